@@ -1,0 +1,154 @@
+/**
+ * The API: every method the backend offers, its input schema, its output type and the access it
+ * needs. Every transport (Electron IPC, browser-mode HTTP, CLI, tests) goes through one router
+ * that enforces this table, so adding a method here is the only way to add a door.
+ */
+import { z } from 'zod';
+import type { Access } from './roles';
+import { ROLES } from './roles';
+import {
+  CATEGORIES, SEVERITIES, SORTABLE_FIELDS, STATUSES, incidentFieldsSchema, refSchema, userNameSchema,
+  type Incident, type IncidentPage,
+} from './incident';
+import type { EventPage, TimelineEvent, VerifyResult } from './timeline';
+import type { MfaEnrolment, SessionInfo, User, VaultStatus } from './user';
+import { MAX_EVIDENCE_BYTES, type Evidence, type EvidenceContent } from './evidence';
+
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  /** Phantom: carries the output type for the typed client. */
+  readonly output?: O;
+}
+
+const method =
+  <O>() =>
+  <I extends z.ZodType>(spec: { input: I; access: Access }): MethodSpec<I, O> =>
+    spec;
+
+const empty = z.strictObject({});
+export const passphraseSchema = z.string().min(1).max(1024);
+const otpSchema = z.string().regex(/^\d{6}$/, 'a 6-digit code');
+const base64Schema = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64')
+  .max(Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4, `at most ${MAX_EVIDENCE_BYTES / (1024 * 1024)} MiB`);
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
+
+export const methods = {
+  'vault.status': method<VaultStatus>()({ input: empty, access: 'public' }),
+  'vault.create': method<{ recoveryKey: string; session: SessionInfo }>()({
+    input: z.strictObject({ admin: userNameSchema, passphrase: passphraseSchema }),
+    access: 'public',
+  }),
+  /** Sets a new passphrase for a user from the recovery key (forgotten passphrase, lost TOTP device). */
+  'vault.recover': method<{ user: string }>()({
+    input: z.strictObject({
+      recoveryKey: z.string().min(10).max(200),
+      user: userNameSchema,
+      newPassphrase: passphraseSchema,
+      resetMfa: z.boolean().default(false),
+    }),
+    access: 'public',
+  }),
+  'vault.exportKey': method<{ keyHex: string }>()({ input: empty, access: 'vault:export-key' }),
+  'vault.lock': method<{ locked: true }>()({ input: empty, access: 'session' }),
+
+  'auth.login': method<SessionInfo>()({
+    input: z.strictObject({ user: userNameSchema, passphrase: passphraseSchema, otp: otpSchema.optional() }),
+    access: 'public',
+  }),
+  'auth.logout': method<{ signedOut: true }>()({ input: empty, access: 'session' }),
+  'auth.session': method<SessionInfo | null>()({ input: empty, access: 'public' }),
+  'auth.changePassphrase': method<{ changed: true }>()({
+    input: z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
+    access: 'session',
+  }),
+  'mfa.begin': method<MfaEnrolment>()({ input: empty, access: 'session' }),
+  'mfa.confirm': method<{ enrolled: true }>()({ input: z.strictObject({ code: otpSchema }), access: 'session' }),
+
+  'users.list': method<User[]>()({ input: empty, access: 'user:manage' }),
+  'users.add': method<User>()({
+    input: z.strictObject({ name: userNameSchema, role: z.enum(ROLES), passphrase: passphraseSchema }),
+    access: 'user:manage',
+  }),
+  'users.setRole': method<User>()({
+    input: z.strictObject({ name: userNameSchema, role: z.enum(ROLES) }),
+    access: 'user:manage',
+  }),
+  /** Names only, for owner pickers: every signed-in user may see who can own an incident. */
+  'users.names': method<string[]>()({ input: empty, access: 'session' }),
+
+  'incidents.list': method<IncidentPage>()({
+    input: z.strictObject({
+      status: z.array(z.enum(STATUSES)).optional(),
+      severity: z.array(z.enum(SEVERITIES)).optional(),
+      category: z.array(z.enum(CATEGORIES)).optional(),
+      owner: userNameSchema.optional(),
+      text: z.string().max(200).optional(),
+      sort: z.strictObject({ field: z.enum(SORTABLE_FIELDS), dir: z.enum(['asc', 'desc']) }).optional(),
+      ...page,
+    }),
+    access: 'incident:read',
+  }),
+  'incidents.get': method<Incident>()({ input: z.strictObject({ ref: refSchema }), access: 'incident:read' }),
+  'incidents.create': method<Incident>()({
+    input: incidentFieldsSchema.partial().required({ title: true, severity: true, category: true }),
+    access: 'incident:write',
+  }),
+  'incidents.update': method<Incident>()({
+    input: z.strictObject({ ref: refSchema, patch: incidentFieldsSchema.partial() }),
+    access: 'incident:write',
+  }),
+  'incidents.setStatus': method<Incident>()({
+    input: z.strictObject({ ref: refSchema, status: z.enum(STATUSES), reason: z.string().trim().max(2000).optional() }),
+    access: 'incident:write',
+  }),
+  'incidents.addNote': method<TimelineEvent>()({
+    input: z.strictObject({ ref: refSchema, text: z.string().trim().min(1).max(20_000) }),
+    access: 'incident:note',
+  }),
+
+  'timeline.forIncident': method<TimelineEvent[]>()({
+    input: z.strictObject({ ref: refSchema }),
+    access: 'incident:read',
+  }),
+  'audit.list': method<EventPage>()({
+    input: z.strictObject({
+      type: z.string().max(60).optional(),
+      actor: userNameSchema.optional(),
+      text: z.string().max(200).optional(),
+      ...page,
+    }),
+    access: 'audit:read',
+  }),
+  'log.verify': method<VerifyResult>()({ input: empty, access: 'log:verify' }),
+
+  'evidence.list': method<Evidence[]>()({ input: z.strictObject({ ref: refSchema }), access: 'evidence:read' }),
+  'evidence.add': method<Evidence>()({
+    input: z.strictObject({
+      ref: refSchema,
+      name: z.string().trim().min(1).max(255).refine((n) => !/[/\\\0]/.test(n), 'a file name, not a path'),
+      mediaType: z.string().max(127).default('application/octet-stream'),
+      description: z.string().max(2000).default(''),
+      dataBase64: base64Schema,
+    }),
+    access: 'evidence:write',
+  }),
+  /** `view` and `export` are both custody events; the hash is re-checked before anything is returned. */
+  'evidence.get': method<EvidenceContent>()({
+    input: z.strictObject({ ref: refSchema, id: z.string().uuid(), purpose: z.enum(['view', 'export']) }),
+    access: 'evidence:read',
+  }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = Exclude<Methods[M]['output'], undefined>;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}

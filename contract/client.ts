@@ -1,0 +1,31 @@
+/**
+ * The typed client the renderer (and tests) use. It is built over any transport that can carry
+ * `{method, input}` and bring back a Result, so the UI cannot tell IPC from HTTP.
+ */
+import type { MethodInput, MethodName, MethodOutput } from './api';
+import type { Result } from './errors';
+import type { Topic, Topics } from './events';
+
+export interface Transport {
+  call(method: MethodName, input: unknown): Promise<Result<unknown>>;
+  subscribe<T extends Topic>(topic: T, cb: (payload: Topics[T]) => void): () => void;
+}
+
+export interface FirebreakClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  subscribe<T extends Topic>(topic: T, cb: (payload: Topics[T]) => void): () => void;
+}
+
+export function createClient(transport: Transport): FirebreakClient {
+  return {
+    call: <M extends MethodName>(method: M, input: MethodInput<M>) =>
+      transport.call(method, input) as Promise<Result<MethodOutput<M>>>,
+    subscribe: (topic, cb) => transport.subscribe(topic, cb),
+  };
+}
+
+/** The object preload exposes on `window.firebreak` in Electron (browser mode builds the same over HTTP). */
+export interface PreloadBridge {
+  call(method: MethodName, input: unknown): Promise<Result<unknown>>;
+  subscribe(topic: Topic, cb: (payload: unknown) => void): () => void;
+}

@@ -1,0 +1,12 @@
+/** Push topics: one typed `subscribe(topic, cb)` over IPC or server-sent events. */
+import type { TimelineEvent } from './timeline';
+
+export interface Topics {
+  /** A new event was appended to the log (already masked for the subscriber's role). */
+  'timeline.appended': { seq: number; type: string; incidentRef: string | null };
+  /** The session ended or the vault locked (idle timeout, explicit lock). */
+  'session.ended': { reason: 'idle' | 'locked' | 'logout' };
+}
+export type Topic = keyof Topics;
+export const TOPICS: readonly Topic[] = ['timeline.appended', 'session.ended'];
+export type { TimelineEvent };

@@ -1,0 +1,40 @@
+/** Roles and the permissions each one carries. Platform-free: imported by main, preload and renderer. */
+export const ROLES = ['admin', 'responder', 'backup-operator', 'legal', 'manager', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'incident:read',
+  'incident:write',
+  'incident:note',
+  'evidence:read',
+  'evidence:write',
+  'evidence:export',
+  'audit:read',
+  'log:verify',
+  'user:manage',
+  'vault:export-key',
+  'pii:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** `public` needs no session (vault status, create, login); `session` needs any signed-in user. */
+export type Access = Permission | 'public' | 'session';
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: PERMISSIONS,
+  responder: [
+    'incident:read', 'incident:write', 'incident:note',
+    'evidence:read', 'evidence:write', 'evidence:export',
+    'log:verify', 'pii:read',
+  ],
+  // Backup operators see incidents to link restores to them, but not the people affected.
+  'backup-operator': ['incident:read', 'incident:note', 'log:verify'],
+  legal: ['incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read'],
+  manager: ['incident:read', 'log:verify'],
+  // Auditors read everything that happened, including custody, but never personal data.
+  auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

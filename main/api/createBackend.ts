@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ApiFailure, fail, isMethodName, methods, ok, type Result, type Topic, type Topics,
+} from '../../contract';
+import { allows, LoginThrottle } from '../auth';
+import { evidenceKey } from '../evidence';
+import { migrate, openDatabase } from '../store';
+import { appendEvent, readHead } from '../timeline';
+import { DB_FILE, DEFAULT_LOG_N, Vault } from '../vault';
+import { allHandlers, type Context, type Unlocked } from './handlers';
+import { logError } from './logError';
+import { Sessions, type Session } from './Sessions';
+import type { Backend, BackendOptions, Connection } from './types';
+
+type Listener = (payload: unknown) => void;
+const DEFAULT_IDLE_MS = 15 * 60_000;
+
+/**
+ * The backend behind every transport: one validation, one authorization and one audit path.
+ * It starts locked; a sign-in unwraps the data key and opens the database, and the database
+ * closes (key dropped) when the last session ends.
+ */
+export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  const dataDir = opts.dataDir;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const nowMs = opts.now ?? Date.now;
+  const idleTimeoutMs = opts.idleTimeoutMs ?? DEFAULT_IDLE_MS;
+  const vault = new Vault(dataDir, opts.kdfLogN ?? DEFAULT_LOG_N);
+  const sessions = new Sessions(idleTimeoutMs, nowMs);
+  const throttle = new LoginThrottle(nowMs);
+  const handlers = allHandlers(idleTimeoutMs);
+  const connections = new Map<string, Connection>();
+  const listeners = new Map<string, Map<Topic, Set<Listener>>>();
+  const deferred: { actor: string; type: string; data: Record<string, unknown>; ts: string }[] = [];
+  let unlocked: Unlocked | null = null;
+  let published = 0;
+
+  const nowIso = () => new Date(nowMs()).toISOString();
+
+  const emit = <T extends Topic>(connId: string, topic: T, payload: Topics[T]) => {
+    for (const cb of listeners.get(connId)?.get(topic) ?? []) cb(payload);
+  };
+
+  const sessionEnded = (s: Session, reason: Topics['session.ended']['reason']) => {
+    for (const c of connections.values()) {
+      if (c.sessionId === s.id) {
+        c.sessionId = null;
+        emit(c.id, 'session.ended', { reason });
+      }
+    }
+  };
+
+  const lock = (reason: Topics['session.ended']['reason']) => {
+    for (const s of sessions.clear()) sessionEnded(s, reason);
+    if (!unlocked) return;
+    try {
+      appendEvent(unlocked.db, { actor: 'system', type: 'vault.locked', ts: nowIso(), data: { reason } });
+    } finally {
+      unlocked.db.close();
+      unlocked.dataKey.fill(0);
+      unlocked.evidenceKey.fill(0);
+      unlocked = null;
+    }
+  };
+
+  const unlockWith = (dataKey: Buffer): Unlocked => {
+    if (unlocked) return unlocked;
+    const db = openDatabase(join(dataDir, DB_FILE), dataKey.toString('hex'));
+    try {
+      migrate(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    unlocked = { db, dataKey: Buffer.from(dataKey), evidenceKey: evidenceKey(dataKey) };
+    appendEvent(db, { actor: 'system', type: 'vault.unlocked', ts: nowIso(), data: {} });
+    for (const e of deferred.splice(0)) appendEvent(db, { ...e, data: { ...e.data, recordedLate: true } });
+    published = readHead(db)?.seq ?? 0;
+    return unlocked;
+  };
+
+  /** Tells every signed-in connection about events appended by the last call. */
+  const publishNewEvents = () => {
+    if (!unlocked) return;
+    const head = readHead(unlocked.db)?.seq ?? 0;
+    if (head <= published) return;
+    const rows = unlocked.db
+      .prepare('SELECT seq, type, incident_ref AS incidentRef FROM events WHERE seq > ? ORDER BY seq')
+      .all(published) as Topics['timeline.appended'][];
+    published = head;
+    for (const c of connections.values()) {
+      if (!c.sessionId) continue;
+      for (const r of rows) emit(c.id, 'timeline.appended', r);
+    }
+  };
+
+  const sweep = setInterval(() => {
+    const expired = sessions.sweep();
+    if (expired.length === 0) return;
+    if (unlocked) for (const s of expired) appendEvent(unlocked.db, { actor: s.user, type: 'auth.session_expired', ts: nowIso(), data: { user: s.user } });
+    for (const s of expired) sessionEnded(s, 'idle');
+    if (sessions.count() === 0) lock('idle');
+  }, Math.min(30_000, Math.max(1_000, idleTimeoutMs / 4)));
+  sweep.unref();
+
+  const contextFor = (conn: Connection, session: Session | null): Context => ({
+    conn,
+    session,
+    dataDir,
+    vault,
+    sessions,
+    throttle,
+    nowMs,
+    nowIso,
+    isOpen: () => unlocked !== null,
+    open: () => {
+      if (!unlocked) throw new ApiFailure('LOCKED', 'the vault is locked: sign in first');
+      return unlocked;
+    },
+    unlockWith,
+    lock: (reason) => lock(reason),
+    deferAudit: (e) => deferred.push(e),
+    bindSession: (s) => {
+      conn.sessionId = s.id;
+    },
+    endSession: (reason) => {
+      const s = sessions.end(conn.sessionId);
+      conn.sessionId = null;
+      if (s && unlocked) appendEvent(unlocked.db, { actor: s.user, type: 'auth.logout', ts: nowIso(), data: { user: s.user } });
+      if (s) sessionEnded(s, reason);
+      if (sessions.count() === 0) lock(reason);
+    },
+  });
+
+  const handle = async (conn: Connection, method: string, input: unknown): Promise<Result<unknown>> => {
+    if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `no API method named ${JSON.stringify(String(method)).slice(0, 80)}`);
+    const spec = methods[method];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`);
+      return fail('VALIDATION', `invalid input for ${method}: ${issues[0]}`, { issues });
+    }
+    let session = sessions.touch(conn.sessionId) ?? null;
+    if (!session && conn.sessionId) conn.sessionId = null;
+    if (spec.access !== 'public') {
+      if (!vault.exists()) return fail('NOT_INITIALIZED', 'there is no vault in this data directory yet');
+      if (!session || !unlocked) return fail('UNAUTHENTICATED', 'sign in first (no session, or it ended)');
+      if (!allows(session.role, spec.access)) {
+        appendEvent(unlocked.db, { actor: session.user, type: 'auth.denied', ts: nowIso(), data: { method, needs: spec.access, role: session.role } });
+        publishNewEvents();
+        return fail('FORBIDDEN', `the ${session.role} role may not call ${method} (needs ${spec.access})`);
+      }
+    } else if (!unlocked) {
+      session = null;
+    }
+    try {
+      const handler = handlers[method] as (ctx: Context, input: unknown) => unknown;
+      const value = await handler(contextFor(conn, session), parsed.data);
+      publishNewEvents();
+      return ok(value);
+    } catch (err) {
+      publishNewEvents();
+      if (err instanceof ApiFailure) return { ok: false, error: { code: err.code, message: err.message, ...err.extra } };
+      const code = (err as { code?: string }).code;
+      if (code === 'ENOSPC') return fail('STORAGE', 'the disk is full: nothing was saved; free space and try again');
+      if (typeof code === 'string' && code.startsWith('SQLITE_FULL')) return fail('STORAGE', 'the disk is full: nothing was saved; free space and try again');
+      logError(dataDir, method, err);
+      return fail('INTERNAL', `unexpected error in ${method}; details are in ${join(dataDir, 'logs', 'firebreak.log')}`);
+    }
+  };
+
+  return {
+    dataDir,
+    handle,
+    newConnection(transport) {
+      const conn: Connection = { id: randomUUID(), transport, sessionId: null };
+      connections.set(conn.id, conn);
+      return conn;
+    },
+    closeConnection(conn) {
+      if (conn.sessionId) contextFor(conn, null).endSession('logout');
+      connections.delete(conn.id);
+      listeners.delete(conn.id);
+    },
+    subscribe(conn, topic, cb) {
+      const byTopic = listeners.get(conn.id) ?? new Map<Topic, Set<Listener>>();
+      listeners.set(conn.id, byTopic);
+      const set = byTopic.get(topic) ?? new Set<Listener>();
+      byTopic.set(topic, set);
+      const listener = cb as Listener;
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    close() {
+      clearInterval(sweep);
+      lock('locked');
+    },
+  };
+}

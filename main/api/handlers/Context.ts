@@ -1,0 +1,43 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../../../contract';
+import type { Db } from '../../store';
+import type { Vault } from '../../vault';
+import type { LoginThrottle } from '../../auth';
+import type { Connection } from '../types';
+import type { Session, Sessions } from '../Sessions';
+
+/** What a handler may touch. `open()` returns the unlocked store or fails with LOCKED. */
+export interface Context {
+  conn: Connection;
+  session: Session | null;
+  dataDir: string;
+  vault: Vault;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  nowMs: () => number;
+  nowIso: () => string;
+  isOpen(): boolean;
+  open(): Unlocked;
+  /** Opens the database with a data key that a slot just gave up (first sign-in, recovery). */
+  unlockWith(dataKey: Buffer): Unlocked;
+  lock(reason: 'idle' | 'locked' | 'logout'): void;
+  /** Events that could not be written while locked (failed sign-ins), flushed at the next unlock. */
+  deferAudit(event: { actor: string; type: string; data: Record<string, unknown>; ts: string }): void;
+  bindSession(session: Session): void;
+  /** Ends the session bound to this connection. */
+  endSession(reason: 'logout'): void;
+}
+
+export interface Unlocked {
+  db: Db;
+  dataKey: Buffer;
+  evidenceKey: Buffer;
+}
+
+export type Handler<M extends MethodName> = (ctx: Context, input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The signed-in user; handlers for non-public methods are only called with one. */
+export function actorOf(ctx: Context): Session {
+  if (!ctx.session) throw new Error('handler for a signed-in method called without a session');
+  return ctx.session;
+}

@@ -1,0 +1,11 @@
+import type { Handlers } from './Context';
+import { authHandlers } from './authHandlers';
+import { userHandlers } from './userHandlers';
+import { incidentHandlers } from './incidentHandlers';
+import { evidenceHandlers } from './evidenceHandlers';
+
+/** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
+export function allHandlers(idleTimeoutMs: number): Handlers {
+  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers };
+}
+export type { Context, Unlocked } from './Context';

@@ -1,0 +1,2 @@
+export { createBackend } from './createBackend';
+export type { Backend, BackendOptions, Connection } from './types';

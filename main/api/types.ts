@@ -1,0 +1,36 @@
+import type { Result, Topic, Topics } from '../../contract';
+
+/**
+ * One caller's link to the backend: a renderer window, a browser tab's cookie, a CLI run.
+ * The transport owns it; the router binds a signed-in session to it, so session tokens
+ * never travel to the page.
+ */
+export interface Connection {
+  readonly id: string;
+  readonly transport: 'ipc' | 'http' | 'cli' | 'test';
+  sessionId: string | null;
+}
+
+export interface BackendOptions {
+  /** Holds firebreak.db, vault.json, evidence/, logs/. Created if missing. */
+  dataDir: string;
+  /** scrypt log2(N). Production uses 17 (ARCHITECTURE.md §3); tests may lower it for speed. */
+  kdfLogN?: number;
+  /** Session idle timeout; the vault locks when the last session ends. Default 15 minutes. */
+  idleTimeoutMs?: number;
+  /** Clock, injectable for TOTP and timeout tests. */
+  now?: () => number;
+}
+
+export interface Backend {
+  readonly dataDir: string;
+  /** The single door: validate → authenticate → authorize → handler → Result. */
+  handle(conn: Connection, method: string, input: unknown): Promise<Result<unknown>>;
+  /** Push events for this connection's session (masked for its role). */
+  subscribe<T extends Topic>(conn: Connection, topic: T, cb: (payload: Topics[T]) => void): () => void;
+  newConnection(transport: Connection['transport']): Connection;
+  /** Ends a connection (window closed, cookie dropped): signs its session out. */
+  closeConnection(conn: Connection): void;
+  /** Closes the database and forgets the key. */
+  close(): void;
+}

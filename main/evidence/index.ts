@@ -1,0 +1,2 @@
+export { addEvidence, listEvidence, readEvidence, evidenceDir, type NewEvidence } from './evidenceStore';
+export { evidenceKey } from './evidenceCipher';

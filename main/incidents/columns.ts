@@ -1,0 +1,34 @@
+import type { IncidentFields, SortableField } from '../../contract';
+
+/** Field → column; `json` columns hold arrays. One table so create, update and read agree. */
+export const FIELD_COLUMNS: Record<keyof IncidentFields, { column: string; json?: true }> = {
+  title: { column: 'title' },
+  summary: { column: 'summary' },
+  category: { column: 'category' },
+  severity: { column: 'severity' },
+  owner: { column: 'owner' },
+  tags: { column: 'tags', json: true },
+  detectedAt: { column: 'detected_at' },
+  triagedAt: { column: 'triaged_at' },
+  containedAt: { column: 'contained_at' },
+  eradicatedAt: { column: 'eradicated_at' },
+  recoveredAt: { column: 'recovered_at' },
+  closedAt: { column: 'closed_at' },
+  dataCategories: { column: 'data_categories', json: true },
+  affected: { column: 'affected', json: true },
+  reporterName: { column: 'reporter_name' },
+  reporterEmail: { column: 'reporter_email' },
+  reporterPhone: { column: 'reporter_phone' },
+  affectedPeople: { column: 'affected_people', json: true },
+};
+
+export const SORT_COLUMNS: Record<SortableField, string> = {
+  ref: 'id',
+  title: 'title COLLATE NOCASE',
+  category: 'category',
+  severity: 'severity',
+  status: 'status_rank',
+  owner: 'owner',
+  detectedAt: 'detected_at',
+  updatedAt: 'updated_at',
+};

@@ -1,0 +1,3 @@
+export { createIncident, updateIncident, setIncidentStatus, addIncidentNote, getIncident, findIncident } from './incidentStore';
+export { listIncidents, type IncidentQuery } from './listIncidents';
+export { maskIncident } from './maskIncident';

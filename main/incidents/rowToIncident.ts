@@ -1,0 +1,21 @@
+import type { Incident, IncidentFields, IncidentStatus } from '../../contract';
+import { FIELD_COLUMNS } from './columns';
+
+export type IncidentRowRecord = Record<string, unknown> & { ref: string; status: string; created_at: string; created_by: string; updated_at: string };
+
+export function rowToIncident(row: IncidentRowRecord): Incident {
+  const fields = {} as Record<keyof IncidentFields, unknown>;
+  for (const [field, { column, json }] of Object.entries(FIELD_COLUMNS) as [keyof IncidentFields, { column: string; json?: true }][]) {
+    const v = row[column];
+    fields[field] = json ? JSON.parse(String(v ?? '[]')) : (v ?? null);
+  }
+  return {
+    ...(fields as IncidentFields),
+    ref: row.ref,
+    status: row.status as IncidentStatus,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    redacted: [],
+  };
+}

@@ -1,0 +1,6 @@
+export { openDatabase, type Db } from './openDatabase';
+export { migrate } from './migrate';
+export { MIGRATIONS } from './migrations';
+export type { Migration } from './Migration';
+export { writeFileAtomic } from './writeFileAtomic';
+export { nativeBindingPath } from './nativeBinding';

@@ -1,0 +1,9 @@
+import type { Migration } from '../Migration';
+import { users } from './0010-users';
+import { events } from './0020-events';
+import { incidents } from './0030-incidents';
+import { eventSearch } from './0040-event-search';
+import { evidence } from './0050-evidence';
+
+/** Every schema step, oldest first. Append only: a released step is never edited. */
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence];

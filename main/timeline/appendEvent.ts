@@ -1,0 +1,42 @@
+import type { ChainHead, TimelineEvent } from '../../contract';
+import type { Db } from '../store';
+import { GENESIS_HASH, hashEvent } from './hashEvent';
+
+export interface NewEvent {
+  actor: string;
+  type: string;
+  incidentRef?: string | null;
+  data?: Record<string, unknown>;
+  /** Defaults to now; injectable so tests can pin time. */
+  ts?: string;
+}
+
+/**
+ * Appends one event to the chain. Runs in its own (nested, if the caller has one) transaction so
+ * a domain change and its event commit together or not at all.
+ */
+export function appendEvent(db: Db, event: NewEvent): TimelineEvent {
+  return db.transaction(() => {
+    const head = readHead(db);
+    const row = {
+      seq: (head?.seq ?? 0) + 1,
+      ts: event.ts ?? new Date().toISOString(),
+      actor: event.actor,
+      type: event.type,
+      incidentRef: event.incidentRef ?? null,
+      data: event.data ?? {},
+    };
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    const hash = hashEvent(prevHash, row);
+    db.prepare(
+      'INSERT INTO events (seq, ts, actor, type, incident_ref, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(row.seq, row.ts, row.actor, row.type, row.incidentRef, JSON.stringify(row.data), prevHash, hash);
+    db.prepare('INSERT INTO chain_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash').run(row.seq, hash);
+    return { ...row, prevHash, hash };
+  }).immediate();
+}
+
+export function readHead(db: Db): ChainHead | null {
+  const row = db.prepare('SELECT seq, hash FROM chain_head WHERE id = 1').get() as ChainHead | undefined;
+  return row ?? null;
+}

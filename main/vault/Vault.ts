@@ -1,0 +1,81 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { ApiFailure } from '../../contract';
+import { generateRecoveryKey, normalizeRecoveryKey } from './recoveryKey';
+import { readVaultFile, vaultExists, writeVaultFile, type KeySlot, type VaultFile } from './vaultFile';
+import { DEFAULT_LOG_N, deriveKek, newKdfParams, unwrapKey, wrapKey } from './wrapKey';
+
+const aadFor = (slot: Pick<KeySlot, 'id' | 'kind' | 'user'>): string => `firebreak-slot-v1|${slot.id}|${slot.kind}|${slot.user ?? ''}`;
+
+/**
+ * The key slots in vault.json. The data key (which opens the database) exists on disk only
+ * wrapped; changing a passphrase rewrites one slot and never touches the database.
+ */
+export class Vault {
+  constructor(
+    readonly dataDir: string,
+    private readonly logN: number = DEFAULT_LOG_N,
+  ) {}
+
+  exists(): boolean {
+    return vaultExists(this.dataDir);
+  }
+
+  read(): VaultFile {
+    return readVaultFile(this.dataDir);
+  }
+
+  adminName(): string | null {
+    return this.exists() ? this.read().admin : null;
+  }
+
+  /** New random data key, the admin's slot and the recovery slot. The recovery key is returned once. */
+  async create(admin: string, passphrase: string): Promise<{ dataKey: Buffer; recoveryKey: string }> {
+    if (this.exists()) throw new ApiFailure('ALREADY_EXISTS', 'a vault already exists in this data directory');
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    const dataKey = randomBytes(32);
+    const recoveryKey = generateRecoveryKey();
+    const slots = [
+      await this.makeSlot('passphrase', admin, passphrase, dataKey),
+      await this.makeSlot('recovery', null, recoveryKey, dataKey),
+    ];
+    writeVaultFile(this.dataDir, { format: 'firebreak-vault', version: 1, createdAt: new Date().toISOString(), admin, slots });
+    return { dataKey, recoveryKey };
+  }
+
+  /** The data key, or null when the passphrase is wrong or the user has no slot. */
+  async unlockWithPassphrase(user: string, passphrase: string): Promise<Buffer | null> {
+    const slot = this.read().slots.find((s) => s.kind === 'passphrase' && s.user === user);
+    if (!slot) {
+      // Same work as a real attempt, so timing does not reveal which user names exist.
+      await deriveKek(passphrase, newKdfParams(this.logN));
+      return null;
+    }
+    return unwrapKey(await deriveKek(passphrase, slot.kdf), slot, aadFor(slot));
+  }
+
+  async unlockWithRecoveryKey(input: string): Promise<Buffer | null> {
+    const key = normalizeRecoveryKey(input);
+    const slot = this.read().slots.find((s) => s.kind === 'recovery');
+    if (!key || !slot) return null;
+    return unwrapKey(await deriveKek(key, slot.kdf), slot, aadFor(slot));
+  }
+
+  /** Adds or replaces the user's passphrase slot (new user, changed or recovered passphrase). */
+  async setUserPassphrase(user: string, passphrase: string, dataKey: Buffer): Promise<void> {
+    const slot = await this.makeSlot('passphrase', user, passphrase, dataKey);
+    const vault = this.read();
+    writeVaultFile(this.dataDir, { ...vault, slots: [...vault.slots.filter((s) => !(s.kind === 'passphrase' && s.user === user)), slot] });
+  }
+
+  hasUserSlot(user: string): boolean {
+    return this.read().slots.some((s) => s.kind === 'passphrase' && s.user === user);
+  }
+
+  private async makeSlot(kind: KeySlot['kind'], user: string | null, secret: string, dataKey: Buffer): Promise<KeySlot> {
+    const kdf = newKdfParams(this.logN);
+    const base = { id: randomUUID(), kind, user };
+    const kek = await deriveKek(secret, kdf);
+    return { ...base, kdf, ...wrapKey(kek, dataKey, aadFor(base)), createdAt: new Date().toISOString() };
+  }
+}

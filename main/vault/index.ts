@@ -1,0 +1,5 @@
+export { Vault } from './Vault';
+export { checkPassphraseStrength } from './checkPassphraseStrength';
+export { DB_FILE, VAULT_FILE } from './vaultFile';
+export { DEFAULT_LOG_N } from './wrapKey';
+export { normalizeRecoveryKey } from './recoveryKey';
