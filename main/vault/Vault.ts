@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiFailure } from '../../contract';
 import { generateRecoveryKey, normalizeRecoveryKey } from './recoveryKey';
-import { readVaultFile, vaultExists, writeVaultFile, type KeySlot, type VaultFile } from './vaultFile';
+import { DB_FILE, VAULT_FILE, readVaultFile, vaultExists, writeVaultFile, type KeySlot, type VaultFile } from './vaultFile';
 import { DEFAULT_LOG_N, deriveKek, newKdfParams, unwrapKey, wrapKey } from './wrapKey';
 
 const aadFor = (slot: Pick<KeySlot, 'id' | 'kind' | 'user'>): string => `firebreak-slot-v1|${slot.id}|${slot.kind}|${slot.user ?? ''}`;
@@ -29,9 +30,16 @@ export class Vault {
     return this.exists() ? this.read().admin : null;
   }
 
-  /** New random data key, the admin's slot and the recovery slot. The recovery key is returned once. */
-  async create(admin: string, passphrase: string): Promise<{ dataKey: Buffer; recoveryKey: string }> {
+  /**
+   * New random data key, the admin's slot and the recovery slot. `initialize` runs with the data
+   * key before vault.json is written, so a crash mid-create leaves no vault that opens nothing.
+   * The recovery key is returned once and stored nowhere.
+   */
+  async create(admin: string, passphrase: string, initialize: (dataKey: Buffer) => void): Promise<{ dataKey: Buffer; recoveryKey: string }> {
     if (this.exists()) throw new ApiFailure('ALREADY_EXISTS', 'a vault already exists in this data directory');
+    if (existsSync(join(this.dataDir, DB_FILE))) {
+      throw new ApiFailure('STORAGE', `${DB_FILE} exists in ${this.dataDir} but ${VAULT_FILE} does not: restore ${VAULT_FILE} from a backup, or move ${DB_FILE} away to start afresh`);
+    }
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const dataKey = randomBytes(32);
     const recoveryKey = generateRecoveryKey();
@@ -39,6 +47,7 @@ export class Vault {
       await this.makeSlot('passphrase', admin, passphrase, dataKey),
       await this.makeSlot('recovery', null, recoveryKey, dataKey),
     ];
+    initialize(dataKey);
     writeVaultFile(this.dataDir, { format: 'firebreak-vault', version: 1, createdAt: new Date().toISOString(), admin, slots });
     return { dataKey, recoveryKey };
   }
@@ -66,6 +75,12 @@ export class Vault {
     const slot = await this.makeSlot('passphrase', user, passphrase, dataKey);
     const vault = this.read();
     writeVaultFile(this.dataDir, { ...vault, slots: [...vault.slots.filter((s) => !(s.kind === 'passphrase' && s.user === user)), slot] });
+  }
+
+  /** Removes a database that a failed create left behind without its vault.json. */
+  discardOrphanDatabase(): void {
+    if (this.exists()) return;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(this.dataDir, DB_FILE + suffix), { force: true });
   }
 
   hasUserSlot(user: string): boolean {

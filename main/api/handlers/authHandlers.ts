@@ -40,14 +40,26 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
     'vault.create': async (ctx, { admin, passphrase }) => {
       if (ctx.vault.exists()) throw new ApiFailure('ALREADY_EXISTS', 'a vault already exists in this data directory');
       requireStrong(passphrase, admin);
-      const { dataKey, recoveryKey } = await ctx.vault.create(admin, passphrase);
-      const { db } = ctx.unlockWith(dataKey);
       const now = ctx.nowIso();
-      db.transaction(() => {
-        insertUser(db, admin, 'admin', now);
-        appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin } });
-        appendEvent(db, { actor: admin, type: 'auth.login', ts: now, data: { user: admin, transport: ctx.conn.transport } });
-      })();
+      let created: { recoveryKey: string };
+      try {
+        created = await ctx.vault.create(admin, passphrase, (dataKey) => {
+          const { db } = ctx.unlockWith(dataKey);
+          db.transaction(() => {
+            insertUser(db, admin, 'admin', now);
+            appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin } });
+            appendEvent(db, { actor: admin, type: 'auth.login', ts: now, data: { user: admin, transport: ctx.conn.transport } });
+          })();
+        });
+      } catch (err) {
+        // Half a vault is worse than none: drop the new database so creating again starts clean.
+        if (!ctx.vault.exists() && ctx.isOpen()) {
+          ctx.lock('locked');
+          ctx.vault.discardOrphanDatabase();
+        }
+        throw err;
+      }
+      const { recoveryKey } = created;
       const session = ctx.sessions.start(admin, 'admin');
       ctx.bindSession(session);
       return { recoveryKey, session: sessionInfo(ctx, session, idleTimeoutMs) };

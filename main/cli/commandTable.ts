@@ -1,0 +1,29 @@
+import { evidenceAdd } from './commands/evidenceAdd';
+import { evidenceExport } from './commands/evidenceExport';
+import { incidentAdd } from './commands/incidentAdd';
+import { incidentList } from './commands/incidentList';
+import { incidentNote } from './commands/incidentNote';
+import { incidentShow } from './commands/incidentShow';
+import { incidentStatus } from './commands/incidentStatus';
+import { init } from './commands/init';
+import { logVerify } from './commands/logVerify';
+import { serve } from './commands/serve';
+import { userAdd } from './commands/userAdd';
+import { vaultExportKey } from './commands/vaultExportKey';
+import type { CommandSpec } from './types';
+
+/** Every command, in the order help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  init,
+  userAdd,
+  incidentAdd,
+  incidentList,
+  incidentShow,
+  incidentNote,
+  incidentStatus,
+  evidenceAdd,
+  evidenceExport,
+  logVerify,
+  vaultExportKey,
+  serve,
+];

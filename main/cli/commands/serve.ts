@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assertLoopbackHost, startWebHost } from '../../web';
+import { CliError, EXIT, usageError } from '../CliError';
+import { toJson } from '../format';
+import type { CommandSpec } from '../types';
+
+/** The Vite output of this checkout. */
+const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+
+export const serve: CommandSpec = {
+  words: ['serve'],
+  positionals: [],
+  summary: 'browser mode: serve the console on 127.0.0.1 until Ctrl+C',
+  session: 'none',
+  options: {
+    port: { type: 'string', value: 'N', description: 'port to listen on (default 0: a free port)' },
+    host: { type: 'string', value: 'ADDR', description: 'only 127.0.0.1 (or localhost) is accepted' },
+  },
+  details:
+    'Prints a URL with a one-time token; open it in a browser and sign in on the page.\n' +
+    'The token is exchanged for a session cookie on first use and is useless afterwards.',
+  examples: ['firebreak serve', 'firebreak serve --port 8443 --data-dir ./case-data'],
+  run: async (ctx) => {
+    const port = parsePort(ctx.values.port as string | undefined);
+    const host = (ctx.values.host as string | undefined) ?? '127.0.0.1';
+    try {
+      assertLoopbackHost(host);
+    } catch (err) {
+      throw usageError((err as Error).message);
+    }
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+      throw new CliError(`no built renderer in ${RENDERER_DIR}: run \`npm run build:renderer\` first`, EXIT.error);
+    }
+    const web = await startWebHost({ backend: ctx.backend, port, host, rendererDir: RENDERER_DIR });
+    ctx.print(ctx.json ? toJson({ url: web.url, port: web.port, dataDir: ctx.dataDir }) : web.url);
+    ctx.note(`Serving ${ctx.dataDir} on 127.0.0.1:${web.port}. Open the URL above; press Ctrl+C to stop.`);
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    });
+    ctx.note(`Received ${signal}, shutting down.`);
+    await web.close();
+    return EXIT.ok;
+  },
+};
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw usageError(`--port must be a number from 0 to 65535, not "${text}"`);
+  return port;
+}

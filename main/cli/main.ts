@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import type { MethodInput, MethodName, MethodOutput } from '../../contract';
+import { createBackend } from '../api/createBackend';
+import { apiFailure } from './apiFailure';
+import { CliError, EXIT } from './CliError';
+import { COMMANDS } from './commandTable';
+import { defaultDataDir } from './defaultDataDir';
+import { parseCommandLine } from './parseCommandLine';
+import { signIn } from './signIn';
+import type { CommandContext, CommandSpec, OptionValues } from './types';
+
+/** Runs one CLI invocation and returns its exit code (docs/cli.md). Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const parsed = parseCommandLine(argv, COMMANDS);
+    switch (parsed.kind) {
+      case 'help':
+        process.stdout.write(`${parsed.text}\n`);
+        return EXIT.ok;
+      case 'version':
+        process.stdout.write(`firebreak ${readVersion()}\n`);
+        return EXIT.ok;
+      case 'run':
+        return await runCommand(parsed.spec, parsed.values, parsed.args);
+    }
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+/** Each run: open the backend, one connection, sign in if the command needs it, run, close. */
+async function runCommand(spec: CommandSpec, values: OptionValues, args: string[]): Promise<number> {
+  const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir(process.env, process.platform, homedir()));
+  if (spec.session === 'login' && !existsSync(dataDir)) {
+    // createBackend would create it; a typo in --data-dir should not leave empty directories behind.
+    throw new CliError(`no vault in ${dataDir}: run \`firebreak init --admin NAME\` first (or pass --data-dir)`, EXIT.error);
+  }
+  const backend = await createBackend({ dataDir });
+  try {
+    const conn = backend.newConnection('cli');
+    const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+      const result = await backend.handle(conn, method, input);
+      if (!result.ok) throw apiFailure(result.error);
+      return result.value as MethodOutput<M>;
+    };
+    const ctx: CommandContext = {
+      values,
+      args,
+      dataDir,
+      json: values.json === true,
+      backend,
+      conn,
+      call,
+      print: (text) => process.stdout.write(`${text}\n`),
+      note: (text) => process.stderr.write(`${text}\n`),
+    };
+    try {
+      if (spec.session === 'login') await signIn(ctx, values);
+      return await spec.run(ctx);
+    } finally {
+      backend.closeConnection(conn);
+    }
+  } finally {
+    backend.close();
+  }
+}
+
+/** One line on stderr; the stack only when FIREBREAK_DEBUG is set, since messages suffice for users. */
+function reportError(err: unknown): number {
+  if (err instanceof CliError) {
+    process.stderr.write(`firebreak: ${err.message}\n`);
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`firebreak: ${message.split('\n', 1)[0]}\n`);
+  if (process.env.FIREBREAK_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  return EXIT.error;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}

@@ -1,0 +1,46 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../contract';
+import type { Backend, Connection } from '../api/types';
+
+export type OptionType = 'string' | 'boolean';
+
+export interface OptionSpec {
+  type: OptionType;
+  short?: string;
+  /** Shown in help as `--name VALUE`. */
+  value?: string;
+  description: string;
+  required?: boolean;
+}
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+export interface CommandContext {
+  values: OptionValues;
+  /** The command's own positionals (after the command words). */
+  args: string[];
+  dataDir: string;
+  json: boolean;
+  backend: Backend;
+  conn: Connection;
+  /** backend.handle with the value unwrapped; an error Result throws a CliError with its exit code. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** One block of output on stdout (a newline is added). */
+  print(text: string): void;
+  /** Progress and notes on stderr, so stdout stays parseable. */
+  note(text: string): void;
+}
+
+export interface CommandSpec {
+  /** The command words, e.g. ['incident', 'add']. */
+  words: string[];
+  /** Positional arguments, as named in help. */
+  positionals: string[];
+  summary: string;
+  options: Record<string, OptionSpec>;
+  /** 'login' signs in before run; 'none' leaves it to the command (init, serve). */
+  session: 'login' | 'none';
+  /** Long help text, appended after the options. */
+  details?: string;
+  examples?: string[];
+  run(ctx: CommandContext): Promise<number>;
+}

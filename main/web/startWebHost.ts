@@ -1,0 +1,203 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type Result } from '../../contract';
+import type { Backend, Connection } from '../api/types';
+import { assertLoopbackHost } from './assertLoopbackHost';
+import { checkRequestOrigin } from './checkRequestOrigin';
+import { readBody } from './readBody';
+import { sendJson, sendText } from './sendResponse';
+import { setSecurityHeaders } from './securityHeaders';
+import { serveStatic } from './serveStatic';
+import { readSessionCookie, sessionCookieHeader } from './sessionCookie';
+import { streamEvents } from './streamEvents';
+
+/** Evidence travels base64 in JSON: 32 MiB of file is ~42.7 MiB of text, plus the envelope. */
+export const MAX_API_BODY_BYTES = 45 * 1024 * 1024;
+const MAX_EXCHANGE_BODY_BYTES = 4 * 1024;
+
+export interface WebHostOptions {
+  backend: Backend;
+  /** 0 picks a free port. */
+  port: number;
+  /** Only 127.0.0.1 or localhost (both bind 127.0.0.1). */
+  host?: string;
+  /** The built renderer (dist/renderer), served as static files. */
+  rendererDir: string;
+}
+
+export interface WebHost {
+  /** Carries the one-time token in the fragment, which browsers never send to a server. */
+  url: string;
+  port: number;
+  /** Stops listening, ends event streams and signs the browser sessions out. The backend stays open. */
+  close(): Promise<void>;
+}
+
+/** Browser mode: the renderer and the API over loopback HTTP (ARCHITECTURE.md §1). */
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  assertLoopbackHost(opts.host ?? '127.0.0.1');
+  const { backend } = opts;
+  const realRoot = await realpath(opts.rendererDir);
+  let token: Buffer | null = randomBytes(32);
+  const tokenText = token.toString('base64url');
+  const sessions = new Map<string, Connection>();
+  const streams = new Set<() => void>();
+  let port = 0;
+
+  const exchange = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const read = await readBody(req, MAX_EXCHANGE_BODY_BYTES);
+    if (!read.ok) {
+      rejectBody(res, read.reason, MAX_EXCHANGE_BODY_BYTES);
+      return;
+    }
+    const presented = parseJsonObject(read.body)?.token;
+    if (token === null || typeof presented !== 'string' || !sameSecret(token, presented)) {
+      sendJson(res, 401, fail('UNAUTHENTICATED', 'invalid or already used token: restart firebreak serve for a new link'));
+      return;
+    }
+    token = null; // one time only: a leaked URL (history, screen share) is dead once used
+    const cookie = randomBytes(32).toString('base64url');
+    sessions.set(cookie, backend.newConnection('http'));
+    res.setHeader('Set-Cookie', sessionCookieHeader(cookie));
+    sendJson(res, 200, { ok: true, value: { exchanged: true } });
+  };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, conn: Connection): Promise<void> => {
+    const read = await readBody(req, MAX_API_BODY_BYTES);
+    if (!read.ok) {
+      rejectBody(res, read.reason, MAX_API_BODY_BYTES);
+      return;
+    }
+    const body = parseJsonObject(read.body);
+    if (body === null || typeof body.method !== 'string') {
+      sendJson(res, 400, fail('VALIDATION', 'expected a JSON body {"method": string, "input": any}'));
+      return;
+    }
+    let result: Result<unknown>;
+    try {
+      result = await backend.handle(conn, body.method, body.input ?? {});
+    } catch {
+      result = fail('INTERNAL', 'internal error');
+    }
+    if (!res.destroyed) sendJson(res, 200, result);
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    setSecurityHeaders(res);
+    const check = checkRequestOrigin(req, port);
+    if (!check.ok) {
+      sendText(res, check.status, check.message);
+      return;
+    }
+    const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    const method = req.method ?? 'GET';
+
+    if (rawPath === '/session/exchange' || rawPath === '/api' || rawPath === '/events') {
+      res.setHeader('Cache-Control', 'no-store');
+      if (rawPath === '/events' ? method !== 'GET' : method !== 'POST') {
+        res.setHeader('Allow', rawPath === '/events' ? 'GET' : 'POST');
+        sendText(res, 405, 'method not allowed');
+        return;
+      }
+      if (method === 'POST' && !isJson(req)) {
+        // Forms cannot send application/json, which closes the classic CSRF route as well.
+        sendJson(res, 415, fail('VALIDATION', 'expected Content-Type: application/json'));
+        return;
+      }
+      if (rawPath === '/session/exchange') {
+        await exchange(req, res);
+        return;
+      }
+      const cookie = readSessionCookie(req);
+      const conn = cookie === null ? undefined : sessions.get(cookie);
+      if (conn === undefined) {
+        sendJson(res, 401, fail('UNAUTHENTICATED', 'no browser session: open the link printed by firebreak serve'));
+        return;
+      }
+      if (rawPath === '/api') {
+        await api(req, res, conn);
+        return;
+      }
+      const stop = streamEvents(res, backend, conn);
+      streams.add(stop);
+      res.on('close', () => {
+        streams.delete(stop);
+        stop();
+      });
+      return;
+    }
+
+    if (method !== 'GET' && method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, 'method not allowed');
+      return;
+    }
+    await serveStatic(req, res, realRoot, rawPath);
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch(() => {
+      if (!res.headersSent) sendText(res, 500, 'internal error');
+      else res.destroy();
+    });
+  });
+  // Bodies are small or capped; a stalled client must not hold a socket forever.
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${tokenText}`,
+    port,
+    close: async () => {
+      token = null;
+      for (const stop of [...streams]) stop();
+      streams.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      for (const conn of sessions.values()) backend.closeConnection(conn);
+      sessions.clear();
+    },
+  };
+}
+
+function sameSecret(expected: Buffer, presented: string): boolean {
+  const given = Buffer.from(presented, 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function isJson(req: IncomingMessage): boolean {
+  const type = req.headers['content-type'] ?? '';
+  return type.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
+}
+
+function parseJsonObject(body: Buffer): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function rejectBody(res: ServerResponse, reason: 'too-large' | 'aborted', limit: number): void {
+  if (reason === 'aborted' || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  // The rest of the upload is not read: answer, then drop the socket instead of draining it.
+  res.setHeader('Connection', 'close');
+  res.on('finish', () => res.socket?.destroySoon());
+  sendJson(res, 413, fail('VALIDATION', `request body larger than ${limit} bytes`));
+}
