@@ -6,14 +6,15 @@ import type { MethodInput, MethodName, MethodOutput } from './api';
 import type { Result } from './errors';
 import type { Topic, Topics } from './events';
 
+// Function-typed properties, not methods: callers pass `client.call` around unbound.
 export interface Transport {
-  call(method: MethodName, input: unknown): Promise<Result<unknown>>;
-  subscribe<T extends Topic>(topic: T, cb: (payload: Topics[T]) => void): () => void;
+  call: (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+  subscribe: <T extends Topic>(topic: T, cb: (payload: Topics[T]) => void) => () => void;
 }
 
 export interface FirebreakClient {
-  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
-  subscribe<T extends Topic>(topic: T, cb: (payload: Topics[T]) => void): () => void;
+  call: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+  subscribe: <T extends Topic>(topic: T, cb: (payload: Topics[T]) => void) => () => void;
 }
 
 export function createClient(transport: Transport): FirebreakClient {
@@ -26,6 +27,6 @@ export function createClient(transport: Transport): FirebreakClient {
 
 /** The object preload exposes on `window.firebreak` in Electron (browser mode builds the same over HTTP). */
 export interface PreloadBridge {
-  call(method: MethodName, input: unknown): Promise<Result<unknown>>;
-  subscribe(topic: Topic, cb: (payload: unknown) => void): () => void;
+  call: (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+  subscribe: (topic: Topic, cb: (payload: unknown) => void) => () => void;
 }

@@ -6,9 +6,8 @@ import {
 } from '../../contract';
 import { allows, LoginThrottle } from '../auth';
 import { evidenceKey } from '../evidence';
-import { migrate, openDatabase } from '../store';
 import { appendEvent, readHead } from '../timeline';
-import { DB_FILE, DEFAULT_LOG_N, Vault } from '../vault';
+import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
 import { allHandlers, type Context, type Unlocked } from './handlers';
 import { logError } from './logError';
 import { Sessions, type Session } from './Sessions';
@@ -67,13 +66,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
 
   const unlockWith = (dataKey: Buffer): Unlocked => {
     if (unlocked) return unlocked;
-    const db = openDatabase(join(dataDir, DB_FILE), dataKey.toString('hex'));
-    try {
-      migrate(db);
-    } catch (err) {
-      db.close();
-      throw err;
-    }
+    const db = openVaultDatabase(dataDir, dataKey);
     unlocked = { db, dataKey: Buffer.from(dataKey), evidenceKey: evidenceKey(dataKey) };
     appendEvent(db, { actor: 'system', type: 'vault.unlocked', ts: nowIso(), data: {} });
     for (const e of deferred.splice(0)) appendEvent(db, { ...e, data: { ...e.data, recordedLate: true } });

@@ -7,7 +7,7 @@ export function rowToIncident(row: IncidentRowRecord): Incident {
   const fields = {} as Record<keyof IncidentFields, unknown>;
   for (const [field, { column, json }] of Object.entries(FIELD_COLUMNS) as [keyof IncidentFields, { column: string; json?: true }][]) {
     const v = row[column];
-    fields[field] = json ? JSON.parse(String(v ?? '[]')) : (v ?? null);
+    fields[field] = json ? JSON.parse(typeof v === 'string' ? v : '[]') : (v ?? null);
   }
   return {
     ...(fields as IncidentFields),

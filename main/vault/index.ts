@@ -3,3 +3,6 @@ export { checkPassphraseStrength } from './checkPassphraseStrength';
 export { DB_FILE, VAULT_FILE } from './vaultFile';
 export { DEFAULT_LOG_N } from './wrapKey';
 export { normalizeRecoveryKey } from './recoveryKey';
+export { openVaultDatabase } from './openVaultDatabase';
+/** The database handle type, for layers that hold one but may not import the store. */
+export type { Db } from '../store';

@@ -1,6 +1,5 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../contract';
-import type { Db } from '../../store';
-import type { Vault } from '../../vault';
+import type { Db, Vault } from '../../vault';
 import type { LoginThrottle } from '../../auth';
 import type { Connection } from '../types';
 import type { Session, Sessions } from '../Sessions';

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    // E2E specs belong to Playwright (test/e2e/**/*.spec.ts); keep them out even if misnamed.
+    exclude: ['**/node_modules/**', 'test/e2e/**', 'test/fixtures/**'],
+    environment: 'node',
+    // Real SQLCipher files, scrypt/argon2 key derivation and type-aware lint take seconds each.
+    testTimeout: 30_000,
+    // better-sqlite3 is a native addon: child processes isolate it better than worker threads.
+    pool: 'forks',
+  },
+});
