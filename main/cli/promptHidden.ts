@@ -3,10 +3,11 @@ import { CliError } from './CliError';
 /** Reads a line from the terminal with echo off (passphrases). Ctrl-C cancels with exit 130. */
 export function promptHidden(prompt: string): Promise<string> {
   const stdin = process.stdin;
-  process.stderr.write(prompt);
+  // Echo goes off before the prompt appears, so fast typing (or a paste) is never shown.
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
+  process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let value = '';
     const finish = (): void => {
