@@ -91,7 +91,7 @@ function start(): void {
       if (mainWindow === win) mainWindow = null;
     });
     mainWindow = win;
-    void win.loadURL(APP_INDEX_URL);
+    win.loadURL(APP_INDEX_URL).catch((error: unknown) => console.error('firebreak: could not load the window:', error));
   }
 
   app
