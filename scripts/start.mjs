@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds what is missing, then opens the Electron app when it can run here, or
+ * `npm start`: builds the renderer and the Electron bundles, then opens the Electron app when it can run here, or
  * falls back to browser mode (`firebreak serve`) with one line saying why. Extra arguments
  * (`npm start -- --data-dir /tmp/fb`) are passed on to browser mode and to Electron.
  *
@@ -29,15 +29,12 @@ function runStep(label, command, commandArgs) {
   if (result.status !== 0) fail(`${label} failed (exit ${result.status ?? result.signal})`);
 }
 
-function buildMissing() {
-  if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
-    if (!existsSync(join(root, 'renderer', 'vite.config.ts'))) fail('renderer/vite.config.ts is missing: cannot build the renderer');
-    const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-    runStep('building the renderer (vite build)', process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts']);
-  }
-  if (!existsSync(join(root, 'dist', 'app', 'main.cjs')) || !existsSync(join(root, 'dist', 'preload', 'preload.cjs'))) {
-    runStep('building the Electron main process and preload', process.execPath, [join(root, 'scripts', 'build-app.mjs')]);
-  }
+/** Always rebuilds (a few seconds): after a `git pull`, a stale bundle would run old code. */
+function build() {
+  if (!existsSync(join(root, 'renderer', 'vite.config.ts'))) fail('renderer/vite.config.ts is missing: cannot build the renderer');
+  const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  runStep('building the renderer (vite build)', process.execPath, [vite, 'build', '--logLevel', 'warn', '--config', 'renderer/vite.config.ts']);
+  runStep('building the Electron main process and preload', process.execPath, [join(root, 'scripts', 'build-app.mjs')]);
 }
 
 /** The Electron binary, or why it cannot be used. */
@@ -70,7 +67,7 @@ function runToEnd(command, commandArgs, env = process.env) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-buildMissing();
+build();
 const electron = findElectron();
 if (electron.binary) {
   const { ELECTRON_RUN_AS_NODE: _ignored, ...env } = process.env;

@@ -23,15 +23,14 @@ export class Sessions {
     return s;
   }
 
-  /** The live session, touched; undefined if unknown or idle too long (then it is ended). */
+  /**
+   * The live session, touched; undefined if unknown or idle too long. An expired session is left
+   * for `sweep()` to end, so its expiry is always logged and the vault always locks.
+   */
   touch(id: string | null): Session | undefined {
     if (!id) return undefined;
     const s = this.byId.get(id);
-    if (!s) return undefined;
-    if (this.now() - s.lastSeen > this.idleTimeoutMs) {
-      this.byId.delete(id);
-      return undefined;
-    }
+    if (!s || this.now() - s.lastSeen > this.idleTimeoutMs) return undefined;
     s.lastSeen = this.now();
     return s;
   }

@@ -89,13 +89,15 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     }
   };
 
-  const sweep = setInterval(() => {
+  /** Ends idle sessions, logs it, and locks the vault when none is left. */
+  const expireIdle = () => {
     const expired = sessions.sweep();
     if (expired.length === 0) return;
     if (unlocked) for (const s of expired) appendEvent(unlocked.db, { actor: s.user, type: 'auth.session_expired', ts: nowIso(), data: { user: s.user } });
     for (const s of expired) sessionEnded(s, 'idle');
     if (sessions.count() === 0) lock('idle');
-  }, Math.min(30_000, Math.max(1_000, idleTimeoutMs / 4)));
+  };
+  const sweep = setInterval(expireIdle, Math.min(30_000, Math.max(1_000, idleTimeoutMs / 4)));
   sweep.unref();
 
   const contextFor = (conn: Connection, session: Session | null): Context => ({
@@ -135,6 +137,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`);
       return fail('VALIDATION', `invalid input for ${method}: ${issues[0]}`, { issues });
     }
+    // A machine waking from sleep may call before the timer fires: expire first, then look up.
+    expireIdle();
     let session = sessions.touch(conn.sessionId) ?? null;
     if (!session && conn.sessionId) conn.sessionId = null;
     if (spec.access !== 'public') {

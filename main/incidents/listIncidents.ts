@@ -1,6 +1,5 @@
 import type { IncidentPage, IncidentRow, IncidentStatus, Severity, Category, SortableField } from '../../contract';
 import type { Db } from '../store';
-import { toFtsQuery } from '../timeline';
 import { SORT_COLUMNS } from './columns';
 import { STATUSES } from '../../contract';
 
@@ -31,16 +30,16 @@ export function listIncidents(db: Db, q: IncidentQuery): IncidentPage {
     where.push('owner = ?');
     args.push(q.owner);
   }
-  const text = q.text?.trim();
-  if (text) {
-    // Trigram FTS needs 3+ characters; shorter text falls back to a prefix match on ref/title.
-    if (text.length >= 3) {
+  // Trigram FTS indexes words of 3+ characters; shorter words are matched by LIKE, so every
+  // word the user typed narrows the list.
+  for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) {
+    if (word.length >= 3) {
       where.push('id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)');
-      args.push(toFtsQuery(text).replace(/\*/g, ''));
+      args.push(`"${word.replace(/"/g, '""')}"`);
     } else {
-      where.push('(title LIKE ? ESCAPE \'\\\' OR ref LIKE ? ESCAPE \'\\\')');
-      const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      args.push(like, like);
+      where.push("(title LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
+      const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      args.push(like, like, like);
     }
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';

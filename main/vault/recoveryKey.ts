@@ -22,12 +22,10 @@ export function generateRecoveryKey(): string {
 
 /** Accepts what a person types: any case, spaces or dashes, O for 0, I/L for 1. */
 export function normalizeRecoveryKey(input: string): string | null {
-  const cleaned = input
-    .toUpperCase()
-    .replace(/^FBRK/, '')
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = input.toUpperCase().replace(/[\s-]/g, '');
+  // Every issued key carries the prefix; typing it is optional.
+  const body = compact.startsWith('FBRK') ? compact.slice(4) : compact;
+  const cleaned = body.replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!/^[0-9A-HJKMNP-TV-Z]{32}$/.test(cleaned)) return null;
   return `FBRK-${cleaned.match(/.{4}/g)!.join('-')}`;
 }

@@ -4,6 +4,7 @@ import { events } from './0020-events';
 import { incidents } from './0030-incidents';
 import { eventSearch } from './0040-event-search';
 import { evidence } from './0050-evidence';
+import { eventsNoReplace } from './0060-events-no-replace';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence];
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace];

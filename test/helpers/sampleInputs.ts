@@ -1,0 +1,55 @@
+import type { MethodInput, MethodName } from '../../contract';
+
+export type SampleInputs = { [M in MethodName]: MethodInput<M> };
+
+export interface SampleTargets {
+  /** An incident reference (need not exist for authentication tests). */
+  ref: string;
+  /** An evidence id on `ref`. */
+  evidenceId: string;
+  /** A user name not yet taken, for users.add. */
+  newUser: string;
+}
+
+const PLACEHOLDER: SampleTargets = {
+  ref: 'IR-2026-0001',
+  evidenceId: '00000000-0000-4000-8000-000000000000',
+  newUser: 'newcomer',
+};
+
+/**
+ * One schema-valid input per API method (the type makes a missing method a compile error), so
+ * tests can reach the stage after validation: authentication, authorization, the handler.
+ */
+export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs {
+  const { ref, evidenceId, newUser } = { ...PLACEHOLDER, ...targets };
+  return {
+    'vault.status': {},
+    'vault.create': { admin: 'second-admin', passphrase: 'Another 7rusty kettle!' },
+    'vault.recover': { recoveryKey: 'FBRK-0000-0000-0000-0000-0000-0000-0000-0000', user: 'admin', newPassphrase: 'Another 7rusty kettle!' },
+    'vault.exportKey': {},
+    'vault.lock': {},
+    'auth.login': { user: 'admin', passphrase: 'not the passphrase 1' },
+    'auth.logout': {},
+    'auth.session': {},
+    'auth.changePassphrase': { current: 'not the passphrase 1', next: 'Another 7rusty kettle!' },
+    'mfa.begin': {},
+    'mfa.confirm': { code: '123456' },
+    'users.list': {},
+    'users.add': { name: newUser, role: 'responder', passphrase: 'Another 7rusty kettle!' },
+    'users.setRole': { name: 'admin', role: 'admin' },
+    'users.names': {},
+    'incidents.list': { status: ['detected'], severity: ['SEV2'], text: 'phish', limit: 10 },
+    'incidents.get': { ref },
+    'incidents.create': { title: 'Sample incident', severity: 'SEV3', category: 'phishing' },
+    'incidents.update': { ref, patch: { summary: 'sample summary' } },
+    'incidents.setStatus': { ref, status: 'triaged' },
+    'incidents.addNote': { ref, text: 'sample note' },
+    'timeline.forIncident': { ref },
+    'audit.list': { type: 'incident.note', limit: 5 },
+    'log.verify': {},
+    'evidence.list': { ref },
+    'evidence.add': { ref, name: 'sample.txt', mediaType: 'text/plain', dataBase64: Buffer.from('sample').toString('base64') },
+    'evidence.get': { ref, id: evidenceId, purpose: 'view' },
+  };
+}

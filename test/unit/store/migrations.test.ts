@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiFailure } from '../../../contract';
+import { MIGRATIONS, migrate, openDatabase, type Db, type Migration } from '../../../main/store';
+import { appendEvent, verifyChain } from '../../../main/timeline';
+import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = makeTempDataDir('migrate');
+  db = openDatabase(join(dir, 'firebreak.db'), randomBytes(32).toString('hex'));
+});
+afterEach(() => {
+  db.close();
+  removeTempDataDir(dir);
+});
+
+const version = () => db.pragma('user_version', { simple: true }) as number;
+const tables = () => (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").all() as { name: string }[]).map((r) => r.name);
+const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+const TS = '2026-03-14T09:00:00.000Z';
+
+function insertIncident(ref: string, title: string, owner: string | null): void {
+  db.prepare(
+    `INSERT INTO incidents (ref, title, category, severity, status, status_rank, owner, detected_at, created_at, created_by, updated_at)
+     VALUES (?, ?, 'malware', 'SEV2', 'detected', 0, ?, ?, ?, 'root', ?)`,
+  ).run(ref, title, owner, TS, TS, TS);
+}
+
+/**
+ * Per migration: `seed` writes representative data into the schema as it was before the step
+ * (raw SQL against the old shape, or appendEvent for the log), `survived` checks that data after
+ * the step, and `works` exercises what the step added.
+ */
+interface StepTest {
+  seed(): void;
+  survived(): void;
+  works(): void;
+}
+
+const STEPS: Record<number, StepTest> = {
+  10: {
+    seed: () => undefined,
+    survived: () => undefined,
+    works: () => {
+      db.prepare("INSERT INTO users (name, role, created_at, totp_secret, totp_last_step) VALUES ('root', 'admin', ?, 'ABC', 5)").run(TS);
+      expect(db.prepare("SELECT role, totp_last_step FROM users WHERE name = 'root'").get()).toEqual({ role: 'admin', totp_last_step: 5 });
+      expect(() => db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'auditor', ?)").run(TS)).toThrow(/UNIQUE/);
+    },
+  },
+  20: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?), ('kim', 'responder', ?)").run(TS, TS);
+    },
+    survived: () => expect(count('SELECT count(*) AS n FROM users')).toBe(2),
+    works: () => {
+      appendEvent(db, { actor: 'root', type: 'test.one', data: { zebra: 'striped' }, ts: TS });
+      appendEvent(db, { actor: 'kim', type: 'test.two', data: { n: 2 }, ts: TS });
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 2, head: { seq: 2 } });
+      expect(() => db.prepare("UPDATE events SET actor = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    },
+  },
+  30: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      appendEvent(db, { actor: 'root', type: 'test.before', data: { zebra: 'old' }, ts: TS });
+    },
+    survived: () => {
+      expect(count('SELECT count(*) AS n FROM users')).toBe(1);
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 1 });
+    },
+    works: () => {
+      insertIncident('IR-2026-0001', 'Ransomware on the file server', 'root');
+      insertIncident('IR-2026-0002', 'Phishing wave', null);
+      expect(() => insertIncident('IR-2026-0003', 'Bad owner', 'ghost')).toThrow(/FOREIGN KEY/);
+      expect(() => insertIncident('IR-2026-0001', 'Duplicate ref', null)).toThrow(/UNIQUE/);
+      const search = (q: string) =>
+        (db.prepare('SELECT ref FROM incidents WHERE id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?) ORDER BY id').all(q) as { ref: string }[]).map((r) => r.ref);
+      expect(search('"somwa"')).toEqual(['IR-2026-0001']);
+      db.prepare("UPDATE incidents SET title = 'Encrypted shares' WHERE ref = 'IR-2026-0001'").run();
+      expect(search('"somwa"')).toEqual([]);
+      expect(search('"crypted"')).toEqual(['IR-2026-0001']);
+      db.prepare('INSERT INTO incident_counters (year, last) VALUES (2026, 2)').run();
+    },
+  },
+  40: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      appendEvent(db, { actor: 'root', type: 'incident.note', data: { text: 'the zebra escaped' }, ts: TS });
+      appendEvent(db, { actor: 'root', type: 'incident.note', data: { text: 'nothing to see' }, ts: TS });
+      insertIncident('IR-2026-0001', 'Kept incident', 'root');
+    },
+    survived: () => {
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 2 });
+      expect(count("SELECT count(*) AS n FROM incidents WHERE owner = 'root'")).toBe(1);
+    },
+    works: () => {
+      const match = (q: string) => (db.prepare('SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid').all(q) as { seq: number }[]).map((r) => r.seq);
+      // Events written before the step are indexed by it…
+      expect(match('zebra')).toEqual([1]);
+      // …and new ones by the trigger.
+      appendEvent(db, { actor: 'root', type: 'incident.note', data: { text: 'another zebra' }, ts: TS });
+      expect(match('zebra')).toEqual([1, 3]);
+      expect(match('actor:root')).toEqual([1, 2, 3]);
+    },
+  },
+  50: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Has evidence', 'root');
+      appendEvent(db, { actor: 'root', type: 'incident.note', data: { text: 'searchable words' }, ts: TS });
+    },
+    survived: () => {
+      expect(count("SELECT count(*) AS n FROM incidents WHERE ref = 'IR-2026-0001'")).toBe(1);
+      expect(count("SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH 'searchable'")).toBe(1);
+    },
+    works: () => {
+      const insert = (id: string, ref: string) =>
+        db.prepare("INSERT INTO evidence (id, incident_ref, name, media_type, size, sha256, added_by, added_at) VALUES (?, ?, 'a.txt', 'text/plain', 1, ?, 'root', ?)").run(id, ref, 'ab'.repeat(32), TS);
+      insert('e1', 'IR-2026-0001');
+      expect(() => insert('e2', 'IR-2026-0999')).toThrow(/FOREIGN KEY/);
+      expect(db.prepare("SELECT description FROM evidence WHERE id = 'e1'").get()).toEqual({ description: '' });
+    },
+  },
+  60: {
+    seed: () => {
+      appendEvent(db, { actor: 'root', type: 'test.kept', data: { n: 1 }, ts: TS });
+    },
+    survived: () => expect(count('SELECT count(*) AS n FROM events')).toBe(1),
+    works: () => {
+      // REPLACE would delete the old row without firing events_no_delete; the step refuses it.
+      expect(() =>
+        db.prepare("INSERT OR REPLACE INTO events (seq, ts, actor, type, incident_ref, data, prev_hash, hash) VALUES (1, ?, 'x', 'forged', NULL, '{}', ?, ?)").run(TS, '0'.repeat(64), 'f'.repeat(64)),
+      ).toThrow(/append-only/);
+      expect(db.prepare('SELECT type FROM events WHERE seq = 1').get()).toEqual({ type: 'test.kept' });
+      appendEvent(db, { actor: 'root', type: 'test.next', data: {}, ts: TS });
+      expect(count('SELECT count(*) AS n FROM events')).toBe(2);
+    },
+  },
+};
+
+describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(
+  'migration %i (%s)',
+  (ver, _name, prev) => {
+    it(`from ${prev}: data written before survives, and the new schema works`, () => {
+      const step = STEPS[ver];
+      expect(step, `write a test for migration ${ver} in STEPS`).toBeDefined();
+      expect(migrate(db, MIGRATIONS, prev)).toBe(prev);
+      expect(version()).toBe(prev);
+      step!.seed();
+      expect(migrate(db, MIGRATIONS, ver)).toBe(ver);
+      expect(version()).toBe(ver);
+      step!.survived();
+      step!.works();
+    });
+  },
+);
+
+describe('migrate', () => {
+  it('brings a new database to the latest version in one go, and is idempotent', () => {
+    const latest = MIGRATIONS.at(-1)!.version;
+    expect(migrate(db)).toBe(latest);
+    const schema = tables();
+    expect(migrate(db)).toBe(latest);
+    expect(tables()).toEqual(schema);
+    expect(schema).toEqual(expect.arrayContaining(['users', 'events', 'chain_head', 'incidents', 'events_fts', 'evidence', 'events_no_update']));
+  });
+
+  it('rolls a failing step back entirely: the version and schema stay as they were', () => {
+    const broken: Migration = {
+      version: 25,
+      name: 'broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER)');
+        throw new Error('disk on fire');
+      },
+    };
+    migrate(db, MIGRATIONS, 10);
+    db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+    const list = [MIGRATIONS[0]!, MIGRATIONS[1]!, broken];
+    expect(() => migrate(db, list)).toThrow('disk on fire');
+    expect(version()).toBe(10);
+    // 0020 ran before the failure inside the same transaction: it is gone too.
+    expect(tables()).not.toContain('events');
+    expect(tables()).not.toContain('half_done');
+    expect(count('SELECT count(*) AS n FROM users')).toBe(1);
+  });
+
+  it('rejects a list that is out of order or repeats a version', () => {
+    const [a, b] = [MIGRATIONS[0]!, MIGRATIONS[1]!];
+    expect(() => migrate(db, [b, a])).toThrow(/out of order/);
+    expect(() => migrate(db, [a, { ...b, version: a.version }])).toThrow(/out of order/);
+    expect(() => migrate(db, [{ ...a, version: 0 }])).toThrow(/out of order/);
+    expect(version()).toBe(0);
+    expect(tables()).toEqual([]);
+  });
+
+  it('refuses a database from the future with STORAGE and leaves it alone', () => {
+    const latest = MIGRATIONS.at(-1)!.version;
+    migrate(db);
+    db.pragma(`user_version = ${latest + 1}`);
+    let thrown: unknown;
+    try {
+      migrate(db);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ApiFailure);
+    expect(thrown).toMatchObject({ code: 'STORAGE', message: expect.stringMatching(/newer Firebreak/) as unknown });
+    expect(version()).toBe(latest + 1);
+  });
+
+  it('versions strictly increase and every one has a step test above', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect([...versions].sort((x, y) => x - y)).toEqual(versions);
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(Object.keys(STEPS).map(Number)).toEqual(versions);
+  });
+});
