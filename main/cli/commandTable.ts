@@ -10,6 +10,7 @@ import { logVerify } from './commands/logVerify';
 import { serve } from './commands/serve';
 import { userAdd } from './commands/userAdd';
 import { vaultExportKey } from './commands/vaultExportKey';
+import { vaultRecover } from './commands/vaultRecover';
 import type { CommandSpec } from './types';
 
 /** Every command, in the order help lists them. */
@@ -25,5 +26,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   evidenceExport,
   logVerify,
   vaultExportKey,
+  vaultRecover,
   serve,
 ];
