@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // better-sqlite3 is a native addon: child processes isolate it better than worker threads.
     pool: 'forks',
+    // The JSON report feeds scripts/test-summary.mjs, which prints one "N passed, N failed" line for CI.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/unit.json' },
   },
 });
