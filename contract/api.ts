@@ -1,3 +1,4 @@
+import './zodConfig';
 /**
  * The API: every method the backend offers, its input schema, its output type and the access it
  * needs. Every transport (Electron IPC, browser-mode HTTP, CLI, tests) goes through one router

@@ -1,3 +1,4 @@
+import './zodConfig';
 /** Incident domain types and the schemas of their fields (shared by API validation and the UI). */
 import { z } from 'zod';
 

@@ -26,6 +26,8 @@ export interface VerifyResult {
 
 export interface EventPage {
   total: number;
+  /** True when more than `total` events match: counting stops at a cap ("10,000+"). */
+  totalIsLowerBound?: boolean;
   offset: number;
   rows: TimelineEvent[];
 }

@@ -31,6 +31,9 @@ export function openDatabase(file: string, keyHex: string, opts: { readonly?: bo
     // FULL: a committed log entry survives power loss, not only a process crash.
     db.pragma('synchronous = FULL');
   }
+  // SQLCipher decrypts every page it reads into the cache; the default 2 MiB makes list and
+  // search queries re-decrypt the same pages (docs/benchmarks.md). 64 MiB is cheap on a desktop.
+  db.pragma('cache_size = -65536');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   return db;

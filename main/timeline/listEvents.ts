@@ -15,7 +15,14 @@ export interface EventQuery {
   limit: number;
 }
 
-/** Newest first. `text` is full-text (FTS5) over type, actor and the event data. */
+/** Counting stops here: "10,000+ matches" says enough, and counting 250k hits costs a second. */
+export const EVENT_COUNT_CAP = 10_000;
+
+/**
+ * Newest first. `text` is full-text (FTS5) over type, actor and the event data; the search table
+ * is read in descending rowid order and joined to the events, so a page costs the same whether
+ * a word matches a hundred events or a million.
+ */
 export function listEvents(db: Db, q: EventQuery): EventPage {
   const where: string[] = [];
   const args: unknown[] = [];
@@ -27,23 +34,44 @@ export function listEvents(db: Db, q: EventQuery): EventPage {
     where.push('e.actor = ?');
     args.push(q.actor);
   }
-  if (q.text && q.text.trim()) {
-    where.push('e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
-    args.push(toFtsQuery(q.text));
+  const text = q.text?.trim() ? toFtsQuery(q.text) : '';
+  let from = 'events e';
+  if (text) {
+    from = 'events_fts f JOIN events e ON e.seq = f.rowid';
+    where.unshift('events_fts MATCH ?');
+    args.unshift(text);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM events e ${clause}`).get(...args) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT e.* FROM events e ${clause} ORDER BY e.seq DESC LIMIT ? OFFSET ?`)
-    .all(...args, q.limit, q.offset) as EventRow[];
-  return { total, offset: q.offset, rows: rows.map(rowToEvent) };
+  const countFrom =
+    where.length === 0
+      ? null // the whole log: its length is the head's sequence number
+      : where.length === 1 && text
+        ? 'SELECT 1 FROM events_fts WHERE events_fts MATCH ?'
+        : `SELECT 1 FROM ${from} ${clause}`;
+  const counted = countFrom
+    ? (db.prepare(`SELECT count(*) AS n FROM (${countFrom} LIMIT ${EVENT_COUNT_CAP + 1})`).get(...args) as { n: number }).n
+    : (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  const cap = countFrom ? EVENT_COUNT_CAP : Infinity;
+  const order = text ? 'f.rowid DESC' : 'e.seq DESC';
+  const rows = db.prepare(`SELECT e.* FROM ${from} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as EventRow[];
+  return {
+    total: Math.min(counted, cap),
+    ...(counted > cap ? { totalIsLowerBound: true } : {}),
+    offset: q.offset,
+    rows: rows.map(rowToEvent),
+  };
 }
 
-/** Each word becomes a quoted prefix term, so user text can never be FTS syntax. */
+/**
+ * Each word becomes a quoted term, so user text can never be FTS syntax. A word ending in `*` is a
+ * prefix search; plain words match whole tokens, which FTS5 reads newest-first without scanning
+ * (a prefix term over a common stem cost 10 ms at 200k events, a whole word 0.3 ms).
+ */
 export function toFtsQuery(text: string): string {
   return text
     .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => `"${w.replace(/"/g, '""')}"*`)
+    .map((w) => ({ word: w.replace(/\*+$/, ''), prefix: w.endsWith('*') }))
+    .filter(({ word }) => word !== '')
+    .map(({ word, prefix }) => `"${word.replace(/"/g, '""')}"${prefix ? '*' : ''}`)
     .join(' ');
 }

@@ -5,6 +5,7 @@ import { incidents } from './0030-incidents';
 import { eventSearch } from './0040-event-search';
 import { evidence } from './0050-evidence';
 import { eventsNoReplace } from './0060-events-no-replace';
+import { incidentFilterIndex } from './0070-incident-filter-index';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace];
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex];

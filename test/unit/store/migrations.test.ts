@@ -140,6 +140,19 @@ const STEPS: Record<number, StepTest> = {
       expect(count('SELECT count(*) AS n FROM events')).toBe(2);
     },
   },
+  70: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Counted after the step', 'root');
+    },
+    survived: () => expect(count("SELECT count(*) AS n FROM incidents WHERE ref = 'IR-2026-0001'")).toBe(1),
+    works: () => {
+      const sql = "SELECT count(*) AS n FROM incidents WHERE status_rank IN (0, 1) AND severity IN ('SEV2', 'SEV3')";
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+      expect(plan).toMatch(/COVERING INDEX incidents_filter/);
+      expect(count(sql)).toBe(1);
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(
