@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+const CI = !!process.env.CI;
+
+/**
+ * End-to-end tests in browser mode: each test starts its own `firebreak serve` on a fresh data
+ * directory (test/e2e/fixtures.ts) and drives Debian's Chromium. `npm run test:e2e` builds the
+ * renderer first; the server serves dist/renderer.
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  // Two cores: each test runs a server doing scrypt next to the browser.
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // The JSON report feeds scripts/test-summary.mjs (one "N passed, N failed" line for npm test).
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'reports/e2e.json' }],
+    ...(CI ? [['html', { open: 'never' }] as const] : []),
+  ],
+  outputDir: 'test-results/e2e',
+  use: {
+    headless: true,
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+});

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FirebreakClient, SessionInfo, Topics } from '../contract';
+import { CreateVaultScreen } from './components/auth/CreateVaultScreen';
+import { RecoverScreen } from './components/auth/RecoverScreen';
+import { RecoveryKeyScreen } from './components/auth/RecoveryKeyScreen';
+import { SignInScreen } from './components/auth/SignInScreen';
+import { AppShell } from './components/shell/AppShell';
+import { LoadingScreen } from './components/shell/LoadingScreen';
+import { StartupError } from './components/shell/StartupError';
+import { ToastHost } from './components/shell/ToastHost';
+import { ClientContext } from './hooks/useClient';
+import { SessionContext, type SessionControls } from './hooks/useSession';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'recovery-key'; recoveryKey: string; session: SessionInfo }
+  | { kind: 'signin'; notice: string | null; user: string | null }
+  | { kind: 'recover' }
+  | { kind: 'app'; session: SessionInfo };
+
+const ENDED: Record<Topics['session.ended']['reason'], string> = {
+  idle: 'You were signed out after a period of inactivity and the vault was locked.',
+  locked: 'The vault was locked. Sign in to unlock it.',
+  logout: 'You have signed out.',
+};
+
+/** Decides which screen is up: first run, sign-in, recovery, or the signed-in console. */
+export function App({ client }: { client: FirebreakClient }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [adminUser, setAdminUser] = useState<string | null>(null);
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
+
+  const toSignIn = useCallback((notice: string | null, user: string | null = null) => {
+    setPhase({ kind: 'signin', notice, user });
+  }, []);
+
+  // Any call that finds the session gone (idle timeout, lock from another window) ends the console.
+  const guarded = useMemo<FirebreakClient>(
+    () => ({
+      subscribe: (topic, cb) => client.subscribe(topic, cb),
+      call: async (method, input) => {
+        const result = await client.call(method, input);
+        if (!result.ok && phaseRef.current.kind === 'app' && (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'LOCKED')) {
+          toSignIn('Your session has ended. Sign in again to continue.');
+        }
+        return result;
+      },
+    }),
+    [client, toSignIn],
+  );
+
+  const start = useCallback(async () => {
+    const status = await client.call('vault.status', {});
+    if (!status.ok) {
+      setPhase({ kind: 'failed', message: status.error.message });
+      return;
+    }
+    setAdminUser(status.value.adminUser);
+    if (!status.value.initialized) {
+      setPhase({ kind: 'setup' });
+      return;
+    }
+    const session = await client.call('auth.session', {});
+    if (session.ok && session.value !== null) setPhase({ kind: 'app', session: session.value });
+    else toSignIn(null);
+  }, [client, toSignIn]);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  const signedIn = phase.kind === 'app';
+  useEffect(() => {
+    if (!signedIn) return undefined;
+    return client.subscribe('session.ended', ({ reason }) => toSignIn(ENDED[reason] ?? ENDED.locked));
+  }, [client, signedIn, toSignIn]);
+
+  const controls = useMemo<SessionControls | null>(() => {
+    if (phase.kind !== 'app') return null;
+    return {
+      session: phase.session,
+      refresh: async () => {
+        const result = await client.call('auth.session', {});
+        if (result.ok && result.value !== null) setPhase({ kind: 'app', session: result.value });
+      },
+      signOut: async () => {
+        const user = phase.session.user;
+        await client.call('auth.logout', {});
+        toSignIn(ENDED.logout, user);
+      },
+      lock: async () => {
+        const user = phase.session.user;
+        await client.call('vault.lock', {});
+        toSignIn('The vault is locked: the key is gone from memory. Sign in to unlock it.', user);
+      },
+    };
+  }, [client, phase, toSignIn]);
+
+  let screen;
+  switch (phase.kind) {
+    case 'loading':
+      screen = <LoadingScreen />;
+      break;
+    case 'failed':
+      screen = <StartupError message={phase.message} onRetry={() => void start()} />;
+      break;
+    case 'setup':
+      screen = (
+        <CreateVaultScreen onCreated={(recoveryKey, session) => setPhase({ kind: 'recovery-key', recoveryKey, session })} />
+      );
+      break;
+    case 'recovery-key':
+      screen = <RecoveryKeyScreen recoveryKey={phase.recoveryKey} onDone={() => setPhase({ kind: 'app', session: phase.session })} />;
+      break;
+    case 'signin':
+      screen = (
+        <SignInScreen
+          notice={phase.notice}
+          defaultUser={phase.user ?? localStorage.getItem('firebreak.lastUser') ?? adminUser ?? ''}
+          onSignedIn={(session) => setPhase({ kind: 'app', session })}
+          onRecover={() => setPhase({ kind: 'recover' })}
+        />
+      );
+      break;
+    case 'recover':
+      screen = (
+        <RecoverScreen
+          onDone={(user) => toSignIn(`The passphrase of ${user} was reset. Sign in with the new passphrase.`, user)}
+          onCancel={() => toSignIn(null)}
+        />
+      );
+      break;
+    case 'app':
+      screen = controls && (
+        <SessionContext value={controls}>
+          <AppShell />
+        </SessionContext>
+      );
+      break;
+  }
+
+  return (
+    <ClientContext value={guarded}>
+      <ToastHost>{screen}</ToastHost>
+    </ClientContext>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ReactNode } from 'react';
+import { PHASE_TIMESTAMP, STATUSES, type Incident, type PiiField } from '../../../contract';
+import { formatCount } from '../../lib/formatCount';
+import { formatDateTime } from '../../lib/formatDateTime';
+import { humanize } from '../../lib/humanize';
+import { Icon } from '../common/Icon';
+import { Kbd } from '../common/Kbd';
+import { SeverityBadge } from '../common/SeverityBadge';
+import { Restricted } from './Restricted';
+
+const none = <span className="muted">—</span>;
+
+function Fact({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? 'fact fact-wide' : 'fact'}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The read view of an incident; the only view for roles without incident:write. */
+export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incident; canWrite: boolean; onEdit: () => void }) {
+  const hidden = (f: PiiField): boolean => incident.redacted.includes(f);
+  const totalAffected = incident.affected.reduce((n, a) => n + a.count, 0);
+  return (
+    <section className="card" aria-labelledby="details-title">
+      <div className="card-header">
+        <h2 id="details-title">Details</h2>
+        {canWrite && (
+          <button type="button" className="btn btn-secondary btn-sm" onClick={onEdit}>
+            <Icon name="edit" size={14} />
+            Edit details
+            <Kbd>e</Kbd>
+          </button>
+        )}
+      </div>
+      <div className="card-body">
+        <h3 className="section-label">Summary</h3>
+        <p className="summary-text">{incident.summary || <span className="muted">No summary yet.</span>}</p>
+        <dl className="facts">
+          <Fact label="Severity"><SeverityBadge severity={incident.severity} long /></Fact>
+          <Fact label="Category">{humanize(incident.category)}</Fact>
+          <Fact label="Owner">{incident.owner ?? <span className="muted">Unassigned</span>}</Fact>
+          <Fact label="Tags">
+            {incident.tags.length ? (
+              <span className="tag-list">{incident.tags.map((t) => <span key={t} className="tag">{t}</span>)}</span>
+            ) : none}
+          </Fact>
+        </dl>
+
+        <h3 className="section-label">Key times</h3>
+        <dl className="facts facts-3">
+          {STATUSES.map((s) => {
+            const field = s === 'detected' ? 'detectedAt' : PHASE_TIMESTAMP[s];
+            const value = field ? incident[field] : null;
+            return (
+              <Fact key={s} label={humanize(s)}>
+                {value ? <time dateTime={value}>{formatDateTime(value)}</time> : none}
+              </Fact>
+            );
+          })}
+        </dl>
+
+        <h3 className="section-label">Impact</h3>
+        <dl className="facts">
+          <Fact label="Data categories" wide>
+            {incident.dataCategories.length ? (
+              <span className="tag-list">{incident.dataCategories.map((c) => <span key={c} className="tag tag-data">{humanize(c)}</span>)}</span>
+            ) : none}
+          </Fact>
+          <Fact label="Affected people by jurisdiction" wide>
+            {incident.affected.length ? (
+              <table className="mini-table">
+                <thead><tr><th scope="col">Jurisdiction</th><th scope="col" className="num">People</th></tr></thead>
+                <tbody>
+                  {incident.affected.map((a) => (
+                    <tr key={a.jurisdiction}><td className="mono">{a.jurisdiction}</td><td className="num">{formatCount(a.count)}</td></tr>
+                  ))}
+                </tbody>
+                <tfoot><tr><th scope="row">Total</th><td className="num">{formatCount(totalAffected)}</td></tr></tfoot>
+              </table>
+            ) : none}
+          </Fact>
+        </dl>
+
+        <h3 className="section-label">Reporter and affected people</h3>
+        <dl className="facts">
+          <Fact label="Reporter name">{hidden('reporterName') ? <Restricted /> : incident.reporterName ?? none}</Fact>
+          <Fact label="Reporter email">{hidden('reporterEmail') ? <Restricted /> : incident.reporterEmail ?? none}</Fact>
+          <Fact label="Reporter phone">{hidden('reporterPhone') ? <Restricted /> : incident.reporterPhone ?? none}</Fact>
+          <Fact label="Affected people" wide>
+            {hidden('affectedPeople') ? <Restricted /> : incident.affectedPeople.length ? (
+              <ul className="people-list">{incident.affectedPeople.map((p) => <li key={p}>{p}</li>)}</ul>
+            ) : none}
+          </Fact>
+        </dl>
+      </div>
+    </section>
+  );
+}

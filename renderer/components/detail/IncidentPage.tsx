@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState } from 'react';
+import { useApiResource } from '../../hooks/useApiResource';
+import { useClient } from '../../hooks/useClient';
+import { useHotkeys } from '../../hooks/useHotkeys';
+import { usePush } from '../../hooks/usePush';
+import { useCan } from '../../hooks/useSession';
+import { hrefFor } from '../../lib/routes';
+import { EmptyState } from '../common/EmptyState';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Spinner } from '../common/Spinner';
+import { EvidencePanel } from './EvidencePanel';
+import { IncidentEditForm } from './IncidentEditForm';
+import { IncidentFacts } from './IncidentFacts';
+import { IncidentHeader } from './IncidentHeader';
+import { StatusStepper } from './StatusStepper';
+import { Timeline } from './Timeline';
+
+export function IncidentPage({ incidentRef }: { incidentRef: string }) {
+  const client = useClient();
+  const canWrite = useCan('incident:write');
+  const canEvidence = useCan('evidence:read');
+  const incident = useApiResource(() => client.call('incidents.get', { ref: incidentRef }), [client, incidentRef]);
+  const timeline = useApiResource(() => client.call('timeline.forIncident', { ref: incidentRef }), [client, incidentRef]);
+  const evidence = useApiResource(
+    () => (canEvidence ? client.call('evidence.list', { ref: incidentRef }) : Promise.resolve({ ok: true as const, value: [] })),
+    [client, incidentRef, canEvidence],
+  );
+  const [editing, setEditing] = useState(false);
+
+  // Live: anything appended for this incident (here, in another window, from the CLI) reloads it.
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  usePush('timeline.appended', (event) => {
+    if (event.incidentRef !== incidentRef) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      void incident.reload();
+      void timeline.reload();
+      if (event.type.startsWith('evidence.')) void evidence.reload();
+    }, 150);
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  useHotkeys({
+    e: () => {
+      if (canWrite && incident.data) setEditing(true);
+    },
+  });
+
+  const reloadAll = (): void => {
+    void incident.reload();
+    void timeline.reload();
+  };
+
+  if (incident.error && !incident.data) {
+    return (
+      <div className="page">
+        <EmptyState icon="alert" title={incident.error.code === 'NOT_FOUND' ? `No incident ${incidentRef}` : 'Could not load the incident'}
+          action={<a className="btn btn-secondary" href={hrefFor({ name: 'incidents' })}>Back to incidents</a>}>
+          {incident.error.message}
+        </EmptyState>
+      </div>
+    );
+  }
+  const data = incident.data;
+  if (!data) {
+    return (
+      <div className="page page-center">
+        <Spinner label="Loading incident" />
+      </div>
+    );
+  }
+
+  return (
+    <div className="page page-detail">
+      <IncidentHeader incident={data} />
+      <StatusStepper incident={data} canWrite={canWrite} onChanged={reloadAll} />
+      <div className="detail-columns">
+        <div className="detail-main">
+          {editing ? (
+            <IncidentEditForm
+              incident={data}
+              onCancel={() => setEditing(false)}
+              onSaved={() => {
+                setEditing(false);
+                reloadAll();
+              }}
+            />
+          ) : (
+            <IncidentFacts incident={data} canWrite={canWrite} onEdit={() => setEditing(true)} />
+          )}
+          {incident.error && <ErrorBanner>{incident.error.message}</ErrorBanner>}
+        </div>
+        <aside className="detail-side">
+          {canEvidence && (
+            <EvidencePanel incidentRef={incidentRef} evidence={evidence.data ?? []} error={evidence.error} loading={evidence.loading && !evidence.data} onChanged={() => void evidence.reload()} />
+          )}
+          <Timeline incidentRef={incidentRef} events={timeline.data} error={timeline.error} onNoteAdded={() => void timeline.reload()} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useCan } from '../../hooks/useSession';
+import { useHotkeys } from '../../hooks/useHotkeys';
+import { useRoute } from '../../hooks/useRoute';
+import { useStoredState } from '../../hooks/useStoredState';
+import { DEFAULT_QUERY, isListQuery, type ListQuery } from '../../lib/listQuery';
+import { hrefFor } from '../../lib/routes';
+import { AccountPage } from '../account/AccountPage';
+import { AuditPage } from '../audit/AuditPage';
+import { IncidentPage } from '../detail/IncidentPage';
+import { IncidentsPage } from '../incidents/IncidentsPage';
+import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
+import { UsersPage } from '../users/UsersPage';
+import { HelpDialog } from './HelpDialog';
+import { SideNav } from './SideNav';
+import { TopBar } from './TopBar';
+import { VerifyChainDialog } from './VerifyChainDialog';
+import { NotPermitted } from './NotPermitted';
+
+type Dialog = 'help' | 'verify' | 'new-incident' | null;
+
+/** The signed-in console: navigation, header, the routed page, global shortcuts and dialogs. */
+export function AppShell() {
+  const [route, navigate] = useRoute();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [query, setQuery] = useStoredState<ListQuery>('firebreak.incidentQuery', DEFAULT_QUERY, 'session', isListQuery);
+  const [focusFilter, setFocusFilter] = useState(0);
+  const canWrite = useCan('incident:write');
+  const canAudit = useCan('audit:read');
+  const canManage = useCan('user:manage');
+  const closeDialog = useCallback(() => setDialog(null), []);
+
+  // After a sign-in as someone else the address may still name a page this role cannot open.
+  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage);
+  useEffect(() => {
+    if (forbidden) window.history.replaceState(null, '', hrefFor({ name: 'incidents' }));
+    if (forbidden) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }, [forbidden]);
+
+  useHotkeys({
+    '?': () => setDialog('help'),
+    '/': () => {
+      if (route.name !== 'incidents') navigate({ name: 'incidents' });
+      setFocusFilter((n) => n + 1);
+    },
+    n: () => {
+      if (canWrite) setDialog('new-incident');
+    },
+    'g i': () => navigate({ name: 'incidents' }),
+    'g a': () => {
+      if (canAudit) navigate({ name: 'audit' });
+    },
+    'g u': () => {
+      if (canManage) navigate({ name: 'users' });
+    },
+    'g m': () => navigate({ name: 'account' }),
+  });
+
+  let page;
+  switch (route.name) {
+    case 'incidents':
+      page = (
+        <IncidentsPage
+          query={query}
+          onQueryChange={setQuery}
+          focusFilter={focusFilter}
+          onNew={() => setDialog('new-incident')}
+          onOpen={(ref) => navigate({ name: 'incident', ref })}
+        />
+      );
+      break;
+    case 'incident':
+      page = <IncidentPage key={route.ref} incidentRef={route.ref} />;
+      break;
+    case 'audit':
+      page = canAudit ? <AuditPage onVerify={() => setDialog('verify')} /> : <NotPermitted what="the audit log" />;
+      break;
+    case 'users':
+      page = canManage ? <UsersPage /> : <NotPermitted what="user management" />;
+      break;
+    case 'account':
+      page = <AccountPage onShowShortcuts={() => setDialog('help')} />;
+      break;
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        Skip to main content
+      </a>
+      <SideNav route={route} onHelp={() => setDialog('help')} />
+      <div className="shell-main">
+        <TopBar route={route} onVerify={() => setDialog('verify')} onHelp={() => setDialog('help')} />
+        <main id="main" className="content" tabIndex={-1}>
+          {page}
+        </main>
+      </div>
+      {dialog === 'help' && <HelpDialog onClose={closeDialog} />}
+      {dialog === 'verify' && <VerifyChainDialog onClose={closeDialog} />}
+      {dialog === 'new-incident' && (
+        <NewIncidentDialog
+          onClose={closeDialog}
+          onCreated={(ref) => {
+            setDialog(null);
+            navigate({ name: 'incident', ref });
+          }}
+        />
+      )}
+    </div>
+  );
+}

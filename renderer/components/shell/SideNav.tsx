@@ -1,0 +1,51 @@
+import { useCan } from '../../hooks/useSession';
+import { hrefFor, type Route } from '../../lib/routes';
+import { Icon, type IconName } from '../common/Icon';
+import { Kbd } from '../common/Kbd';
+
+interface Item {
+  label: string;
+  icon: IconName;
+  route: Route;
+  active: boolean;
+  shortcut: string;
+}
+
+export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void }) {
+  const canAudit = useCan('audit:read');
+  const canManage = useCan('user:manage');
+  const items: Item[] = [
+    { label: 'Incidents', icon: 'incidents', route: { name: 'incidents' }, active: route.name === 'incidents' || route.name === 'incident', shortcut: 'g i' },
+    ...(canAudit ? [{ label: 'Audit log', icon: 'audit' as const, route: { name: 'audit' as const }, active: route.name === 'audit', shortcut: 'g a' }] : []),
+    ...(canManage ? [{ label: 'Users', icon: 'users' as const, route: { name: 'users' as const }, active: route.name === 'users', shortcut: 'g u' }] : []),
+    { label: 'My account', icon: 'user', route: { name: 'account' }, active: route.name === 'account', shortcut: 'g m' },
+  ];
+  return (
+    <nav className="sidenav" aria-label="Main">
+      <a className="sidenav-brand" href={hrefFor({ name: 'incidents' })}>
+        <span className="brand-mark">
+          <Icon name="flame" size={16} />
+        </span>
+        <span>Firebreak</span>
+      </a>
+      <ul>
+        {items.map((item) => (
+          <li key={item.label}>
+            <a href={hrefFor(item.route)} className={item.active ? 'is-active' : undefined} aria-current={item.active ? 'page' : undefined}>
+              <Icon name={item.icon} />
+              <span>{item.label}</span>
+              <span className="nav-shortcut" aria-hidden="true">{item.shortcut}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <div className="sidenav-foot">
+        <button type="button" className="sidenav-help" onClick={onHelp}>
+          <Icon name="keyboard" />
+          <span>Keyboard shortcuts</span>
+          <Kbd>?</Kbd>
+        </button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,65 @@
+import { useSession } from '../../hooks/useSession';
+import { useTheme } from '../../hooks/useTheme';
+import { hrefFor, type Route } from '../../lib/routes';
+import { effectiveTheme } from '../../lib/theme';
+import { Icon } from '../common/Icon';
+import { RoleBadge } from '../common/RoleBadge';
+
+const SECTION: Record<Route['name'], string> = {
+  incidents: 'Incidents', incident: 'Incidents', audit: 'Audit log', users: 'Users', account: 'My account',
+};
+
+export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: () => void; onHelp: () => void }) {
+  const { session, lock, signOut } = useSession();
+  const [theme, setTheme] = useTheme();
+  const dark = effectiveTheme(theme) === 'dark';
+  return (
+    <header className="topbar">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <ol>
+          <li>
+            {route.name === 'incident' ? <a href={hrefFor({ name: 'incidents' })}>{SECTION[route.name]}</a> : <span aria-current="page">{SECTION[route.name]}</span>}
+          </li>
+          {route.name === 'incident' && (
+            <li>
+              <span aria-current="page" className="mono">{route.ref}</span>
+            </li>
+          )}
+        </ol>
+      </nav>
+      <div className="topbar-actions">
+        {session.permissions.includes('log:verify') && (
+          <button type="button" className="btn btn-ghost btn-sm" onClick={onVerify}>
+            <Icon name="shield" size={15} />
+            Verify log
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          onClick={() => setTheme(dark ? 'light' : 'dark')}
+          aria-label={dark ? 'Switch to light theme' : 'Switch to dark theme'}
+          title={dark ? 'Light theme' : 'Dark theme'}
+        >
+          <Icon name={dark ? 'sun' : 'moon'} />
+        </button>
+        <button type="button" className="btn btn-ghost btn-icon" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          <Icon name="keyboard" />
+        </button>
+        <span className="topbar-divider" aria-hidden="true" />
+        <div className="user-chip" data-testid="signed-in-user">
+          <span className="avatar" aria-hidden="true">{session.user.slice(0, 2).toUpperCase()}</span>
+          <span className="user-name">{session.user}</span>
+          <RoleBadge role={session.role} />
+        </div>
+        <button type="button" className="btn btn-secondary btn-sm" onClick={() => void lock()} title="Lock the vault: drops the key from memory">
+          <Icon name="lock" size={14} />
+          Lock
+        </button>
+        <button type="button" className="btn btn-ghost btn-icon" onClick={() => void signOut()} aria-label="Sign out" title="Sign out">
+          <Icon name="logout" />
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,104 @@
+import type { TimelineEvent } from '../../contract';
+import { formatBytes } from './formatBytes';
+import { humanize } from './humanize';
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+  redacted: boolean;
+}
+
+export interface EventDescription {
+  /** One line, for the audit table and the timeline heading. */
+  summary: string;
+  changes: FieldChange[];
+  /** Free text that belongs under the heading (a note, a reason). */
+  body: string | null;
+  tone: 'neutral' | 'status' | 'note' | 'evidence' | 'danger' | 'security';
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
+
+/** A value from a change record, as a person reads it. */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    return value
+      .map((v) => (isRecord(v) && 'jurisdiction' in v ? `${str(v.jurisdiction)}: ${str(v.count)}` : str(v)))
+      .join(', ');
+  }
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime())) return d.toLocaleString();
+  }
+  return str(value);
+}
+
+function readChanges(data: Record<string, unknown>): FieldChange[] {
+  const raw = data.changes;
+  const list: { field: string; before: unknown; after: unknown; redacted?: unknown }[] = [];
+  if (Array.isArray(raw)) {
+    for (const c of raw) if (isRecord(c) && typeof c.field === 'string') list.push({ field: c.field, before: c.before, after: c.after, redacted: c.redacted });
+  } else if (isRecord(raw)) {
+    for (const [field, c] of Object.entries(raw)) {
+      if (isRecord(c)) list.push({ field, before: c.before ?? c.from, after: c.after ?? c.to, redacted: c.redacted });
+    }
+  }
+  return list.map((c) => ({
+    field: humanize(c.field),
+    before: c.redacted === true ? 'Restricted' : showValue(c.before),
+    after: c.redacted === true ? 'Restricted' : showValue(c.after),
+    redacted: c.redacted === true,
+  }));
+}
+
+/** A readable rendering of every event type the log holds, with a fallback for new ones. */
+export function describeEvent(event: TimelineEvent): EventDescription {
+  const d = event.data;
+  const base: EventDescription = { summary: humanize(event.type), changes: [], body: null, tone: 'neutral' };
+  switch (event.type) {
+    case 'incident.created': {
+      const f = isRecord(d.fields) ? d.fields : {};
+      return { ...base, summary: `Declared incident “${str(f.title)}” (${str(f.severity)}, ${humanize(str(f.category))})`, tone: 'status' };
+    }
+    case 'incident.updated': {
+      const changes = readChanges(d);
+      const names = changes.map((c) => c.field.toLowerCase());
+      return { ...base, summary: `Updated ${names.length ? names.join(', ') : 'the incident'}`, changes };
+    }
+    case 'incident.status_changed':
+      return {
+        ...base,
+        summary: `Moved status ${humanize(str(d.from))} → ${humanize(str(d.to))}`,
+        body: typeof d.reason === 'string' ? `Reason: ${d.reason}` : null,
+        tone: 'status',
+      };
+    case 'incident.note':
+      return { ...base, summary: 'Added a note', body: str(d.text), tone: 'note' };
+    case 'evidence.added':
+      return { ...base, summary: `Added evidence ${str(d.name)} (${typeof d.size === 'number' ? formatBytes(d.size) : '?'})`, tone: 'evidence' };
+    case 'evidence.viewed':
+      return { ...base, summary: `Viewed evidence ${str(d.name)} (hash verified)`, tone: 'evidence' };
+    case 'evidence.exported':
+      return { ...base, summary: `Exported evidence ${str(d.name)} (hash verified)`, tone: 'evidence' };
+    case 'evidence.integrity_failed':
+      return { ...base, summary: `Evidence integrity check FAILED (${str(d.purpose)})`, tone: 'danger' };
+    default: {
+      const changes = readChanges(d);
+      const details = Object.entries(d)
+        .filter(([k, v]) => k !== 'changes' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
+        .slice(0, 4)
+        .map(([k, v]) => `${humanize(k).toLowerCase()}: ${String(v)}`);
+      const security = /^(auth|vault|user|mfa|session)\./.test(event.type);
+      return {
+        ...base,
+        summary: details.length ? `${base.summary} — ${details.join(', ')}` : base.summary,
+        changes,
+        tone: security ? 'security' : 'neutral',
+      };
+    }
+  }
+}

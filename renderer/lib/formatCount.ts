@@ -1,0 +1,5 @@
+const nf = new Intl.NumberFormat();
+
+export function formatCount(n: number): string {
+  return nf.format(n);
+}

@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { MethodInput, MethodName, MethodOutput, Result } from '../../contract';
+import { AppShell } from './pages/AppShell';
+import { IncidentDetailPage } from './pages/IncidentDetailPage';
+import { IncidentListPage } from './pages/IncidentListPage';
+import { SetupPage } from './pages/SetupPage';
+import { SignInPage } from './pages/SignInPage';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'bin/firebreak.mjs');
+const URL_LINE = /^(http:\/\/127\.0\.0\.1:\d+\/)#token=\S+$/m;
+
+export const ADMIN = { name: 'admin', passphrase: 'correct horse battery 42' };
+
+export interface Server {
+  /** The printed URL, one-time token included. */
+  url: string;
+  /** http://127.0.0.1:PORT/ */
+  origin: string;
+  dataDir: string;
+}
+
+interface Fixtures {
+  dataDir: string;
+  server: Server;
+  /** Opens the app through the token URL (the token is single-use, so once per test). */
+  openApp: () => Promise<void>;
+  /** Calls the API as the browser's signed-in session (same cookie), for seeding data. */
+  api: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+  setup: SetupPage;
+  signIn: SignInPage;
+  shell: AppShell;
+  list: IncidentListPage;
+  detail: IncidentDetailPage;
+  cspViolations: string[];
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function callApi<M extends MethodName>(request: APIRequestContext, origin: string, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const response = await request.post(`${origin}api`, { data: { method, input } });
+  const result = (await response.json()) as Result<MethodOutput<M>>;
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message} ${(result.error.issues ?? []).join('; ')}`);
+  return result.value;
+}
+
+export const test = base.extend<Fixtures>({
+  // Playwright needs a destructuring pattern here and lint forbids an empty one; browserName is free.
+  dataDir: async ({ browserName: _browserName }, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'firebreak-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  server: async ({ dataDir }, use, testInfo) => {
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], {
+      cwd: ROOT,
+      env: { ...process.env, FIREBREAK_PASSPHRASE: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const url = await new Promise<string>((done, fail) => {
+      let stdout = '';
+      const timer = setTimeout(() => fail(new Error(`firebreak serve printed no URL in 30 s.\nstdout: ${stdout}\nstderr: ${stderr}`)), 30_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = URL_LINE.exec(stdout);
+        if (match) {
+          clearTimeout(timer);
+          done(match[0]);
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        fail(new Error(`firebreak serve exited with ${code}.\nstderr: ${stderr}`));
+      });
+    });
+    const origin = URL_LINE.exec(url)?.[1] ?? '';
+    await use({ url, origin, dataDir });
+    await stopServer(child);
+    if (stderr.trim()) await testInfo.attach('serve-stderr', { body: stderr, contentType: 'text/plain' });
+  },
+
+  openApp: async ({ page, server }, use) => {
+    await use(async () => {
+      await page.goto(server.url);
+    });
+  },
+
+  api: async ({ page, server }, use) => {
+    await use((method, input) => callApi(page.request, server.origin, method, input));
+  },
+
+  // Every test fails on any Content-Security-Policy violation, whatever it was testing.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (/Content Security Policy|CSP violation/i.test(text)) violations.push(text);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations in the console').toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  setup: async ({ page }, use) => use(new SetupPage(page)),
+  signIn: async ({ page }, use) => use(new SignInPage(page)),
+  shell: async ({ page }, use) => use(new AppShell(page)),
+  list: async ({ page }, use) => use(new IncidentListPage(page)),
+  detail: async ({ page }, use) => use(new IncidentDetailPage(page)),
+});
+
+export { expect };
+export type { Page };

@@ -1,0 +1,47 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class IncidentDetailPage {
+  readonly title: Locator;
+  readonly ref: Locator;
+  readonly editButton: Locator;
+  readonly timeline: Locator;
+  readonly noteBox: Locator;
+  readonly addNote: Locator;
+  readonly stepper: Locator;
+  readonly evidence: Locator;
+
+  constructor(private readonly page: Page) {
+    this.title = page.locator('h1.incident-title');
+    this.ref = page.getByTestId('incident-ref');
+    this.editButton = page.getByRole('button', { name: /Edit details/ });
+    this.timeline = page.getByRole('list', { name: 'Events, newest first' });
+    this.noteBox = page.getByRole('textbox', { name: 'Note' });
+    this.addNote = page.getByRole('button', { name: 'Add note' });
+    this.stepper = page.getByRole('list', { name: 'Incident phase' });
+    this.evidence = page.getByRole('region', { name: 'Evidence' });
+  }
+
+  /** Edits the named fields (by label) and saves. */
+  async edit(fields: Record<string, string>): Promise<void> {
+    await this.editButton.click();
+    const form = this.page.getByRole('form', { name: 'Edit details' });
+    for (const [label, value] of Object.entries(fields)) {
+      const control = form.getByLabel(label, { exact: true });
+      const tag = await control.evaluate((el) => el.tagName);
+      if (tag === 'SELECT') await control.selectOption(value);
+      else await control.fill(value);
+    }
+    await form.getByRole('button', { name: /^Save/ }).click();
+    await expect(form).toBeHidden();
+  }
+
+  async moveTo(status: string): Promise<void> {
+    await this.stepper.getByRole('button', { name: `Move to ${status}` }).click();
+  }
+
+  async timelineEntry(text: string | RegExp): Promise<Locator> {
+    const entry = this.timeline.getByRole('listitem').filter({ hasText: text }).first();
+    await expect(entry).toBeVisible();
+    return entry;
+  }
+}
