@@ -1,0 +1,45 @@
+export interface BenchSizes {
+  bulkEvents: number;
+  latencySamples: number;
+  /** Incidents created through createIncident itself, for its rate. */
+  createIncidents: number;
+  incidents: number;
+  listRuns: number;
+  searchEvents: number;
+  searchRuns: number;
+  uiIncidents: number;
+  uiReloads: number;
+}
+
+export const FULL_SIZES: BenchSizes = {
+  bulkEvents: 100_000,
+  latencySamples: 2000,
+  createIncidents: 5000,
+  incidents: 100_000,
+  listRuns: 50,
+  searchEvents: 1_000_000,
+  searchRuns: 30,
+  uiIncidents: 100_000,
+  uiReloads: 5,
+};
+
+/** `--quick`: a tenth of the data (and of the samples), for a smoke run. */
+export const QUICK_SIZES: BenchSizes = {
+  bulkEvents: 10_000,
+  latencySamples: 200,
+  createIncidents: 500,
+  incidents: 10_000,
+  listRuns: 20,
+  searchEvents: 100_000,
+  searchRuns: 10,
+  uiIncidents: 10_000,
+  uiReloads: 3,
+};
+
+export interface BenchContext {
+  /** A fresh temporary directory (real disk), removed at the end. */
+  dir: string;
+  sizes: BenchSizes;
+  /** Progress to stderr, so stdout stays the table. */
+  progress(message: string): void;
+}
