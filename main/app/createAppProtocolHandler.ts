@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../contract/csp';
-import { contentTypeFor, isRouteLike, resolveAppFile } from './resolveAppFile';
+import { contentTypeFor } from '../../contract/contentTypeFor';
+import { isRouteLike, resolveAppFile } from './resolveAppFile';
 
 /** Reads a file, or resolves to null when it does not exist. */
 export type ReadFile = (file: string) => Promise<Uint8Array | null>;

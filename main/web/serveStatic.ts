@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
-import { contentTypeFor } from './contentTypeFor';
+import { contentTypeFor } from '../../contract/contentTypeFor';
 import { resolveStaticPath } from './resolveStaticPath';
 import { sendText } from './sendResponse';
 

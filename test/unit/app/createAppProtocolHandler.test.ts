@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../contract/csp';
 import { createAppProtocolHandler } from '../../../main/app/createAppProtocolHandler';
-import { contentTypeFor, resolveAppFile } from '../../../main/app/resolveAppFile';
+import { resolveAppFile } from '../../../main/app/resolveAppFile';
+import { contentTypeFor } from '../../../contract/contentTypeFor';
 
 const ROOT = join('/srv', 'renderer');
 
@@ -40,6 +41,9 @@ describe('resolveAppFile', () => {
     expect(contentTypeFor('x/a.css')).toMatch(/^text\/css/);
     expect(contentTypeFor('x/a.svg')).toBe('image/svg+xml');
     expect(contentTypeFor('x/a.bin')).toBe('application/octet-stream');
+    expect(contentTypeFor('C:\\app\\INDEX.HTML')).toMatch(/^text\/html/);
+    expect(contentTypeFor('x.d/.hidden')).toBe('application/octet-stream');
+    expect(contentTypeFor('x/noext')).toBe('application/octet-stream');
   });
 });
 

@@ -1,5 +1,8 @@
-import { extname } from 'node:path';
-
+/**
+ * Content types of the renderer's files, shared by the Electron app:// handler and the
+ * browser-mode host so both serve the same bytes the same way. Platform-free on purpose
+ * (no node:path): the extension is read from the name.
+ */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -23,5 +26,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** With nosniff on, a wrong type breaks the page, so unknown files are plain bytes, never guessed. */
 export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  return CONTENT_TYPES[ext] ?? 'application/octet-stream';
 }
