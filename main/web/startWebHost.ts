@@ -60,7 +60,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     token = null; // one time only: a leaked URL (history, screen share) is dead once used
     const cookie = randomBytes(32).toString('base64url');
     sessions.set(cookie, backend.newConnection('http'));
-    res.setHeader('Set-Cookie', sessionCookieHeader(cookie));
+    res.setHeader('Set-Cookie', sessionCookieHeader(port, cookie));
     sendJson(res, 200, { ok: true, value: { exchanged: true } });
   };
 
@@ -110,7 +110,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         await exchange(req, res);
         return;
       }
-      const cookie = readSessionCookie(req);
+      const cookie = readSessionCookie(req, port);
       const conn = cookie === null ? undefined : sessions.get(cookie);
       if (conn === undefined) {
         sendJson(res, 401, fail('UNAUTHENTICATED', 'no browser session: open the link printed by firebreak serve'));

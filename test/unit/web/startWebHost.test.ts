@@ -66,7 +66,7 @@ describe('startWebHost', () => {
     const token = tokenOf(host.url);
     const first = await exchange(token);
     expect(first.status).toBe(200);
-    expect(first.headers['set-cookie']?.[0]).toMatch(/^fb_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(first.headers['set-cookie']?.[0]).toMatch(new RegExp(`^fb_session_${host.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$`));
     expect(first.headers['cache-control']).toBe('no-store');
 
     const second = await exchange(token);
@@ -91,8 +91,16 @@ describe('startWebHost', () => {
     expect(new Set(backend.calls.map((c) => c.connId)).size).toBe(1);
   });
 
+  it('names the cookie after the port, so another serve on this machine cannot use or overwrite it', async () => {
+    const cookie = await signIn();
+    expect(cookie.startsWith(`fb_session_${host.port}=`)).toBe(true);
+    const value = cookie.slice(cookie.indexOf('=') + 1);
+    expect((await api(`fb_session_${host.port + 1}=${value}`, { method: 'vault.status', input: {} })).status).toBe(401);
+    expect((await api(cookie, { method: 'vault.status', input: {} })).status).toBe(200);
+  });
+
   it('answers 401 without a valid cookie, on /api and /events', async () => {
-    for (const cookie of [null, 'fb_session=forged']) {
+    for (const cookie of [null, `fb_session_${host.port}=forged`, 'fb_session_1=forged']) {
       const res = await api(cookie, { method: 'vault.status', input: {} });
       expect(res.status).toBe(401);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
