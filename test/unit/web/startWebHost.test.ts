@@ -66,7 +66,7 @@ describe('startWebHost', () => {
     const token = tokenOf(host.url);
     const first = await exchange(token);
     expect(first.status).toBe(200);
-    expect(first.headers['set-cookie']?.[0]).toMatch(new RegExp(`^fb_session_${host.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$`));
+    expect(first.headers['set-cookie']?.[0]).toMatch(new RegExp(`^fb_session_${host.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
     expect(first.headers['cache-control']).toBe('no-store');
 
     const second = await exchange(token);
