@@ -36,6 +36,8 @@ export function App({ client }: { client: FirebreakClient }) {
   const toSignIn = useCallback((notice: string | null, user: string | null = null) => {
     setPhase({ kind: 'signin', notice, user });
   }, []);
+  // A session that ended on its own (idle, locked elsewhere) hands its user name to the sign-in form.
+  const sessionUser = (): string | null => (phaseRef.current.kind === 'app' ? phaseRef.current.session.user : null);
 
   // Any call that finds the session gone (idle timeout, lock from another window) ends the console.
   const guarded = useMemo<FirebreakClient>(
@@ -44,7 +46,7 @@ export function App({ client }: { client: FirebreakClient }) {
       call: async (method, input) => {
         const result = await client.call(method, input);
         if (!result.ok && phaseRef.current.kind === 'app' && (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'LOCKED')) {
-          toSignIn('Your session has ended. Sign in again to continue.');
+          toSignIn('Your session has ended. Sign in again to continue.', sessionUser());
         }
         return result;
       },
@@ -75,7 +77,7 @@ export function App({ client }: { client: FirebreakClient }) {
   const signedIn = phase.kind === 'app';
   useEffect(() => {
     if (!signedIn) return undefined;
-    return client.subscribe('session.ended', ({ reason }) => toSignIn(ENDED[reason] ?? ENDED.locked));
+    return client.subscribe('session.ended', ({ reason }) => toSignIn(ENDED[reason] ?? ENDED.locked, sessionUser()));
   }, [client, signedIn, toSignIn]);
 
   const controls = useMemo<SessionControls | null>(() => {

@@ -32,12 +32,13 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Each run: open the backend, one connection, sign in if the command needs it, run, close. */
 async function runCommand(spec: CommandSpec, values: OptionValues, args: string[]): Promise<number> {
+  const backendOptions = spec.backendOptions?.(values) ?? {};
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir(process.env, process.platform, homedir()));
   if (spec.session === 'login' && !existsSync(dataDir)) {
     // createBackend would create it; a typo in --data-dir should not leave empty directories behind.
     throw new CliError(`no vault in ${dataDir}: run \`firebreak init --admin NAME\` first (or pass --data-dir)`, EXIT.error);
   }
-  const backend = await createBackend({ dataDir });
+  const backend = await createBackend({ ...backendOptions, dataDir });
   try {
     const conn = backend.newConnection('cli');
     const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {

@@ -1,5 +1,5 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../contract';
-import type { Backend, Connection } from '../api/types';
+import type { Backend, BackendOptions, Connection } from '../api/types';
 
 export type OptionType = 'string' | 'boolean';
 
@@ -13,6 +13,9 @@ export interface OptionSpec {
 }
 
 export type OptionValues = Record<string, string | boolean | undefined>;
+
+/** What a command may set on the backend it runs against; the data directory stays the CLI's. */
+export type CommandBackendOptions = Pick<BackendOptions, 'idleTimeoutMs'>;
 
 export interface CommandContext {
   values: OptionValues;
@@ -39,6 +42,11 @@ export interface CommandSpec {
   options: Record<string, OptionSpec>;
   /** 'login' signs in before run; 'none' leaves it to the command (init, serve). */
   session: 'login' | 'none';
+  /**
+   * Backend settings taken from the command's own options (serve's idle timeout). Called before
+   * the backend is created, so an invalid value exits 2 without touching the data directory.
+   */
+  backendOptions?(values: OptionValues): CommandBackendOptions;
   /** Long help text, appended after the options. */
   details?: string;
   examples?: string[];

@@ -5,10 +5,12 @@ import { join, resolve } from 'node:path';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../contract';
 import { AppShell } from './pages/AppShell';
+import { AuditLogPage } from './pages/AuditLogPage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentListPage } from './pages/IncidentListPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
+import { UsersPage } from './pages/UsersPage';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/firebreak.mjs');
@@ -24,6 +26,11 @@ export interface Server {
   dataDir: string;
 }
 
+interface Options {
+  /** Extra `firebreak serve` options for the tests of a file: `test.use({ serveArgs: ['--idle-minutes', '1'] })`. */
+  serveArgs: string[];
+}
+
 interface Fixtures {
   dataDir: string;
   server: Server;
@@ -36,6 +43,8 @@ interface Fixtures {
   shell: AppShell;
   list: IncidentListPage;
   detail: IncidentDetailPage;
+  audit: AuditLogPage;
+  users: UsersPage;
   cspViolations: string[];
 }
 
@@ -55,7 +64,9 @@ async function callApi<M extends MethodName>(request: APIRequestContext, origin:
   return result.value;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  serveArgs: [[], { option: true }],
+
   // Playwright needs a destructuring pattern here and lint forbids an empty one; browserName is free.
   dataDir: async ({ browserName: _browserName }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'firebreak-e2e-'));
@@ -63,8 +74,8 @@ export const test = base.extend<Fixtures>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  server: async ({ dataDir }, use, testInfo) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], {
+  server: async ({ dataDir, serveArgs }, use, testInfo) => {
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...serveArgs], {
       cwd: ROOT,
       env: { ...process.env, FIREBREAK_PASSPHRASE: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -129,6 +140,8 @@ export const test = base.extend<Fixtures>({
   shell: async ({ page }, use) => use(new AppShell(page)),
   list: async ({ page }, use) => use(new IncidentListPage(page)),
   detail: async ({ page }, use) => use(new IncidentDetailPage(page)),
+  audit: async ({ page }, use) => use(new AuditLogPage(page)),
+  users: async ({ page }, use) => use(new UsersPage(page)),
 });
 
 export { expect };

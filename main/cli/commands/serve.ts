@@ -8,6 +8,8 @@ import type { CommandSpec } from '../types';
 
 /** The Vite output of this checkout. */
 const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+const DEFAULT_IDLE_MINUTES = 15;
+const MAX_IDLE_MINUTES = 24 * 60;
 
 export const serve: CommandSpec = {
   words: ['serve'],
@@ -17,14 +19,21 @@ export const serve: CommandSpec = {
   options: {
     port: { type: 'string', value: 'N', description: 'port to listen on (default 0: a free port)' },
     host: { type: 'string', value: 'ADDR', description: 'only 127.0.0.1 (or localhost) is accepted' },
+    'idle-minutes': {
+      type: 'string',
+      value: 'N',
+      description: `sign a session out after N minutes without activity, locking the vault with the last one (1–${MAX_IDLE_MINUTES}, default ${DEFAULT_IDLE_MINUTES})`,
+    },
   },
+  backendOptions: (values) => ({ idleTimeoutMs: parseIdleMinutes(values['idle-minutes'] as string | undefined) * 60_000 }),
   details:
     'Prints a URL with a one-time token; open it in a browser and sign in on the page.\n' +
     'The token is exchanged for a session cookie on first use and is useless afterwards.',
-  examples: ['firebreak serve', 'firebreak serve --port 8443 --data-dir ./case-data'],
+  examples: ['firebreak serve', 'firebreak serve --port 8443 --data-dir ./case-data', 'firebreak serve --idle-minutes 5'],
   run: async (ctx) => {
     const port = parsePort(ctx.values.port as string | undefined);
     const host = (ctx.values.host as string | undefined) ?? '127.0.0.1';
+    const idleMinutes = parseIdleMinutes(ctx.values['idle-minutes'] as string | undefined);
     try {
       assertLoopbackHost(host);
     } catch (err) {
@@ -36,6 +45,7 @@ export const serve: CommandSpec = {
     const web = await startWebHost({ backend: ctx.backend, port, host, rendererDir: RENDERER_DIR });
     ctx.print(ctx.json ? toJson({ url: web.url, port: web.port, dataDir: ctx.dataDir }) : web.url);
     ctx.note(`Serving ${ctx.dataDir} on 127.0.0.1:${web.port}. Open the URL above; press Ctrl+C to stop.`);
+    ctx.note(`Sessions end and the vault locks after ${idleMinutes} idle minute${idleMinutes === 1 ? '' : 's'}.`);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -51,4 +61,13 @@ function parsePort(text: string | undefined): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw usageError(`--port must be a number from 0 to 65535, not "${text}"`);
   return port;
+}
+
+function parseIdleMinutes(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_IDLE_MINUTES;
+  const minutes = Number(text);
+  if (!/^\d+$/.test(text) || minutes < 1 || minutes > MAX_IDLE_MINUTES) {
+    throw usageError(`--idle-minutes must be a whole number from 1 to ${MAX_IDLE_MINUTES}, not "${text}"`);
+  }
+  return minutes;
 }

@@ -14,7 +14,7 @@ import { AddUserDialog } from './AddUserDialog';
 export function UsersPage() {
   const client = useClient();
   const toasts = useToasts();
-  const { session } = useSession();
+  const { session, refresh } = useSession();
   const users = useApiResource(() => client.call('users.list', {}), [client]);
   const [adding, setAdding] = useState(false);
 
@@ -22,6 +22,12 @@ export function UsersPage() {
     const result = await client.call('users.setRole', { name, role });
     if (result.ok) toasts.show('success', `${name} is now ${humanize(role).toLowerCase()}`);
     else toasts.show('error', `Role of ${name} not changed`, result.error.message);
+    if (result.ok && name === session.user) {
+      // The backend applies the new role to this session at once; the console has to follow it
+      // (menus, controls, and this page, which no other role may see).
+      await refresh();
+      return;
+    }
     void users.reload();
   };
 

@@ -1,0 +1,43 @@
+import { ADMIN, expect, test } from './fixtures';
+
+// The shortest idle timeout the CLI accepts; the backend sweeps every 15 s at this setting.
+test.use({ serveArgs: ['--idle-minutes', '1'] });
+
+const IDLE_MS = 60_000;
+
+test('an idle session ends, the vault locks, and the log records why', async ({ page, openApp, setup, shell, signIn, audit }) => {
+  // 60 s idle + up to 15 s until the sweep + sign-in and audit checks.
+  test.setTimeout(180_000);
+  await openApp();
+  await setup.createVault(ADMIN.name, ADMIN.passphrase);
+  // Every later API call happens after this instant, so the session cannot expire before IDLE_MS from it.
+  const idleFrom = Date.now();
+  await setup.acknowledgeRecoveryKey();
+  await shell.expectSignedIn(ADMIN.name, 'Admin');
+  await expect(page.getByRole('heading', { name: 'No incidents yet' })).toBeVisible();
+
+  // Nothing touches the page now: the backend's sweep ends the session and pushes session.ended.
+  await expect(signIn.heading).toBeVisible({ timeout: IDLE_MS + 45_000 });
+  expect(Date.now() - idleFrom).toBeGreaterThanOrEqual(IDLE_MS);
+  await expect(page.getByText('You were signed out after a period of inactivity and the vault was locked.')).toBeVisible();
+  await expect(shell.user).toHaveCount(0);
+  await expect(signIn.user).toHaveValue(ADMIN.name);
+
+  await signIn.signIn(ADMIN.name, ADMIN.passphrase);
+  await shell.expectSignedIn(ADMIN.name, 'Admin');
+
+  await shell.goTo('Audit log');
+  await audit.filter({ type: 'auth.session_expired' });
+  await expect(audit.column('type')).toHaveText(['auth.session_expired']);
+  await expect(audit.column('actor')).toHaveText([ADMIN.name]);
+  await expect(audit.column('summary')).toHaveText([`Auth session expired — user: ${ADMIN.name}`]);
+
+  await audit.filter({ type: 'vault.locked' });
+  await expect(audit.column('type')).toHaveText(['vault.locked']);
+  await expect(audit.column('actor')).toHaveText(['system']);
+  await expect(audit.column('summary')).toHaveText(['Vault locked — reason: idle']);
+
+  // In the log the expiry comes first, then the lock, then the next unlock and sign-in.
+  await audit.clearFilters();
+  await expect(audit.column('type')).toHaveText(['auth.login', 'vault.unlocked', 'vault.locked', 'auth.session_expired', 'auth.login', 'vault.created', 'vault.unlocked']);
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../../contract';
+import { describeEvent, showValue } from '../../../renderer/lib/describeEvent';
+
+let seq = 0;
+function event(type: string, data: Record<string, unknown>, incidentRef: string | null = 'IR-2026-0001'): TimelineEvent {
+  seq += 1;
+  return { seq, ts: '2026-03-12T10:00:00.000Z', actor: 'alice', type, incidentRef, data, prevHash: '0'.repeat(64), hash: 'f'.repeat(64) };
+}
+
+describe('showValue', () => {
+  it('shows an em dash for nothing', () => {
+    expect(showValue(null)).toBe('—');
+    expect(showValue(undefined)).toBe('—');
+    expect(showValue('')).toBe('—');
+    expect(showValue([])).toBe('—');
+  });
+
+  it('keeps falsy values that mean something', () => {
+    expect(showValue(0)).toBe('0');
+    expect(showValue(false)).toBe('false');
+  });
+
+  it('joins lists, with affected counts as jurisdiction: count', () => {
+    expect(showValue(['vpn', 'finance'])).toBe('vpn, finance');
+    expect(showValue([{ jurisdiction: 'DE', count: 120 }, { jurisdiction: 'US-CA', count: 3 }])).toBe('DE: 120, US-CA: 3');
+  });
+
+  it('shows ISO timestamps in local time and leaves look-alikes that are not dates alone', () => {
+    const iso = '2026-03-12T10:00:00.000Z';
+    expect(showValue(iso)).toBe(new Date(iso).toLocaleString());
+    expect(showValue('2026-13-45T99:99')).toBe('2026-13-45T99:99');
+  });
+
+  it('falls back to JSON for objects', () => {
+    expect(showValue({ a: 1 })).toBe('{"a":1}');
+  });
+});
+
+describe('describeEvent', () => {
+  it('describes a declared incident with its severity and humanized category', () => {
+    const d = describeEvent(event('incident.created', { fields: { title: 'Ransom note on FS01', severity: 'SEV1', category: 'business-email-compromise' } }));
+    expect(d).toEqual({ summary: 'Declared incident “Ransom note on FS01” (SEV1, Business email compromise)', changes: [], body: null, tone: 'status' });
+  });
+
+  it('still describes a created event whose fields are missing', () => {
+    const d = describeEvent(event('incident.created', { fields: 'not a record' }));
+    expect(d.summary.startsWith('Declared incident “”')).toBe(true);
+    expect(d.tone).toBe('status');
+  });
+
+  it('lists each changed field with before and after, and hides redacted values', () => {
+    const d = describeEvent(event('incident.updated', {
+      changes: [
+        { field: 'title', before: 'Ransom note', after: 'Ransomware on FS01' },
+        { field: 'reporterEmail', before: null, after: null, redacted: true },
+        { field: 'affected', before: [], after: [{ jurisdiction: 'FR', count: 7 }] },
+      ],
+    }));
+    expect(d.summary).toBe('Updated title, reporter email, affected');
+    expect(d.tone).toBe('neutral');
+    expect(d.changes).toEqual([
+      { field: 'Title', before: 'Ransom note', after: 'Ransomware on FS01', redacted: false },
+      { field: 'Reporter email', before: 'Restricted', after: 'Restricted', redacted: true },
+      { field: 'Affected', before: '—', after: 'FR: 7', redacted: false },
+    ]);
+  });
+
+  it('also reads changes recorded as a map of from/to', () => {
+    const d = describeEvent(event('incident.updated', { changes: { severity: { from: 'SEV3', to: 'SEV1' }, owner: { before: null, after: 'bob' } } }));
+    expect(d.changes).toEqual([
+      { field: 'Severity', before: 'SEV3', after: 'SEV1', redacted: false },
+      { field: 'Owner', before: '—', after: 'bob', redacted: false },
+    ]);
+    expect(d.summary).toBe('Updated severity, owner');
+  });
+
+  it('skips malformed change entries and says "the incident" when none remain', () => {
+    const d = describeEvent(event('incident.updated', { changes: [{ before: 1 }, 'title', null] }));
+    expect(d.changes).toEqual([]);
+    expect(d.summary).toBe('Updated the incident');
+  });
+
+  it('shows a status change, with the reason as the body when moving back', () => {
+    const back = describeEvent(event('incident.status_changed', { from: 'contained', to: 'triaged', reason: 'Device still online' }));
+    expect(back).toEqual({ summary: 'Moved status Contained → Triaged', changes: [], body: 'Reason: Device still online', tone: 'status' });
+    expect(describeEvent(event('incident.status_changed', { from: 'detected', to: 'triaged' })).body).toBeNull();
+  });
+
+  it('puts a note’s text in the body', () => {
+    expect(describeEvent(event('incident.note', { text: 'Called the user.' }))).toMatchObject({ summary: 'Added a note', body: 'Called the user.', tone: 'note' });
+  });
+
+  it('describes the custody events of evidence', () => {
+    expect(describeEvent(event('evidence.added', { name: 'ransom.txt', size: 2048 }))).toMatchObject({ summary: 'Added evidence ransom.txt (2.0 KiB)', tone: 'evidence' });
+    expect(describeEvent(event('evidence.added', { name: 'ransom.txt' })).summary).toBe('Added evidence ransom.txt (?)');
+    expect(describeEvent(event('evidence.viewed', { name: 'a.log' })).summary).toBe('Viewed evidence a.log (hash verified)');
+    expect(describeEvent(event('evidence.exported', { name: 'a.log' })).summary).toBe('Exported evidence a.log (hash verified)');
+    expect(describeEvent(event('evidence.integrity_failed', { purpose: 'export' }))).toMatchObject({
+      summary: 'Evidence integrity check FAILED (export)',
+      tone: 'danger',
+    });
+  });
+
+  it('describes other event types generically from up to four scalar data fields', () => {
+    const failed = describeEvent(event('auth.login_failed', { user: 'bob', reason: 'passphrase', attempt: 1, recordedLate: true, extra: 'dropped' }, null));
+    expect(failed.summary).toBe('Auth login failed — user: bob, reason: passphrase, attempt: 1, recorded late: true');
+    expect(failed.tone).toBe('security');
+    expect(describeEvent(event('vault.locked', { reason: 'idle' }, null)).summary).toBe('Vault locked — reason: idle');
+    expect(describeEvent(event('mfa.enrolled', { user: 'bob' }, null)).summary).toBe('MFA enrolled — user: bob');
+    // Lists and objects are not summarized.
+    expect(describeEvent(event('user.added', { name: 'bob', tags: ['x'], meta: { a: 1 } }, null)).summary).toBe('User added — name: bob');
+  });
+
+  it('marks only auth, vault, user, mfa and session events as security events', () => {
+    for (const type of ['auth.denied', 'vault.unlocked', 'user.role_changed', 'mfa.enrolled', 'session.ended']) {
+      expect(describeEvent(event(type, {})).tone).toBe('security');
+    }
+    const unknown = describeEvent(event('runbook.step_done', {}));
+    expect(unknown).toEqual({ summary: 'Runbook step done', changes: [], body: null, tone: 'neutral' });
+  });
+
+  it('reads changes in event types it does not know', () => {
+    const d = describeEvent(event('user.role_changed', { name: 'mona', changes: [{ field: 'role', before: 'manager', after: 'responder' }] }, null));
+    expect(d.summary).toBe('User role changed — name: mona');
+    expect(d.changes).toEqual([{ field: 'Role', before: 'manager', after: 'responder', redacted: false }]);
+  });
+});
