@@ -22,7 +22,8 @@ type Phase =
 
 const ENDED: Record<Topics['session.ended']['reason'], string> = {
   idle: 'You were signed out after a period of inactivity and the vault was locked.',
-  locked: 'The vault was locked. Sign in to unlock it.',
+  // The lock button's reply and the push event both land here, in either order: one text for both.
+  locked: 'The vault is locked: the key is gone from memory. Sign in to unlock it.',
   logout: 'You have signed out.',
 };
 
@@ -74,11 +75,17 @@ export function App({ client }: { client: FirebreakClient }) {
     void start();
   }, [start]);
 
-  const signedIn = phase.kind === 'app';
-  useEffect(() => {
-    if (!signedIn) return undefined;
-    return client.subscribe('session.ended', ({ reason }) => toSignIn(ENDED[reason] ?? ENDED.locked, sessionUser()));
-  }, [client, signedIn, toSignIn]);
+  // Subscribed for the page's life: the push may arrive after a failed call already showed the
+  // sign-in screen, and then its reason (idle, locked) is the better message.
+  useEffect(
+    () =>
+      client.subscribe('session.ended', ({ reason }) => {
+        const current = phaseRef.current;
+        if (current.kind === 'app') toSignIn(ENDED[reason] ?? ENDED.locked, current.session.user);
+        else if (current.kind === 'signin') toSignIn(ENDED[reason] ?? ENDED.locked, current.user);
+      }),
+    [client, toSignIn],
+  );
 
   const controls = useMemo<SessionControls | null>(() => {
     if (phase.kind !== 'app') return null;
@@ -96,7 +103,7 @@ export function App({ client }: { client: FirebreakClient }) {
       lock: async () => {
         const user = phase.session.user;
         await client.call('vault.lock', {});
-        toSignIn('The vault is locked: the key is gone from memory. Sign in to unlock it.', user);
+        toSignIn(ENDED.locked, user);
       },
     };
   }, [client, phase, toSignIn]);
