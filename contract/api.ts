@@ -14,6 +14,7 @@ import {
 import type { EventPage, TimelineEvent, VerifyResult } from './timeline';
 import type { MfaEnrolment, SessionInfo, User, VaultStatus } from './user';
 import { MAX_EVIDENCE_BYTES, type Evidence, type EvidenceContent } from './evidence';
+import { runbookLintInputSchema, type RunbookLintFile, type RunbookSummary } from './runbook';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -141,6 +142,15 @@ export const methods = {
     input: z.strictObject({ ref: refSchema, id: z.string().uuid(), purpose: z.enum(['view', 'export']) }),
     access: 'evidence:read',
   }),
+
+  /** Built-in and custom runbooks, broken ones with their problems. */
+  'runbooks.list': method<RunbookSummary[]>()({ input: empty, access: 'incident:read' }),
+  /**
+   * Checks runbook text the caller sends. Public on purpose: it reads no data and writes nothing
+   * (not even the log), so `firebreak runbook lint` works in CI and on a machine without a vault;
+   * the input is bounded by MAX_RUNBOOK_BYTES per file.
+   */
+  'runbooks.lint': method<RunbookLintFile[]>()({ input: runbookLintInputSchema, access: 'public' }),
 } as const;
 
 export type Methods = typeof methods;

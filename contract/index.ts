@@ -7,3 +7,4 @@ export * from './incident';
 export * from './roles';
 export * from './timeline';
 export * from './user';
+export * from './runbook';

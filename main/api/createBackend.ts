@@ -6,6 +6,7 @@ import {
 } from '../../contract';
 import { allows, LoginThrottle } from '../auth';
 import { evidenceKey } from '../evidence';
+import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
 import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
 import { allHandlers, type Context, type Unlocked } from './handlers';
@@ -23,8 +24,9 @@ const DEFAULT_IDLE_MS = 15 * 60_000;
  */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const dataDir = opts.dataDir;
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (opts.ensureDataDir !== false) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const nowMs = opts.now ?? Date.now;
+  const runbooksDir = opts.builtinRunbooksDir ?? builtinRunbooksDir();
   const idleTimeoutMs = opts.idleTimeoutMs ?? DEFAULT_IDLE_MS;
   const vault = new Vault(dataDir, opts.kdfLogN ?? DEFAULT_LOG_N);
   const sessions = new Sessions(idleTimeoutMs, nowMs);
@@ -104,6 +106,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     conn,
     session,
     dataDir,
+    builtinRunbooksDir: runbooksDir,
     vault,
     sessions,
     throttle,

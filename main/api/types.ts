@@ -18,6 +18,13 @@ export interface BackendOptions {
   kdfLogN?: number;
   /** Session idle timeout; the vault locks when the last session ends. Default 15 minutes. */
   idleTimeoutMs?: number;
+  /** The built-in runbooks folder; default: runbooks/ next to package.json (see builtinRunbooksDir). */
+  builtinRunbooksDir?: string;
+  /**
+   * Create dataDir when missing (default). The CLI passes false for commands that only call
+   * public methods which read no data (runbook lint), so linting leaves no empty directory behind.
+   */
+  ensureDataDir?: boolean;
   /** Clock, injectable for TOTP and timeout tests. */
   now?: () => number;
 }

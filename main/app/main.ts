@@ -102,7 +102,8 @@ function start(): void {
       ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
       protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer'), readIfExists));
 
-      const created: Backend = await createBackend({ dataDir });
+      // Shipped by electron-builder.yml (runbooks/**) inside app.asar, which Electron's fs reads.
+      const created: Backend = await createBackend({ dataDir, builtinRunbooksDir: join(app.getAppPath(), 'runbooks') });
       backend = created;
       connections = createConnections(created);
       createWindow(connections);

@@ -7,6 +7,8 @@ import { incidentShow } from './commands/incidentShow';
 import { incidentStatus } from './commands/incidentStatus';
 import { init } from './commands/init';
 import { logVerify } from './commands/logVerify';
+import { runbookLint } from './commands/runbookLint';
+import { runbookList } from './commands/runbookList';
 import { serve } from './commands/serve';
 import { userAdd } from './commands/userAdd';
 import { vaultExportKey } from './commands/vaultExportKey';
@@ -25,6 +27,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   evidenceAdd,
   evidenceExport,
   logVerify,
+  runbookList,
+  runbookLint,
   vaultExportKey,
   vaultRecover,
   serve,

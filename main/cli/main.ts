@@ -38,7 +38,7 @@ async function runCommand(spec: CommandSpec, values: OptionValues, args: string[
     // createBackend would create it; a typo in --data-dir should not leave empty directories behind.
     throw new CliError(`no vault in ${dataDir}: run \`firebreak init --admin NAME\` first (or pass --data-dir)`, EXIT.error);
   }
-  const backend = await createBackend({ ...backendOptions, dataDir });
+  const backend = await createBackend({ ...backendOptions, dataDir, ensureDataDir: spec.session !== 'offline' });
   try {
     const conn = backend.newConnection('cli');
     const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {

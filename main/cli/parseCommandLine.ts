@@ -65,7 +65,8 @@ export function parseCommandLine(argv: string[], commands: readonly CommandSpec[
   }
 
   const args = strict.positionals.slice(spec.words.length);
-  if (args.length !== spec.positionals.length) {
+  const variadic = spec.positionals[spec.positionals.length - 1]?.endsWith('…') === true;
+  if (variadic ? args.length < spec.positionals.length : args.length !== spec.positionals.length) {
     const expected = spec.positionals.length === 0 ? 'no arguments' : spec.positionals.join(' ');
     throw usageError(`${name} takes ${expected}, got ${args.length === 0 ? 'none' : `"${args.join(' ')}"`} (see firebreak ${name} --help)`);
   }

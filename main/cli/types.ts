@@ -36,12 +36,15 @@ export interface CommandContext {
 export interface CommandSpec {
   /** The command words, e.g. ['incident', 'add']. */
   words: string[];
-  /** Positional arguments, as named in help. */
+  /** Positional arguments, as named in help; a last name ending in … takes one or more. */
   positionals: string[];
   summary: string;
   options: Record<string, OptionSpec>;
-  /** 'login' signs in before run; 'none' leaves it to the command (init, serve). */
-  session: 'login' | 'none';
+  /**
+   * 'login' signs in before run; 'none' leaves it to the command (init, serve); 'offline' calls
+   * only public methods that read no data, so the data directory is neither needed nor created.
+   */
+  session: 'login' | 'none' | 'offline';
   /**
    * Backend settings taken from the command's own options (serve's idle timeout). Called before
    * the backend is created, so an invalid value exits 2 without touching the data directory.

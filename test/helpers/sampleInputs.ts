@@ -51,5 +51,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'evidence.list': { ref },
     'evidence.add': { ref, name: 'sample.txt', mediaType: 'text/plain', dataBase64: Buffer.from('sample').toString('base64') },
     'evidence.get': { ref, id: evidenceId, purpose: 'view' },
+    'runbooks.list': {},
+    'runbooks.lint': { files: [{ name: 'sample.yaml', text: 'format: 1\n' }] },
   };
 }

@@ -9,6 +9,8 @@ export interface Context {
   conn: Connection;
   session: Session | null;
   dataDir: string;
+  /** The shipped runbooks folder (the organisation's own are in <dataDir>/runbooks). */
+  builtinRunbooksDir: string;
   vault: Vault;
   sessions: Sessions;
   throttle: LoginThrottle;

@@ -3,9 +3,10 @@ import { authHandlers } from './authHandlers';
 import { userHandlers } from './userHandlers';
 import { incidentHandlers } from './incidentHandlers';
 import { evidenceHandlers } from './evidenceHandlers';
+import { runbookHandlers } from './runbookHandlers';
 
 /** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
 export function allHandlers(idleTimeoutMs: number): Handlers {
-  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers };
+  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers };
 }
 export type { Context, Unlocked } from './Context';

@@ -27,6 +27,12 @@ describe('parseCommandLine', () => {
     expect(r).toMatchObject({ kind: 'run', args: ['IR-2026-0001'], values: { text: 'list' } });
   });
 
+  it('gives a variadic positional (PATH…) every remaining argument, and needs at least one', () => {
+    expect(parse('runbook', 'lint', 'a.yaml', 'b.yaml', '--json')).toMatchObject({ kind: 'run', args: ['a.yaml', 'b.yaml'], values: { json: true } });
+    expect(usage(['runbook', 'lint']).exitCode).toBe(2);
+    expect(usage(['runbook', 'list', 'extra']).exitCode).toBe(2);
+  });
+
   it('answers help for the CLI, a group and a command', () => {
     expect(parse('--help')).toMatchObject({ kind: 'help' });
     expect(parse('-h')).toMatchObject({ kind: 'help' });
