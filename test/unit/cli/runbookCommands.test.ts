@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,13 +74,18 @@ describe('firebreak runbook list', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout) as RunbookSummary[];
-    expect(list.map((r) => [r.source, r.id])).toEqual([['built-in', 'ransomware'], ['custom', 'ransomware-acme'], ['custom', null]]);
-    expect(list[0]).toMatchObject({
+    // Built-ins first (one per runbooks/*.yaml), then the organisation's own.
+    const builtins = readdirSync(join(REPO_ROOT, 'runbooks')).filter((f) => f.endsWith('.yaml'));
+    expect(list.filter((r) => r.source === 'built-in')).toHaveLength(builtins.length);
+    const custom = list.slice(builtins.length);
+    expect(custom.map((r) => [r.source, r.id])).toEqual([['custom', 'ransomware-acme'], ['custom', null]]);
+    const ransomware = list.find((r) => r.source === 'built-in' && r.id === 'ransomware');
+    expect(ransomware).toMatchObject({
       title: 'Ransomware', version: '1.0.0', file: join(REPO_ROOT, 'runbooks', 'ransomware.yaml'),
       appliesTo: { categories: ['ransomware', 'malware'], severityAtLeast: 'SEV2' }, problems: [],
     });
-    expect(list[0]?.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(list[2]?.problems).toContain(`${join(dataDir, 'runbooks', 'broken.yml')}:3:1: unknown key "tittle"`);
+    expect(ransomware?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(custom[1]?.problems).toContain(`${join(dataDir, 'runbooks', 'broken.yml')}:3:1: unknown key "tittle"`);
 
     const table = await runCli(['--data-dir', dataDir, 'runbook', 'list'], env);
     expect(table.code).toBe(0);
