@@ -28,7 +28,8 @@ function runAndKill(dataDir: string, ref: string, run: number): Promise<RunResul
     const deadline = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`writer run ${run} never committed: ${err}`));
-    }, 20_000);
+      // A liveness guard, not a timing assertion: a loaded 2-core CI machine needs seconds to start tsx.
+    }, 90_000);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       if (!timer && out.includes('committed ')) {
@@ -98,5 +99,5 @@ describe('crash safety', () => {
     expect([...all].sort((a, b) => a - b)).toEqual(all);
     expect(reported).toBeGreaterThanOrEqual(RUNS);
     expect(events.filter((e) => e.type === 'incident.note').length).toBeGreaterThanOrEqual(reported);
-  }, 90_000);
+  }, 600_000);
 });
