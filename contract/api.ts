@@ -15,6 +15,10 @@ import type { EventPage, TimelineEvent, VerifyResult } from './timeline';
 import type { MfaEnrolment, SessionInfo, User, VaultStatus } from './user';
 import { MAX_EVIDENCE_BYTES, type Evidence, type EvidenceContent } from './evidence';
 import { runbookLintInputSchema, type RunbookLintFile, type RunbookSummary } from './runbook';
+import {
+  runActInputSchema, runApproveInputSchema, runIdSchema, runStartInputSchema, runbookDuplicateInputSchema,
+  runbookExportInputSchema, runbookImportInputSchema, type RunView, type RunbookSuggestion,
+} from './run';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -151,6 +155,23 @@ export const methods = {
    * the input is bounded by MAX_RUNBOOK_BYTES per file.
    */
   'runbooks.lint': method<RunbookLintFile[]>()({ input: runbookLintInputSchema, access: 'public' }),
+  /** Runbooks for this incident, those for its category and severity first. */
+  'runbooks.suggest': method<RunbookSuggestion[]>()({ input: z.strictObject({ ref: refSchema }), access: 'incident:read' }),
+  /** The file's exact text, for saving or review. */
+  'runbooks.export': method<{ fileName: string; text: string; contentHash: string }>()({ input: runbookExportInputSchema, access: 'incident:read' }),
+  /** Validates and saves one of the organisation's own runbooks; a file with any problem is refused whole. */
+  'runbooks.import': method<RunbookSummary>()({ input: runbookImportInputSchema, access: 'runbook:manage' }),
+  /** Copies a runbook under a new id into the organisation's folder, to customise it. */
+  'runbooks.duplicate': method<RunbookSummary>()({ input: runbookDuplicateInputSchema, access: 'runbook:manage' }),
+
+  /** Starts a run: pins the runbook's version and content hash. */
+  'runs.start': method<RunView>()({ input: runStartInputSchema, access: 'runbook:run' }),
+  'runs.list': method<RunView[]>()({ input: z.strictObject({ ref: refSchema }), access: 'incident:read' }),
+  'runs.get': method<RunView>()({ input: z.strictObject({ runId: runIdSchema }), access: 'incident:read' }),
+  /** Done, skip, tick, note or undo; every transition is an event in the hash chain. */
+  'runs.act': method<RunView>()({ input: runActInputSchema, access: 'runbook:run' }),
+  /** One approval in an approval step (the step may require a role, or two different people). */
+  'runs.approve': method<RunView>()({ input: runApproveInputSchema, access: 'runbook:approve' }),
 } as const;
 
 export type Methods = typeof methods;

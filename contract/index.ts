@@ -8,3 +8,4 @@ export * from './roles';
 export * from './timeline';
 export * from './user';
 export * from './runbook';
+export * from './run';

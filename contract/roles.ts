@@ -14,6 +14,12 @@ export const PERMISSIONS = [
   'user:manage',
   'vault:export-key',
   'pii:read',
+  /** Start runbooks and do, skip and undo their steps. */
+  'runbook:run',
+  /** Give approvals in runbook approval steps (the step may also require a role). */
+  'runbook:approve',
+  /** Import, replace and duplicate the organisation's own runbooks. */
+  'runbook:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,12 +31,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   responder: [
     'incident:read', 'incident:write', 'incident:note',
     'evidence:read', 'evidence:write', 'evidence:export',
-    'log:verify', 'pii:read',
+    'log:verify', 'pii:read', 'runbook:run', 'runbook:approve',
   ],
   // Backup operators see incidents to link restores to them, but not the people affected.
-  'backup-operator': ['incident:read', 'incident:note', 'log:verify'],
-  legal: ['incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read'],
-  manager: ['incident:read', 'log:verify'],
+  'backup-operator': ['incident:read', 'incident:note', 'log:verify', 'runbook:run', 'runbook:approve'],
+  legal: ['incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read', 'runbook:approve'],
+  // Managers approve (closing, payments, restores) but do not work the steps themselves.
+  manager: ['incident:read', 'log:verify', 'runbook:approve'],
   // Auditors read everything that happened, including custody, but never personal data.
   auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify'],
 };

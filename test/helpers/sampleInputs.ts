@@ -9,12 +9,15 @@ export interface SampleTargets {
   evidenceId: string;
   /** A user name not yet taken, for users.add. */
   newUser: string;
+  /** A runbook run id (need not exist for authentication tests). */
+  runId: string;
 }
 
 const PLACEHOLDER: SampleTargets = {
   ref: 'IR-2026-0001',
   evidenceId: '00000000-0000-4000-8000-000000000000',
   newUser: 'newcomer',
+  runId: '00000000-0000-4000-8000-000000000001',
 };
 
 /**
@@ -22,7 +25,7 @@ const PLACEHOLDER: SampleTargets = {
  * tests can reach the stage after validation: authentication, authorization, the handler.
  */
 export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs {
-  const { ref, evidenceId, newUser } = { ...PLACEHOLDER, ...targets };
+  const { ref, evidenceId, newUser, runId } = { ...PLACEHOLDER, ...targets };
   return {
     'vault.status': {},
     'vault.create': { admin: 'second-admin', passphrase: 'Another 7rusty kettle!' },
@@ -53,5 +56,14 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'evidence.get': { ref, id: evidenceId, purpose: 'view' },
     'runbooks.list': {},
     'runbooks.lint': { files: [{ name: 'sample.yaml', text: 'format: 1\n' }] },
+    'runbooks.suggest': { ref },
+    'runbooks.export': { id: 'ransomware' },
+    'runbooks.import': { name: 'sample.yaml', text: 'format: 1\n' },
+    'runbooks.duplicate': { id: 'ransomware', newId: 'our-ransomware', title: 'Our ransomware runbook' },
+    'runs.start': { ref, runbookId: 'ransomware' },
+    'runs.list': { ref },
+    'runs.get': { runId },
+    'runs.act': { runId, action: { type: 'note', step: 'isolate', text: 'sample note' } },
+    'runs.approve': { runId, step: 'restore-approval' },
   };
 }

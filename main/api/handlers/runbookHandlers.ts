@@ -1,8 +1,19 @@
 import { join } from 'node:path';
-import { formatProblem, listRunbooks, loadRunbook } from '../../runbooks';
-import type { Handlers } from './Context';
+import { ApiFailure, rankRunbooks, roleHas } from '../../../contract';
+import { getIncident } from '../../incidents';
+import {
+  actOnRun, duplicateRunbook, exportRunbook, formatProblem, getRun, importRunbook, listRunbooks, listRuns, loadRunbook, startRun,
+  type RunScope, type RunbookDirs,
+} from '../../runbooks';
+import { actorOf, type Context, type Handlers } from './Context';
 
-export const runbookHandlers: Pick<Handlers, 'runbooks.list' | 'runbooks.lint'> = {
+type RunbookMethods = 'runbooks.list' | 'runbooks.lint' | 'runbooks.suggest' | 'runbooks.export' | 'runbooks.import' | 'runbooks.duplicate'
+  | 'runs.start' | 'runs.list' | 'runs.get' | 'runs.act' | 'runs.approve';
+
+const dirsOf = (ctx: Context): RunbookDirs => ({ builtin: ctx.builtinRunbooksDir, custom: join(ctx.dataDir, 'runbooks') });
+const scopeOf = (ctx: Context): RunScope => ({ db: ctx.open().db, dirs: dirsOf(ctx), now: ctx.nowIso() });
+
+export const runbookHandlers: Pick<Handlers, RunbookMethods> = {
   'runbooks.list': (ctx) => listRunbooks(ctx.builtinRunbooksDir, join(ctx.dataDir, 'runbooks')),
   'runbooks.lint': (_ctx, { files }) =>
     files.map(({ name, text }) => {
@@ -13,4 +24,36 @@ export const runbookHandlers: Pick<Handlers, 'runbooks.list' | 'runbooks.lint'> 
       }
       return { name, ok: false, id: null, version: null, contentHash: '', problems: result.problems.map((p) => formatProblem(name, p)) };
     }),
+  'runbooks.suggest': (ctx, { ref }) => {
+    const { db } = ctx.open();
+    const incident = getIncident(db, ref);
+    const running = new Set(listRuns(scopeOf(ctx), ref).filter((r) => r.completedAt === null).map((r) => r.runbookId));
+    return rankRunbooks(listRunbooks(ctx.builtinRunbooksDir, join(ctx.dataDir, 'runbooks')).filter((r) => r.problems.length === 0), incident)
+      .map((r) => ({
+        id: r.id ?? '', title: r.title ?? '', version: r.version ?? '', source: r.source,
+        matchesCategory: r.matchesCategory, matchesSeverity: r.matchesSeverity, running: running.has(r.id ?? ''),
+      }));
+  },
+  'runbooks.export': (ctx, { id, source }) => exportRunbook(dirsOf(ctx), id, source),
+  'runbooks.import': (ctx, { name, text, replace }) => importRunbook(ctx.open().db, dirsOf(ctx), actorOf(ctx).user, name, text, replace, ctx.nowIso()),
+  'runbooks.duplicate': (ctx, { id, newId, title }) => duplicateRunbook(ctx.open().db, dirsOf(ctx), actorOf(ctx).user, id, newId, title, ctx.nowIso()),
+
+  'runs.start': (ctx, { ref, runbookId }) => startRun(scopeOf(ctx), actorOf(ctx), ref, runbookId),
+  'runs.list': (ctx, { ref }) => listRuns(scopeOf(ctx), ref),
+  'runs.get': (ctx, { runId }) => getRun(scopeOf(ctx), runId),
+  'runs.act': (ctx, { runId, action }) => {
+    const scope = scopeOf(ctx);
+    // An input that writes an incident field is an incident edit: it needs that permission too.
+    if (action.type === 'done') {
+      const step = getRun(scope, runId).steps.find((s) => s.definition.id === action.step);
+      if (step?.definition.kind === 'input' && step.definition.writes && !roleHas(actorOf(ctx).role, 'incident:write')) {
+        throw new ApiFailure('FORBIDDEN', `step "${action.step}" writes the incident's ${step.definition.writes}; your role may not change incidents`);
+      }
+      if (step?.definition.kind === 'approval' && !roleHas(actorOf(ctx).role, 'runbook:approve')) {
+        throw new ApiFailure('FORBIDDEN', 'your role may not give approvals');
+      }
+    }
+    return actOnRun(scope, actorOf(ctx), runId, action);
+  },
+  'runs.approve': (ctx, { runId, step, note }) => actOnRun(scopeOf(ctx), actorOf(ctx), runId, { type: 'approve', step, ...(note ? { note } : {}) }),
 };

@@ -6,6 +6,7 @@ import { eventSearch } from './0040-event-search';
 import { evidence } from './0050-evidence';
 import { eventsNoReplace } from './0060-events-no-replace';
 import { incidentFilterIndex } from './0070-incident-filter-index';
+import { runbookRuns } from './0080-runbook-runs';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex];
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns];

@@ -9,6 +9,7 @@ import { createTestVault, type TestVault } from '../../helpers/testVault';
 const PROBED = [
   'incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'users.add', 'users.list',
   'audit.list', 'log.verify', 'vault.exportKey', 'evidence.add', 'evidence.get',
+  'runs.start', 'runs.approve', 'runbooks.import',
 ] as const satisfies readonly MethodName[];
 type Probed = (typeof PROBED)[number];
 
@@ -24,10 +25,10 @@ function allowedByContract(role: Role, method: MethodName): boolean {
  */
 const EXPECTED: Record<Role, readonly Probed[]> = {
   admin: PROBED,
-  responder: ['incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'log.verify', 'evidence.add', 'evidence.get'],
-  'backup-operator': ['incidents.list', 'incidents.addNote', 'log.verify'],
-  legal: ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.get'],
-  manager: ['incidents.list', 'log.verify'],
+  responder: ['incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'log.verify', 'evidence.add', 'evidence.get', 'runs.start', 'runs.approve'],
+  'backup-operator': ['incidents.list', 'incidents.addNote', 'log.verify', 'runs.start', 'runs.approve'],
+  legal: ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.get', 'runs.approve'],
+  manager: ['incidents.list', 'log.verify', 'runs.approve'],
   auditor: ['incidents.list', 'audit.list', 'log.verify', 'evidence.get'],
 };
 
@@ -36,6 +37,19 @@ const userOf = (role: Role) => (role === 'admin' ? 'admin' : `u-${role}`);
 let v: TestVault;
 let ref: string;
 let evidenceId: string;
+/** Per role: an incident to start a run on, and a run whose only step is an approval. */
+const startRef = new Map<Role, string>();
+const approvalRun = new Map<Role, string>();
+const approvalRunbook = (id: string) => `format: 1
+id: ${id}
+title: One approval
+version: 1.0.0
+summary: A single approval step, to probe who may approve.
+appliesTo: { categories: [other], severityAtLeast: SEV4 }
+sources: [{ title: Test }]
+steps:
+  - { id: approve, kind: approval, title: Approve, phase: { csf: Respond, picerl: Containment } }
+`;
 const clients = new Map<Role, TestClient>();
 
 beforeAll(async () => {
@@ -44,12 +58,21 @@ beforeAll(async () => {
   for (const role of ROLES) if (role !== 'admin') clients.set(role, await v.addUser(userOf(role), role));
   ref = (await v.admin.call('incidents.create', { title: 'RBAC target', severity: 'SEV2', category: 'malware' })).ref;
   evidenceId = (await v.admin.call('evidence.add', { ref, name: 'log.txt', dataBase64: Buffer.from('evidence').toString('base64') })).id;
+  await v.admin.call('runbooks.import', { name: 'rbac-approval.yaml', text: approvalRunbook('rbac-approval') });
+  for (const role of ROLES) {
+    startRef.set(role, (await v.admin.call('incidents.create', { title: `Start target for ${role}`, severity: 'SEV3', category: 'other' })).ref);
+    const target = (await v.admin.call('incidents.create', { title: `Approval target for ${role}`, severity: 'SEV3', category: 'other' })).ref;
+    approvalRun.set(role, (await v.admin.call('runs.start', { ref: target, runbookId: 'rbac-approval' })).id);
+  }
 });
 afterAll(() => v.dispose());
 
 function inputFor(role: Role, method: Probed): MethodInput<Probed> {
   const base = sampleInputs({ ref, evidenceId, newUser: `new-${role}` });
   if (method === 'incidents.update') return { ref, patch: { summary: `edited by ${role}` } };
+  if (method === 'runs.start') return { ref: startRef.get(role)!, runbookId: 'rbac-approval' };
+  if (method === 'runs.approve') return { runId: approvalRun.get(role)!, step: 'approve' };
+  if (method === 'runbooks.import') return { name: `probe-${role}.yaml`, text: approvalRunbook(`probe-${role}`) };
   return base[method];
 }
 

@@ -153,6 +153,31 @@ const STEPS: Record<number, StepTest> = {
       expect(count(sql)).toBe(1);
     },
   },
+  80: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Gets a run', 'root');
+    },
+    survived: () => expect(count("SELECT count(*) AS n FROM incidents WHERE ref = 'IR-2026-0001'")).toBe(1),
+    works: () => {
+      db.prepare(
+        `INSERT INTO runbook_runs (id, incident_ref, runbook_id, version, content_hash, source, file_text, definition, started_at, started_by)
+         VALUES ('r1', 'IR-2026-0001', 'rb', '1.0.0', 'h', 'built-in', 'text', '{}', ?, 'root')`,
+      ).run(TS);
+      expect(() =>
+        db.prepare(`INSERT INTO runbook_runs (id, incident_ref, runbook_id, version, content_hash, source, file_text, definition, started_at, started_by)
+          VALUES ('r2', 'IR-2026-0999', 'rb', '1.0.0', 'h', 'built-in', 'text', '{}', ?, 'root')`).run(TS),
+      ).toThrow(/FOREIGN KEY/);
+      const insert = db.prepare("INSERT INTO runbook_transitions (run_id, n, event_seq, data) VALUES ('r1', ?, 1, '{}')");
+      insert.run(0);
+      // Transitions are a record: never changed, removed or overwritten.
+      expect(() => insert.run(0)).toThrow(/append-only|UNIQUE/);
+      expect(() => db.prepare("INSERT OR REPLACE INTO runbook_transitions (run_id, n, event_seq, data) VALUES ('r1', 0, 2, '{}')").run()).toThrow(/append-only/);
+      expect(() => db.prepare("UPDATE runbook_transitions SET data = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM runbook_transitions').run()).toThrow(/append-only/);
+      expect(count('SELECT count(*) AS n FROM runbook_transitions')).toBe(1);
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(

@@ -1,0 +1,82 @@
+import type { PhaseTime, RunView } from '../../contract';
+import { blockedBy } from './deriveTransitions';
+import { describeTransition } from './describeTransition';
+import type { RunGraph } from './RunGraph';
+import { FINISHED, type RunState } from './RunState';
+import { UNDOABLE_KINDS, USER_KINDS } from './RunTransition';
+
+export interface RunRecord {
+  id: string;
+  incidentRef: string;
+  runbookId: string;
+  title: string;
+  version: string;
+  contentHash: string;
+  source: 'built-in' | 'custom';
+  startedAt: string;
+  startedBy: string;
+}
+
+/** The run as the API shows it; `now` closes the phases still running for the time figures. */
+export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now: string, newerVersion: RunView['newerVersion']): RunView {
+  const steps = graph.steps.map((def) => {
+    const s = state.steps.get(def.id);
+    if (!s) throw new Error(`run ${run.id} has no state for step ${def.id}`);
+    return {
+      definition: def,
+      state: s.state,
+      pass: s.pass,
+      blockedBy: s.state === 'pending' ? blockedBy(graph, state, def.id) : [],
+      reason: s.reason,
+      availableAt: s.availableAt,
+      finishedAt: s.finishedAt,
+      finishedBy: s.finishedBy,
+      seconds: s.seconds,
+      note: s.note,
+      answer: s.answer,
+      value: s.value,
+      ticked: [...s.ticked].sort((a, b) => a - b),
+      approvals: s.approvals,
+      evidence: s.evidence,
+      notes: s.notes,
+    };
+  });
+  const firstAvailable = steps.find((s) => s.state === 'available');
+  const lastDone = [...steps].reverse().find((s) => FINISHED.has(s.state) && s.state !== 'not-taken' && s.state !== 'not-applicable');
+  const undoTarget = [...state.transitions].reverse().find((t) => UNDOABLE_KINDS.has(t.t) && !state.undone.has(t.n));
+  return {
+    ...run,
+    completedAt: state.completedAt,
+    currentPhase: (firstAvailable ?? (state.completedAt ? lastDone : undefined))?.definition.phase ?? null,
+    steps,
+    clocks: [...state.clocks.values()],
+    phases: phaseTimes(graph, state, now),
+    history: state.transitions
+      .filter((t) => USER_KINDS.has(t.t) || t.t === 'start' || t.t === 'complete' || t.t === 'repeat' || t.t === 'not-applicable' || t.t === 'not-taken')
+      .map((t) => ({ n: t.n, eventSeq: t.eventSeq, at: t.at, by: t.by, kind: t.t, step: 'step' in t ? t.step : null, text: describeTransition(t), undone: state.undone.has(t.n) })),
+    undoable: undoTarget ? { n: undoTarget.n, text: describeTransition(undoTarget) } : null,
+    newerVersion,
+  };
+}
+
+/**
+ * Time in each phase, for the KPIs: from the first moment one of its steps could be done to the
+ * moment its last step finished (still running: up to now). Counted over every pass.
+ */
+function phaseTimes(graph: RunGraph, state: RunState, now: string): PhaseTime[] {
+  const out: PhaseTime[] = [];
+  for (const scheme of ['csf', 'picerl'] as const) {
+    const names = [...new Set(graph.steps.map((s) => s.phase[scheme]))];
+    for (const name of names) {
+      const ids = new Set(graph.steps.filter((s) => s.phase[scheme] === name).map((s) => s.id));
+      const starts = state.transitions.filter((t) => t.t === 'available' && ids.has(t.step) && !state.undone.has(t.n)).map((t) => t.at);
+      if (starts.length === 0) continue;
+      const startedAt = starts.reduce((a, b) => (a < b ? a : b));
+      const finished = [...ids].map((id) => state.steps.get(id)).every((s) => s !== undefined && FINISHED.has(s.state));
+      const ends = [...ids].map((id) => state.steps.get(id)?.finishedAt).filter((t): t is string => typeof t === 'string');
+      const endedAt = finished && ends.length > 0 ? ends.reduce((a, b) => (a > b ? a : b)) : null;
+      out.push({ scheme, name, startedAt, endedAt, seconds: Math.max(0, (Date.parse(endedAt ?? now) - Date.parse(startedAt)) / 1000) });
+    }
+  }
+  return out;
+}
