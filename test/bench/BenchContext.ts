@@ -9,6 +9,8 @@ export interface BenchSizes {
   searchRuns: number;
   uiIncidents: number;
   uiReloads: number;
+  runbookFiles: number;
+  runSteps: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -21,6 +23,8 @@ export const FULL_SIZES: BenchSizes = {
   searchRuns: 30,
   uiIncidents: 100_000,
   uiReloads: 5,
+  runbookFiles: 1000,
+  runSteps: 10_000,
 };
 
 /** `--quick`: a tenth of the data (and of the samples), for a smoke run. */
@@ -34,6 +38,8 @@ export const QUICK_SIZES: BenchSizes = {
   searchRuns: 10,
   uiIncidents: 10_000,
   uiReloads: 3,
+  runbookFiles: 100,
+  runSteps: 1000,
 };
 
 export interface BenchContext {

@@ -16,6 +16,7 @@ import { benchCommitLatency } from './benchCommitLatency';
 import { benchEventSearch } from './benchEventSearch';
 import { benchFirstRender } from './benchFirstRender';
 import { benchIncidentList } from './benchIncidentList';
+import { benchRunbooks } from './benchRunbooks';
 import { formatTable } from './printTable';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,6 +31,7 @@ const BENCHES: Bench[] = [
   { id: '3', run: benchIncidentList },
   { id: '4', run: benchEventSearch },
   { id: '5', run: benchFirstRender },
+  { id: '6', run: benchRunbooks },
 ];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null } {
@@ -42,7 +44,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null }
       const list = arg.includes('=') ? arg.slice('--only='.length) : argv[(i += 1)];
       only = new Set((list ?? '').split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5]\n');
+      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5,6]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${arg}\n`);
