@@ -27,6 +27,7 @@ export interface RunStepDefinition {
   type?: string;
   options?: string[];
   writes?: string;
+  personal?: boolean;
   question?: string;
   answers?: { value: string; label: string; goto?: string[]; repeatFrom?: string }[];
   clock?: string;
@@ -64,6 +65,8 @@ export interface RunStepView {
   note: string | null;
   answer: string | null;
   value: RunInputValue | null;
+  /** The value is personal data and this caller's role may not see it (`value` is null). */
+  redacted: boolean;
   /** Checklist items ticked so far (indexes into `definition.items`). */
   ticked: number[];
   approvals: { by: string; at: string; note: string | null }[];

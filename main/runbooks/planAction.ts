@@ -53,6 +53,10 @@ export function planAction(
   if (action.type === 'undo') {
     const target = [...state.transitions].reverse().find((t) => UNDOABLE_KINDS.has(t.t) && !state.undone.has(t.n));
     if (!target) refuse('CONFLICT', 'there is nothing to undo in this run');
+    // An approval is a person's own word: only they (or an administrator) may take it back.
+    if (target.t === 'approve' && target.by !== actor.user && actor.role !== 'admin') {
+      refuse('FORBIDDEN', `the last transition is ${target.by}'s approval of "${target.step}"; only ${target.by} or an administrator may undo it`);
+    }
     return { t: 'undo', target: target.n, reason: action.reason };
   }
   const def = stepOrRefuse(graph, action.step);
@@ -120,6 +124,11 @@ export function planAction(
       }
       const unknown = ids.filter((id) => !evidenceExists(id));
       if (unknown.length > 0) refuse('VALIDATION', `no evidence ${unknown.join(', ')} on this incident`);
+      // One file proves one step: a file already attached to another step of this run does not count twice.
+      for (const [other, s] of state.steps) {
+        const reused = other === def.id ? [] : ids.filter((id) => s.evidence.includes(id));
+        if (reused.length > 0) refuse('VALIDATION', `evidence ${reused.join(', ')} is already attached to step "${other}" of this run; attach another file`);
+      }
       return { t: 'done', step: def.id, pass, ...note, evidence: ids };
     }
   }

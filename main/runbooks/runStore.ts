@@ -75,14 +75,17 @@ class Recorder {
   }
   record(body: TransitionBody, cause?: number): Transition {
     const tr: Transition = { ...body, n: this.next++, at: this.at, by: this.by, ...(cause !== undefined ? { cause } : {}), eventSeq: 0 };
-    const stepTitle = 'step' in tr ? this.graph.byId.get(tr.step)?.title : undefined;
+    const def = 'step' in tr ? this.graph.byId.get(tr.step) : undefined;
+    const stepTitle = def?.title;
+    // Marked so the timeline can hide the value from roles without pii:read (maskEvent).
+    const personal = tr.t === 'done' && def?.kind === 'input' && def.personal === true;
     const { n: _n, at: _at, by: _by, eventSeq: _seq, t: _t, ...detail } = tr;
     const event = appendEvent(this.db, {
       actor: this.by,
       type: EVENT_TYPE[tr.t],
       incidentRef: this.run.incidentRef,
       ts: this.at,
-      data: { run: this.run.id, runbook: this.run.runbookId, n: tr.n, ...(stepTitle ? { title: stepTitle } : {}), ...detail, ...(cause !== undefined ? { automatic: true } : {}) },
+      data: { run: this.run.id, runbook: this.run.runbookId, n: tr.n, ...(stepTitle ? { title: stepTitle } : {}), ...detail, ...(cause !== undefined ? { automatic: true } : {}), ...(personal ? { personal: true } : {}) },
     });
     tr.eventSeq = event.seq;
     this.db.prepare('INSERT INTO runbook_transitions (run_id, n, event_seq, data) VALUES (?, ?, ?, ?)').run(this.run.id, tr.n, tr.eventSeq, JSON.stringify({ ...tr, eventSeq: undefined }));
@@ -101,6 +104,8 @@ export interface RunScope {
   db: Db;
   dirs: RunbookDirs;
   now: string;
+  /** The caller may see personal data; when false, values of `personal` inputs are hidden. */
+  seesPii?: boolean;
 }
 
 function newerVersion(dirs: RunbookDirs, run: RunRecord): RunView['newerVersion'] {
@@ -111,7 +116,7 @@ function newerVersion(dirs: RunbookDirs, run: RunRecord): RunView['newerVersion'
 }
 
 function view(scope: RunScope, loaded: LoadedRun): RunView {
-  return toRunView(loaded.record, loaded.graph, loaded.state, scope.now, newerVersion(scope.dirs, loaded.record));
+  return toRunView(loaded.record, loaded.graph, loaded.state, scope.now, newerVersion(scope.dirs, loaded.record), scope.seesPii ?? true);
 }
 
 /**

@@ -84,6 +84,8 @@ export const stepSchema = z.discriminatedUnion('kind', [
     type: z.enum(INPUT_TYPES),
     options: z.array(idSchema).min(2).max(50).optional(),
     writes: z.enum(writableFieldNames).optional(),
+    /** The answer is personal data (a name, a mailbox, an account): hidden from roles without pii:read. */
+    personal: z.boolean().optional(),
   }),
   z.strictObject({ ...common, kind: z.literal('decision'), question: lineSchema, answers: z.array(answerSchema).min(2).max(20) }),
   z.strictObject({

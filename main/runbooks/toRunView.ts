@@ -18,10 +18,15 @@ export interface RunRecord {
 }
 
 /** The run as the API shows it; `now` closes the phases still running for the time figures. */
-export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now: string, newerVersion: RunView['newerVersion']): RunView {
+export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now: string, newerVersion: RunView['newerVersion'], seesPii: boolean): RunView {
+  const hidden = (id: string | null): boolean => {
+    const def = id === null ? undefined : graph.byId.get(id);
+    return !seesPii && def?.kind === 'input' && def.personal === true;
+  };
   const steps = graph.steps.map((def) => {
     const s = state.steps.get(def.id);
     if (!s) throw new Error(`run ${run.id} has no state for step ${def.id}`);
+    const redacted = hidden(def.id) && s.value !== null;
     return {
       definition: def,
       state: s.state,
@@ -34,7 +39,8 @@ export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now:
       seconds: s.seconds,
       note: s.note,
       answer: s.answer,
-      value: s.value,
+      value: redacted ? null : s.value,
+      redacted,
       ticked: [...s.ticked].sort((a, b) => a - b),
       approvals: s.approvals,
       evidence: s.evidence,
@@ -53,8 +59,12 @@ export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now:
     phases: phaseTimes(graph, state, now),
     history: state.transitions
       .filter((t) => USER_KINDS.has(t.t) || t.t === 'start' || t.t === 'complete' || t.t === 'repeat' || t.t === 'not-applicable' || t.t === 'not-taken')
-      .map((t) => ({ n: t.n, eventSeq: t.eventSeq, at: t.at, by: t.by, kind: t.t, step: 'step' in t ? t.step : null, text: describeTransition(t), undone: state.undone.has(t.n) })),
-    undoable: undoTarget ? { n: undoTarget.n, text: describeTransition(undoTarget) } : null,
+      .map((t) => {
+        const step = 'step' in t ? t.step : null;
+        const text = t.t === 'done' && hidden(step) ? `did "${step ?? ''}" — personal data hidden` : describeTransition(t);
+        return { n: t.n, eventSeq: t.eventSeq, at: t.at, by: t.by, kind: t.t, step, text, undone: state.undone.has(t.n) };
+      }),
+    undoable: undoTarget ? { n: undoTarget.n, text: undoTarget.t === 'done' && hidden(undoTarget.step) ? `did "${undoTarget.step}"` : describeTransition(undoTarget) } : null,
     newerVersion,
   };
 }

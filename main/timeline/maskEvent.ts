@@ -22,5 +22,7 @@ export function maskEvent(event: TimelineEvent): TimelineEvent {
     for (const f of PII_FIELDS) if (f in fields) fields[f] = null;
     masked = { ...(masked ?? data), fields, redacted: PII_FIELDS.filter((f) => f in (data.fields as object)) };
   }
+  // A runbook input marked personal (a name, a mailbox): its value is hidden like a PII field.
+  if (data.personal === true && 'value' in data) masked = { ...(masked ?? data), value: null, redacted: ['value'] };
   return masked ? { ...event, data: masked } : event;
 }

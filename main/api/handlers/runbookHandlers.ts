@@ -11,7 +11,7 @@ type RunbookMethods = 'runbooks.list' | 'runbooks.lint' | 'runbooks.suggest' | '
   | 'runs.start' | 'runs.list' | 'runs.get' | 'runs.act' | 'runs.approve';
 
 const dirsOf = (ctx: Context): RunbookDirs => ({ builtin: ctx.builtinRunbooksDir, custom: join(ctx.dataDir, 'runbooks') });
-const scopeOf = (ctx: Context): RunScope => ({ db: ctx.open().db, dirs: dirsOf(ctx), now: ctx.nowIso() });
+const scopeOf = (ctx: Context): RunScope => ({ db: ctx.open().db, dirs: dirsOf(ctx), now: ctx.nowIso(), seesPii: roleHas(actorOf(ctx).role, 'pii:read') });
 
 export const runbookHandlers: Pick<Handlers, RunbookMethods> = {
   'runbooks.list': (ctx) => listRunbooks(ctx.builtinRunbooksDir, join(ctx.dataDir, 'runbooks')),

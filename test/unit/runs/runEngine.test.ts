@@ -287,3 +287,63 @@ describe('version pinning', () => {
     }
   });
 });
+
+describe('guards on evidence and on undoing approvals', () => {
+  it('a file attached to one evidence step does not count for another step of the run', async () => {
+    await v.admin.call('runbooks.import', {
+      name: 'two-evidence.yaml',
+      replace: true,
+      text: `format: 1
+id: two-evidence
+title: Two evidence steps
+version: 1.0.0
+summary: Two steps that each need a file.
+appliesTo: { categories: [other], severityAtLeast: SEV4 }
+sources: [{ title: Test }]
+steps:
+  - { id: first, kind: evidence, title: First file, phase: { csf: Detect, picerl: Identification }, attach: a file }
+  - { id: second, kind: evidence, title: Second file, phase: { csf: Detect, picerl: Identification }, attach: another file }
+`,
+    });
+    const two = await responder.call('runs.start', { ref, runbookId: 'two-evidence' });
+    const a = (await responder.call('evidence.add', { ref, name: 'a.txt', dataBase64: 'YQ==' })).id;
+    await responder.call('runs.act', { runId: two.id, action: { type: 'done', step: 'first', evidence: [a] } });
+    const err = expectFailure(await responder.attempt('runs.act', { runId: two.id, action: { type: 'done', step: 'second', evidence: [a] } }), 'VALIDATION');
+    expect(err.message).toBe(`evidence ${a} is already attached to step "first" of this run; attach another file`);
+    const b = (await responder.call('evidence.add', { ref, name: 'b.txt', dataBase64: 'Yg==' })).id;
+    const r = await responder.call('runs.act', { runId: two.id, action: { type: 'done', step: 'second', evidence: [b] } });
+    expect(r.completedAt).not.toBeNull();
+  });
+
+  it('only the approver or an administrator may undo an approval', async () => {
+    await throughChecklist();
+    await act({ type: 'done', step: 'choose', answer: 'left' });
+    await act({ type: 'done', step: 'left-step' });
+    await manager1.call('runs.approve', { runId: run.id, step: 'join' });
+    const before = await head();
+    expect(expectFailure(await tryAct({ type: 'undo', reason: 'not mine to undo' }), 'FORBIDDEN').message).toContain("mona's approval");
+    expect(await head()).toEqual(before);
+    const r = await v.admin.call('runs.act', { runId: run.id, action: { type: 'undo', reason: 'mona asked by phone' } });
+    expect(step(r, 'join').approvals).toEqual([]);
+  });
+});
+
+describe('personal data in runbook inputs', () => {
+  it('the value of an input marked personal is hidden from roles without pii:read, in the run and in the timeline', async () => {
+    const bec = (await v.admin.call('incidents.create', { title: 'CFO mailbox', severity: 'SEV2', category: 'business-email-compromise' })).ref;
+    const r = await responder.call('runs.start', { ref: bec, runbookId: 'business-email-compromise' });
+    expect(step(r, 'mailbox').definition.personal).toBe(true);
+    const mine = await responder.call('runs.act', { runId: r.id, action: { type: 'done', step: 'mailbox', value: 'cfo@example.com' } });
+    expect(step(mine, 'mailbox')).toMatchObject({ value: 'cfo@example.com', redacted: false });
+
+    const theirs = await manager1.call('runs.get', { runId: r.id });
+    expect(step(theirs, 'mailbox')).toMatchObject({ state: 'done', value: null, redacted: true });
+    expect(JSON.stringify(theirs)).not.toContain('cfo@example.com');
+    const events = await manager1.call('timeline.forIncident', { ref: bec });
+    expect(JSON.stringify(events)).not.toContain('cfo@example.com');
+    expect(events.find((e) => e.type === 'runbook.step_done')?.data).toMatchObject({ step: 'mailbox', value: null, redacted: ['value'] });
+    // Those who may see personal data still do; the chain is unaffected by masking.
+    expect(JSON.stringify(await responder.call('timeline.forIncident', { ref: bec }))).toContain('cfo@example.com');
+    expect((await v.admin.call('log.verify', {})).ok).toBe(true);
+  });
+});
