@@ -9,6 +9,9 @@ import { init } from './commands/init';
 import { logVerify } from './commands/logVerify';
 import { runbookLint } from './commands/runbookLint';
 import { runbookList } from './commands/runbookList';
+import { runbookStart } from './commands/runbookStart';
+import { runbookStatus } from './commands/runbookStatus';
+import { runbookStep } from './commands/runbookStep';
 import { serve } from './commands/serve';
 import { userAdd } from './commands/userAdd';
 import { vaultExportKey } from './commands/vaultExportKey';
@@ -29,6 +32,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   logVerify,
   runbookList,
   runbookLint,
+  runbookStart,
+  runbookStatus,
+  runbookStep,
   vaultExportKey,
   vaultRecover,
   serve,

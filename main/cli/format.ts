@@ -1,5 +1,8 @@
 /** Human-readable output of the CLI. `--json` bypasses all of this and prints the values as-is. */
-import type { Evidence, Incident, IncidentRow, TimelineEvent, User, VerifyResult } from '../../contract';
+import {
+  FINISHED_STATES, type Evidence, type Incident, type IncidentRow, type RunClock, type RunInputValue, type RunStepView, type RunView,
+  type TimelineEvent, type User, type VerifyResult,
+} from '../../contract';
 
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
@@ -91,4 +94,97 @@ export function formatVerify(v: VerifyResult): string {
   }
   const head = v.head === null ? 'empty log' : `head #${v.head.seq} ${v.head.hash}`;
   return `Log OK: ${v.count} events, ${head}`;
+}
+
+/** A timestamp to the minute (UTC, as stored); "-" for none. */
+export function formatMinute(iso: string | null): string {
+  return iso === null ? '-' : iso.slice(0, 16);
+}
+
+/** A step as one row: state, id, kind and title. */
+export function formatStepList(steps: RunStepView[]): string {
+  return formatTable(['STEP', 'KIND', 'TITLE'], steps.map((s) => [s.definition.id, s.definition.kind, s.definition.title]));
+}
+
+/** What `runbook start` prints: the run, the pinned runbook and what can be done first. */
+export function formatRunStarted(run: RunView): string {
+  const available = run.steps.filter((s) => s.state === 'available');
+  return [
+    `Started ${run.runbookId}@${run.version} on ${run.incidentRef}: run ${run.id}`,
+    `${run.title}, ${run.steps.length} steps.`,
+    '',
+    available.length === 0 ? 'No step is available.' : `Available now (${available.length}):`,
+    ...(available.length === 0 ? [] : [indent(formatStepList(available))]),
+  ].join('\n');
+}
+
+/** What `runbook status` prints per run: a header, the clocks and one row per step. */
+export function formatRunStatus(run: RunView, now: Date = new Date()): string {
+  const finished = run.steps.filter((s) => FINISHED_STATES.includes(s.state)).length;
+  const pinned = `${run.runbookId}@${run.version} (${run.source})${
+    run.newerVersion ? `; newer version ${run.newerVersion.version} exists (the run keeps ${run.version})` : ''}`;
+  const lines: [string, string][] = [
+    ['Runbook', pinned],
+    ['Run', `${run.id}, started ${formatMinute(run.startedAt)} by ${run.startedBy}`],
+    ['Phase', run.currentPhase ? `${run.currentPhase.csf} / ${run.currentPhase.picerl}` : '-'],
+    ['Complete', run.completedAt ? `yes, ${formatMinute(run.completedAt)}` : `no, ${finished} of ${run.steps.length} steps finished`],
+  ];
+  if (run.clocks.length === 0) lines.push(['Clocks', '-']);
+  run.clocks.forEach((c, i) => lines.push([i === 0 ? 'Clocks' : '', formatClock(c, now)]));
+  if (run.undoable) lines.push(['Undo', `would revert: ${oneLine(run.undoable.text)}`]);
+  const width = Math.max(...lines.map(([k]) => k.length)) + 2;
+  const header = lines.map(([k, v]) => `${(k ? `${k}:` : '').padEnd(width)}${v}`);
+  const table = formatTable(['STATE', 'STEP', 'TITLE'], run.steps.map((s) => {
+    const detail = stepDetail(s);
+    return [s.state, s.definition.id, detail ? `${s.definition.title} — ${detail}` : s.definition.title];
+  }));
+  return [run.title, ...header, '', table].join('\n');
+}
+
+export function formatClock(c: RunClock, now: Date = new Date()): string {
+  const state = c.stoppedAt === null
+    ? `running since ${formatMinute(c.startedAt)}`
+    : `stopped ${formatMinute(c.stoppedAt)} (started ${formatMinute(c.startedAt)})`;
+  const overdue = c.stoppedAt === null && c.dueAt !== null && Date.parse(c.dueAt) < now.getTime();
+  const due = c.dueAt === null ? '' : `, due ${formatMinute(c.dueAt)}${overdue ? ' (OVERDUE)' : ''}`;
+  return `${c.name} ${state}${due}`;
+}
+
+/** Who finished it and when, what it waits for, or why it was left out. */
+export function stepDetail(s: RunStepView): string {
+  const parts: string[] = [];
+  if (s.pass > 1) parts.push(`pass ${s.pass}`);
+  const def = s.definition;
+  switch (s.state) {
+    case 'pending':
+      if (s.blockedBy.length > 0) parts.push(s.blockedBy.join('; '));
+      break;
+    case 'available':
+      if (def.kind === 'approval') parts.push(`${s.approvals.length} of ${def.people ?? 1} approval(s)`);
+      if (def.kind === 'checklist' && def.items) parts.push(`${s.ticked.length} of ${def.items.length} ticked`);
+      if (def.kind === 'evidence') parts.push(`${s.evidence.length} of ${def.minFiles ?? 1} file(s)`);
+      break;
+    case 'done':
+      if (s.finishedBy !== null || s.finishedAt !== null) parts.push(`by ${s.finishedBy ?? '?'} at ${formatMinute(s.finishedAt)}`);
+      if (s.answer !== null) parts.push(`answer ${s.answer}`);
+      if (s.value !== null) parts.push(`value ${formatInputValue(s.value)}`);
+      if (def.kind === 'approval' && s.approvals.length > 0) parts.push(`approved by ${s.approvals.map((a) => a.by).join(', ')}`);
+      if (def.kind === 'evidence' && s.evidence.length > 0) parts.push(`${s.evidence.length} file(s)`);
+      break;
+    default:
+      if (s.state === 'skipped' && (s.finishedBy !== null || s.finishedAt !== null)) parts.push(`by ${s.finishedBy ?? '?'} at ${formatMinute(s.finishedAt)}`);
+      if (s.reason !== null) parts.push(oneLine(s.reason));
+  }
+  return parts.join(', ');
+}
+
+export function formatInputValue(v: RunInputValue): string {
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return oneLine(v);
+  return oneLine(v.map((x) => (typeof x === 'string' ? x : `${x.jurisdiction}=${x.count}`)).join(','));
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((l) => `  ${l}`).join('\n');
 }

@@ -44,7 +44,8 @@ export function commandHelp(spec: CommandSpec): string {
     commandLine(spec),
     ...Object.entries(spec.options).map(([name, o]) => {
       const text = o.type === 'string' ? `--${name} ${o.value ?? 'VALUE'}` : `--${name}`;
-      return o.required ? text : `[${text}]`;
+      const shown = o.required ? text : `[${text}]`;
+      return o.multiple ? `${shown}…` : shown;
     }),
     '[common options]',
   ].join(' ');
@@ -60,7 +61,7 @@ export function commandHelp(spec: CommandSpec): string {
 function formatOptions(options: Record<string, OptionSpec>): string {
   const rows = Object.entries(options).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
-    return [flag, `${o.description}${o.required ? ' (required)' : ''}`] as const;
+    return [flag, `${o.description}${o.required ? ' (required)' : ''}${o.multiple ? ' (repeatable)' : ''}`] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');

@@ -75,6 +75,7 @@ export function parseCommandLine(argv: string[], commands: readonly CommandSpec[
       throw usageError(`${name} needs --${option} ${o.value ?? 'VALUE'} (see firebreak ${name} --help)`);
     }
   }
+  spec.check?.(strict.values, args);
   return { kind: 'run', spec, values: strict.values, args };
 }
 
@@ -84,7 +85,9 @@ function findCommand(words: string[], commands: readonly CommandSpec[]): Command
 
 function toParseOptions(options: Record<string, OptionSpec>): ParseOptions {
   const out: ParseOptions = {};
-  for (const [name, o] of Object.entries(options)) out[name] = o.short ? { type: o.type, short: o.short } : { type: o.type };
+  for (const [name, o] of Object.entries(options)) {
+    out[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
+  }
   return out;
 }
 

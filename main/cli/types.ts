@@ -10,9 +10,11 @@ export interface OptionSpec {
   value?: string;
   description: string;
   required?: boolean;
+  /** A string option that may be given more than once; its value is then a string[]. */
+  multiple?: boolean;
 }
 
-export type OptionValues = Record<string, string | boolean | undefined>;
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
 /** What a command may set on the backend it runs against; the data directory stays the CLI's. */
 export type CommandBackendOptions = Pick<BackendOptions, 'idleTimeoutMs'>;
@@ -50,6 +52,11 @@ export interface CommandSpec {
    * the backend is created, so an invalid value exits 2 without touching the data directory.
    */
   backendOptions?(values: OptionValues): CommandBackendOptions;
+  /**
+   * Checks how the options combine (one of several flags, an option that needs another); called
+   * right after parsing, before any backend or sign-in, and throws a usage error (exit 2).
+   */
+  check?(values: OptionValues, args: string[]): void;
   /** Long help text, appended after the options. */
   details?: string;
   examples?: string[];

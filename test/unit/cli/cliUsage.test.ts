@@ -19,7 +19,8 @@ describe('firebreak CLI usage', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     for (const command of ['init', 'user add', 'incident add', 'incident list', 'incident show', 'incident note', 'incident status',
-      'evidence add', 'evidence export', 'log verify', 'vault export-key', 'serve']) {
+      'evidence add', 'evidence export', 'log verify', 'runbook list', 'runbook lint', 'runbook start', 'runbook status', 'runbook step',
+      'vault export-key', 'serve']) {
       expect(run.stdout).toContain(`  ${command}`);
     }
     expect(run.stdout).toMatch(/Exit codes: 0 ok, 1 error, 2 usage error, 3 authentication failed, 4 integrity failure/);
