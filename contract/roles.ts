@@ -34,7 +34,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'log:verify', 'pii:read', 'runbook:run', 'runbook:approve',
   ],
   // Backup operators see incidents to link restores to them, but not the people affected.
-  'backup-operator': ['incident:read', 'incident:note', 'log:verify', 'runbook:run', 'runbook:approve'],
+  // They attach drill reports and restore logs (evidence:write) but cannot open other evidence.
+  'backup-operator': ['incident:read', 'incident:note', 'evidence:write', 'log:verify', 'runbook:run', 'runbook:approve'],
   legal: ['incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read', 'runbook:approve'],
   // Managers approve (closing, payments, restores) but do not work the steps themselves.
   manager: ['incident:read', 'log:verify', 'runbook:approve'],

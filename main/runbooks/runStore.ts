@@ -85,7 +85,10 @@ class Recorder {
       type: EVENT_TYPE[tr.t],
       incidentRef: this.run.incidentRef,
       ts: this.at,
-      data: { run: this.run.id, runbook: this.run.runbookId, n: tr.n, ...(stepTitle ? { title: stepTitle } : {}), ...detail, ...(cause !== undefined ? { automatic: true } : {}), ...(personal ? { personal: true } : {}) },
+      data: {
+        run: this.run.id, runbook: this.run.runbookId, n: tr.n, ...(stepTitle ? { title: stepTitle } : {}),
+        ...(tr.t === 'start' ? { title: this.run.title, version: this.run.version, contentHash: this.run.contentHash, source: this.run.source } : {}), ...detail, ...(cause !== undefined ? { automatic: true } : {}), ...(personal ? { personal: true } : {}),
+      },
     });
     tr.eventSeq = event.seq;
     this.db.prepare('INSERT INTO runbook_transitions (run_id, n, event_seq, data) VALUES (?, ?, ?, ?)').run(this.run.id, tr.n, tr.eventSeq, JSON.stringify({ ...tr, eventSeq: undefined }));

@@ -1,6 +1,10 @@
 import type { TimelineEvent } from '../../contract';
 import { formatBytes } from './formatBytes';
+import { describeRunbookEvent } from './describeRunbookEvent';
 import { humanize } from './humanize';
+import { showValue } from './showValue';
+
+export { showValue };
 
 export interface FieldChange {
   field: string;
@@ -20,22 +24,6 @@ export interface EventDescription {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
-
-/** A value from a change record, as a person reads it. */
-export function showValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '—';
-    return value
-      .map((v) => (isRecord(v) && 'jurisdiction' in v ? `${str(v.jurisdiction)}: ${str(v.count)}` : str(v)))
-      .join(', ');
-  }
-  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) {
-    const d = new Date(value);
-    if (!Number.isNaN(d.getTime())) return d.toLocaleString();
-  }
-  return str(value);
-}
 
 function readChanges(data: Record<string, unknown>): FieldChange[] {
   const raw = data.changes;
@@ -87,6 +75,7 @@ export function describeEvent(event: TimelineEvent): EventDescription {
     case 'evidence.integrity_failed':
       return { ...base, summary: `Evidence integrity check FAILED (${str(d.purpose)})`, tone: 'danger' };
     default: {
+      if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
       const changes = readChanges(d);
       const details = Object.entries(d)
         .filter(([k, v]) => k !== 'changes' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))

@@ -4,14 +4,22 @@ import { REF_PATTERN } from '../../contract';
 export type Route =
   | { name: 'incidents' }
   | { name: 'incident'; ref: string }
+  | { name: 'run'; ref: string; runId: string }
+  | { name: 'runbooks' }
   | { name: 'audit' }
   | { name: 'users' }
   | { name: 'account' };
 
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const [first, second] = parts;
-  if (first === 'incidents' && second !== undefined && REF_PATTERN.test(second)) return { name: 'incident', ref: second };
+  const [first, second, third, fourth] = parts;
+  if (first === 'incidents' && second !== undefined && REF_PATTERN.test(second)) {
+    if (third === 'runs' && fourth !== undefined && RUN_ID.test(fourth)) return { name: 'run', ref: second, runId: fourth.toLowerCase() };
+    return { name: 'incident', ref: second };
+  }
+  if (first === 'runbooks') return { name: 'runbooks' };
   if (first === 'audit') return { name: 'audit' };
   if (first === 'users') return { name: 'users' };
   if (first === 'account') return { name: 'account' };
@@ -22,6 +30,8 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'incident':
       return `#/incidents/${route.ref}`;
+    case 'run':
+      return `#/incidents/${route.ref}/runs/${route.runId}`;
     case 'incidents':
       return '#/incidents';
     default:

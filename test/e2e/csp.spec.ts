@@ -20,6 +20,7 @@ test('no screen violates the Content-Security-Policy', async ({ page, server, se
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
 
+  await shell.goTo('Runbooks');
   await shell.goTo('Audit log');
   await shell.goTo('Users');
   await shell.goTo('My account');

@@ -8,6 +8,8 @@ import { AppShell } from './pages/AppShell';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentListPage } from './pages/IncidentListPage';
+import { RunbooksPage } from './pages/RunbooksPage';
+import { RunPage } from './pages/RunPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
@@ -45,6 +47,8 @@ interface Fixtures {
   detail: IncidentDetailPage;
   audit: AuditLogPage;
   users: UsersPage;
+  runbooks: RunbooksPage;
+  run: RunPage;
   cspViolations: string[];
 }
 
@@ -142,6 +146,8 @@ export const test = base.extend<Fixtures & Options>({
   detail: async ({ page }, use) => use(new IncidentDetailPage(page)),
   audit: async ({ page }, use) => use(new AuditLogPage(page)),
   users: async ({ page }, use) => use(new UsersPage(page)),
+  runbooks: async ({ page }, use) => use(new RunbooksPage(page)),
+  run: async ({ page }, use) => use(new RunPage(page)),
 });
 
 export { expect };

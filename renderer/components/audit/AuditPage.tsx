@@ -14,6 +14,8 @@ const PAGE = 50;
 const KNOWN_TYPES = [
   'incident.created', 'incident.updated', 'incident.status_changed', 'incident.note',
   'evidence.added', 'evidence.viewed', 'evidence.exported', 'evidence.integrity_failed',
+  'runbook.started', 'runbook.step_done', 'runbook.step_skipped', 'runbook.step_approved', 'runbook.step_undone',
+  'runbook.completed', 'runbook.imported',
 ];
 
 /** Every event in the hash-chained log, newest first, for roles with audit:read. */

@@ -37,6 +37,11 @@ const PATHS = {
   clock: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM12 6v6l4 2',
   paperclip: 'M21.4 11.1l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5',
   trash: 'M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6',
+  book: 'M4 19.5A2.5 2.5 0 0 1 6.5 17H20V2H6.5A2.5 2.5 0 0 0 4 4.5zM4 19.5A2.5 2.5 0 0 0 6.5 22H20v-5',
+  play: 'M6 3l14 9-14 9z',
+  undo: 'M1 4v6h6M3.5 15a9 9 0 1 0 2.1-9.4L1 10',
+  terminal: 'M4 17l6-6-6-6M12 19h8',
+  skip: 'M5 4l10 8-10 8zM19 5v14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -8,6 +8,8 @@ import { hrefFor } from '../../lib/routes';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Spinner } from '../common/Spinner';
+import { RunbooksPanel } from '../run/RunbooksPanel';
+import { RunView } from '../run/RunView';
 import { EvidencePanel } from './EvidencePanel';
 import { IncidentEditForm } from './IncidentEditForm';
 import { IncidentFacts } from './IncidentFacts';
@@ -15,7 +17,8 @@ import { IncidentHeader } from './IncidentHeader';
 import { StatusStepper } from './StatusStepper';
 import { Timeline } from './Timeline';
 
-export function IncidentPage({ incidentRef }: { incidentRef: string }) {
+/** One incident; with `runId`, the main column shows that runbook run instead of the details. */
+export function IncidentPage({ incidentRef, runId }: { incidentRef: string; runId?: string }) {
   const client = useClient();
   const canWrite = useCan('incident:write');
   const canEvidence = useCan('evidence:read');
@@ -42,7 +45,7 @@ export function IncidentPage({ incidentRef }: { incidentRef: string }) {
 
   useHotkeys({
     e: () => {
-      if (canWrite && incident.data) setEditing(true);
+      if (canWrite && incident.data && runId === undefined) setEditing(true);
     },
   });
 
@@ -76,7 +79,10 @@ export function IncidentPage({ incidentRef }: { incidentRef: string }) {
       <StatusStepper incident={data} canWrite={canWrite} onChanged={reloadAll} />
       <div className="detail-columns">
         <div className="detail-main">
-          {editing ? (
+          {runId === undefined && <RunbooksPanel incidentRef={incidentRef} />}
+          {runId !== undefined ? (
+            <RunView key={runId} runId={runId} incidentRef={incidentRef} evidence={evidence.data ?? []} onEvidenceAdded={() => void evidence.reload()} />
+          ) : editing ? (
             <IncidentEditForm
               incident={data}
               onCancel={() => setEditing(false)}

@@ -9,6 +9,7 @@ import { AccountPage } from '../account/AccountPage';
 import { AuditPage } from '../audit/AuditPage';
 import { IncidentPage } from '../detail/IncidentPage';
 import { IncidentsPage } from '../incidents/IncidentsPage';
+import { RunbooksPage } from '../runbooks/RunbooksPage';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
 import { UsersPage } from '../users/UsersPage';
 import { HelpDialog } from './HelpDialog';
@@ -47,6 +48,7 @@ export function AppShell() {
       if (canWrite) setDialog('new-incident');
     },
     'g i': () => navigate({ name: 'incidents' }),
+    'g r': () => navigate({ name: 'runbooks' }),
     'g a': () => {
       if (canAudit) navigate({ name: 'audit' });
     },
@@ -71,6 +73,12 @@ export function AppShell() {
       break;
     case 'incident':
       page = <IncidentPage key={route.ref} incidentRef={route.ref} />;
+      break;
+    case 'run':
+      page = <IncidentPage key={route.ref} incidentRef={route.ref} runId={route.runId} />;
+      break;
+    case 'runbooks':
+      page = <RunbooksPage />;
       break;
     case 'audit':
       page = canAudit ? <AuditPage onVerify={() => setDialog('verify')} /> : <NotPermitted what="the audit log" />;

@@ -9,6 +9,7 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
       [['/'], 'Filter incidents'],
       [['n'], 'Declare a new incident'],
       [['g', 'i'], 'Go to incidents'],
+      [['g', 'r'], 'Go to runbooks'],
       [['g', 'a'], 'Go to the audit log'],
       [['g', 'u'], 'Go to users'],
       [['g', 'm'], 'Go to my account'],
@@ -29,7 +30,7 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
     title: 'Incident',
     keys: [
       [['e'], 'Edit details'],
-      [['Ctrl', 'Enter'], 'Post the note being written'],
+      [['Ctrl', 'Enter'], 'Post the note being written (also a step note)'],
     ],
   },
 ];

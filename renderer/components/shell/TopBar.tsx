@@ -6,7 +6,7 @@ import { Icon } from '../common/Icon';
 import { RoleBadge } from '../common/RoleBadge';
 
 const SECTION: Record<Route['name'], string> = {
-  incidents: 'Incidents', incident: 'Incidents', audit: 'Audit log', users: 'Users', account: 'My account',
+  incidents: 'Incidents', incident: 'Incidents', run: 'Incidents', runbooks: 'Runbooks', audit: 'Audit log', users: 'Users', account: 'My account',
 };
 
 export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: () => void; onHelp: () => void }) {
@@ -18,12 +18,24 @@ export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: ()
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <ol>
           <li>
-            {route.name === 'incident' ? <a href={hrefFor({ name: 'incidents' })}>{SECTION[route.name]}</a> : <span aria-current="page">{SECTION[route.name]}</span>}
+            {route.name === 'incident' || route.name === 'run'
+              ? <a href={hrefFor({ name: 'incidents' })}>{SECTION[route.name]}</a>
+              : <span aria-current="page">{SECTION[route.name]}</span>}
           </li>
           {route.name === 'incident' && (
             <li>
               <span aria-current="page" className="mono">{route.ref}</span>
             </li>
+          )}
+          {route.name === 'run' && (
+            <>
+              <li>
+                <a href={hrefFor({ name: 'incident', ref: route.ref })} className="mono">{route.ref}</a>
+              </li>
+              <li>
+                <span aria-current="page">Runbook run</span>
+              </li>
+            </>
           )}
         </ol>
       </nav>

@@ -26,7 +26,7 @@ function allowedByContract(role: Role, method: MethodName): boolean {
 const EXPECTED: Record<Role, readonly Probed[]> = {
   admin: PROBED,
   responder: ['incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'log.verify', 'evidence.add', 'evidence.get', 'runs.start', 'runs.approve'],
-  'backup-operator': ['incidents.list', 'incidents.addNote', 'log.verify', 'runs.start', 'runs.approve'],
+  'backup-operator': ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.add', 'runs.start', 'runs.approve'],
   legal: ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.get', 'runs.approve'],
   manager: ['incidents.list', 'log.verify', 'runs.approve'],
   auditor: ['incidents.list', 'audit.list', 'log.verify', 'evidence.get'],

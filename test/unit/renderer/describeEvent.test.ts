@@ -116,13 +116,36 @@ describe('describeEvent', () => {
     for (const type of ['auth.denied', 'vault.unlocked', 'user.role_changed', 'mfa.enrolled', 'session.ended']) {
       expect(describeEvent(event(type, {})).tone).toBe('security');
     }
-    const unknown = describeEvent(event('runbook.step_done', {}));
-    expect(unknown).toEqual({ summary: 'Runbook step done', changes: [], body: null, tone: 'neutral' });
+    const unknown = describeEvent(event('backup.restore_checked', {}));
+    expect(unknown).toEqual({ summary: 'Backup restore checked', changes: [], body: null, tone: 'neutral' });
   });
 
   it('reads changes in event types it does not know', () => {
     const d = describeEvent(event('user.role_changed', { name: 'mona', changes: [{ field: 'role', before: 'manager', after: 'responder' }] }, null));
     expect(d.summary).toBe('User role changed — name: mona');
     expect(d.changes).toEqual([{ field: 'Role', before: 'manager', after: 'responder', redacted: false }]);
+  });
+});
+
+describe('describeEvent for guided runs', () => {
+  it('names the step by its title and shows the answer or the reason', () => {
+    const done = describeEvent(event('runbook.step_done', { run: 'r', runbook: 'ransomware', n: 4, title: 'Was data taken?', step: 'exfiltration', pass: 1, answer: 'no' }));
+    expect(done.summary).toBe('Did step “Was data taken?” — answer no');
+    expect(done.tone).toBe('status');
+    const skipped = describeEvent(event('runbook.step_skipped', { runbook: 'ransomware', title: 'Disable adapters', step: 'isolate-command', reason: 'no Windows hosts' }));
+    expect(skipped.summary).toBe('Skipped step “Disable adapters”');
+    expect(skipped.body).toBe('Reason: no Windows hosts');
+    const wrote = describeEvent(event('runbook.step_done', {
+      title: 'When noticed?', step: 'record-detection', value: '2026-03-01T08:00:00.000Z',
+      wrote: { field: 'detectedAt', before: null, after: '2026-03-01T08:00:00.000Z' },
+    }));
+    // The incident.updated event next to it shows the change.
+    expect(wrote.summary).toBe('Did step “When noticed?”');
+    expect(wrote.changes).toEqual([]);
+  });
+
+  it('falls back to the step id, and to the generic text for a runbook event it does not know', () => {
+    expect(describeEvent(event('runbook.step_available', { step: 'isolate' })).summary).toBe('Step “isolate” can be done now');
+    expect(describeEvent(event('runbook.something_new', { runbook: 'ransomware' })).summary).toBe('Runbook something new — ransomware');
   });
 });

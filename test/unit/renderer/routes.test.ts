@@ -14,6 +14,9 @@ describe('parseRoute', () => {
     ['#/account', { name: 'account' }],
     ['#/account/extra', { name: 'account' }],
     ['#//users//', { name: 'users' }],
+    ['#/runbooks', { name: 'runbooks' }],
+    ['#/incidents/IR-2026-0001/runs/0f8e6a52-8b1c-4d3e-9f00-1234567890ab', { name: 'run', ref: 'IR-2026-0001', runId: '0f8e6a52-8b1c-4d3e-9f00-1234567890ab' }],
+    ['#/incidents/IR-2026-0001/runs/not-a-run', { name: 'incident', ref: 'IR-2026-0001' }],
   ] satisfies [string, Route][])('reads %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -28,8 +31,14 @@ describe('parseRoute', () => {
 
 describe('hrefFor', () => {
   it('builds the hash of every route, and parseRoute reads it back', () => {
-    const routes: Route[] = [{ name: 'incidents' }, { name: 'incident', ref: 'IR-2026-0042' }, { name: 'audit' }, { name: 'users' }, { name: 'account' }];
-    expect(routes.map(hrefFor)).toEqual(['#/incidents', '#/incidents/IR-2026-0042', '#/audit', '#/users', '#/account']);
+    const runId = '0f8e6a52-8b1c-4d3e-9f00-1234567890ab';
+    const routes: Route[] = [
+      { name: 'incidents' }, { name: 'incident', ref: 'IR-2026-0042' }, { name: 'run', ref: 'IR-2026-0042', runId },
+      { name: 'runbooks' }, { name: 'audit' }, { name: 'users' }, { name: 'account' },
+    ];
+    expect(routes.map(hrefFor)).toEqual([
+      '#/incidents', '#/incidents/IR-2026-0042', `#/incidents/IR-2026-0042/runs/${runId}`, '#/runbooks', '#/audit', '#/users', '#/account',
+    ]);
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });
 });

@@ -53,7 +53,7 @@ describe('starting a run', () => {
     expect(run.currentPhase).toEqual({ csf: 'Detect', picerl: 'Identification' });
     const events = await v.admin.call('timeline.forIncident', { ref });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['runbook.started', 'runbook.step_available']));
-    expect(events.find((e) => e.type === 'runbook.started')?.data).toMatchObject({ run: run.id, runbook: 'engine-test' });
+    expect(events.find((e) => e.type === 'runbook.started')?.data).toMatchObject({ run: run.id, runbook: 'engine-test', title: 'Engine test', version: '1.0.0', contentHash: run.contentHash, source: 'custom' });
   });
 
   it('refuses a second unfinished run of the same runbook, an unknown runbook and an unknown incident', async () => {

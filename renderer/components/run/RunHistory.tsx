@@ -1,0 +1,24 @@
+import type { RunHistoryEntry } from '../../../contract';
+import { formatDateTime } from '../../lib/formatDateTime';
+import { withStepTitles } from '../../lib/withStepTitles';
+
+/** Every transition of the run, newest first; an undone one stays, struck through (a run never erases). */
+export function RunHistory({ history, titleOf }: { history: RunHistoryEntry[]; titleOf: (id: string) => string | undefined }) {
+  const newestFirst = [...history].sort((a, b) => b.n - a.n);
+  if (newestFirst.length === 0) return <p className="muted small">Nothing done yet.</p>;
+  return (
+    <ol className="run-history" aria-label="Run history, newest first">
+      {newestFirst.map((h) => (
+        <li key={h.n} className={h.undone ? 'is-undone' : undefined} data-kind={h.kind}>
+          <time dateTime={h.at} className="run-history-time">{formatDateTime(h.at, true)}</time>
+          <span>
+            <strong>{h.by}</strong>{' '}
+            {h.undone ? <del>{withStepTitles(h.text, titleOf)}</del> : withStepTitles(h.text, titleOf)}
+            {h.undone && <span className="badge badge-muted">undone</span>}
+          </span>
+          <span className="muted small mono" title="Sequence number of the event in the hash chain">#{h.eventSeq}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
