@@ -1,0 +1,27 @@
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+
+const TAG_LENGTH = 16;
+
+export const CHACHA_TAG_LENGTH = TAG_LENGTH;
+
+export function seal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Buffer {
+  const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_LENGTH });
+  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+}
+
+/**
+ * Null when authentication fails. Node's decipher hands out plaintext from update() before
+ * final() has checked the tag, so nothing is returned until final() has succeeded.
+ */
+export function open(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Buffer | null {
+  if (sealed.length < TAG_LENGTH) return null;
+  const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_LENGTH });
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG_LENGTH));
+  const head = decipher.update(sealed.subarray(0, sealed.length - TAG_LENGTH));
+  try {
+    return Buffer.concat([head, decipher.final()]);
+  } catch {
+    head.fill(0);
+    return null;
+  }
+}
