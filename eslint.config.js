@@ -17,6 +17,23 @@ const unusedVars = [
   { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
 ];
 
+/** `db.backup()` writes a plaintext copy of an encrypted database (ARCHITECTURE.md §3). */
+const NO_BACKUP_API = {
+  selector:
+    "CallExpression[callee.property.name='backup'][callee.object.name=/^(db|database)$|Db$/], " +
+    "CallExpression[callee.property.name='backup'][callee.object.property.name=/^(db|database)$|Db$/]",
+  message: 'db.backup() writes a plaintext copy of an encrypted database: snapshot it with main/backups/snapshotDatabase (ARCHITECTURE.md §3).',
+};
+/**
+ * Under SQLCipher `VACUUM INTO` writes an unkeyed copy. SQLite3 Multiple Ciphers (our driver) has
+ * no sqlcipher_export and writes the copy with the main database's cipher and key; the one place
+ * allowed to use it, main/backups/snapshotDatabase.ts, checks the copy is encrypted and opens.
+ */
+const NO_VACUUM_INTO = {
+  selector: 'Literal[value=/VACUUM\\s+INTO/i], TemplateElement[value.raw=/VACUUM\\s+INTO/i]',
+  message: 'VACUUM INTO may write a plaintext copy: snapshot the database with main/backups/snapshotDatabase, which checks the copy (ARCHITECTURE.md §3).',
+};
+
 export default defineConfig([
   globalIgnores([
     '**/node_modules/',
@@ -51,22 +68,14 @@ export default defineConfig([
       // The bug this rule hunts, a forgotten await, is caught by no-floating-promises.
       '@typescript-eslint/require-await': 'off',
       // Banned wherever SQL is written (ARCHITECTURE.md §3).
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "CallExpression[callee.property.name='backup'][callee.object.name=/^(db|database)$|Db$/], " +
-            "CallExpression[callee.property.name='backup'][callee.object.property.name=/^(db|database)$|Db$/]",
-          message:
-            'db.backup() writes a plaintext copy of an encrypted database: snapshot with ATTACH … KEY + sqlcipher_export (ARCHITECTURE.md §3).',
-        },
-        {
-          selector: 'Literal[value=/VACUUM\\s+INTO/i], TemplateElement[value.raw=/VACUUM\\s+INTO/i]',
-          message:
-            'VACUUM INTO writes an unkeyed (plaintext) copy or fails under SQLCipher: snapshot with ATTACH … KEY + sqlcipher_export (ARCHITECTURE.md §3).',
-        },
-      ],
+      'no-restricted-syntax': ['error', NO_BACKUP_API, NO_VACUUM_INTO],
     },
+  },
+
+  {
+    // The database snapshot for backups: VACUUM INTO, checked (see NO_VACUUM_INTO).
+    files: ['main/backups/snapshotDatabase.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_BACKUP_API] },
   },
 
   {

@@ -19,6 +19,10 @@ import {
   runActInputSchema, runApproveInputSchema, runIdSchema, runStartInputSchema, runbookDuplicateInputSchema,
   runbookExportInputSchema, runbookImportInputSchema, type RunView, type RunbookSuggestion,
 } from './run';
+import {
+  VERIFY_LEVELS, planAddInputSchema, planNameInputSchema,
+  type BackupCheck, type BackupPlan, type BackupSummary, type RestoreReport,
+} from './backup';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -172,6 +176,27 @@ export const methods = {
   'runs.act': method<RunView>()({ input: runActInputSchema, access: 'runbook:run' }),
   /** One approval in an approval step (the step may require a role, or two different people). */
   'runs.approve': method<RunView>()({ input: runApproveInputSchema, access: 'runbook:approve' }),
+
+  'backups.plans.list': method<BackupPlan[]>()({ input: empty, access: 'backup:read' }),
+  'backups.plans.get': method<BackupPlan>()({ input: planNameInputSchema, access: 'backup:read' }),
+  'backups.plans.add': method<BackupPlan>()({ input: planAddInputSchema, access: 'backup:manage' }),
+  /** The plan goes; its backups stay on disk and listed, still restorable. */
+  'backups.plans.remove': method<{ removed: string }>()({ input: planNameInputSchema, access: 'backup:manage' }),
+  /** Runs a plan now; progress arrives as `backup.progress` push events. */
+  'backups.run': method<BackupSummary>()({ input: planNameInputSchema, access: 'backup:run' }),
+  'backups.list': method<BackupSummary[]>()({ input: z.strictObject({ plan: planNameInputSchema.shape.name.optional() }), access: 'backup:read' }),
+  'backups.verify': method<BackupCheck>()({
+    input: z.strictObject({ id: z.string().min(1).max(200), level: z.enum(VERIFY_LEVELS).exclude(['drill']).default('quick') }),
+    access: 'backup:run',
+  }),
+  /** Restores into a scratch directory, checks every file, measures the time against the RTO. */
+  'backups.drill': method<BackupCheck>()({ input: z.strictObject({ id: z.string().min(1).max(200) }), access: 'backup:run' }),
+  'backups.restore': method<RestoreReport>()({
+    input: z.strictObject({ id: z.string().min(1).max(200), to: z.string().min(1).max(4096), path: z.string().min(1).max(4096).optional(), overwrite: z.boolean().default(false) }),
+    access: 'backup:restore',
+  }),
+  /** The age identity that decrypts every backup, for offline storage; the export is logged. */
+  'backups.exportIdentity': method<{ identity: string; recipient: string }>()({ input: empty, access: 'backup:export-identity' }),
 } as const;
 
 export type Methods = typeof methods;

@@ -4,9 +4,11 @@ import type { TimelineEvent } from './timeline';
 export interface Topics {
   /** A new event was appended to the log (already masked for the subscriber's role). */
   'timeline.appended': { seq: number; type: string; incidentRef: string | null };
+  /** A backup run's progress, to the connection that started it. */
+  'backup.progress': { plan: string; phase: 'scanning' | 'archiving' | 'finishing'; files: number; totalFiles: number; bytes: number; totalBytes: number; bytesPerSecond: number; etaSeconds: number | null };
   /** The session ended or the vault locked (idle timeout, explicit lock). */
   'session.ended': { reason: 'idle' | 'locked' | 'logout' };
 }
 export type Topic = keyof Topics;
-export const TOPICS: readonly Topic[] = ['timeline.appended', 'session.ended'];
+export const TOPICS: readonly Topic[] = ['timeline.appended', 'session.ended', 'backup.progress'];
 export type { TimelineEvent };

@@ -9,3 +9,4 @@ export * from './timeline';
 export * from './user';
 export * from './runbook';
 export * from './run';
+export * from './backup';

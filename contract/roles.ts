@@ -20,6 +20,16 @@ export const PERMISSIONS = [
   'runbook:approve',
   /** Import, replace and duplicate the organisation's own runbooks. */
   'runbook:manage',
+  /** See backup plans, backups and their checks. */
+  'backup:read',
+  /** Add and remove backup plans. */
+  'backup:manage',
+  /** Run backups, verify them and run restore drills. */
+  'backup:run',
+  /** Restore files from a backup to a directory. */
+  'backup:restore',
+  /** Write the backup identity (the key that decrypts every backup) to a file. */
+  'backup:export-identity',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,16 +41,19 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   responder: [
     'incident:read', 'incident:write', 'incident:note',
     'evidence:read', 'evidence:write', 'evidence:export',
-    'log:verify', 'pii:read', 'runbook:run', 'runbook:approve',
+    'log:verify', 'pii:read', 'runbook:run', 'runbook:approve', 'backup:read',
   ],
   // Backup operators see incidents to link restores to them, but not the people affected.
   // They attach drill reports and restore logs (evidence:write) but cannot open other evidence.
-  'backup-operator': ['incident:read', 'incident:note', 'evidence:write', 'log:verify', 'runbook:run', 'runbook:approve'],
+  'backup-operator': [
+    'incident:read', 'incident:note', 'evidence:write', 'log:verify', 'runbook:run', 'runbook:approve',
+    'backup:read', 'backup:manage', 'backup:run', 'backup:restore',
+  ],
   legal: ['incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read', 'runbook:approve'],
   // Managers approve (closing, payments, restores) but do not work the steps themselves.
-  manager: ['incident:read', 'log:verify', 'runbook:approve'],
+  manager: ['incident:read', 'log:verify', 'runbook:approve', 'backup:read'],
   // Auditors read everything that happened, including custody, but never personal data.
-  auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify'],
+  auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify', 'backup:read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

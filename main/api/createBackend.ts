@@ -120,6 +120,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     unlockWith,
     lock: (reason) => lock(reason),
     deferAudit: (e) => deferred.push(e),
+    notify: (topic, payload) => emit(conn.id, topic, payload),
     bindSession: (s) => {
       conn.sessionId = s.id;
     },

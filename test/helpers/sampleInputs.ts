@@ -65,5 +65,15 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'runs.get': { runId },
     'runs.act': { runId, action: { type: 'note', step: 'isolate', text: 'sample note' } },
     'runs.approve': { runId, step: 'restore-approval' },
+    'backups.plans.list': {},
+    'backups.plans.get': { name: 'nightly' },
+    'backups.plans.add': { name: 'sample-plan', sources: ['/nonexistent/sample'], target: '/nonexistent/target' },
+    'backups.plans.remove': { name: 'sample-plan' },
+    'backups.run': { name: 'sample-plan' },
+    'backups.list': {},
+    'backups.verify': { id: 'sample-plan-20260101T000000Z-000000', level: 'quick' },
+    'backups.drill': { id: 'sample-plan-20260101T000000Z-000000' },
+    'backups.restore': { id: 'sample-plan-20260101T000000Z-000000', to: '/nonexistent/restore' },
+    'backups.exportIdentity': {},
   };
 }

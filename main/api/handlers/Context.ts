@@ -1,4 +1,4 @@
-import type { MethodName, MethodOutput, ParsedInput } from '../../../contract';
+import type { MethodName, MethodOutput, ParsedInput, Topic, Topics } from '../../../contract';
 import type { Db, Vault } from '../../vault';
 import type { LoginThrottle } from '../../auth';
 import type { Connection } from '../types';
@@ -24,6 +24,8 @@ export interface Context {
   /** Events that could not be written while locked (failed sign-ins), flushed at the next unlock. */
   deferAudit(event: { actor: string; type: string; data: Record<string, unknown>; ts: string }): void;
   bindSession(session: Session): void;
+  /** Pushes to this connection only (progress of the work it asked for). */
+  notify<T extends Topic>(topic: T, payload: Topics[T]): void;
   /** Ends the session bound to this connection. */
   endSession(reason: 'logout'): void;
 }

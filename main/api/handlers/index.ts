@@ -4,9 +4,10 @@ import { userHandlers } from './userHandlers';
 import { incidentHandlers } from './incidentHandlers';
 import { evidenceHandlers } from './evidenceHandlers';
 import { runbookHandlers } from './runbookHandlers';
+import { backupHandlers } from './backupHandlers';
 
 /** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
 export function allHandlers(idleTimeoutMs: number): Handlers {
-  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers };
+  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers };
 }
 export type { Context, Unlocked } from './Context';

@@ -7,6 +7,7 @@ import { evidence } from './0050-evidence';
 import { eventsNoReplace } from './0060-events-no-replace';
 import { incidentFilterIndex } from './0070-incident-filter-index';
 import { runbookRuns } from './0080-runbook-runs';
+import { backups } from './0090-backups';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns];
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups];

@@ -178,6 +178,25 @@ const STEPS: Record<number, StepTest> = {
       expect(count('SELECT count(*) AS n FROM runbook_transitions')).toBe(1);
     },
   },
+  90: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+    },
+    survived: () => expect(count("SELECT count(*) AS n FROM users WHERE name = 'root'")).toBe(1),
+    works: () => {
+      db.prepare("INSERT INTO backup_plans (name, config, created_at, created_by, updated_at) VALUES ('nightly', '{}', ?, 'root', ?)").run(TS, TS);
+      const insert = db.prepare(
+        `INSERT INTO backups (id, plan, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size)
+         VALUES (?, 'nightly', ?, ?, ?, ?, 1, 1, 1, 1, 'a.tar.age', 'a.manifest.age', 10)`,
+      );
+      insert.run('b1', 'full', null, TS, TS);
+      expect(() => insert.run('b2', 'partial', null, TS, TS)).toThrow(/CHECK/);
+      expect(() => insert.run('b3', 'incremental', 'no-such-parent', TS, TS)).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare("INSERT INTO backup_identity (id, identity, recipient, created_at) VALUES (2, 'x', 'y', ?)").run(TS)).toThrow(/CHECK/);
+      db.prepare("INSERT INTO backup_checks (backup_id, level, at, ok, problems, files, bytes) VALUES ('b1', 'full', ?, 1, '[]', 1, 1)").run(TS);
+      expect(count('SELECT count(*) AS n FROM backup_checks')).toBe(1);
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(

@@ -1,0 +1,93 @@
+import './zodConfig';
+/** Backup plans, backups and their checks, as the API exchanges them (docs/backup-format.md). */
+import { z } from 'zod';
+
+const planName = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(40);
+const count = z.number().int().min(0).max(10_000);
+const minutes = z.number().int().min(1).max(525_600);
+
+export const retentionSchema = z.strictObject({
+  keepLast: count.optional(),
+  keepDaily: count.optional(),
+  keepWeekly: count.optional(),
+  keepMonthly: count.optional(),
+  keepYearly: count.optional(),
+});
+export type Retention = z.infer<typeof retentionSchema>;
+
+export const planConfigSchema = z.strictObject({
+  /** Absolute paths of files or directories; each becomes a top-level folder of the archive. */
+  sources: z.array(z.string().min(1).max(4096)).max(100).default([]),
+  /** Also back up Firebreak's own database (an encrypted snapshot) and vault.json. */
+  includeDatabase: z.boolean().default(true),
+  /** Globs matched against paths inside a source (`**\/*.tmp`, `cache/**`). */
+  exclude: z.array(z.string().min(1).max(500)).max(100).default([]),
+  /** Absolute directory (local disk or a mounted share); backups go to <target>/<plan>/. */
+  target: z.string().min(1).max(4096),
+  /** A cron expression (node-cron: 5 or 6 fields), or null to run only on demand. */
+  schedule: z.string().max(100).nullable().default(null),
+  retention: retentionSchema.default({}),
+  rtoMinutes: minutes.nullable().default(null),
+  rpoMinutes: minutes.nullable().default(null),
+  /** Extra age recipients (age1…), e.g. an offline key, besides the vault's backup identity. */
+  recipients: z.array(z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'an age recipient (age1…)')).max(20).default([]),
+  /** Every Nth run is a full backup; the others store only what changed. */
+  fullEvery: z.number().int().min(1).max(1000).default(7),
+});
+export type PlanConfig = z.output<typeof planConfigSchema>;
+
+export const planAddInputSchema = planConfigSchema.extend({ name: planName });
+export const planNameInputSchema = z.strictObject({ name: planName });
+
+export interface BackupPlan extends PlanConfig {
+  name: string;
+  createdAt: string;
+  createdBy: string;
+  /** The schedule in words, e.g. "at 02:30 every day". */
+  scheduleText: string | null;
+}
+
+export interface BackupSummary {
+  id: string;
+  plan: string;
+  kind: 'full' | 'incremental';
+  /** The backup this one builds on (incremental), null for a full one. */
+  parent: string | null;
+  startedAt: string;
+  finishedAt: string;
+  files: number;
+  bytes: number;
+  /** What this backup's own archive holds (all of it for a full backup). */
+  storedFiles: number;
+  storedBytes: number;
+  archiveFile: string;
+  manifestFile: string;
+  /** The incident log's chain head when the backup was taken. */
+  chainHead: { seq: number; hash: string } | null;
+  lastCheck: BackupCheck | null;
+}
+
+export const VERIFY_LEVELS = ['quick', 'full', 'drill'] as const;
+export type VerifyLevel = (typeof VERIFY_LEVELS)[number];
+
+export interface BackupCheck {
+  backupId: string;
+  level: VerifyLevel;
+  at: string;
+  ok: boolean;
+  /** Every problem found, naming the file: empty when ok. */
+  problems: string[];
+  files: number;
+  bytes: number;
+  /** Drill: wall-clock restore time, the plan's RTO, and the backup's age (RPO) at the drill. */
+  restoreSeconds: number | null;
+  rtoSeconds: number | null;
+  rpoSeconds: number | null;
+}
+
+export interface RestoreReport {
+  backupId: string;
+  to: string;
+  restored: string[];
+  bytes: number;
+}

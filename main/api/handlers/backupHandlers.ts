@@ -1,0 +1,34 @@
+import { addPlan, drillBackup, getPlan, listBackups, listPlans, removePlan, restoreBackup, runBackup, verifyBackup, backupIdentity } from '../../backups';
+import { appendEvent } from '../../timeline';
+import { actorOf, type Context, type Handlers } from './Context';
+
+type BackupMethods = 'backups.plans.list' | 'backups.plans.get' | 'backups.plans.add' | 'backups.plans.remove' | 'backups.run'
+  | 'backups.list' | 'backups.verify' | 'backups.drill' | 'backups.restore' | 'backups.exportIdentity';
+
+const checkScope = (ctx: Context) => ({ db: ctx.open().db, actor: actorOf(ctx).user, now: ctx.nowIso });
+
+export const backupHandlers: Pick<Handlers, BackupMethods> = {
+  'backups.plans.list': (ctx) => listPlans(ctx.open().db),
+  'backups.plans.get': (ctx, { name }) => getPlan(ctx.open().db, name),
+  'backups.plans.add': (ctx, { name, ...config }) => addPlan(ctx.open().db, ctx.dataDir, actorOf(ctx).user, name, config, ctx.nowIso()),
+  'backups.plans.remove': (ctx, { name }) => removePlan(ctx.open().db, actorOf(ctx).user, name, ctx.nowIso()),
+  'backups.run': async (ctx, { name }) => {
+    const { db, dataKey } = ctx.open();
+    return runBackup({ db, dataDir: ctx.dataDir, keyHex: dataKey.toString('hex'), actor: actorOf(ctx).user, now: ctx.nowIso }, name, {
+      onProgress: (p) => ctx.notify('backup.progress', { plan: name, ...p }),
+    });
+  },
+  'backups.list': (ctx, { plan }) => listBackups(ctx.open().db, plan),
+  'backups.verify': (ctx, { id, level }) => verifyBackup(checkScope(ctx), id, level),
+  'backups.drill': (ctx, { id }) => drillBackup(checkScope(ctx), id),
+  'backups.restore': (ctx, { id, to, path, overwrite }) => restoreBackup(checkScope(ctx), id, { to, overwrite, ...(path !== undefined ? { path } : {}) }),
+  'backups.exportIdentity': (ctx) => {
+    const { db } = ctx.open();
+    return db.transaction(() => {
+      const id = backupIdentity(db, ctx.nowIso());
+      // The identity itself never goes into the log: only that it was handed out, and to whom.
+      appendEvent(db, { actor: actorOf(ctx).user, type: 'backup.identity_exported', ts: ctx.nowIso(), data: { recipient: id.recipient } });
+      return id;
+    }).immediate();
+  },
+};

@@ -1,0 +1,83 @@
+import { ApiFailure, type BackupCheck, type BackupSummary, type VerifyLevel } from '../../contract';
+import type { Db } from '../store';
+
+interface BackupRow {
+  id: string;
+  plan: string;
+  kind: 'full' | 'incremental';
+  parent: string | null;
+  started_at: string;
+  finished_at: string;
+  files: number;
+  bytes: number;
+  stored_files: number;
+  stored_bytes: number;
+  archive_file: string;
+  manifest_file: string;
+  chain_seq: number | null;
+  chain_hash: string | null;
+}
+
+interface CheckRow {
+  backup_id: string;
+  level: VerifyLevel;
+  at: string;
+  ok: number;
+  problems: string;
+  files: number;
+  bytes: number;
+  restore_seconds: number | null;
+  rto_seconds: number | null;
+  rpo_seconds: number | null;
+}
+
+const toCheck = (r: CheckRow): BackupCheck => ({
+  backupId: r.backup_id, level: r.level, at: r.at, ok: r.ok === 1, problems: JSON.parse(r.problems) as string[], files: r.files, bytes: r.bytes,
+  restoreSeconds: r.restore_seconds, rtoSeconds: r.rto_seconds, rpoSeconds: r.rpo_seconds,
+});
+
+function toSummary(db: Db, r: BackupRow): BackupSummary {
+  const check = db.prepare('SELECT * FROM backup_checks WHERE backup_id = ? ORDER BY at DESC, id DESC LIMIT 1').get(r.id) as CheckRow | undefined;
+  return {
+    id: r.id, plan: r.plan, kind: r.kind, parent: r.parent, startedAt: r.started_at, finishedAt: r.finished_at,
+    files: r.files, bytes: r.bytes, storedFiles: r.stored_files, storedBytes: r.stored_bytes,
+    archiveFile: r.archive_file, manifestFile: r.manifest_file,
+    chainHead: r.chain_seq !== null && r.chain_hash !== null ? { seq: r.chain_seq, hash: r.chain_hash } : null,
+    lastCheck: check ? toCheck(check) : null,
+  };
+}
+
+export function getBackup(db: Db, id: string): BackupSummary {
+  const row = db.prepare('SELECT * FROM backups WHERE id = ? AND pruned_at IS NULL').get(id) as BackupRow | undefined;
+  if (!row) throw new ApiFailure('NOT_FOUND', `no backup ${id}`);
+  return toSummary(db, row);
+}
+
+/** Newest first. */
+export function listBackups(db: Db, plan?: string): BackupSummary[] {
+  const rows = (plan === undefined
+    ? db.prepare('SELECT * FROM backups WHERE pruned_at IS NULL ORDER BY finished_at DESC, id DESC').all()
+    : db.prepare('SELECT * FROM backups WHERE plan = ? AND pruned_at IS NULL ORDER BY finished_at DESC, id DESC').all(plan)) as BackupRow[];
+  return rows.map((r) => toSummary(db, r));
+}
+
+export function latestBackup(db: Db, plan: string): BackupSummary | null {
+  return listBackups(db, plan)[0] ?? null;
+}
+
+/** Incremental backups since the plan's last full one. */
+export function backupsSinceFull(db: Db, plan: string): number {
+  let n = 0;
+  for (const b of listBackups(db, plan)) {
+    if (b.kind === 'full') return n;
+    n++;
+  }
+  return n;
+}
+
+export function recordCheck(db: Db, check: BackupCheck): void {
+  db.prepare(
+    `INSERT INTO backup_checks (backup_id, level, at, ok, problems, files, bytes, restore_seconds, rto_seconds, rpo_seconds)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(check.backupId, check.level, check.at, check.ok ? 1 : 0, JSON.stringify(check.problems), check.files, check.bytes, check.restoreSeconds, check.rtoSeconds, check.rpoSeconds);
+}

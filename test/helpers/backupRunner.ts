@@ -1,0 +1,30 @@
+/**
+ * A backup run to be killed: signs in and runs a plan through the API, printing a line per
+ * progress event so the parent can kill it mid-archive, and `done <id>` when the run returned.
+ *
+ *   node --import tsx test/helpers/backupRunner.ts <dataDir> <user> <passphrase> <plan>
+ */
+import { createBackend } from '../../main/api';
+import type { BackupSummary } from '../../contract';
+import { TEST_LOG_N } from './testVault';
+
+const [dataDir, user, passphrase, plan] = process.argv.slice(2);
+if (!dataDir || !user || !passphrase || !plan) {
+  process.stderr.write('usage: backupRunner <dataDir> <user> <passphrase> <plan>\n');
+  process.exit(2);
+}
+const backend = await createBackend({ dataDir, kdfLogN: TEST_LOG_N });
+const conn = backend.newConnection('test');
+const login = await backend.handle(conn, 'auth.login', { user, passphrase });
+if (!login.ok) {
+  process.stderr.write(`sign-in failed: ${login.error.code} ${login.error.message}\n`);
+  process.exit(1);
+}
+backend.subscribe(conn, 'backup.progress', (p) => process.stdout.write(`progress ${p.phase} ${p.files}/${p.totalFiles}\n`));
+const r = await backend.handle(conn, 'backups.run', { name: plan });
+if (!r.ok) {
+  process.stderr.write(`run failed: ${r.error.code} ${r.error.message}\n`);
+  process.exit(1);
+}
+process.stdout.write(`done ${(r.value as BackupSummary).id}\n`);
+backend.close();
