@@ -21,7 +21,7 @@ import {
 } from './run';
 import {
   VERIFY_LEVELS, planAddInputSchema, planNameInputSchema,
-  type BackupCheck, type BackupPlan, type BackupSummary, type RestoreReport,
+  type BackupCheck, type BackupPlan, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
 
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -195,6 +195,11 @@ export const methods = {
     input: z.strictObject({ id: z.string().min(1).max(200), to: z.string().min(1).max(4096), path: z.string().min(1).max(4096).optional(), overwrite: z.boolean().default(false) }),
     access: 'backup:restore',
   }),
+  /**
+   * Applies the plan's retention (like restic's forget): keeps what a rule keeps and every backup
+   * a kept incremental needs; the rest is deleted (logged). `dryRun` only reports.
+   */
+  'backups.prune': method<PruneReport>()({ input: planNameInputSchema.extend({ dryRun: z.boolean().default(false) }), access: 'backup:manage' }),
   /** The age identity that decrypts every backup, for offline storage; the export is logged. */
   'backups.exportIdentity': method<{ identity: string; recipient: string }>()({ input: empty, access: 'backup:export-identity' }),
 } as const;

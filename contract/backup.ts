@@ -91,3 +91,11 @@ export interface RestoreReport {
   restored: string[];
   bytes: number;
 }
+
+export interface PruneReport {
+  plan: string;
+  dryRun: boolean;
+  /** Kept backups and why: the retention rules that keep them, or the backups that need them. */
+  kept: { id: string; finishedAt: string; reasons: string[] }[];
+  removed: { id: string; finishedAt: string }[];
+}

@@ -6,3 +6,4 @@ export { describeSchedule } from './describeSchedule';
 export { verifyBackup, type CheckScope } from './verifyBackup';
 export { restoreBackup } from './restoreBackup';
 export { drillBackup } from './drillBackup';
+export { pruneBackups } from './pruneBackups';

@@ -74,6 +74,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'backups.verify': { id: 'sample-plan-20260101T000000Z-000000', level: 'quick' },
     'backups.drill': { id: 'sample-plan-20260101T000000Z-000000' },
     'backups.restore': { id: 'sample-plan-20260101T000000Z-000000', to: '/nonexistent/restore' },
+    'backups.prune': { name: 'sample-plan', dryRun: true },
     'backups.exportIdentity': {},
   };
 }

@@ -1,9 +1,9 @@
-import { addPlan, drillBackup, getPlan, listBackups, listPlans, removePlan, restoreBackup, runBackup, verifyBackup, backupIdentity } from '../../backups';
+import { addPlan, drillBackup, getPlan, pruneBackups, listBackups, listPlans, removePlan, restoreBackup, runBackup, verifyBackup, backupIdentity } from '../../backups';
 import { appendEvent } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
 
 type BackupMethods = 'backups.plans.list' | 'backups.plans.get' | 'backups.plans.add' | 'backups.plans.remove' | 'backups.run'
-  | 'backups.list' | 'backups.verify' | 'backups.drill' | 'backups.restore' | 'backups.exportIdentity';
+  | 'backups.list' | 'backups.verify' | 'backups.drill' | 'backups.prune' | 'backups.restore' | 'backups.exportIdentity';
 
 const checkScope = (ctx: Context) => ({ db: ctx.open().db, actor: actorOf(ctx).user, now: ctx.nowIso });
 
@@ -21,6 +21,7 @@ export const backupHandlers: Pick<Handlers, BackupMethods> = {
   'backups.list': (ctx, { plan }) => listBackups(ctx.open().db, plan),
   'backups.verify': (ctx, { id, level }) => verifyBackup(checkScope(ctx), id, level),
   'backups.drill': (ctx, { id }) => drillBackup(checkScope(ctx), id),
+  'backups.prune': (ctx, { name, dryRun }) => pruneBackups(checkScope(ctx), name, dryRun),
   'backups.restore': (ctx, { id, to, path, overwrite }) => restoreBackup(checkScope(ctx), id, { to, overwrite, ...(path !== undefined ? { path } : {}) }),
   'backups.exportIdentity': (ctx) => {
     const { db } = ctx.open();
