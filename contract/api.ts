@@ -184,6 +184,8 @@ export const methods = {
   'backups.plans.remove': method<{ removed: string }>()({ input: planNameInputSchema, access: 'backup:manage' }),
   /** Runs a plan now; progress arrives as `backup.progress` push events. */
   'backups.run': method<BackupSummary>()({ input: planNameInputSchema, access: 'backup:run' }),
+  /** Stops a running backup of the plan; the run then keeps nothing. */
+  'backups.cancel': method<{ cancelled: boolean }>()({ input: planNameInputSchema, access: 'backup:run' }),
   'backups.list': method<BackupSummary[]>()({ input: z.strictObject({ plan: planNameInputSchema.shape.name.optional() }), access: 'backup:read' }),
   'backups.verify': method<BackupCheck>()({
     input: z.strictObject({ id: z.string().min(1).max(200), level: z.enum(VERIFY_LEVELS).exclude(['drill']).default('quick') }),

@@ -70,6 +70,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'backups.plans.add': { name: 'sample-plan', sources: ['/nonexistent/sample'], target: '/nonexistent/target' },
     'backups.plans.remove': { name: 'sample-plan' },
     'backups.run': { name: 'sample-plan' },
+    'backups.cancel': { name: 'sample-plan' },
     'backups.list': {},
     'backups.verify': { id: 'sample-plan-20260101T000000Z-000000', level: 'quick' },
     'backups.drill': { id: 'sample-plan-20260101T000000Z-000000' },

@@ -3,7 +3,10 @@ import { appendEvent } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
 
 type BackupMethods = 'backups.plans.list' | 'backups.plans.get' | 'backups.plans.add' | 'backups.plans.remove' | 'backups.run'
-  | 'backups.list' | 'backups.verify' | 'backups.drill' | 'backups.prune' | 'backups.restore' | 'backups.exportIdentity';
+  | 'backups.cancel' | 'backups.list' | 'backups.verify' | 'backups.drill' | 'backups.prune' | 'backups.restore' | 'backups.exportIdentity';
+
+/** Runs in progress in this process, by plan, so `backups.cancel` can stop them. */
+const running = new Map<string, AbortController>();
 
 const checkScope = (ctx: Context) => ({ db: ctx.open().db, actor: actorOf(ctx).user, now: ctx.nowIso });
 
@@ -14,9 +17,24 @@ export const backupHandlers: Pick<Handlers, BackupMethods> = {
   'backups.plans.remove': (ctx, { name }) => removePlan(ctx.open().db, actorOf(ctx).user, name, ctx.nowIso()),
   'backups.run': async (ctx, { name }) => {
     const { db, dataKey } = ctx.open();
-    return runBackup({ db, dataDir: ctx.dataDir, keyHex: dataKey.toString('hex'), actor: actorOf(ctx).user, now: ctx.nowIso }, name, {
-      onProgress: (p) => ctx.notify('backup.progress', { plan: name, ...p }),
-    });
+    const controller = new AbortController();
+    // A second run of the same plan is refused by the plan lock; only register the first.
+    const mine = !running.has(name);
+    if (mine) running.set(name, controller);
+    try {
+      return await runBackup({ db, dataDir: ctx.dataDir, keyHex: dataKey.toString('hex'), actor: actorOf(ctx).user, now: ctx.nowIso }, name, {
+        onProgress: (p) => ctx.notify('backup.progress', { plan: name, ...p }),
+        signal: controller.signal,
+      });
+    } finally {
+      if (mine) running.delete(name);
+    }
+  },
+  'backups.cancel': (ctx, { name }) => {
+    const controller = running.get(name);
+    if (!controller) return { cancelled: false };
+    controller.abort(new Error(`cancelled by ${actorOf(ctx).user}`));
+    return { cancelled: true };
   },
   'backups.list': (ctx, { plan }) => listBackups(ctx.open().db, plan),
   'backups.verify': (ctx, { id, level }) => verifyBackup(checkScope(ctx), id, level),

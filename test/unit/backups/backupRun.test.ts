@@ -196,3 +196,24 @@ describe('a backup run', () => {
     expect(failed.rows[0]?.data).toMatchObject({ plan: 'vanish' });
   });
 });
+
+describe('cancel', () => {
+  it('stops a running backup; nothing is kept or listed, and the next run works', async () => {
+    const big = join(work, 'big-source');
+    mkdirSync(big);
+    for (let i = 0; i < 30; i++) writeFileSync(join(big, `f${i}.bin`), Buffer.alloc(1024 * 1024, i));
+    await operator.call('backups.plans.add', { name: 'cancellable', sources: [big], target: join(work, 'cancel-target'), includeDatabase: false });
+    let cancelled: Promise<unknown> | null = null;
+    const stop = operator.backend.subscribe(operator.conn, 'backup.progress', (p) => {
+      if (p.plan === 'cancellable' && p.phase === 'archiving' && p.files >= 1 && !cancelled) cancelled = operator.call('backups.cancel', { name: 'cancellable' });
+    });
+    const run = await operator.attempt('backups.run', { name: 'cancellable' });
+    stop();
+    expect(await cancelled).toEqual({ cancelled: true });
+    expect(run.ok ? 'finished' : run.error.message).toContain('cancelled');
+    expect(readdirSync(join(work, 'cancel-target', 'cancellable'))).toEqual([]);
+    expect(await operator.call('backups.list', { plan: 'cancellable' })).toEqual([]);
+    expect(await operator.call('backups.cancel', { name: 'cancellable' })).toEqual({ cancelled: false });
+    expect((await operator.call('backups.run', { name: 'cancellable' })).files).toBe(30);
+  });
+});
