@@ -203,13 +203,13 @@ describe('cancel', () => {
     mkdirSync(big);
     for (let i = 0; i < 30; i++) writeFileSync(join(big, `f${i}.bin`), Buffer.alloc(1024 * 1024, i));
     await operator.call('backups.plans.add', { name: 'cancellable', sources: [big], target: join(work, 'cancel-target'), includeDatabase: false });
-    let cancelled: Promise<unknown> | null = null;
+    const asked: { cancel: Promise<unknown> | null } = { cancel: null };
     const stop = operator.backend.subscribe(operator.conn, 'backup.progress', (p) => {
-      if (p.plan === 'cancellable' && p.phase === 'archiving' && p.files >= 1 && !cancelled) cancelled = operator.call('backups.cancel', { name: 'cancellable' });
+      if (p.plan === 'cancellable' && p.phase === 'archiving' && p.files >= 1 && !asked.cancel) asked.cancel = operator.call('backups.cancel', { name: 'cancellable' });
     });
     const run = await operator.attempt('backups.run', { name: 'cancellable' });
     stop();
-    expect(await cancelled).toEqual({ cancelled: true });
+    expect(await asked.cancel).toEqual({ cancelled: true });
     expect(run.ok ? 'finished' : run.error.message).toContain('cancelled');
     expect(readdirSync(join(work, 'cancel-target', 'cancellable'))).toEqual([]);
     expect(await operator.call('backups.list', { plan: 'cancellable' })).toEqual([]);
