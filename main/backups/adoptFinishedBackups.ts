@@ -24,9 +24,9 @@ export async function adoptFinishedBackups(db: Db, planDir: string, identity: st
     if (m.id !== id || !existsSync(archive) || statSync(archive).size !== m.archive.size) continue;
     db.transaction(() => {
       db.prepare(
-        `INSERT INTO backups (id, plan, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size, chain_seq, chain_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(m.id, m.plan, m.kind, m.parent, m.startedAt, m.finishedAt, m.totals.files, m.totals.bytes, m.totals.storedFiles, m.totals.storedBytes,
+        `INSERT INTO backups (id, plan, dir, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size, chain_seq, chain_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(m.id, m.plan, planDir, m.kind, m.parent, m.startedAt, m.finishedAt, m.totals.files, m.totals.bytes, m.totals.storedFiles, m.totals.storedBytes,
         m.archive.file, name, m.archive.size, m.chainHead?.seq ?? null, m.chainHead?.hash ?? null);
       appendEvent(db, { actor, type: 'backup.adopted', ts: now, data: { id: m.id, plan: m.plan, reason: 'complete on disk but not recorded (the run was interrupted after writing its manifest)' } });
     }).immediate();

@@ -4,6 +4,7 @@ import type { Db } from '../store';
 interface BackupRow {
   id: string;
   plan: string;
+  dir: string;
   kind: 'full' | 'incremental';
   parent: string | null;
   started_at: string;
@@ -45,6 +46,13 @@ function toSummary(db: Db, r: BackupRow): BackupSummary {
     chainHead: r.chain_seq !== null && r.chain_hash !== null ? { seq: r.chain_seq, hash: r.chain_hash } : null,
     lastCheck: check ? toCheck(check) : null,
   };
+}
+
+/** The directory holding a backup's files (its plan's folder when it was made). */
+export function backupDir(db: Db, id: string): string {
+  const row = db.prepare('SELECT dir FROM backups WHERE id = ? AND pruned_at IS NULL').get(id) as { dir: string } | undefined;
+  if (!row) throw new ApiFailure('NOT_FOUND', `no backup ${id}`);
+  return row.dir;
 }
 
 export function getBackup(db: Db, id: string): BackupSummary {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BackupCheck } from '../../contract';
 import { appendEvent } from '../timeline';
 import { getBackup, recordCheck } from './backupStore';
-import { getPlan } from './planStore';
+import { listPlans } from './planStore';
 import { restoreBackup } from './restoreBackup';
 import type { CheckScope } from './verifyBackup';
 
@@ -16,7 +16,8 @@ import type { CheckScope } from './verifyBackup';
  */
 export async function drillBackup(scope: CheckScope, id: string, opts: { scratchDir?: string } = {}): Promise<BackupCheck> {
   const backup = getBackup(scope.db, id);
-  const plan = getPlan(scope.db, backup.plan);
+  // The plan may have been removed since; its backups can still be drilled, without targets.
+  const plan = listPlans(scope.db).find((p) => p.name === backup.plan) ?? { name: backup.plan, rtoMinutes: null, rpoMinutes: null };
   const scratch = mkdtempSync(join(opts.scratchDir ?? tmpdir(), 'firebreak-drill-'));
   const problems: string[] = [];
   let files = 0;

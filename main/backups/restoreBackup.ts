@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { ApiFailure, type RestoreReport } from '../../contract';
 import { appendEvent } from '../timeline';
 import { backupIdentity } from './backupIdentity';
-import { getBackup } from './backupStore';
+import { backupDir, getBackup } from './backupStore';
 import { openArchive } from './openArchive';
 import { readManifest } from './readManifest';
 import { restoreTar } from './tar';
-import { manifestChain, planDirOf, type CheckScope } from './verifyBackup';
+import { toBackupFailure } from './toBackupFailure';
+import { manifestChain, type CheckScope } from './verifyBackup';
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
@@ -19,7 +20,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
 export async function restoreBackup(scope: CheckScope, id: string, opts: { to: string; path?: string; overwrite?: boolean }): Promise<RestoreReport> {
   const { db } = scope;
   const backup = getBackup(db, id);
-  const planDir = planDirOf(db, backup.plan);
+  const planDir = backupDir(db, id);
   const { identity } = backupIdentity(db, scope.now());
   const manifest = await readManifest(join(planDir, backup.manifestFile), identity);
   const prefix = opts.path?.replace(/^\/+|\/+$/g, '');
@@ -38,6 +39,8 @@ export async function restoreBackup(scope: CheckScope, id: string, opts: { to: s
     const expected = new Map(mine.filter((e) => e.type === 'file').map((e) => [e.path, { sha256: e.sha256 ?? '', size: e.size }]));
     const report = await restoreTar(openArchive(join(planDir, m.archive.file), identity), {
       to: opts.to, only: mine.map((e) => e.path), overwrite: opts.overwrite ?? false, expected,
+    }).catch((err: unknown) => {
+      throw toBackupFailure(err, `archive ${m.archive.file}`);
     });
     restored.push(...report.restored);
     bytes += report.bytes;

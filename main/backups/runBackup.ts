@@ -119,6 +119,7 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
     const totalBytes = storedFiles.reduce((n, e) => n + e.size, 0);
     let files = 0;
     let bytes = 0;
+    let lastReport = 0;
     progress({ phase: 'archiving', files, totalFiles: storedFiles.length, bytes, totalBytes });
 
     const archiveHash = createHash('sha256');
@@ -143,6 +144,11 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
       },
       onBytes: (n) => {
         bytes += n;
+        // A big file moves the figures while it is read, at most a few times a second.
+        if (Date.now() - lastReport >= 250) {
+          lastReport = Date.now();
+          progress({ phase: 'archiving', files, totalFiles: storedFiles.length, bytes, totalBytes });
+        }
       },
     });
     await Promise.all([packing, writing]);
@@ -190,9 +196,9 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
     kept = true;
     db.transaction(() => {
       db.prepare(
-        `INSERT INTO backups (id, plan, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size, chain_seq, chain_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, plan.name, manifest.kind, manifest.parent, startedAt, finishedAt, manifest.totals.files, manifest.totals.bytes,
+        `INSERT INTO backups (id, plan, dir, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size, chain_seq, chain_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, plan.name, planDir, manifest.kind, manifest.parent, startedAt, finishedAt, manifest.totals.files, manifest.totals.bytes,
         manifest.totals.storedFiles, manifest.totals.storedBytes, archiveName, manifestName, archiveSize, chainHead?.seq ?? null, chainHead?.hash ?? null);
       appendEvent(db, {
         actor, type: 'backup.completed', ts: finishedAt,

@@ -1,4 +1,5 @@
-import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { ApiFailure } from '../../contract';
 import { basename, join } from 'node:path';
 import { globToRegExp } from './globToRegExp';
 
@@ -48,6 +49,9 @@ export function scanSources(sources: readonly string[], exclude: readonly string
       for (const child of readdirSync(abs).sort()) visit(join(abs, child), rel === '' ? child : `${rel}/${child}`, top);
     } else skipped.push(abs);
   };
-  for (const { path, name } of names) visit(path, '', name);
+  for (const { path, name } of names) {
+    if (!existsSync(path)) throw new ApiFailure('NOT_FOUND', `source ${path} does not exist (is the disk or share mounted?)`);
+    visit(path, '', name);
+  }
   return { entries, skipped, names };
 }

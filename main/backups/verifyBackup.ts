@@ -5,9 +5,8 @@ import type { Db } from '../store';
 import { appendEvent } from '../timeline';
 import { backupIdentity } from './backupIdentity';
 import type { BackupManifest } from './backupManifest';
-import { getBackup, recordCheck } from './backupStore';
+import { backupDir, getBackup, recordCheck } from './backupStore';
 import { openArchive } from './openArchive';
-import { getPlan } from './planStore';
 import { readManifest } from './readManifest';
 import { verifyTar } from './tar';
 
@@ -15,11 +14,6 @@ export interface CheckScope {
   db: Db;
   actor: string;
   now: () => string;
-}
-
-/** Where a plan's backups are: the plan's target, or (plan removed) wherever the caller says. */
-export function planDirOf(db: Db, plan: string): string {
-  return join(getPlan(db, plan).target, plan);
 }
 
 /** This backup and every earlier one whose archive holds bytes it needs, newest first. */
@@ -40,7 +34,7 @@ export async function manifestChain(planDir: string, first: BackupManifest, iden
 export async function verifyBackup(scope: CheckScope, id: string, level: 'quick' | 'full'): Promise<BackupCheck> {
   const { db } = scope;
   const backup = getBackup(db, id);
-  const planDir = planDirOf(db, backup.plan);
+  const planDir = backupDir(db, id);
   const { identity } = backupIdentity(db, scope.now());
   const problems: string[] = [];
   let files = 0;

@@ -58,6 +58,11 @@ export async function* readTar(input: Readable): AsyncGenerator<TarEntry, void, 
   });
   check.on('error', (err) => parser.destroy(err));
   input.pipe(check).pipe(parser);
+  // The input may have failed before we were called (an empty file fails decryption at once).
+  if (input.errored) {
+    inputError = input.errored;
+    parser.destroy(input.errored);
+  }
 
   /** The input's own errors, and ours, unchanged; tar-stream's as a CorruptArchiveError. */
   const rethrow = (err: unknown): never => {

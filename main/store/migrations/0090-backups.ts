@@ -26,6 +26,8 @@ export const backups: Migration = {
       CREATE TABLE backups (
         id TEXT PRIMARY KEY,
         plan TEXT NOT NULL,
+        -- Where its files are: kept with the backup so it stays restorable after its plan is removed.
+        dir TEXT NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('full', 'incremental')),
         parent TEXT REFERENCES backups(id),
         started_at TEXT NOT NULL,

@@ -217,3 +217,17 @@ describe('cancel', () => {
     expect((await operator.call('backups.run', { name: 'cancellable' })).files).toBe(30);
   });
 });
+
+describe('after its plan is removed', () => {
+  it('a backup stays listed, verifiable and restorable', async () => {
+    const [latest] = await operator.call('backups.list', { plan: 'nightly' });
+    expect(await operator.call('backups.plans.remove', { name: 'nightly' })).toEqual({ removed: 'nightly' });
+    expect((await operator.call('backups.list', { plan: 'nightly' }))[0]?.id).toBe(latest?.id);
+    expect(await operator.call('backups.verify', { id: latest?.id ?? '', level: 'full' })).toMatchObject({ ok: true });
+    const to = join(work, 'restore-orphan');
+    expect((await operator.call('backups.restore', { id: latest?.id ?? '', to, path: 'share/a/b/c/deep.txt' })).restored).toContain('share/a/b/c/deep.txt');
+    const refused = await operator.attempt('backups.restore', { id: latest?.id ?? '', to: join(work, 'restore-1') });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('CONFLICT');
+    expect(refused.ok ? '' : refused.error.message).toMatch(/already exists/);
+  });
+});

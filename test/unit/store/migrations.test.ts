@@ -186,8 +186,8 @@ const STEPS: Record<number, StepTest> = {
     works: () => {
       db.prepare("INSERT INTO backup_plans (name, config, created_at, created_by, updated_at) VALUES ('nightly', '{}', ?, 'root', ?)").run(TS, TS);
       const insert = db.prepare(
-        `INSERT INTO backups (id, plan, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size)
-         VALUES (?, 'nightly', ?, ?, ?, ?, 1, 1, 1, 1, 'a.tar.age', 'a.manifest.age', 10)`,
+        `INSERT INTO backups (id, plan, dir, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size)
+         VALUES (?, 'nightly', '/backups/nightly', ?, ?, ?, ?, 1, 1, 1, 1, 'a.tar.age', 'a.manifest.age', 10)`,
       );
       insert.run('b1', 'full', null, TS, TS);
       expect(() => insert.run('b2', 'partial', null, TS, TS)).toThrow(/CHECK/);
