@@ -88,7 +88,10 @@ export interface BackupCheck {
 export interface RestoreReport {
   backupId: string;
   to: string;
+  /** Every path restored: files, directories and links. */
   restored: string[];
+  /** How many of them are files. */
+  files: number;
   bytes: number;
 }
 

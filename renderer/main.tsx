@@ -11,6 +11,7 @@ import './styles/controls.css';
 import './styles/layout.css';
 import './styles/screens.css';
 import './styles/runbooks.css';
+import './styles/backups.css';
 
 // Before the first paint, so a dark-mode user never sees a white flash (no inline script under the CSP).
 applyTheme(readThemePreference());

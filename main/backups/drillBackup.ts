@@ -25,7 +25,7 @@ export async function drillBackup(scope: CheckScope, id: string, opts: { scratch
   const started = performance.now();
   try {
     const report = await restoreBackup(scope, id, { to: scratch });
-    files = report.restored.length;
+    files = report.files;
     bytes = report.bytes;
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));

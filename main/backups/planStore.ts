@@ -18,8 +18,9 @@ const toPlan = (r: PlanRow): BackupPlan => {
   return { name: r.name, ...config, createdAt: r.created_at, createdBy: r.created_by, scheduleText: config.schedule ? describeSchedule(config.schedule) : null };
 };
 
-function invalid(message: string): never {
-  throw new ApiFailure('VALIDATION', message, { issues: [message] });
+/** `field` is the input's path (`sources.0`, `target`), as schema issues name it. */
+function invalid(field: string, message: string): never {
+  throw new ApiFailure('VALIDATION', message, { issues: [`${field}: ${message}`] });
 }
 
 const inside = (child: string, parent: string): boolean => {
@@ -30,19 +31,19 @@ const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p
 
 /** What a plan must satisfy beyond its schema: paths that exist and make sense together. */
 function checkConfig(config: PlanConfig, dataDir: string): void {
-  if (config.sources.length === 0 && !config.includeDatabase) invalid('a plan needs at least one source (or the Firebreak database)');
-  for (const s of config.sources) {
-    if (!isAbsolute(s)) invalid(`source ${s}: give an absolute path`);
-    if (!existsSync(s)) invalid(`source ${s} does not exist`);
-  }
-  if (!isAbsolute(config.target)) invalid(`target ${config.target}: give an absolute path`);
-  if (existsSync(config.target) && !statSync(config.target).isDirectory()) invalid(`target ${config.target} is not a directory`);
+  if (config.sources.length === 0 && !config.includeDatabase) invalid('sources', 'a plan needs at least one source (or the Firebreak database)');
+  config.sources.forEach((s, i) => {
+    if (!isAbsolute(s)) invalid(`sources.${i}`, `source ${s}: give an absolute path`);
+    if (!existsSync(s)) invalid(`sources.${i}`, `source ${s} does not exist`);
+  });
+  if (!isAbsolute(config.target)) invalid('target', `target ${config.target}: give an absolute path`);
+  if (existsSync(config.target) && !statSync(config.target).isDirectory()) invalid('target', `target ${config.target} is not a directory`);
   const target = real(config.target);
   for (const s of config.sources) {
-    if (inside(target, real(s))) invalid(`target ${config.target} is inside source ${s}: the backup would contain itself`);
+    if (inside(target, real(s))) invalid('target', `target ${config.target} is inside source ${s}: the backup would contain itself`);
   }
-  if (config.includeDatabase && inside(target, real(dataDir))) invalid(`target ${config.target} is inside the data directory; keep backups elsewhere`);
-  if (config.schedule !== null && describeSchedule(config.schedule) === null) invalid(`schedule "${config.schedule}" is not a cron expression (e.g. "30 2 * * *" for 02:30 every day)`);
+  if (config.includeDatabase && inside(target, real(dataDir))) invalid('target', `target ${config.target} is inside the data directory; keep backups elsewhere`);
+  if (config.schedule !== null && describeSchedule(config.schedule) === null) invalid('schedule', `schedule "${config.schedule}" is not a cron expression (e.g. "30 2 * * *" for 02:30 every day)`);
 }
 
 export function addPlan(db: Db, dataDir: string, actor: string, name: string, config: PlanConfig, now: string): BackupPlan {

@@ -1,5 +1,5 @@
 import { utimesSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { ApiFailure, type RestoreReport } from '../../contract';
 import { appendEvent } from '../timeline';
 import { backupIdentity } from './backupIdentity';
@@ -19,6 +19,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
  */
 export async function restoreBackup(scope: CheckScope, id: string, opts: { to: string; path?: string; overwrite?: boolean }): Promise<RestoreReport> {
   const { db } = scope;
+  if (!isAbsolute(opts.to)) throw new ApiFailure('VALIDATION', `restore target ${opts.to}: give an absolute path`, { issues: [`to: give an absolute path`] });
   const backup = getBackup(db, id);
   const planDir = backupDir(db, id);
   const { identity } = backupIdentity(db, scope.now());
@@ -52,6 +53,7 @@ export async function restoreBackup(scope: CheckScope, id: string, opts: { to: s
     const e = byPath.get(path);
     if (e && e.type !== 'symlink') utimesSync(join(opts.to, path), e.mtimeMs / 1000, e.mtimeMs / 1000);
   }
-  appendEvent(db, { actor: scope.actor, type: 'backup.restored', ts: scope.now(), data: { id, to: opts.to, path: opts.path ?? null, files: restored.length, bytes } });
-  return { backupId: id, to: opts.to, restored, bytes };
+  appendEvent(db, { actor: scope.actor, type: 'backup.restored', ts: scope.now(), data: { id, to: opts.to, path: opts.path ?? null, files: restored.filter((p) => byPath.get(p)?.type === 'file').length, bytes } });
+  const files = restored.filter((p) => byPath.get(p)?.type === 'file').length;
+  return { backupId: id, to: opts.to, restored, files, bytes };
 }

@@ -75,7 +75,7 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
       const rate = p.bytes / seconds;
       opts.onProgress?.({ ...p, bytesPerSecond: rate, etaSeconds: rate > 0 ? Math.max(0, (p.totalBytes - p.bytes) / rate) : null });
     };
-    const t0 = Date.now();
+    let t0 = Date.now();
     progress({ phase: 'scanning', files: 0, totalFiles: 0, bytes: 0, totalBytes: 0 });
     const scanned = scanSources(plan.sources, plan.exclude);
     const entries: SourceEntry[] = [...scanned.entries];
@@ -115,6 +115,8 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
       manifestEntries.set(e.path, { ...common, in: id });
       stored.push(e);
     }
+    // The rate (and so the ETA) counts from here: scanning and the snapshot are not archiving.
+    t0 = Date.now();
     const storedFiles = stored.filter((e) => e.type === 'file');
     const totalBytes = storedFiles.reduce((n, e) => n + e.size, 0);
     let files = 0;

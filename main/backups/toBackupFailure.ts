@@ -8,7 +8,7 @@ import { CorruptArchiveError, IntegrityError, RestoreConflictError, SourceChange
  */
 export function toBackupFailure(err: unknown, where: string): unknown {
   if (err instanceof ApiFailure) return err;
-  if (err instanceof RestoreConflictError) return new ApiFailure('CONFLICT', `${err.message} (restore with overwrite to replace it)`);
+  if (err instanceof RestoreConflictError) return new ApiFailure('CONFLICT', err.message);
   if (err instanceof IntegrityError || err instanceof CorruptArchiveError || err instanceof UnsafeArchiveError || err instanceof AgeError) {
     return new ApiFailure('INTEGRITY', `${where}: ${err.message}`);
   }

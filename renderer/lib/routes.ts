@@ -6,6 +6,7 @@ export type Route =
   | { name: 'incident'; ref: string }
   | { name: 'run'; ref: string; runId: string }
   | { name: 'runbooks' }
+  | { name: 'backups' }
   | { name: 'audit' }
   | { name: 'users' }
   | { name: 'account' };
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'incident', ref: second };
   }
   if (first === 'runbooks') return { name: 'runbooks' };
+  if (first === 'backups') return { name: 'backups' };
   if (first === 'audit') return { name: 'audit' };
   if (first === 'users') return { name: 'users' };
   if (first === 'account') return { name: 'account' };

@@ -21,6 +21,10 @@ test('no screen violates the Content-Security-Policy', async ({ page, server, se
   await page.keyboard.press('Escape');
 
   await shell.goTo('Runbooks');
+  await shell.goTo('Backups');
+  await page.getByRole('main').getByRole('button', { name: 'Add plan', exact: true }).first().click();
+  await expect(page.getByRole('dialog', { name: 'Add a backup plan' })).toBeVisible();
+  await page.keyboard.press('Escape');
   await shell.goTo('Audit log');
   await shell.goTo('Users');
   await shell.goTo('My account');

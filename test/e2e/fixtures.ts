@@ -6,6 +6,7 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../contract';
 import { AppShell } from './pages/AppShell';
 import { AuditLogPage } from './pages/AuditLogPage';
+import { BackupsPage } from './pages/BackupsPage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentListPage } from './pages/IncidentListPage';
 import { RunbooksPage } from './pages/RunbooksPage';
@@ -49,6 +50,7 @@ interface Fixtures {
   users: UsersPage;
   runbooks: RunbooksPage;
   run: RunPage;
+  backups: BackupsPage;
   cspViolations: string[];
 }
 
@@ -148,6 +150,7 @@ export const test = base.extend<Fixtures & Options>({
   users: async ({ page }, use) => use(new UsersPage(page)),
   runbooks: async ({ page }, use) => use(new RunbooksPage(page)),
   run: async ({ page }, use) => use(new RunPage(page)),
+  backups: async ({ page }, use) => use(new BackupsPage(page)),
 });
 
 export { expect };

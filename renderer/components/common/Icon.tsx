@@ -42,6 +42,7 @@ const PATHS = {
   undo: 'M1 4v6h6M3.5 15a9 9 0 1 0 2.1-9.4L1 10',
   terminal: 'M4 17l6-6-6-6M12 19h8',
   skip: 'M5 4l10 8-10 8zM19 5v14',
+  database: 'M12 8c4.4 0 8-1.3 8-3s-3.6-3-8-3-8 1.3-8 3 3.6 3 8 3zM4 5v14c0 1.7 3.6 3 8 3s8-1.3 8-3V5M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -10,6 +10,7 @@ import { AuditPage } from '../audit/AuditPage';
 import { IncidentPage } from '../detail/IncidentPage';
 import { IncidentsPage } from '../incidents/IncidentsPage';
 import { RunbooksPage } from '../runbooks/RunbooksPage';
+import { BackupsPage } from '../backups/BackupsPage';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
 import { UsersPage } from '../users/UsersPage';
 import { HelpDialog } from './HelpDialog';
@@ -29,10 +30,11 @@ export function AppShell() {
   const canWrite = useCan('incident:write');
   const canAudit = useCan('audit:read');
   const canManage = useCan('user:manage');
+  const canBackups = useCan('backup:read');
   const closeDialog = useCallback(() => setDialog(null), []);
 
   // After a sign-in as someone else the address may still name a page this role cannot open.
-  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage);
+  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups);
   useEffect(() => {
     if (forbidden) window.history.replaceState(null, '', hrefFor({ name: 'incidents' }));
     if (forbidden) window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -49,6 +51,9 @@ export function AppShell() {
     },
     'g i': () => navigate({ name: 'incidents' }),
     'g r': () => navigate({ name: 'runbooks' }),
+    'g b': () => {
+      if (canBackups) navigate({ name: 'backups' });
+    },
     'g a': () => {
       if (canAudit) navigate({ name: 'audit' });
     },
@@ -79,6 +84,9 @@ export function AppShell() {
       break;
     case 'runbooks':
       page = <RunbooksPage />;
+      break;
+    case 'backups':
+      page = canBackups ? <BackupsPage /> : <NotPermitted what="backups" />;
       break;
     case 'audit':
       page = canAudit ? <AuditPage onVerify={() => setDialog('verify')} /> : <NotPermitted what="the audit log" />;

@@ -10,6 +10,7 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
       [['n'], 'Declare a new incident'],
       [['g', 'i'], 'Go to incidents'],
       [['g', 'r'], 'Go to runbooks'],
+      [['g', 'b'], 'Go to backups'],
       [['g', 'a'], 'Go to the audit log'],
       [['g', 'u'], 'Go to users'],
       [['g', 'm'], 'Go to my account'],

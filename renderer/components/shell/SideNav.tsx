@@ -14,9 +14,11 @@ interface Item {
 export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void }) {
   const canAudit = useCan('audit:read');
   const canManage = useCan('user:manage');
+  const canBackups = useCan('backup:read');
   const items: Item[] = [
     { label: 'Incidents', icon: 'incidents', route: { name: 'incidents' }, active: route.name === 'incidents' || route.name === 'incident' || route.name === 'run', shortcut: 'g i' },
     { label: 'Runbooks', icon: 'book', route: { name: 'runbooks' }, active: route.name === 'runbooks', shortcut: 'g r' },
+    ...(canBackups ? [{ label: 'Backups', icon: 'database' as const, route: { name: 'backups' as const }, active: route.name === 'backups', shortcut: 'g b' }] : []),
     ...(canAudit ? [{ label: 'Audit log', icon: 'audit' as const, route: { name: 'audit' as const }, active: route.name === 'audit', shortcut: 'g a' }] : []),
     ...(canManage ? [{ label: 'Users', icon: 'users' as const, route: { name: 'users' as const }, active: route.name === 'users', shortcut: 'g u' }] : []),
     { label: 'My account', icon: 'user', route: { name: 'account' }, active: route.name === 'account', shortcut: 'g m' },

@@ -15,6 +15,7 @@ describe('parseRoute', () => {
     ['#/account/extra', { name: 'account' }],
     ['#//users//', { name: 'users' }],
     ['#/runbooks', { name: 'runbooks' }],
+    ['#/backups', { name: 'backups' }],
     ['#/incidents/IR-2026-0001/runs/0f8e6a52-8b1c-4d3e-9f00-1234567890ab', { name: 'run', ref: 'IR-2026-0001', runId: '0f8e6a52-8b1c-4d3e-9f00-1234567890ab' }],
     ['#/incidents/IR-2026-0001/runs/not-a-run', { name: 'incident', ref: 'IR-2026-0001' }],
   ] satisfies [string, Route][])('reads %j', (hash, route) => {
@@ -34,10 +35,10 @@ describe('hrefFor', () => {
     const runId = '0f8e6a52-8b1c-4d3e-9f00-1234567890ab';
     const routes: Route[] = [
       { name: 'incidents' }, { name: 'incident', ref: 'IR-2026-0042' }, { name: 'run', ref: 'IR-2026-0042', runId },
-      { name: 'runbooks' }, { name: 'audit' }, { name: 'users' }, { name: 'account' },
+      { name: 'runbooks' }, { name: 'backups' }, { name: 'audit' }, { name: 'users' }, { name: 'account' },
     ];
     expect(routes.map(hrefFor)).toEqual([
-      '#/incidents', '#/incidents/IR-2026-0042', `#/incidents/IR-2026-0042/runs/${runId}`, '#/runbooks', '#/audit', '#/users', '#/account',
+      '#/incidents', '#/incidents/IR-2026-0042', `#/incidents/IR-2026-0042/runs/${runId}`, '#/runbooks', '#/backups', '#/audit', '#/users', '#/account',
     ]);
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });

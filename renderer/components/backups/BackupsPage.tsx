@@ -1,0 +1,200 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { BackupCheck, BackupPlan, BackupSummary } from '../../../contract';
+import { useApiResource } from '../../hooks/useApiResource';
+import { useClient } from '../../hooks/useClient';
+import { useNow } from '../../hooks/useNow';
+import { usePush } from '../../hooks/usePush';
+import { useCan } from '../../hooks/useSession';
+import { useToasts } from '../../hooks/useToasts';
+import { describeError } from '../../lib/describeError';
+import { formatBytes } from '../../lib/formatBytes';
+import { formatCount } from '../../lib/formatCount';
+import { EmptyState } from '../common/EmptyState';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Icon } from '../common/Icon';
+import { Spinner } from '../common/Spinner';
+import { AddPlanDialog } from './AddPlanDialog';
+import { BackupList } from './BackupList';
+import { ExportIdentityDialog } from './ExportIdentityDialog';
+import { PlanCard, type PlanPermissions } from './PlanCard';
+import { PruneDialog } from './PruneDialog';
+import { RemovePlanDialog } from './RemovePlanDialog';
+import type { RunState } from './types';
+
+type Dialog = { kind: 'add' } | { kind: 'identity' } | { kind: 'remove'; plan: BackupPlan } | { kind: 'prune'; plan: BackupPlan } | null;
+
+const EMPTY: BackupSummary[] = [];
+
+/**
+ * Backup plans and their backups: add and remove plans, run one now with live progress, verify,
+ * drill against the RTO/RPO, restore, prune by retention. Controls exist only for the
+ * permissions the session has (backup:manage, backup:run, backup:restore, backup:export-identity).
+ */
+export function BackupsPage() {
+  const client = useClient();
+  const toasts = useToasts();
+  const can: PlanPermissions = {
+    canManage: useCan('backup:manage'),
+    canRun: useCan('backup:run'),
+    canRestore: useCan('backup:restore'),
+  };
+  const canExport = useCan('backup:export-identity');
+  const plans = useApiResource(() => client.call('backups.plans.list', {}), [client]);
+  const backups = useApiResource(() => client.call('backups.list', {}), [client]);
+  const [runs, setRuns] = useState<Record<string, RunState>>({});
+  const [drills, setDrills] = useState<BackupCheck[]>([]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  // Re-renders every 30 s for the ages; read at render so a backup made since is never "in 2 s".
+  useNow(30_000);
+  const now = Date.now();
+
+  const reloadAll = (): void => {
+    void plans.reload();
+    void backups.reload();
+  };
+
+  // Progress of runs started here (the backend pushes it to this connection only). An event that
+  // arrives after the run returned still belongs to it, so it is kept.
+  usePush('backup.progress', (progress) => {
+    setRuns((all) => {
+      const run = all[progress.plan];
+      return run ? { ...all, [progress.plan]: { ...run, progress } } : all;
+    });
+  });
+
+  // Anyone's backup work (a scheduled run, another operator's drill) shows up without a reload.
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  usePush('timeline.appended', (event) => {
+    if (!event.type.startsWith('backup.')) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(reloadAll, 200);
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const runPlan = async (name: string): Promise<void> => {
+    setRuns((all) => ({ ...all, [name]: { status: 'running', progress: null, backup: null, error: null } }));
+    const result = await client.call('backups.run', { name });
+    setRuns((all) => {
+      const run = all[name] ?? { status: 'running', progress: null, backup: null, error: null };
+      return { ...all, [name]: result.ok ? { ...run, status: 'done', backup: result.value } : { ...run, status: 'failed', error: result.error } };
+    });
+    if (result.ok) {
+      toasts.show('success', `Backup of ${name} complete`, `${formatCount(result.value.files)} files, ${formatBytes(result.value.bytes)}: ${result.value.id}`);
+    } else {
+      toasts.show('error', `Backup of ${name} failed`, describeError(result.error));
+    }
+    void backups.reload();
+  };
+
+  const onChecked = (check: BackupCheck): void => {
+    if (check.level === 'drill') setDrills((all) => [...all, check]);
+    void backups.reload();
+  };
+
+  const planList = plans.data ?? [];
+  const all = backups.data ?? EMPTY;
+  const byPlan = useMemo(() => {
+    const map = new Map<string, BackupSummary[]>();
+    for (const b of all) map.set(b.plan, [...(map.get(b.plan) ?? []), b]);
+    return map;
+  }, [all]);
+  const known = new Set(planList.map((p) => p.name));
+  const orphans = all.filter((b) => !known.has(b.plan));
+  const loading = (!plans.data && plans.loading) || (!backups.data && backups.loading);
+  const error = plans.error ?? backups.error;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Backups</h1>
+          <p className="page-sub">Encrypted backups of your files and of Firebreak itself, checked, drilled against each plan's RTO and RPO, and restorable without Firebreak.</p>
+        </div>
+        <div className="button-row">
+          {canExport && (
+            <button type="button" className="btn btn-secondary" onClick={() => setDialog({ kind: 'identity' })}>
+              <Icon name="key" size={15} />
+              Export identity…
+            </button>
+          )}
+          {can.canManage && (
+            <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'add' })}>
+              <Icon name="plus" size={15} />
+              Add plan
+            </button>
+          )}
+        </div>
+      </div>
+      {error && <ErrorBanner>{describeError(error)}</ErrorBanner>}
+      {loading && <Spinner label="Loading backup plans" />}
+      {plans.data && backups.data && planList.length === 0 && orphans.length === 0 && (
+        <EmptyState icon="database" title="No backup plans yet"
+          action={can.canManage ? <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'add' })}>Add plan</button> : undefined}>
+          A plan says what to back up, where to, how often, how long to keep it, and how fast a restore must be.
+        </EmptyState>
+      )}
+      {planList.map((plan) => (
+        <PlanCard
+          key={plan.name}
+          plan={plan}
+          backups={byPlan.get(plan.name) ?? EMPTY}
+          drills={drills}
+          run={runs[plan.name]}
+          can={can}
+          now={now}
+          onRun={() => void runPlan(plan.name)}
+          onDismissRun={() => setRuns(({ [plan.name]: _gone, ...rest }) => rest)}
+          onChecked={onChecked}
+          onPrune={() => setDialog({ kind: 'prune', plan })}
+          onRemove={() => setDialog({ kind: 'remove', plan })}
+        />
+      ))}
+      {orphans.length > 0 && (
+        <section className="card" aria-labelledby="orphan-backups">
+          <div className="card-header">
+            <h2 id="orphan-backups">Backups of removed plans</h2>
+            <span className="muted small">Still on disk; restore and check them here.</span>
+          </div>
+          <div className="card-body">
+            <BackupList backups={orphans} plan={null} canRun={can.canRun} canRestore={can.canRestore} now={now} onChecked={onChecked} label="Backups of removed plans" />
+          </div>
+        </section>
+      )}
+
+      {dialog?.kind === 'add' && (
+        <AddPlanDialog
+          onClose={() => setDialog(null)}
+          onAdded={(plan) => {
+            setDialog(null);
+            toasts.show('success', `Plan ${plan.name} added`, plan.schedule === null ? 'Runs on demand only.' : `Runs ${plan.scheduleText ?? plan.schedule}.`);
+            reloadAll();
+          }}
+        />
+      )}
+      {dialog?.kind === 'remove' && (
+        <RemovePlanDialog
+          plan={dialog.plan}
+          backups={byPlan.get(dialog.plan.name)?.length ?? 0}
+          onClose={() => setDialog(null)}
+          onRemoved={() => {
+            toasts.show('success', `Plan ${dialog.plan.name} removed`, 'Its backups stay on disk.');
+            setDialog(null);
+            reloadAll();
+          }}
+        />
+      )}
+      {dialog?.kind === 'prune' && (
+        <PruneDialog
+          plan={dialog.plan}
+          onClose={() => setDialog(null)}
+          onPruned={(report) => {
+            setDialog(null);
+            toasts.show('success', `Pruned ${report.removed.length} ${report.removed.length === 1 ? 'backup' : 'backups'} of ${report.plan}`, `${report.kept.length} kept.`);
+            void backups.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'identity' && <ExportIdentityDialog onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import type { BackupCheck, BackupPlan, BackupSummary } from '../../../contract';
+import { formatDateTime } from '../../lib/formatDateTime';
+import { formatMinutes } from '../../lib/formatMinutes';
+import { formatRelative } from '../../lib/formatRelative';
+import { formatRetention } from '../../lib/formatRetention';
+import { latestCheck } from '../../lib/latestCheck';
+import { Icon } from '../common/Icon';
+import { BackupList } from './BackupList';
+import { CheckSummary } from './CheckSummary';
+import { DrillTrend } from './DrillTrend';
+import { RunProgress } from './RunProgress';
+import type { RunState } from './types';
+
+export interface PlanPermissions {
+  canManage: boolean;
+  canRun: boolean;
+  canRestore: boolean;
+}
+
+/** One backup plan: what, where, when, how long, its objectives; Run now with live progress; its backups and drills. */
+export function PlanCard({
+  plan, backups, drills, run, can, now, onRun, onDismissRun, onChecked, onPrune, onRemove,
+}: {
+  plan: BackupPlan;
+  /** This plan's backups, newest first. */
+  backups: BackupSummary[];
+  /** Drills run on this page (their backups may have been checked again since). */
+  drills: BackupCheck[];
+  run: RunState | undefined;
+  can: PlanPermissions;
+  now: number;
+  onRun: () => void;
+  onDismissRun: () => void;
+  onChecked: (check: BackupCheck) => void;
+  onPrune: () => void;
+  onRemove: () => void;
+}) {
+  const headingId = `plan-${plan.name}`;
+  const last = backups[0] ?? null;
+  const lastCheck = latestCheck(backups);
+  const ids = new Set(backups.map((b) => b.id));
+  const drillChecks = [
+    ...backups.flatMap((b) => (b.lastCheck?.level === 'drill' ? [b.lastCheck] : [])),
+    ...drills.filter((d) => ids.has(d.backupId)),
+  ];
+  const running = run?.status === 'running';
+
+  return (
+    <section className="card backup-plan" aria-labelledby={headingId} data-plan={plan.name}>
+      <div className="card-header">
+        <div className="backup-plan-title">
+          <Icon name="database" />
+          <h2 id={headingId} className="mono">{plan.name}</h2>
+          <span className="muted small">by {plan.createdBy}, {formatDateTime(plan.createdAt)}</span>
+        </div>
+        <div className="button-row">
+          {can.canRun && (
+            <button type="button" className="btn btn-primary btn-sm" onClick={onRun} disabled={running}>
+              <Icon name="play" size={14} />
+              {running ? 'Running…' : 'Run now'}
+            </button>
+          )}
+          {can.canManage && (
+            <>
+              <button type="button" className="btn btn-secondary btn-sm" onClick={onPrune} disabled={running}>
+                <Icon name="trash" size={14} />
+                Prune…
+              </button>
+              <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove} disabled={running}>
+                Remove…
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+      <div className="card-body backup-plan-body">
+        <dl className="facts facts-3 plan-facts">
+          <div className="fact">
+            <dt>Sources</dt>
+            <dd>
+              <ul className="plain-list">
+                {plan.sources.map((s) => <li key={s}><code>{s}</code></li>)}
+                {plan.includeDatabase && <li>Firebreak database and vault.json</li>}
+              </ul>
+              {plan.exclude.length > 0 && <span className="muted small">Excluding {plan.exclude.map((x, i) => <span key={x}>{i > 0 && ', '}<code>{x}</code></span>)}</span>}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>Target</dt>
+            <dd><code>{plan.target}</code>{plan.recipients.length > 0 && <span className="muted small"> · also encrypted to {plan.recipients.length} extra {plan.recipients.length === 1 ? 'key' : 'keys'}</span>}</dd>
+          </div>
+          <div className="fact">
+            <dt>Schedule</dt>
+            <dd data-testid="plan-schedule">
+              {plan.schedule === null ? 'On demand only' : <>{plan.scheduleText ?? plan.schedule} <code className="muted small">{plan.schedule}</code></>}
+              <span className="muted small"> · full every {plan.fullEvery === 1 ? 'run' : `${plan.fullEvery} runs`}</span>
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>Retention</dt>
+            <dd>{formatRetention(plan.retention)}</dd>
+          </div>
+          <div className="fact">
+            <dt>RTO / RPO</dt>
+            <dd data-testid="plan-objectives">
+              {plan.rtoMinutes === null ? 'no RTO' : `RTO ${formatMinutes(plan.rtoMinutes)}`} / {plan.rpoMinutes === null ? 'no RPO' : `RPO ${formatMinutes(plan.rpoMinutes)}`}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>Last backup</dt>
+            <dd data-testid="plan-last-backup">
+              {last ? (
+                <>
+                  <time dateTime={last.finishedAt} title={formatDateTime(last.finishedAt, true)}>{formatRelative(last.finishedAt, now)}</time>
+                  <span className="muted small"> · {last.kind}, {formatDateTime(last.finishedAt)}</span>
+                </>
+              ) : (
+                <span className="muted">None yet</span>
+              )}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>Last check</dt>
+            <dd data-testid="plan-last-check"><CheckSummary check={lastCheck} rpoMinutes={plan.rpoMinutes} now={now} /></dd>
+          </div>
+        </dl>
+
+        {run && <RunProgress plan={plan.name} run={run} onDismiss={onDismissRun} />}
+
+        <h3 className="section-label">Backups</h3>
+        <BackupList
+          backups={backups}
+          plan={plan}
+          canRun={can.canRun}
+          canRestore={can.canRestore}
+          now={now}
+          onChecked={onChecked}
+          label={`Backups of ${plan.name}`}
+        />
+
+        <h3 className="section-label">Drill restore times</h3>
+        <DrillTrend plan={plan.name} checks={drillChecks} rtoMinutes={plan.rtoMinutes} />
+      </div>
+    </section>
+  );
+}
