@@ -11,7 +11,9 @@ const all = (values: readonly unknown[], size: number) => values.length >= size;
 export function describeSchedule(expression: string): string | null {
   const v = validateDetailed(expression);
   if (!v.valid || !v.fields) return null;
-  const { minute, hour, dayOfMonth, month, dayOfWeek } = v.fields;
+  const { second, minute, hour, dayOfMonth, month, dayOfWeek } = v.fields;
+  // A six-field expression that fires more than once a minute: say so rather than misdescribe it.
+  if (second.length > 1) return all(second, 60) && all(minute, 60) && all(hour, 24) ? 'every second' : `cron ${expression}`;
   const everyDay = all(dayOfMonth, 31) && all(month, 12) && all(dayOfWeek, 7);
   if (all(hour, 24) && everyDay && minute.length > 1) {
     const step = (minute[1] ?? 0) - (minute[0] ?? 0);

@@ -1,3 +1,13 @@
+import { backupPlanAdd } from './commands/backupPlanAdd';
+import { backupPlanList } from './commands/backupPlanList';
+import { backupPlanShow } from './commands/backupPlanShow';
+import { backupPlanRemove } from './commands/backupPlanRemove';
+import { backupRun } from './commands/backupRun';
+import { backupList } from './commands/backupList';
+import { backupVerify } from './commands/backupVerify';
+import { backupDrill } from './commands/backupDrill';
+import { backupRestore } from './commands/backupRestore';
+import { backupExportIdentity } from './commands/backupExportIdentity';
 import { evidenceAdd } from './commands/evidenceAdd';
 import { evidenceExport } from './commands/evidenceExport';
 import { incidentAdd } from './commands/incidentAdd';
@@ -17,6 +27,8 @@ import { userAdd } from './commands/userAdd';
 import { vaultExportKey } from './commands/vaultExportKey';
 import { vaultRecover } from './commands/vaultRecover';
 import type { CommandSpec } from './types';
+import { daemon } from './commands/daemon';
+import { daemonStatus } from './commands/daemonStatus';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -37,5 +49,18 @@ export const COMMANDS: readonly CommandSpec[] = [
   runbookStep,
   vaultExportKey,
   vaultRecover,
+  backupPlanAdd,
+  backupPlanList,
+  backupPlanShow,
+  backupPlanRemove,
+  backupRun,
+  backupList,
+  backupVerify,
+  backupDrill,
+  backupRestore,
+  backupExportIdentity,
   serve,
+  // `daemon status` before `daemon`: the first command whose words start the line wins.
+  daemonStatus,
+  daemon,
 ];

@@ -25,8 +25,10 @@ export function globalHelp(commands: readonly CommandSpec[]): string {
   ].join('\n');
 }
 
+/** `group`: one or more command words, space-separated (`incident`, `backup plan`). */
 export function groupHelp(group: string, commands: readonly CommandSpec[]): string {
-  const members = commands.filter((c) => c.words[0] === group);
+  const prefix = group.split(' ');
+  const members = commands.filter((c) => c.words.length > prefix.length && prefix.every((w, i) => c.words[i] === w));
   const width = Math.max(...members.map((c) => commandLine(c).length));
   return [
     `Usage: firebreak ${group} <subcommand> [options]`,

@@ -39,14 +39,15 @@ export function parseCommandLine(argv: string[], commands: readonly CommandSpec[
 
   const spec = findCommand(words, commands);
   if (spec === undefined) {
-    const group = words[0] as string;
-    const isGroup = commands.some((c) => c.words.length > 1 && c.words[0] === group);
-    if (isGroup && (wantsHelp || words.length === 1)) {
+    // The longest run of leading words that names a group (`backup`, `backup plan`).
+    const prefix = groupPrefix(words, commands);
+    if (prefix.length > 0 && (wantsHelp || words.length === prefix.length)) {
+      const group = prefix.join(' ');
       if (wantsHelp) return { kind: 'help', text: groupHelp(group, commands) };
-      const subs = commands.filter((c) => c.words[0] === group).map((c) => c.words[1]);
+      const subs = [...new Set(commands.filter((c) => startsWith(c.words, prefix)).map((c) => c.words[prefix.length]))];
       throw usageError(`${group} needs a subcommand: ${subs.join(', ')} (see firebreak ${group} --help)`);
     }
-    const shown = isGroup ? words.slice(0, 2).join(' ') : group;
+    const shown = words.slice(0, prefix.length + 1).join(' ');
     throw usageError(`unknown command "${shown}" (see firebreak --help)`);
   }
   if (wantsHelp) return { kind: 'help', text: commandHelp(spec) };
@@ -66,7 +67,10 @@ export function parseCommandLine(argv: string[], commands: readonly CommandSpec[
 
   const args = strict.positionals.slice(spec.words.length);
   const variadic = spec.positionals[spec.positionals.length - 1]?.endsWith('…') === true;
-  if (variadic ? args.length < spec.positionals.length : args.length !== spec.positionals.length) {
+  // `[PLAN]`: an optional positional (only after the required ones).
+  const required = spec.positionals.filter((p) => !p.startsWith('[')).length;
+  const most = variadic ? Infinity : spec.positionals.length;
+  if (args.length < required || args.length > most) {
     const expected = spec.positionals.length === 0 ? 'no arguments' : spec.positionals.join(' ');
     throw usageError(`${name} takes ${expected}, got ${args.length === 0 ? 'none' : `"${args.join(' ')}"`} (see firebreak ${name} --help)`);
   }
@@ -80,7 +84,20 @@ export function parseCommandLine(argv: string[], commands: readonly CommandSpec[
 }
 
 function findCommand(words: string[], commands: readonly CommandSpec[]): CommandSpec | undefined {
-  return commands.find((c) => c.words.every((w, i) => words[i] === w));
+  return commands.find((c) => startsWith(words, c.words));
+}
+
+function startsWith(words: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.every((w, i) => words[i] === w);
+}
+
+/** The longest prefix of `words` that some longer command starts with; [] when none. */
+function groupPrefix(words: string[], commands: readonly CommandSpec[]): string[] {
+  for (let n = words.length; n > 0; n--) {
+    const prefix = words.slice(0, n);
+    if (commands.some((c) => c.words.length > n && startsWith(c.words, prefix))) return prefix;
+  }
+  return [];
 }
 
 function toParseOptions(options: Record<string, OptionSpec>): ParseOptions {

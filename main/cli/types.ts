@@ -38,7 +38,10 @@ export interface CommandContext {
 export interface CommandSpec {
   /** The command words, e.g. ['incident', 'add']. */
   words: string[];
-  /** Positional arguments, as named in help; a last name ending in … takes one or more. */
+  /**
+   * Positional arguments, as named in help; a last name ending in … takes one or more, and names
+   * in brackets (`[PLAN]`, after the required ones) may be left out.
+   */
   positionals: string[];
   summary: string;
   options: Record<string, OptionSpec>;

@@ -1,0 +1,153 @@
+/** Human-readable output of the backup commands. `--json` bypasses all of this. */
+import { join } from 'node:path';
+import type { BackupCheck, BackupPlan, BackupSummary, RestoreReport, Retention, Topics } from '../../contract';
+import { formatMinute, formatTable } from './format';
+
+type Progress = Topics['backup.progress'];
+
+const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/** 512 B, 1.5 KiB, 3.2 GiB: binary units, one decimal. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${Math.round(n)} B`;
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${UNITS[unit]}`;
+}
+
+/** 7 s, 4:05, 1:02:03. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+/** A duration given in minutes, as plans state RTO and RPO. */
+function formatMinutes(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} d`;
+  if (minutes % 60 === 0) return `${minutes / 60} h`;
+  return `${minutes} min`;
+}
+
+/** One progress line: phase, files n/N, bytes, rate and ETA. */
+export function formatProgress(p: Progress): string {
+  if (p.phase === 'scanning') return `${p.plan}: scanning sources…`;
+  const files = `files ${p.files}/${p.totalFiles}`;
+  const bytes = `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}`;
+  if (p.phase === 'finishing') return `${p.plan}: finishing (writing the manifest), ${files}, ${bytes}`;
+  const eta = p.etaSeconds === null ? 'ETA -' : `ETA ${formatDuration(p.etaSeconds)}`;
+  return `${p.plan}: archiving, ${files}, ${bytes}, ${formatBytes(p.bytesPerSecond)}/s, ${eta}`;
+}
+
+/** keep last 7, daily 14, …; "keep everything" when no rule is set. */
+export function formatRetention(r: Retention): string {
+  const rules = ([['last', r.keepLast], ['daily', r.keepDaily], ['weekly', r.keepWeekly], ['monthly', r.keepMonthly], ['yearly', r.keepYearly]] as const)
+    .filter(([, n]) => n !== undefined)
+    .map(([name, n]) => `${name} ${n}`);
+  return rules.length === 0 ? 'keep everything' : `keep ${rules.join(', ')}`;
+}
+
+function scheduleOf(plan: BackupPlan): string {
+  return plan.schedule === null ? 'on demand' : `${plan.scheduleText ?? plan.schedule} (${plan.schedule})`;
+}
+
+function whatOf(plan: BackupPlan): string {
+  const parts = [...plan.sources];
+  if (plan.includeDatabase) parts.push('(Firebreak database)');
+  return parts.join(', ');
+}
+
+export function formatPlanRows(plans: BackupPlan[]): string {
+  if (plans.length === 0) return 'No backup plans.';
+  return formatTable(
+    ['NAME', 'SCHEDULE', 'TARGET', 'SOURCES'],
+    plans.map((p) => [p.name, p.schedule === null ? 'on demand' : (p.scheduleText ?? p.schedule), join(p.target, p.name), whatOf(p)]),
+  );
+}
+
+export function formatPlan(plan: BackupPlan): string {
+  const lines: [string, string][] = [
+    ['Plan', plan.name],
+    ['Sources', plan.sources.join(', ') || '-'],
+    ['Database', plan.includeDatabase ? 'included (encrypted snapshot and vault.json)' : 'not included'],
+    ['Exclude', plan.exclude.join(', ') || '-'],
+    ['Target', `${join(plan.target, plan.name)}`],
+    ['Schedule', scheduleOf(plan)],
+    ['Retention', formatRetention(plan.retention)],
+    ['Full backup', plan.fullEvery === 1 ? 'every run' : `every ${plan.fullEvery} runs (incremental in between)`],
+    ['RTO', plan.rtoMinutes === null ? '-' : formatMinutes(plan.rtoMinutes)],
+    ['RPO', plan.rpoMinutes === null ? '-' : formatMinutes(plan.rpoMinutes)],
+    ['Recipients', plan.recipients.length === 0 ? 'the vault\'s backup identity only' : `the vault's backup identity, ${plan.recipients.join(', ')}`],
+    ['Created', `${plan.createdAt} by ${plan.createdBy}`],
+  ];
+  const width = Math.max(...lines.map(([k]) => k.length)) + 2;
+  return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
+}
+
+export function formatCheckBrief(c: BackupCheck | null): string {
+  if (c === null) return '-';
+  return `${c.level} ${c.ok ? 'ok' : 'FAILED'} ${formatMinute(c.at)}`;
+}
+
+export function formatBackupRows(backups: BackupSummary[], plan?: string): string {
+  if (backups.length === 0) return plan === undefined ? 'No backups.' : `No backups of plan ${plan}.`;
+  return formatTable(
+    ['ID', 'PLAN', 'KIND', 'FINISHED', 'FILES', 'SIZE', 'STORED', 'LAST CHECK'],
+    backups.map((b) => [
+      b.id, b.plan, b.kind, formatMinute(b.finishedAt), String(b.files), formatBytes(b.bytes), formatBytes(b.storedBytes), formatCheckBrief(b.lastCheck),
+    ]),
+  );
+}
+
+/** What `backup run` says on stderr when done (the id goes to stdout). */
+export function formatBackupDone(b: BackupSummary): string {
+  const seconds = (Date.parse(b.finishedAt) - Date.parse(b.startedAt)) / 1000;
+  const stored = b.kind === 'full' ? '' : `, stored ${b.storedFiles} changed files (${formatBytes(b.storedBytes)})`;
+  return `Backup ${b.id} (${b.kind}${b.parent ? ` on ${b.parent}` : ''}): ${b.files} files, ${formatBytes(b.bytes)}${stored}, in ${seconds < 60 ? `${seconds.toFixed(1)} s` : formatDuration(seconds)}.`;
+}
+
+export function formatCheckOk(c: BackupCheck): string {
+  return c.level === 'quick'
+    ? `Backup ${c.backupId}: quick check OK (manifests decrypt, archives present with their recorded sizes).`
+    : `Backup ${c.backupId}: full check OK, ${c.files} files (${formatBytes(c.bytes)}) decrypted and re-hashed.`;
+}
+
+/** The failure line, then one line per problem. */
+export function formatCheckProblems(c: BackupCheck): string {
+  const n = c.problems.length;
+  const head = `backup ${c.backupId} failed the ${c.level === 'drill' ? 'restore drill' : `${c.level} check`}: ${n} problem${n === 1 ? '' : 's'}`;
+  return [head, ...c.problems.map((p) => `  ${p}`)].join('\n');
+}
+
+/** The drill's restore time against the RTO, and the backup's age (the data a restore now loses) against the RPO. */
+export function formatDrill(c: BackupCheck, rpoMinutes: number | null): string {
+  // The drill counts what it restored only when the restore went through.
+  const restoreFailed = !c.ok && c.files === 0;
+  const rto = restoreFailed
+    ? 'the restore failed'
+    : c.rtoSeconds === null
+      ? 'the plan sets no RTO'
+      : `RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatDuration(c.rtoSeconds)}: ${c.restoreSeconds !== null && c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'}`;
+  const rpo = rpoMinutes === null
+    ? 'the plan sets no RPO'
+    : `RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds !== null && c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'}`;
+  const lines: [string, string][] = [
+    ['Drill', `${c.backupId} at ${formatMinute(c.at)}: ${c.ok ? 'passed' : 'FAILED'}`],
+    ['Restored', restoreFailed ? 'nothing: the restore failed (see the problems)' : `${c.files} entries, ${formatBytes(c.bytes)}, each file checked against the manifest`],
+    ['Restore time', c.restoreSeconds === null ? '-' : `${c.restoreSeconds.toFixed(1)} s (${rto})`],
+    ['Backup age', c.rpoSeconds === null ? '-' : `${formatDuration(c.rpoSeconds)} (${rpo})`],
+  ];
+  const width = Math.max(...lines.map(([k]) => k.length)) + 2;
+  return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
+}
+
+export function formatRestore(r: RestoreReport): string {
+  return `Restored ${r.restored.length} entr${r.restored.length === 1 ? 'y' : 'ies'} (${formatBytes(r.bytes)}) from ${r.backupId} to ${r.to}.`;
+}
