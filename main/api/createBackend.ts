@@ -198,5 +198,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       clearInterval(sweep);
       lock('locked');
     },
+    recordEvent(conn, type, data) {
+      const session = sessions.touch(conn.sessionId);
+      if (!session || !unlocked) return false;
+      appendEvent(unlocked.db, { actor: session.user, type, ts: nowIso(), data });
+      publishNewEvents();
+      return true;
+    },
   };
 }

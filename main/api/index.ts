@@ -1,2 +1,3 @@
 export { createBackend } from './createBackend';
 export type { Backend, BackendOptions, Connection } from './types';
+export { startBackupScheduler, type PlanRunStatus, type RunningBackupScheduler, type StartBackupSchedulerOptions } from './startBackupScheduler';

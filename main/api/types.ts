@@ -40,4 +40,11 @@ export interface Backend {
   closeConnection(conn: Connection): void;
   /** Closes the database and forgets the key. */
   close(): void;
+  /**
+   * In-process only, no transport exposes it: appends a timeline event in the name of the user
+   * signed in on `conn`, for services that act for that user beside the API (the backup
+   * scheduler's `backup.retry_scheduled` and `backup.gave_up`). False when no live session.
+   * Optional so test doubles need not have it.
+   */
+  recordEvent?(conn: Connection, type: string, data: Record<string, unknown>): boolean;
 }

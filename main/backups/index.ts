@@ -7,3 +7,10 @@ export { verifyBackup, type CheckScope } from './verifyBackup';
 export { restoreBackup } from './restoreBackup';
 export { drillBackup } from './drillBackup';
 export { pruneBackups } from './pruneBackups';
+export {
+  BackupScheduler, DEFAULT_RETRY_DELAYS_MS, type BackupSchedulerOptions, type PlanRunStatus, type RunReason, type ScheduledPlan,
+} from './scheduler/BackupScheduler';
+export type { CronHandle, SchedulerTimers, TimerHandle } from './scheduler/SchedulerTimers';
+export { nodeCronTimers } from './scheduler/nodeCronTimers';
+export { previousFireTime } from './scheduler/previousFireTime';
+export { nextFireTime } from './scheduler/nextFireTime';
