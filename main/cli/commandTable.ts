@@ -2,6 +2,7 @@ import { backupPlanAdd } from './commands/backupPlanAdd';
 import { backupPlanList } from './commands/backupPlanList';
 import { backupPlanShow } from './commands/backupPlanShow';
 import { backupPlanRemove } from './commands/backupPlanRemove';
+import { backupPrune } from './commands/backupPrune';
 import { backupRun } from './commands/backupRun';
 import { backupList } from './commands/backupList';
 import { backupVerify } from './commands/backupVerify';
@@ -53,6 +54,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupPlanList,
   backupPlanShow,
   backupPlanRemove,
+  backupPrune,
   backupRun,
   backupList,
   backupVerify,

@@ -50,7 +50,7 @@ describe('backup commands: options, help and progress (no backend)', () => {
     expect(usage(['backup', 'restore', 'x']).message).toMatch(/needs --to DIR/);
     expect(usage(['backup', 'export-identity']).message).toMatch(/needs --out FILE/);
     expect(usage(['backup', 'run']).exitCode).toBe(2);
-    expect(usage(['backup', 'prune']).message).toBe('unknown command "backup prune" (see firebreak --help)');
+    expect(usage(['backup', 'prune']).message).toBe('backup prune takes PLAN, got none (see firebreak backup prune --help)');
   });
 
   it('collects repeated options and takes an optional PLAN', () => {
@@ -74,7 +74,7 @@ describe('backup commands: options, help and progress (no backend)', () => {
     expect(helpOf('backup', 'list')).toContain('Usage: firebreak backup list [PLAN]');
     expect(helpOf('backup', 'verify')).toContain('[--level quick|full]');
     expect(helpOf()).toContain('backup export-identity');
-    expect(usage(['backup']).message).toBe('backup needs a subcommand: plan, run, list, verify, drill, restore, export-identity (see firebreak backup --help)');
+    expect(usage(['backup']).message).toBe('backup needs a subcommand: plan, prune, run, list, verify, drill, restore, export-identity (see firebreak backup --help)');
     expect(usage(['backup', 'plan']).message).toBe('backup plan needs a subcommand: add, list, show, remove (see firebreak backup plan --help)');
     expect(usage(['backup', 'plan', 'edit']).message).toBe('unknown command "backup plan edit" (see firebreak --help)');
   });
@@ -366,5 +366,19 @@ describe.sequential('firebreak backup against a real vault', () => {
     expect((await json<BackupSummary[]>('backup', 'list')).map((b) => b.id)).toEqual([id]);
     expect(statSync(archive).isFile()).toBe(true);
     expectRefused(await cli('backup', 'plan', 'remove', 'nightly'), 1, /no backup plan "nightly"/);
+  });
+  it('prune --dry-run lists what would go and why the rest stays; prune deletes it', { timeout: SLOW }, async () => {
+    expect((await cli('backup', 'plan', 'add', 'pruned', '--source', source, '--target', join(tmp, 'prune-target'), '--keep-last', '1', '--no-database')).code).toBe(0);
+    const first = (await cli('backup', 'run', 'pruned')).stdout.trim().split('\n').at(-1) ?? '';
+    const second = (await cli('backup', 'run', 'pruned')).stdout.trim().split('\n').at(-1) ?? '';
+    const dry = await cli('backup', 'prune', 'pruned', '--dry-run');
+    expect(dry.code).toBe(0);
+    // The second is an incremental of the first: keeping it keeps the first as well.
+    expect(dry.stdout).toContain(`keep          ${second}  (last 1)`);
+    expect(dry.stdout).toContain(`keep          ${first}  (needed by ${second})`);
+    expect(dry.stdout.split('\n')[0]).toBe('Would delete 0 backup(s) of pruned; keeping 2.');
+    const noRules = await cli('backup', 'plan', 'add', 'forever', '--source', source, '--target', join(tmp, 'forever-target'), '--no-database');
+    expect(noRules.code).toBe(0);
+    expectRefused(await cli('backup', 'prune', 'forever'), 2, /no retention rules/);
   });
 });
