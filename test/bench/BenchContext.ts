@@ -11,6 +11,8 @@ export interface BenchSizes {
   uiReloads: number;
   runbookFiles: number;
   runSteps: number;
+  /** Bytes of the mixed file tree bench 7 backs up, verifies and restores. */
+  backupBytes: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -25,6 +27,7 @@ export const FULL_SIZES: BenchSizes = {
   uiReloads: 5,
   runbookFiles: 1000,
   runSteps: 10_000,
+  backupBytes: 1024 * 1024 * 1024,
 };
 
 /** `--quick`: a tenth of the data (and of the samples), for a smoke run. */
@@ -40,6 +43,7 @@ export const QUICK_SIZES: BenchSizes = {
   uiReloads: 3,
   runbookFiles: 100,
   runSteps: 1000,
+  backupBytes: 100 * 1024 * 1024,
 };
 
 export interface BenchContext {

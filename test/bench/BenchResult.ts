@@ -9,7 +9,7 @@ export interface BenchRow {
   /** The reference: the same code path on an unencrypted SQLite file with the same schema. */
   plain: number | null;
   /** What the target compares: usually `encrypted`, for bench 1 the encrypted/plain ratio. */
-  target?: { subject: 'encrypted' | 'ratio'; op: '<' | '>='; value: number; label: string };
+  target?: { subject: 'encrypted' | 'ratio'; op: '<' | '<=' | '>='; value: number; label: string };
   note?: string;
 }
 
@@ -24,6 +24,7 @@ export function verdictOf(row: BenchRow): Verdict {
   if (!row.target) return 'n/a';
   const subject = row.target.subject === 'ratio' ? ratioOf(row) : row.encrypted;
   if (subject === null) return 'not measured';
-  const met = row.target.op === '<' ? subject < row.target.value : subject >= row.target.value;
+  const { op, value } = row.target;
+  const met = op === '<' ? subject < value : op === '<=' ? subject <= value : subject >= value;
   return met ? 'PASS' : 'MISS';
 }

@@ -3,7 +3,7 @@ import { ratioOf, verdictOf, type BenchRow } from './BenchResult';
 const fmt = (v: number | null, unit: string): string => {
   if (v === null) return '—';
   if (unit === 'ms') return v < 10 ? v.toFixed(2) : v.toFixed(1);
-  if (unit === 's') return v.toFixed(1);
+  if (unit === 's' || unit === '%') return v.toFixed(1);
   return Math.round(v).toLocaleString('en-US');
 };
 

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { FULL_SIZES, QUICK_SIZES, type BenchContext } from './BenchContext';
 import { ratioOf, verdictOf, type BenchRow } from './BenchResult';
+import { benchBackups } from './benchBackups';
 import { benchBulkAppend } from './benchBulkAppend';
 import { benchCommitLatency } from './benchCommitLatency';
 import { benchEventSearch } from './benchEventSearch';
@@ -32,6 +33,7 @@ const BENCHES: Bench[] = [
   { id: '4', run: benchEventSearch },
   { id: '5', run: benchFirstRender },
   { id: '6', run: benchRunbooks },
+  { id: '7', run: benchBackups },
 ];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null } {
@@ -44,7 +46,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null }
       const list = arg.includes('=') ? arg.slice('--only='.length) : argv[(i += 1)];
       only = new Set((list ?? '').split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5,6]\n');
+      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5,6,7]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${arg}\n`);
