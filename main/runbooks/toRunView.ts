@@ -5,17 +5,8 @@ import type { RunGraph } from './RunGraph';
 import { FINISHED, type RunState } from './RunState';
 import { UNDOABLE_KINDS, USER_KINDS } from './RunTransition';
 
-export interface RunRecord {
-  id: string;
-  incidentRef: string;
-  runbookId: string;
-  title: string;
-  version: string;
-  contentHash: string;
-  source: 'built-in' | 'custom';
-  startedAt: string;
-  startedBy: string;
-}
+/** What the runs table says about a run; the rest of the view comes from its transitions. */
+export type RunRecord = Pick<RunView, 'id' | 'incidentRef' | 'runbookId' | 'title' | 'version' | 'contentHash' | 'source' | 'startedAt' | 'startedBy'>;
 
 /** The run as the API shows it; `now` closes the phases still running for the time figures. */
 export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now: string, newerVersion: RunView['newerVersion'], seesPii: boolean): RunView {

@@ -13,7 +13,7 @@ import { DecisionControl } from './DecisionControl';
 import { DoneButton } from './DoneButton';
 import { EvidenceControl } from './EvidenceControl';
 import { InputControl } from './InputControl';
-import { RunReasonDialog } from './RunReasonDialog';
+import { AskReasonDialog } from '../common/AskReasonDialog';
 import { StepDetails } from './StepDetails';
 import { StepNotes } from './StepNotes';
 import { StepOutcome } from './StepOutcome';
@@ -139,7 +139,7 @@ export function RunStepCard({ step, index, ctx }: { step: RunStepView; index: nu
         {!open && error && <ErrorBanner>{error}</ErrorBanner>}
       </article>
       {skipping && (
-        <RunReasonDialog
+        <AskReasonDialog
           title={`Skip “${d.title}”?`}
           intro="A skipped step counts as finished; steps that wait for it go ahead. The reason is recorded on the timeline."
           confirmLabel="Skip step"

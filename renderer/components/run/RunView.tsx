@@ -14,7 +14,7 @@ import { Spinner } from '../common/Spinner';
 import { RunClocks } from './RunClocks';
 import { RunHistory } from './RunHistory';
 import { RunPhases } from './RunPhases';
-import { RunReasonDialog } from './RunReasonDialog';
+import { AskReasonDialog } from '../common/AskReasonDialog';
 import { RunStepCard, type StepContext } from './RunStepCard';
 
 /**
@@ -140,7 +140,7 @@ export function RunView({
       </section>
 
       {undoing && run.undoable && (
-        <RunReasonDialog
+        <AskReasonDialog
           title="Undo the last step?"
           intro={<>This reverts: <strong>{run.undoable.text}</strong>. The original entry stays in the history and on the timeline, struck through.</>}
           confirmLabel="Undo"
