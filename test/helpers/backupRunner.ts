@@ -4,22 +4,15 @@
  *
  *   node --import tsx test/helpers/backupRunner.ts <dataDir> <user> <passphrase> <plan>
  */
-import { createBackend } from '../../main/api';
 import type { BackupSummary } from '../../contract';
-import { TEST_LOG_N } from './testVault';
+import { signInChild } from './signInChild';
 
 const [dataDir, user, passphrase, plan] = process.argv.slice(2);
 if (!dataDir || !user || !passphrase || !plan) {
   process.stderr.write('usage: backupRunner <dataDir> <user> <passphrase> <plan>\n');
   process.exit(2);
 }
-const backend = await createBackend({ dataDir, kdfLogN: TEST_LOG_N });
-const conn = backend.newConnection('test');
-const login = await backend.handle(conn, 'auth.login', { user, passphrase });
-if (!login.ok) {
-  process.stderr.write(`sign-in failed: ${login.error.code} ${login.error.message}\n`);
-  process.exit(1);
-}
+const { backend, conn } = await signInChild(dataDir, user, passphrase);
 backend.subscribe(conn, 'backup.progress', (p) => process.stdout.write(`progress ${p.phase} ${p.files}/${p.totalFiles}\n`));
 const r = await backend.handle(conn, 'backups.run', { name: plan });
 if (!r.ok) {

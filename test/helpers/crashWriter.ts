@@ -7,9 +7,8 @@
  * stdout to a pipe is synchronous on POSIX, so a printed line was really handed to the kernel
  * before the next write starts; a SIGKILL can only cut the work that follows it.
  */
-import { createBackend } from '../../main/api';
 import type { TimelineEvent } from '../../contract';
-import { TEST_LOG_N } from './testVault';
+import { signInChild } from './signInChild';
 
 const [dataDir, user, passphrase, ref, run] = process.argv.slice(2);
 if (!dataDir || !user || !passphrase || !ref || !run) {
@@ -17,13 +16,7 @@ if (!dataDir || !user || !passphrase || !ref || !run) {
   process.exit(2);
 }
 
-const backend = await createBackend({ dataDir, kdfLogN: TEST_LOG_N });
-const conn = backend.newConnection('test');
-const login = await backend.handle(conn, 'auth.login', { user, passphrase });
-if (!login.ok) {
-  process.stderr.write(`sign-in failed: ${login.error.code} ${login.error.message}\n`);
-  process.exit(1);
-}
+const { backend, conn } = await signInChild(dataDir, user, passphrase);
 process.stdout.write('ready\n');
 for (let i = 0; ; i += 1) {
   const r = await backend.handle(conn, 'incidents.addNote', { ref, text: `run ${run} note ${i}` });
