@@ -21,7 +21,7 @@ import {
 } from './run';
 import {
   VERIFY_LEVELS, planAddInputSchema, planNameInputSchema,
-  type BackupCheck, type BackupPlan, type BackupSummary, type PruneReport, type RestoreReport,
+  type BackupCheck, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
 
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -186,6 +186,8 @@ export const methods = {
   'backups.run': method<BackupSummary>()({ input: planNameInputSchema, access: 'backup:run' }),
   /** Stops a running backup of the plan; the run then keeps nothing. */
   'backups.cancel': method<{ cancelled: boolean }>()({ input: planNameInputSchema, access: 'backup:run' }),
+  /** Who runs the plans' schedules (this app or a daemon) and each plan's next run, last result and retries. */
+  'backups.schedule': method<BackupScheduleStatus>()({ input: empty, access: 'backup:read' }),
   'backups.list': method<BackupSummary[]>()({ input: z.strictObject({ plan: planNameInputSchema.shape.name.optional() }), access: 'backup:read' }),
   'backups.verify': method<BackupCheck>()({
     input: z.strictObject({ id: z.string().min(1).max(200), level: z.enum(VERIFY_LEVELS).exclude(['drill']).default('quick') }),

@@ -33,6 +33,9 @@ export const planConfigSchema = z.strictObject({
   recipients: z.array(z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'an age recipient (age1…)')).max(20).default([]),
   /** Every Nth run is a full backup; the others store only what changed. */
   fullEvery: z.number().int().min(1).max(1000).default(7),
+  /** Scheduled verification of the plan's newest backup (with every backup it needs): a cron expression, or null. */
+  verifySchedule: z.string().max(100).nullable().default(null),
+  verifyLevel: z.enum(['quick', 'full']).default('full'),
 });
 export type PlanConfig = z.output<typeof planConfigSchema>;
 
@@ -45,6 +48,43 @@ export interface BackupPlan extends PlanConfig {
   createdBy: string;
   /** The schedule in words, e.g. "at 02:30 every day". */
   scheduleText: string | null;
+  verifyScheduleText: string | null;
+}
+
+/** One scheduled task of a plan (its backups, or its verification), as the scheduler sees it. Times are ISO. */
+export interface ScheduledTaskStatus {
+  schedule: string | null;
+  scheduleText: string | null;
+  nextRunAt: string | null;
+  /** When the last run ended (for backups: or the plan's newest backup finished, before any run here). */
+  lastRunAt: string | null;
+  lastResult: 'ok' | 'failed' | null;
+  lastError: string | null;
+  /** The backup made (backups) or checked (verification) by the last successful run. */
+  lastBackupId: string | null;
+  running: boolean;
+  /** Failed runs in a row (0 after a success). */
+  failures: number;
+  /** When the pending retry starts, if one is pending. */
+  retryAt: string | null;
+}
+
+/** A plan's state in the scheduler, as `firebreak daemon status` and the Backups screen show it. */
+export interface PlanRunStatus extends ScheduledTaskStatus {
+  plan: string;
+  /** Null when the plan has no verification schedule. */
+  verify: (ScheduledTaskStatus & { level: 'quick' | 'full'; problems: string[] }) | null;
+}
+
+/** Who runs the schedules of this data directory, and their state (`backups.schedule`). */
+export interface BackupScheduleStatus {
+  /**
+   * `app`: this app, in the name of a signed-in user allowed to run backups, for as long as the
+   * vault stays unlocked. `daemon`: a `firebreak daemon` process. null: nobody (why in `note`).
+   */
+  runner: { kind: 'app'; user: string; since: string } | { kind: 'daemon'; user: string; pid: number; since: string; updatedAt: string } | null;
+  note: string | null;
+  plans: PlanRunStatus[];
 }
 
 export interface BackupSummary {

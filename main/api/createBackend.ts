@@ -9,6 +9,7 @@ import { evidenceKey } from '../evidence';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
 import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
+import { BackupScheduleHost, daemonScheduleStatus } from './BackupScheduleHost';
 import { allHandlers, type Context, type Unlocked } from './handlers';
 import { logError } from './logError';
 import { Sessions, type Session } from './Sessions';
@@ -37,6 +38,15 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const deferred: { actor: string; type: string; data: Record<string, unknown>; ts: string }[] = [];
   let unlocked: Unlocked | null = null;
   let published = 0;
+  let host: BackupScheduleHost | null = null;
+  let seenSessions = sessions.version;
+
+  /** Tells the scheduler host that sessions came or went (or plans changed), so it starts, moves or stops. */
+  const sessionsChanged = (plansChanged = false) => {
+    if (!host || (!plansChanged && sessions.version === seenSessions)) return;
+    seenSessions = sessions.version;
+    void host.reconcile(plansChanged);
+  };
 
   const nowIso = () => new Date(nowMs()).toISOString();
 
@@ -55,6 +65,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
 
   const lock = (reason: Topics['session.ended']['reason']) => {
     for (const s of sessions.clear()) sessionEnded(s, reason);
+    sessionsChanged();
     if (!unlocked) return;
     try {
       appendEvent(unlocked.db, { actor: 'system', type: 'vault.locked', ts: nowIso(), data: { reason } });
@@ -98,6 +109,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     if (unlocked) for (const s of expired) appendEvent(unlocked.db, { actor: s.user, type: 'auth.session_expired', ts: nowIso(), data: { user: s.user } });
     for (const s of expired) sessionEnded(s, 'idle');
     if (sessions.count() === 0) lock('idle');
+    sessionsChanged();
   };
   const sweep = setInterval(expireIdle, Math.min(30_000, Math.max(1_000, idleTimeoutMs / 4)));
   sweep.unref();
@@ -119,6 +131,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
     unlockWith,
     lock: (reason) => lock(reason),
+    backupSchedule: () =>
+      host?.status() ?? daemonScheduleStatus(dataDir) ?? { runner: null, note: 'this process runs no scheduler: open the app, or run `firebreak daemon`', plans: [] },
     deferAudit: (e) => deferred.push(e),
     notify: (topic, payload) => emit(conn.id, topic, payload),
     bindSession: (s) => {
@@ -143,7 +157,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     }
     // A machine waking from sleep may call before the timer fires: expire first, then look up.
     expireIdle();
-    let session = sessions.touch(conn.sessionId) ?? null;
+    // The scheduler's calls act for a user without keeping their session from going idle.
+    let session = (conn.transport === 'service' ? sessions.peek(conn.sessionId) : sessions.touch(conn.sessionId)) ?? null;
     if (!session && conn.sessionId) conn.sessionId = null;
     if (spec.access !== 'public') {
       if (!vault.exists()) return fail('NOT_INITIALIZED', 'there is no vault in this data directory yet');
@@ -160,9 +175,11 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const handler = handlers[method] as (ctx: Context, input: unknown) => unknown;
       const value = await handler(contextFor(conn, session), parsed.data);
       publishNewEvents();
+      sessionsChanged(method === 'backups.plans.add' || method === 'backups.plans.remove');
       return ok(value);
     } catch (err) {
       publishNewEvents();
+      sessionsChanged();
       if (err instanceof ApiFailure) return { ok: false, error: { code: err.code, message: err.message, ...err.extra } };
       const code = (err as { code?: string }).code;
       if (code === 'ENOSPC') return fail('STORAGE', 'the disk is full: nothing was saved; free space and try again');
@@ -172,7 +189,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     }
   };
 
-  return {
+  const backend: Backend = {
     dataDir,
     handle,
     newConnection(transport) {
@@ -196,6 +213,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
     close() {
       clearInterval(sweep);
+      host?.close();
+      host = null;
       lock('locked');
     },
     recordEvent(conn, type, data) {
@@ -206,4 +225,27 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       return true;
     },
   };
+
+  if (opts.scheduleBackups) {
+    const mayRun = (s: Session) => allows(s.role, 'backup:run') && allows(s.role, 'backup:read');
+    host = new BackupScheduleHost({
+      dataDir,
+      backend,
+      connection: backend.newConnection('service'),
+      pickSession: () => sessions.list().find(mayRun) ?? null,
+      sessionAlive: (id) => {
+        const s = sessions.peek(id);
+        return s !== undefined && mayRun(s);
+      },
+      broadcast: (topic, payload) => {
+        for (const c of connections.values()) {
+          const s = c.transport === 'service' ? undefined : sessions.peek(c.sessionId);
+          if (s && allows(s.role, 'backup:read')) emit(c.id, topic, payload);
+        }
+      },
+      ...(typeof opts.scheduleBackups === 'object' ? opts.scheduleBackups : {}),
+    });
+    void host.reconcile();
+  }
+  return backend;
 }

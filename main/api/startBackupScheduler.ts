@@ -1,5 +1,5 @@
 import { ApiFailure, type BackupPlan, type BackupSummary, type MethodInput, type MethodName, type MethodOutput } from '../../contract';
-import { BackupScheduler, nodeCronTimers, type PlanRunStatus, type SchedulerTimers } from '../backups';
+import { BackupScheduler, nodeCronTimers, type PlanRunStatus, type SchedulerTimers, type TaskKind } from '../backups';
 import type { Backend, Connection } from './types';
 
 export type { PlanRunStatus } from '../backups';
@@ -9,7 +9,7 @@ export interface StartBackupSchedulerOptions {
   log?: (line: string) => void;
   /** Every change of the plans' status (the daemon persists it for `firebreak daemon status`). */
   onChange?: (status: PlanRunStatus[]) => void;
-  onFailure?: (plan: string, error: Error, attempt: number, nextRetryAt: Date | null) => void;
+  onFailure?: (plan: string, error: Error, attempt: number, nextRetryAt: Date | null, task: TaskKind) => void;
   /** Default 1, 5 and 25 minutes. */
   retryDelaysMs?: readonly number[];
   /** Tests: a controllable clock and timers instead of the wall clock and node-cron. */
@@ -45,22 +45,39 @@ export async function startBackupScheduler(
     }
     return r.value as MethodOutput<M>;
   };
-  const lastBackups = async () => {
+  /** When each plan's newest backup finished, and when its backups were last checked at (at least) its verification level. */
+  const history = async (plans: readonly BackupPlan[]) => {
     const backups: BackupSummary[] = await call('backups.list', {});
-    const last = new Map<string, string>();
+    const levels = new Map(plans.map((p) => [p.name, p.verifyLevel]));
+    const lastBackup = new Map<string, string>();
+    const lastVerified = new Map<string, string>();
     // Newest first: the first backup seen of each plan is its latest.
-    for (const b of backups) if (!last.has(b.plan)) last.set(b.plan, b.finishedAt);
-    return last;
+    for (const b of backups) {
+      if (!lastBackup.has(b.plan)) lastBackup.set(b.plan, b.finishedAt);
+      const check = b.lastCheck;
+      if (!check || !check.ok || (levels.get(b.plan) === 'full' && check.level === 'quick')) continue;
+      const seen = lastVerified.get(b.plan);
+      if (seen === undefined || seen < check.at) lastVerified.set(b.plan, check.at);
+    }
+    return { lastBackup, lastVerified };
   };
-  const key = (p: BackupPlan) => JSON.stringify([p.name, p.schedule, p.createdAt]);
+  const key = (p: BackupPlan) => JSON.stringify([p.name, p.schedule, p.createdAt, p.verifySchedule, p.verifyLevel]);
 
   const plans: BackupPlan[] = await call('backups.plans.list', {});
-  const last = await lastBackups();
+  const past = await history(plans);
   let known = new Set(plans.map(key));
   const scheduler = new BackupScheduler({
     plans,
-    lastBackupAt: last,
+    lastBackupAt: past.lastBackup,
+    lastVerifiedAt: past.lastVerified,
     runPlan: (name) => call('backups.run', { name }),
+    verifyPlan: async (plan, level) => {
+      // Newest first: the plan's latest backup, whose full check covers every backup it needs.
+      const newest = (await call('backups.list', { plan }))[0];
+      if (!newest) return null;
+      const check = await call('backups.verify', { id: newest.id, level });
+      return { backupId: newest.id, ok: check.ok, problems: check.problems };
+    },
     timers: opts.timers ?? nodeCronTimers(opts.log),
     record: (type, data) => {
       if (backend.recordEvent && !backend.recordEvent(conn, type, data)) throw new Error('the session has ended');
@@ -78,7 +95,8 @@ export async function startBackupScheduler(
       const fresh: BackupPlan[] = await call('backups.plans.list', {});
       // The backups list is read only when a plan is new (for its catch-up): it can be long.
       const added = fresh.some((p) => !known.has(key(p)));
-      scheduler.updatePlans(fresh, added ? await lastBackups() : new Map());
+      const since = added ? await history(fresh) : { lastBackup: new Map<string, string>(), lastVerified: new Map<string, string>() };
+      scheduler.updatePlans(fresh, since.lastBackup, since.lastVerified);
       known = new Set(fresh.map(key));
     },
     stop: () => scheduler.stop(),

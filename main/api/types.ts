@@ -1,4 +1,5 @@
 import type { Result, Topic, Topics } from '../../contract';
+import type { SchedulerTimers } from '../backups';
 
 /**
  * One caller's link to the backend: a renderer window, a browser tab's cookie, a CLI run.
@@ -7,7 +8,8 @@ import type { Result, Topic, Topics } from '../../contract';
  */
 export interface Connection {
   readonly id: string;
-  readonly transport: 'ipc' | 'http' | 'cli' | 'test';
+  /** `service`: in-process work for a signed-in user (the app's backup scheduler); its calls do not keep the session alive. */
+  readonly transport: 'ipc' | 'http' | 'cli' | 'test' | 'service';
   sessionId: string | null;
 }
 
@@ -25,6 +27,11 @@ export interface BackendOptions {
    * public methods which read no data (runbook lint), so linting leaves no empty directory behind.
    */
   ensureDataDir?: boolean;
+  /**
+   * Run the plans' schedules in this process while someone allowed to run backups is signed in
+   * (the desktop app and browser mode; see BackupScheduleHost). An object: tests' clock and timers.
+   */
+  scheduleBackups?: boolean | { timers: SchedulerTimers; now: () => Date };
   /** Clock, injectable for TOTP and timeout tests. */
   now?: () => number;
 }

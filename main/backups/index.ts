@@ -8,9 +8,12 @@ export { restoreBackup } from './restoreBackup';
 export { drillBackup } from './drillBackup';
 export { pruneBackups } from './pruneBackups';
 export {
-  BackupScheduler, DEFAULT_RETRY_DELAYS_MS, type BackupSchedulerOptions, type PlanRunStatus, type RunReason, type ScheduledPlan,
+  BackupScheduler, DEFAULT_RETRY_DELAYS_MS, type BackupSchedulerOptions, type PlanRunStatus, type RunReason, type ScheduledPlan, type TaskKind, type VerifyOutcome,
 } from './scheduler/BackupScheduler';
 export type { CronHandle, SchedulerTimers, TimerHandle } from './scheduler/SchedulerTimers';
 export { nodeCronTimers } from './scheduler/nodeCronTimers';
 export { previousFireTime } from './scheduler/previousFireTime';
 export { nextFireTime } from './scheduler/nextFireTime';
+export {
+  acquireDaemonLock, daemonAlive, daemonFiles, DAEMON_STATUS_FORMAT, readDaemonStatus, writeDaemonStatus, type DaemonStatus,
+} from './scheduler/daemonStatusFile';

@@ -15,7 +15,11 @@ interface PlanRow {
 
 const toPlan = (r: PlanRow): BackupPlan => {
   const config = planConfigSchema.parse(JSON.parse(r.config));
-  return { name: r.name, ...config, createdAt: r.created_at, createdBy: r.created_by, scheduleText: config.schedule ? describeSchedule(config.schedule) : null };
+  return {
+    name: r.name, ...config, createdAt: r.created_at, createdBy: r.created_by,
+    scheduleText: config.schedule ? describeSchedule(config.schedule) : null,
+    verifyScheduleText: config.verifySchedule ? describeSchedule(config.verifySchedule) : null,
+  };
 };
 
 /** `field` is the input's path (`sources.0`, `target`), as schema issues name it. */
@@ -44,6 +48,9 @@ function checkConfig(config: PlanConfig, dataDir: string): void {
   }
   if (config.includeDatabase && inside(target, real(dataDir))) invalid('target', `target ${config.target} is inside the data directory; keep backups elsewhere`);
   if (config.schedule !== null && describeSchedule(config.schedule) === null) invalid('schedule', `schedule "${config.schedule}" is not a cron expression (e.g. "30 2 * * *" for 02:30 every day)`);
+  if (config.verifySchedule !== null && describeSchedule(config.verifySchedule) === null) {
+    invalid('verifySchedule', `verification schedule "${config.verifySchedule}" is not a cron expression (e.g. "0 6 * * 0" for 06:00 every Sunday)`);
+  }
 }
 
 export function addPlan(db: Db, dataDir: string, actor: string, name: string, config: PlanConfig, now: string): BackupPlan {

@@ -80,6 +80,7 @@ export function formatPlan(plan: BackupPlan): string {
     ['Exclude', plan.exclude.join(', ') || '-'],
     ['Target', `${join(plan.target, plan.name)}`],
     ['Schedule', scheduleOf(plan)],
+    ['Verification', plan.verifySchedule === null ? 'not scheduled' : `${plan.verifyLevel}, ${plan.verifyScheduleText ?? plan.verifySchedule} (${plan.verifySchedule})`],
     ['Retention', formatRetention(plan.retention)],
     ['Full backup', plan.fullEvery === 1 ? 'every run' : `every ${plan.fullEvery} runs (incremental in between)`],
     ['RTO', plan.rtoMinutes === null ? '-' : formatMinutes(plan.rtoMinutes)],

@@ -71,6 +71,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'backups.plans.remove': { name: 'sample-plan' },
     'backups.run': { name: 'sample-plan' },
     'backups.cancel': { name: 'sample-plan' },
+    'backups.schedule': {},
     'backups.list': {},
     'backups.verify': { id: 'sample-plan-20260101T000000Z-000000', level: 'quick' },
     'backups.drill': { id: 'sample-plan-20260101T000000Z-000000' },

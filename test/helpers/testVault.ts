@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Role } from '../../contract';
-import { createBackend, type Backend } from '../../main/api';
+import { createBackend, type Backend, type BackendOptions } from '../../main/api';
 import { clientFor, signedIn, type TestClient } from './client';
 import { makeTempDataDir, removeTempDataDir } from './tempDataDir';
 import { TestClock } from './TestClock';
@@ -22,6 +22,8 @@ export interface TestVaultOptions {
   kdfLogN?: number;
   clock?: TestClock;
   dataDir?: string;
+  /** Run the backup scheduler in the backend, as the app does (BackendOptions.scheduleBackups). */
+  scheduleBackups?: BackendOptions['scheduleBackups'];
 }
 
 export interface TestVault {
@@ -44,7 +46,10 @@ export async function createTestVault(opts: TestVaultOptions = {}): Promise<Test
   const dataDir = opts.dataDir ?? makeTempDataDir('vault');
   const clock = opts.clock ?? new TestClock();
   const open = () =>
-    createBackend({ dataDir, kdfLogN: opts.kdfLogN ?? TEST_LOG_N, idleTimeoutMs: opts.idleTimeoutMs ?? 24 * 3600_000, now: clock.now });
+    createBackend({
+      dataDir, kdfLogN: opts.kdfLogN ?? TEST_LOG_N, idleTimeoutMs: opts.idleTimeoutMs ?? 24 * 3600_000, now: clock.now,
+      ...(opts.scheduleBackups ? { scheduleBackups: opts.scheduleBackups } : {}),
+    });
   const backends: Backend[] = [];
   const backend = await open();
   backends.push(backend);

@@ -1,4 +1,4 @@
-import type { MethodName, MethodOutput, ParsedInput, Topic, Topics } from '../../../contract';
+import type { BackupScheduleStatus, MethodName, MethodOutput, ParsedInput, Topic, Topics } from '../../../contract';
 import type { Db, Vault } from '../../vault';
 import type { LoginThrottle } from '../../auth';
 import type { Connection } from '../types';
@@ -26,6 +26,8 @@ export interface Context {
   bindSession(session: Session): void;
   /** Pushes to this connection only (progress of the work it asked for). */
   notify<T extends Topic>(topic: T, payload: Topics[T]): void;
+  /** Who runs the backup schedules (this process's scheduler, or a daemon) and their state. */
+  backupSchedule(): BackupScheduleStatus;
   /** Ends the session bound to this connection. */
   endSession(reason: 'logout'): void;
 }

@@ -3,7 +3,7 @@ import { appendEvent } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
 
 type BackupMethods = 'backups.plans.list' | 'backups.plans.get' | 'backups.plans.add' | 'backups.plans.remove' | 'backups.run'
-  | 'backups.cancel' | 'backups.list' | 'backups.verify' | 'backups.drill' | 'backups.prune' | 'backups.restore' | 'backups.exportIdentity';
+  | 'backups.cancel' | 'backups.schedule' | 'backups.list' | 'backups.verify' | 'backups.drill' | 'backups.prune' | 'backups.restore' | 'backups.exportIdentity';
 
 /** Runs in progress in this process, by plan, so `backups.cancel` can stop them. */
 const running = new Map<string, AbortController>();
@@ -36,6 +36,7 @@ export const backupHandlers: Pick<Handlers, BackupMethods> = {
     controller.abort(new Error(`cancelled by ${actorOf(ctx).user}`));
     return { cancelled: true };
   },
+  'backups.schedule': (ctx) => ctx.backupSchedule(),
   'backups.list': (ctx, { plan }) => listBackups(ctx.open().db, plan),
   'backups.verify': (ctx, { id, level }) => verifyBackup(checkScope(ctx), id, level),
   'backups.drill': (ctx, { id }) => drillBackup(checkScope(ctx), id),

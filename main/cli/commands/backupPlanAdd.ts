@@ -25,6 +25,8 @@ export const backupPlanAdd: CommandSpec = {
     target: { type: 'string', value: 'DIR', required: true, description: 'where backups go (in DIR/NAME/): a local disk or a mounted share, outside every source' },
     exclude: { type: 'string', value: 'GLOB', multiple: true, description: 'leave out paths inside a source matching GLOB: *.tmp (a name, at any depth), cache/** (from the source\'s root)' },
     schedule: { type: 'string', value: 'CRON', description: 'run the plan on this cron schedule ("30 2 * * *": 02:30 every day); default: on demand only' },
+    'verify-schedule': { type: 'string', value: 'CRON', description: 'verify the newest backup (and every backup it needs) on this cron schedule ("0 6 * * 0": Sundays 06:00)' },
+    'verify-level': { type: 'string', value: 'quick|full', description: 'what the scheduled verification checks: quick (manifests, archive sizes) or full (decrypt and re-hash everything; default)' },
     'keep-last': { type: 'string', value: 'N', description: 'retention: keep the last N backups' },
     'keep-daily': { type: 'string', value: 'N', description: 'retention: keep the last backup of each of the last N days' },
     'keep-weekly': { type: 'string', value: 'N', description: 'retention: keep the last backup of each of the last N weeks' },
@@ -38,19 +40,24 @@ export const backupPlanAdd: CommandSpec = {
   },
   check: (values) => {
     for (const option of NUMBERS) wholeNumber(values, option);
+    const level = values['verify-level'];
+    if (level !== undefined && level !== 'quick' && level !== 'full') throw usageError(`--verify-level must be quick or full, not ${JSON.stringify(level)}`);
+    if (level !== undefined && values['verify-schedule'] === undefined) throw usageError('--verify-level needs --verify-schedule (when to verify)');
   },
   details: [
     'NAME: lower-case words joined by hyphens (nightly, file-server). Relative --source and --target',
     'paths are taken from the current directory. Sources must exist; the target must not be inside a',
     'source, nor (with the database) inside the data directory. The --keep-* options say which',
     'backups pruning keeps; without them every backup is kept. Backups are encrypted to the vault\'s',
-    'backup identity (see backup export-identity) and to every --recipient.',
+    'backup identity (see backup export-identity) and to every --recipient. Schedules run in the app',
+    'while someone allowed to run backups is signed in, or in `firebreak daemon`; a scheduled',
+    'verification that finds damage is raised there and makes `daemon status` exit 4.',
     '',
     'Prints the plan (--json: the plan as stored).',
   ].join('\n'),
   examples: [
     'firebreak backup plan add nightly --source /srv/share --source /etc --target /mnt/backup --exclude "*.tmp" \\\n' +
-      '    --schedule "30 2 * * *" --keep-daily 14 --keep-weekly 8 --keep-monthly 12 --rto 240 --rpo 1440',
+      '    --schedule "30 2 * * *" --verify-schedule "0 6 * * 0" --keep-daily 14 --keep-weekly 8 --keep-monthly 12 --rto 240 --rpo 1440',
     'firebreak backup plan add evidence-usb --source ./case-files --target /media/usb --no-database --full-every 1',
   ],
   run: async (ctx) => {
@@ -68,6 +75,8 @@ export const backupPlanAdd: CommandSpec = {
       target: resolve(v.target as string),
       exclude: list(v, 'exclude'),
       schedule: (v.schedule as string | undefined) ?? null,
+      verifySchedule: (v['verify-schedule'] as string | undefined) ?? null,
+      verifyLevel: v['verify-level'] === 'quick' ? 'quick' : 'full',
       retention,
       rtoMinutes: wholeNumber(v, 'rto') ?? null,
       rpoMinutes: wholeNumber(v, 'rpo') ?? null,

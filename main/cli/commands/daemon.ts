@@ -1,7 +1,8 @@
-import { startBackupScheduler, type PlanRunStatus, type RunningBackupScheduler } from '../../api';
+import {
+  acquireDaemonLock, daemonFiles, DAEMON_STATUS_FORMAT, startBackupScheduler, writeDaemonStatus, type PlanRunStatus, type RunningBackupScheduler,
+} from '../../api';
 import { CliError, EXIT } from '../CliError';
 import type { CommandContext, CommandSpec } from '../types';
-import { acquireDaemonLock, daemonFiles, DAEMON_STATUS_FORMAT, writeDaemonStatus } from './daemonStatusFile';
 
 /**
  * The daemon's session must outlive any quiet stretch: the plans are re-read every minute (an API
@@ -44,7 +45,12 @@ async function runDaemon(ctx: CommandContext): Promise<number> {
     }
   }
   const files = daemonFiles(ctx.dataDir);
-  const release = acquireDaemonLock(files.lock);
+  let release: () => void;
+  try {
+    release = acquireDaemonLock(files.lock);
+  } catch (err) {
+    throw new CliError((err as Error).message, EXIT.error);
+  }
   try {
     return await serveSchedule(ctx, session.user, files.status);
   } finally {

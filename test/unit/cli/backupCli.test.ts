@@ -180,6 +180,8 @@ describe.sequential('firebreak backup against a real vault', () => {
     expectRefused(await cli('backup', 'plan', 'add', 'nightly', '--target', target), 2, /backup plan add needs --source DIR/);
     expectRefused(await cli('backup', 'plan', 'add', 'Nightly', '--source', source, '--target', target), 2, /name/);
     expectRefused(await cli('backup', 'plan', 'add', 'nightly', '--source', source, '--target', join(source, 'backups')), 2, /inside source/);
+    expectRefused(await cli('backup', 'plan', 'add', 'nightly', '--source', source, '--target', target, '--verify-schedule', 'sundays'), 2, /verification schedule "sundays" is not a cron expression/);
+    expectRefused(await cli('backup', 'plan', 'add', 'nightly', '--source', source, '--target', target, '--verify-level', 'deep', '--verify-schedule', '0 6 * * 0'), 2, /--verify-level must be quick or full/);
     expect(await json<BackupPlan[]>('backup', 'plan', 'list')).toEqual([]);
     const empty = await cli('backup', 'plan', 'list');
     expect(empty.stdout).toBe('No backup plans.\n');
@@ -190,7 +192,7 @@ describe.sequential('firebreak backup against a real vault', () => {
     const add = await cli(
       'backup', 'plan', 'add', 'nightly', '--source', relative(REPO_ROOT, source), '--target', relative(REPO_ROOT, target),
       '--exclude', '*.tmp', '--schedule', '30 2 * * *', '--keep-last', '3', '--keep-daily', '7', '--keep-weekly', '4', '--keep-monthly', '6',
-      '--rto', '60', '--rpo', '1440', '--full-every', '3',
+      '--rto', '60', '--rpo', '1440', '--full-every', '3', '--verify-schedule', '0 6 * * 0', '--verify-level', 'quick',
     );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
@@ -200,11 +202,13 @@ describe.sequential('firebreak backup against a real vault', () => {
     expect(add.stdout).toMatch(/^Schedule: +at 02:30 every day \(30 2 \* \* \*\)$/m);
     expect(add.stdout).toMatch(/^Retention: +keep last 3, daily 7, weekly 4, monthly 6$/m);
     expect(add.stdout).toMatch(/^RTO: +1 h\nRPO: +1 d$/m);
+    expect(add.stdout).toMatch(/^Verification: +quick, at 06:00 on Sun \(0 6 \* \* 0\)$/m);
 
     const plan = await json<BackupPlan>('backup', 'plan', 'show', 'nightly');
     expect(plan).toMatchObject({
       name: 'nightly', sources: [source], target, exclude: ['*.tmp'], schedule: '30 2 * * *', scheduleText: 'at 02:30 every day',
       retention: { keepLast: 3, keepDaily: 7, keepWeekly: 4, keepMonthly: 6 }, rtoMinutes: 60, rpoMinutes: 1440, fullEvery: 3,
+      verifySchedule: '0 6 * * 0', verifyLevel: 'quick',
       includeDatabase: true, recipients: [], createdBy: 'alice',
     });
     expect(await json<BackupPlan[]>('backup', 'plan', 'list')).toEqual([plan]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupSummary } from '../../../contract';
-import { acquireDaemonLock, daemonAlive, type DaemonStatus } from '../../../main/cli/commands/daemonStatusFile';
+import { acquireDaemonLock, daemonAlive, type DaemonStatus } from '../../../main/api';
 import { createBackend } from '../../../main/api';
 import { signedIn } from '../../helpers/client';
 import { ADMIN, ADMIN_PASS, createTestVault, TEST_LOG_N } from '../../helpers/testVault';
@@ -158,5 +158,30 @@ describe.sequential('firebreak daemon', () => {
       expect.stringMatching(/^the daemon is not running: its process 4194321 has ended without stopping it \(last update /),
       expect.stringMatching(/^tiny: last run failed at .* \(2 in a row\): target not mounted; retry at 2026-11-22T02:36:00Z$/),
     ]);
+  });
+
+  it('daemon status exits 4 when a scheduled verification found a backup damaged, and names it', { timeout: 60_000 }, async () => {
+    const s = JSON.parse(readFileSync(statusFile(), 'utf8')) as DaemonStatus;
+    const problem = 'archive tiny-1.tar.age: payload chunk 3 failed authentication: the file is damaged or truncated';
+    const damaged: DaemonStatus = {
+      ...s,
+      plans: s.plans.map((p) => ({
+        ...p, lastResult: 'ok', lastError: null, failures: 0, retryAt: null,
+        verify: {
+          schedule: '0 6 * * 0', scheduleText: 'at 06:00 on Sun', level: 'full', nextRunAt: null, lastRunAt: '2026-11-22T06:00:00.000Z',
+          lastResult: 'failed', lastError: `tiny-1 failed full verification: 1 problem, first: ${problem}`, lastBackupId: 'tiny-1',
+          running: false, failures: 1, retryAt: null, problems: [problem],
+        },
+      })),
+    };
+    writeFileSync(statusFile(), JSON.stringify(damaged));
+    const r = await runCli(['--data-dir', dataDir, 'daemon', 'status', '--json']);
+    expect(r.code).toBe(4);
+    const out = JSON.parse(r.stdout) as { problems: string[] };
+    expect(out.problems).toContain(`tiny: scheduled full verification failed at 2026-11-22T06:00:00Z: tiny-1 failed full verification: 1 problem, first: ${problem}`);
+    const text = await runCli(['--data-dir', dataDir, 'daemon', 'status']);
+    expect(text.code).toBe(4);
+    expect(text.stdout).toMatch(/VERIFICATION/);
+    expect(text.stdout).toMatch(/full, FAILED 2026-11-22T06:00:00Z/);
   });
 });

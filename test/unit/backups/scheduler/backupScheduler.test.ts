@@ -1,63 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiFailure, type BackupSummary } from '../../../../contract';
-import { BackupScheduler, type PlanRunStatus, type ScheduledPlan } from '../../../../main/backups';
-import { FakeTime, settle } from './FakeTime';
-
-/** Local time, as node-cron reads expressions. */
-const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => new Date(y, mo - 1, d, h, mi, s);
-const MIN = 60_000;
-const LONG_AGO = local(2026, 1, 1).toISOString();
-
-const daily: ScheduledPlan = { name: 'nightly', schedule: '30 2 * * *', scheduleText: 'at 02:30 every day', createdAt: LONG_AGO };
-const quarterly: ScheduledPlan = { name: 'quarter', schedule: '*/15 * * * *', createdAt: LONG_AGO };
-
-function summary(plan: string, n: number, at: Date): BackupSummary {
-  const ts = at.toISOString();
-  return {
-    id: `${plan}-${n}`, plan, kind: 'full', parent: null, startedAt: ts, finishedAt: ts, files: 3, bytes: 30, storedFiles: 3, storedBytes: 30,
-    archiveFile: `${plan}-${n}.tar.age`, manifestFile: `${plan}-${n}.manifest.age`, chainHead: null, lastCheck: null,
-  };
-}
-
-/** A promise the test settles by hand: a backup that takes as long as the test says. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-type Runner = (plan: string, n: number, signal: AbortSignal) => Promise<BackupSummary>;
-
-function harness(opts: { plans: ScheduledPlan[]; start: Date; last?: Record<string, Date>; run?: Runner; retryDelaysMs?: number[] }) {
-  const time = new FakeTime(opts.start.getTime());
-  const runs: { plan: string; at: string }[] = [];
-  const events: { type: string; data: Record<string, unknown> }[] = [];
-  const failures: { plan: string; message: string; attempt: number; nextRetryAt: string | null }[] = [];
-  const lines: string[] = [];
-  const changes: PlanRunStatus[][] = [];
-  const run: Runner = opts.run ?? (async (plan, n) => summary(plan, n, time.now()));
-  const scheduler = new BackupScheduler({
-    plans: opts.plans,
-    lastBackupAt: new Map(Object.entries(opts.last ?? {}).map(([k, v]) => [k, v.toISOString()])),
-    timers: time,
-    now: time.now,
-    runPlan: (plan, signal) => {
-      runs.push({ plan, at: time.now().toISOString() });
-      return run(plan, runs.length, signal);
-    },
-    record: (type, data) => events.push({ type, data }),
-    log: (line) => lines.push(line),
-    onFailure: (plan, err, attempt, next) => failures.push({ plan, message: err.message, attempt, nextRetryAt: next?.toISOString() ?? null }),
-    onChange: (s) => changes.push(s),
-    ...(opts.retryDelaysMs ? { retryDelaysMs: opts.retryDelaysMs } : {}),
-  });
-  const status = (plan: string) => scheduler.status().find((s) => s.plan === plan);
-  return { time, runs, events, failures, lines, changes, scheduler, status };
-}
+import type { ScheduledPlan } from '../../../../main/backups';
+import { settle } from './FakeTime';
+import { daily, deferred, harness, local, LONG_AGO, MIN, quarterly, summary } from './schedulerHarness';
 
 describe('BackupScheduler: catch-up at start', () => {
   it('runs once for a missed daily slot, then only on schedule', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupSummary } from '../../../../contract';
@@ -21,14 +21,14 @@ afterEach(async () => {
 });
 
 /** A vault with one tiny plan (a folder with a file, no database) on `schedule`. */
-async function tinyPlan(schedule: string) {
+async function tinyPlan(schedule: string, extra: { verifySchedule?: string } = {}) {
   vault = await createTestVault();
   files = makeTempDataDir('scheduler-files');
   const source = join(files, 'share');
   const target = join(files, 'target');
   mkdirSync(source);
   writeFileSync(join(source, 'notes.txt'), 'incident notes\n');
-  await vault.admin.call('backups.plans.add', { name: 'tiny', sources: [source], target, schedule, includeDatabase: false });
+  await vault.admin.call('backups.plans.add', { name: 'tiny', sources: [source], target, schedule, includeDatabase: false, ...extra });
   return { vault, source, target };
 }
 
@@ -90,5 +90,36 @@ describe('the scheduler against the real API', () => {
     // runBackup's own event for each failed attempt.
     expect((await v.admin.call('audit.list', { type: 'backup.failed' })).rows).toHaveLength(2);
     expect(scheduler.status()[0]).toMatchObject({ lastResult: 'failed', failures: 2, retryAt: null });
+  });
+
+  it('scheduled verification checks the newest backup in full and names the damage', { timeout: 60_000 }, async () => {
+    // Backups once a year (1 January, before the plan existed): only the verification runs here.
+    const { vault: v, target } = await tinyPlan('0 0 1 1 *', { verifySchedule: '0 6 * * 0' });
+    const backup = await v.admin.call('backups.run', { name: 'tiny' });
+    // One byte of the archive's payload flipped: age's chunk authentication must catch it.
+    const archive = join(target, 'tiny', backup.archiveFile);
+    const fd = openSync(archive, 'r+');
+    const at = statSync(archive).size - 40;
+    const byte = Buffer.alloc(1);
+    readSync(fd, byte, 0, 1, at);
+    writeSync(fd, Buffer.from([byte[0]! ^ 0x01]), 0, 1, at);
+    closeSync(fd);
+    // 2026-03-15 is a Sunday.
+    const time = new FakeTime(new Date(2026, 2, 15, 5, 0).getTime());
+    const failures: string[] = [];
+    scheduler = await startBackupScheduler(v.backend, v.admin.conn, {
+      timers: time, now: time.now, onFailure: (plan, err, _attempt, next, task) => failures.push(`${plan} ${task} ${next === null ? 'final' : 'retry'}: ${err.message}`),
+    });
+    expect(scheduler.status()[0]?.verify).toMatchObject({ level: 'full', schedule: '0 6 * * 0', lastResult: null });
+    await time.advanceTo(new Date(2026, 2, 15, 6, 0));
+    await until('the verification', async () => (failures.length > 0 ? true : null), 20_000);
+    expect(failures[0]).toMatch(new RegExp(`^tiny verify final: ${backup.id} failed full verification: 1 problem, first: archive ${backup.archiveFile}: `));
+    expect(scheduler.status()[0]?.verify).toMatchObject({ lastResult: 'failed', lastBackupId: backup.id, retryAt: null });
+    const recorded = await v.admin.call('audit.list', { type: 'backup.verify_failed' });
+    expect(recorded.rows[0]).toMatchObject({ actor: 'admin', data: { id: backup.id, level: 'full', ok: false } });
+    // The backup's own record shows the failed check too.
+    const listed = await v.admin.call('backups.list', { plan: 'tiny' });
+    expect(listed).toHaveLength(1);
+    expect(listed[0]?.lastCheck).toMatchObject({ level: 'full', ok: false });
   });
 });

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { PlanRunStatus } from '../../api';
-import { CliError, EXIT } from '../CliError';
+import type { PlanRunStatus } from '../../../contract';
 
 export const DAEMON_STATUS_FORMAT = 'firebreak-daemon-status/1';
 
@@ -72,7 +71,7 @@ export function readDaemonStatus(file: string): DaemonStatus | null {
   if (!existsSync(file)) return null;
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<DaemonStatus>;
   if (parsed.format !== DAEMON_STATUS_FORMAT || !Array.isArray(parsed.plans)) {
-    throw new CliError(`${file} is not a daemon status file (${DAEMON_STATUS_FORMAT})`, EXIT.error);
+    throw new Error(`${file} is not a daemon status file (${DAEMON_STATUS_FORMAT})`);
   }
   return parsed as DaemonStatus;
 }
@@ -93,10 +92,10 @@ export function acquireDaemonLock(file: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (pid !== process.pid && daemonAlive(pid)) {
-        throw new CliError(`a backup daemon already runs on ${dirname(dirname(file))} (process ${pid})`, EXIT.error);
+        throw new Error(`a backup daemon already runs on ${dirname(dirname(file))} (process ${pid})`);
       }
       unlinkSync(file);
     }
   }
-  throw new CliError(`could not take ${file}: another daemon is starting`, EXIT.error);
+  throw new Error(`could not take ${file}: another daemon is starting`);
 }
