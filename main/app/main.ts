@@ -103,7 +103,8 @@ function start(): void {
       protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer'), readIfExists));
 
       // Shipped by electron-builder.yml (runbooks/**) inside app.asar, which Electron's fs reads.
-      const created: Backend = await createBackend({ dataDir, builtinRunbooksDir: join(app.getAppPath(), 'runbooks') });
+      // The app runs the backup schedules while someone allowed to run backups is signed in.
+      const created: Backend = await createBackend({ dataDir, builtinRunbooksDir: join(app.getAppPath(), 'runbooks'), scheduleBackups: true });
       backend = created;
       connections = createConnections(created);
       createWindow(connections);

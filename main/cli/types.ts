@@ -17,7 +17,7 @@ export interface OptionSpec {
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
 /** What a command may set on the backend it runs against; the data directory stays the CLI's. */
-export type CommandBackendOptions = Pick<BackendOptions, 'idleTimeoutMs'>;
+export type CommandBackendOptions = Pick<BackendOptions, 'idleTimeoutMs' | 'scheduleBackups'>;
 
 export interface CommandContext {
   values: OptionValues;

@@ -10,6 +10,9 @@ export interface PlanForm {
   exclude: string;
   /** A cron expression; empty means on demand only. */
   schedule: string;
+  /** A cron expression for verifying the newest backup; empty means none. */
+  verifySchedule: string;
+  verifyLevel: 'quick' | 'full';
   keepLast: string;
   keepDaily: string;
   keepWeekly: string;
@@ -26,7 +29,7 @@ export interface PlanForm {
 export type PlanFormField = keyof PlanForm;
 
 export const EMPTY_PLAN_FORM: PlanForm = {
-  name: '', sources: '', target: '', exclude: '', schedule: '',
+  name: '', sources: '', target: '', exclude: '', schedule: '', verifySchedule: '', verifyLevel: 'full',
   keepLast: '', keepDaily: '', keepWeekly: '', keepMonthly: '', keepYearly: '',
   rtoMinutes: '', rpoMinutes: '', fullEvery: '7', includeDatabase: true, recipients: '',
 };
@@ -68,6 +71,7 @@ export function planInputFrom(form: PlanForm): PlanInputResult {
   const fullEvery = whole('fullEvery', form.fullEvery);
   if (Object.keys(errors).length > 0) return { input: null, errors };
   const schedule = form.schedule.trim();
+  const verifySchedule = form.verifySchedule.trim();
   return {
     input: {
       name: form.name.trim(),
@@ -75,6 +79,8 @@ export function planInputFrom(form: PlanForm): PlanInputResult {
       target: form.target.trim(),
       exclude: lines(form.exclude),
       schedule: schedule === '' ? null : schedule,
+      verifySchedule: verifySchedule === '' ? null : verifySchedule,
+      verifyLevel: form.verifyLevel,
       retention,
       rtoMinutes: rto ?? null,
       rpoMinutes: rpo ?? null,

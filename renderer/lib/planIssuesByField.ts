@@ -9,7 +9,7 @@ export interface PlanIssues {
 }
 
 const FIELDS: readonly PlanFormField[] = [
-  'name', 'sources', 'target', 'exclude', 'schedule', 'keepLast', 'keepDaily', 'keepWeekly', 'keepMonthly', 'keepYearly',
+  'name', 'sources', 'target', 'exclude', 'schedule', 'verifySchedule', 'verifyLevel', 'keepLast', 'keepDaily', 'keepWeekly', 'keepMonthly', 'keepYearly',
   'rtoMinutes', 'rpoMinutes', 'fullEvery', 'includeDatabase', 'recipients',
 ];
 const LISTS: readonly PlanFormField[] = ['sources', 'exclude', 'recipients'];
@@ -21,6 +21,7 @@ const SENTENCES: [RegExp, PlanFormField][] = [
   [/^source\b|\bat least one source\b/i, 'sources'],
   [/^target\b/i, 'target'],
   [/^schedule\b/i, 'schedule'],
+  [/^verification schedule\b/i, 'verifySchedule'],
 ];
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -195,3 +195,40 @@ test('prune previews what retention removes before deleting; a removed plan keep
     await expect(main.getByRole('button', { name, exact: true })).toHaveCount(0);
   }
 });
+
+test('the app runs scheduled backups and verifications for the signed-in admin; a failing schedule is raised on every screen', async ({
+  page, openApp, setup, shell, api, backups,
+}) => {
+  const share = await makeShare();
+  const target = await tempDir('target');
+  await openApp();
+  await setup.createVault(ADMIN.name, ADMIN.passphrase);
+  await setup.acknowledgeRecoveryKey();
+  // Every second, so the test need not wait for a real slot; verified in full every two seconds.
+  await api('backups.plans.add', {
+    name: 'every-second', sources: [share.dir], target, includeDatabase: false, schedule: '* * * * * *', verifySchedule: '*/2 * * * * *', verifyLevel: 'full',
+  });
+  await shell.goTo('Backups');
+  await expect(page.getByTestId('schedule-runner')).toContainText('Schedules run in this app for admin while they stay signed in');
+  const plan = backups.plan('every-second');
+  await expect(plan.getByTestId('plan-next-run')).toContainText('Next run');
+  // Nobody pressed Run now: the scheduler's runs arrive by themselves, with their progress.
+  await expect(backups.rows('every-second').first()).toBeVisible();
+  await expect(backups.runPanel('every-second')).toContainText('scheduled run');
+  await expect(plan.getByTestId('plan-verification')).toContainText('Full, cron */2 * * * * *');
+  await expect(plan.getByTestId('plan-verification')).toContainText('Last passed');
+  await expect(shell.nav.getByTestId('nav-alert')).toHaveCount(0);
+
+  // The share goes away (an unmounted disk): every scheduled run now fails.
+  await rm(share.dir, { recursive: true, force: true });
+  const banner = page.getByTestId('schedule-status').getByRole('alert');
+  await expect(banner).toContainText(`Scheduled backup of every-second failed`);
+  await expect(banner).toContainText(`source ${share.dir} does not exist`);
+  await expect(shell.nav.getByTestId('nav-alert')).toHaveText('1 problem');
+  // Seen from any screen, not only Backups.
+  await shell.goTo('Incidents');
+  await expect(shell.nav.getByRole('link', { name: /Backups/ })).toContainText('1 problem');
+
+  await api('backups.plans.remove', { name: 'every-second' });
+  await expect(shell.nav.getByTestId('nav-alert')).toHaveCount(0);
+});

@@ -25,10 +25,14 @@ export const serve: CommandSpec = {
       description: `sign a session out after N minutes without activity, locking the vault with the last one (1–${MAX_IDLE_MINUTES}, default ${DEFAULT_IDLE_MINUTES})`,
     },
   },
-  backendOptions: (values) => ({ idleTimeoutMs: parseIdleMinutes(values['idle-minutes'] as string | undefined) * 60_000 }),
+  // Browser mode is the app: it runs the backup schedules while someone allowed to is signed in.
+  backendOptions: (values) => ({ idleTimeoutMs: parseIdleMinutes(values['idle-minutes'] as string | undefined) * 60_000, scheduleBackups: true }),
   details:
     'Prints a URL with a one-time token; open it in a browser and sign in on the page.\n' +
-    'The token is exchanged for a session cookie on first use and is useless afterwards.',
+    'The token is exchanged for a session cookie on first use and is useless afterwards.\n' +
+    'While someone allowed to run backups (admin, backup-operator) is signed in, plans with a\n' +
+    'schedule run as that user (unless a `firebreak daemon` runs on the same data directory);\n' +
+    'the scheduler\'s lines go to <data dir>/logs/scheduler.log.',
   examples: ['firebreak serve', 'firebreak serve --port 8443 --data-dir ./case-data', 'firebreak serve --idle-minutes 5'],
   run: async (ctx) => {
     const port = parsePort(ctx.values.port as string | undefined);

@@ -7,7 +7,7 @@ import { ErrorBanner } from '../common/ErrorBanner';
 import { describedBy, Field } from '../common/Field';
 import { Modal } from '../common/Modal';
 
-type TextField = Exclude<PlanFormField, 'includeDatabase'>;
+type TextField = Exclude<PlanFormField, 'includeDatabase' | 'verifyLevel'>;
 
 const RETENTION: [TextField, string][] = [
   ['keepLast', 'Keep last'], ['keepDaily', 'Keep daily'], ['keepWeekly', 'Keep weekly'], ['keepMonthly', 'Keep monthly'], ['keepYearly', 'Keep yearly'],
@@ -136,6 +136,18 @@ export function AddPlanDialog({ onClose, onAdded }: { onClose: () => void; onAdd
           <input type="checkbox" checked={form.includeDatabase} onChange={(e) => setForm((f) => ({ ...f, includeDatabase: e.target.checked }))} />
           Also back up Firebreak's own database (an encrypted snapshot) and vault.json
         </label>
+        <fieldset className="form-section">
+          <legend>Scheduled verification</legend>
+          <div className="form-grid">
+            {text('verifySchedule', 'Verify (cron)', { hint: <>When to check the newest backup and every backup it needs, e.g. <code>0 6 * * 0</code> for Sundays at 06:00. Empty: only when you ask.</>, mono: true, placeholder: '0 6 * * 0' })}
+            <Field id="plan-verifyLevel" label="Verification level" hint="Full decrypts and re-hashes every file; quick checks the manifests and archive sizes.">
+              <select id="plan-verifyLevel" aria-describedby="plan-verifyLevel-hint" value={form.verifyLevel} onChange={(e) => setForm((f) => ({ ...f, verifyLevel: e.target.value === 'quick' ? 'quick' : 'full' }))}>
+                <option value="full">Full</option>
+                <option value="quick">Quick</option>
+              </select>
+            </Field>
+          </div>
+        </fieldset>
         <fieldset className="form-section">
           <legend>Retention</legend>
           <p className="muted small">How many backups Prune keeps: the newest N, and the newest of each of the last N days, weeks, months, years. Empty: no rule.</p>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BackupCheck, BackupPlan, BackupSummary } from '../../../contract';
 import { useApiResource } from '../../hooks/useApiResource';
+import { useBackupSchedule } from '../../hooks/useBackupSchedule';
 import { useClient } from '../../hooks/useClient';
 import { useNow } from '../../hooks/useNow';
 import { usePush } from '../../hooks/usePush';
@@ -9,6 +10,7 @@ import { useToasts } from '../../hooks/useToasts';
 import { describeError } from '../../lib/describeError';
 import { formatBytes } from '../../lib/formatBytes';
 import { formatCount } from '../../lib/formatCount';
+import { scheduleProblems } from '../../lib/scheduleProblems';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Icon } from '../common/Icon';
@@ -19,6 +21,7 @@ import { ExportIdentityDialog } from './ExportIdentityDialog';
 import { PlanCard, type PlanPermissions } from './PlanCard';
 import { PruneDialog } from './PruneDialog';
 import { RemovePlanDialog } from './RemovePlanDialog';
+import { ScheduleStatusBar } from './ScheduleStatusBar';
 import type { RunState } from './types';
 
 type Dialog = { kind: 'add' } | { kind: 'identity' } | { kind: 'remove'; plan: BackupPlan } | { kind: 'prune'; plan: BackupPlan } | null;
@@ -44,6 +47,8 @@ export function BackupsPage() {
   const [runs, setRuns] = useState<Record<string, RunState>>({});
   const [drills, setDrills] = useState<BackupCheck[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const schedule = useBackupSchedule(true);
+  const problems = useMemo(() => scheduleProblems(schedule), [schedule]);
   // Re-renders every 30 s for the ages; read at render so a backup made since is never "in 2 s".
   useNow(30_000);
   const now = Date.now();
@@ -53,14 +58,29 @@ export function BackupsPage() {
     void backups.reload();
   };
 
-  // Progress of runs started here (the backend pushes it to this connection only). An event that
-  // arrives after the run returned still belongs to it, so it is kept.
+  // Progress of runs started here (the backend pushes it to this connection only), and of the
+  // app's scheduled runs (pushed to everyone who may read backups). An event that arrives after
+  // the run returned still belongs to it, so it is kept.
   usePush('backup.progress', (progress) => {
     setRuns((all) => {
-      const run = all[progress.plan];
-      return run ? { ...all, [progress.plan]: { ...run, progress } } : all;
+      const run = all[progress.plan] ?? { status: 'running', progress: null, backup: null, error: null, scheduled: true };
+      return { ...all, [progress.plan]: { ...run, progress } };
     });
   });
+  // A scheduled run ends when the scheduler says so (nobody here awaits its backups.run).
+  useEffect(() => {
+    if (!schedule) return;
+    setRuns((all) => {
+      let next = all;
+      for (const p of schedule.plans) {
+        const run = all[p.plan];
+        if (!run?.scheduled || run.status !== 'running' || p.running) continue;
+        const error = p.lastResult === 'failed' ? { code: 'INTERNAL' as const, message: p.lastError ?? 'the scheduled backup failed' } : null;
+        next = { ...next, [p.plan]: { ...run, status: error ? 'failed' : 'done', error } };
+      }
+      return next;
+    });
+  }, [schedule]);
 
   // Anyone's backup work (a scheduled run, another operator's drill) shows up without a reload.
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -126,6 +146,7 @@ export function BackupsPage() {
         </div>
       </div>
       {error && <ErrorBanner>{describeError(error)}</ErrorBanner>}
+      <ScheduleStatusBar status={schedule} problems={problems} />
       {loading && <Spinner label="Loading backup plans" />}
       {plans.data && backups.data && planList.length === 0 && orphans.length === 0 && (
         <EmptyState icon="database" title="No backup plans yet"
@@ -140,6 +161,7 @@ export function BackupsPage() {
           backups={byPlan.get(plan.name) ?? EMPTY}
           drills={drills}
           run={runs[plan.name]}
+          scheduled={schedule?.plans.find((p) => p.plan === plan.name) ?? null}
           can={can}
           now={now}
           onRun={() => void runPlan(plan.name)}

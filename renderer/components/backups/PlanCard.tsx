@@ -1,4 +1,4 @@
-import type { BackupCheck, BackupPlan, BackupSummary } from '../../../contract';
+import type { BackupCheck, BackupPlan, BackupSummary, PlanRunStatus } from '../../../contract';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { formatMinutes } from '../../lib/formatMinutes';
 import { formatRelative } from '../../lib/formatRelative';
@@ -19,7 +19,7 @@ export interface PlanPermissions {
 
 /** One backup plan: what, where, when, how long, its objectives; Run now with live progress; its backups and drills. */
 export function PlanCard({
-  plan, backups, drills, run, can, now, onRun, onDismissRun, onChecked, onPrune, onRemove,
+  plan, backups, drills, run, scheduled, can, now, onRun, onDismissRun, onChecked, onPrune, onRemove,
 }: {
   plan: BackupPlan;
   /** This plan's backups, newest first. */
@@ -27,6 +27,8 @@ export function PlanCard({
   /** Drills run on this page (their backups may have been checked again since). */
   drills: BackupCheck[];
   run: RunState | undefined;
+  /** The scheduler's view of this plan (next run, last result, verification); null when nothing schedules it. */
+  scheduled: PlanRunStatus | null;
   can: PlanPermissions;
   now: number;
   onRun: () => void;
@@ -94,6 +96,21 @@ export function PlanCard({
             <dd data-testid="plan-schedule">
               {plan.schedule === null ? 'On demand only' : <>{plan.scheduleText ?? plan.schedule} <code className="muted small">{plan.schedule}</code></>}
               <span className="muted small"> · full every {plan.fullEvery === 1 ? 'run' : `${plan.fullEvery} runs`}</span>
+              {scheduled?.nextRunAt && <span className="muted small" data-testid="plan-next-run"><br />Next run {formatDateTime(scheduled.nextRunAt)}</span>}
+              {scheduled?.retryAt && <span className="small" data-testid="plan-retry"><br />Retry at {formatDateTime(scheduled.retryAt)} after {scheduled.failures} failed {scheduled.failures === 1 ? 'attempt' : 'attempts'}</span>}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>Scheduled verification</dt>
+            <dd data-testid="plan-verification">
+              {plan.verifySchedule === null ? (
+                <span className="muted">Not scheduled</span>
+              ) : (
+                <>
+                  {plan.verifyLevel === 'full' ? 'Full' : 'Quick'}, {plan.verifyScheduleText ?? plan.verifySchedule}
+                  {scheduled?.verify && <VerifyState verify={scheduled.verify} />}
+                </>
+              )}
             </dd>
           </div>
           <div className="fact">
@@ -143,4 +160,18 @@ export function PlanCard({
       </div>
     </section>
   );
+}
+
+function VerifyState({ verify }: { verify: NonNullable<PlanRunStatus['verify']> }) {
+  if (verify.running) return <span className="muted small"><br />Verifying now…</span>;
+  const next = verify.nextRunAt ? ` · next ${formatDateTime(verify.nextRunAt)}` : '';
+  if (verify.lastResult === 'failed') {
+    return (
+      <span className="small">
+        <br /><span className="badge badge-failed">{verify.problems.length > 0 ? 'damage found' : 'could not run'}</span> {formatDateTime(verify.lastRunAt)}{next}
+      </span>
+    );
+  }
+  if (verify.lastResult === 'ok') return <span className="muted small"><br />Last passed {formatDateTime(verify.lastRunAt)}{next}</span>;
+  return <span className="muted small"><br />Not run yet{next}</span>;
 }

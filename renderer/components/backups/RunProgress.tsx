@@ -30,6 +30,7 @@ export function RunProgress({ plan, run, onDismiss }: { plan: string; run: RunSt
         <strong data-testid="run-phase">
           {running ? (p ? PHASE[p.phase] : 'Starting…') : run.status === 'done' ? 'Complete' : 'Failed'}
         </strong>
+        {run.scheduled && <span className="muted small">scheduled run</span>}
         {!running && (
           <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={onDismiss} aria-label="Dismiss the run report">
             <Icon name="x" size={14} />

@@ -8,4 +8,6 @@ export interface RunState {
   progress: BackupProgress | null;
   backup: BackupSummary | null;
   error: ApiError | null;
+  /** Started by the scheduler, not from this page: it ends when the schedule status says so. */
+  scheduled?: boolean;
 }

@@ -1,4 +1,6 @@
+import { useBackupSchedule } from '../../hooks/useBackupSchedule';
 import { useCan } from '../../hooks/useSession';
+import { scheduleProblems } from '../../lib/scheduleProblems';
 import { hrefFor, type Route } from '../../lib/routes';
 import { Icon, type IconName } from '../common/Icon';
 import { Kbd } from '../common/Kbd';
@@ -9,16 +11,20 @@ interface Item {
   route: Route;
   active: boolean;
   shortcut: string;
+  /** Problems waiting there (failed scheduled backups or verifications). */
+  alerts?: number;
 }
 
 export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void }) {
   const canAudit = useCan('audit:read');
   const canManage = useCan('user:manage');
   const canBackups = useCan('backup:read');
+  // A failed scheduled backup or a damaged backup must be seen from every screen, not only Backups.
+  const backupAlerts = scheduleProblems(useBackupSchedule(canBackups)).length;
   const items: Item[] = [
     { label: 'Incidents', icon: 'incidents', route: { name: 'incidents' }, active: route.name === 'incidents' || route.name === 'incident' || route.name === 'run', shortcut: 'g i' },
     { label: 'Runbooks', icon: 'book', route: { name: 'runbooks' }, active: route.name === 'runbooks', shortcut: 'g r' },
-    ...(canBackups ? [{ label: 'Backups', icon: 'database' as const, route: { name: 'backups' as const }, active: route.name === 'backups', shortcut: 'g b' }] : []),
+    ...(canBackups ? [{ label: 'Backups', icon: 'database' as const, route: { name: 'backups' as const }, active: route.name === 'backups', shortcut: 'g b', alerts: backupAlerts }] : []),
     ...(canAudit ? [{ label: 'Audit log', icon: 'audit' as const, route: { name: 'audit' as const }, active: route.name === 'audit', shortcut: 'g a' }] : []),
     ...(canManage ? [{ label: 'Users', icon: 'users' as const, route: { name: 'users' as const }, active: route.name === 'users', shortcut: 'g u' }] : []),
     { label: 'My account', icon: 'user', route: { name: 'account' }, active: route.name === 'account', shortcut: 'g m' },
@@ -37,6 +43,11 @@ export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void })
             <a href={hrefFor(item.route)} className={item.active ? 'is-active' : undefined} aria-current={item.active ? 'page' : undefined}>
               <Icon name={item.icon} />
               <span>{item.label}</span>
+              {(item.alerts ?? 0) > 0 && (
+                <span className="nav-alert" data-testid="nav-alert">
+                  {item.alerts}<span className="visually-hidden"> {item.alerts === 1 ? 'problem' : 'problems'}</span>
+                </span>
+              )}
               <span className="nav-shortcut" aria-hidden="true">{item.shortcut}</span>
             </a>
           </li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiError, BackupCheck, BackupSummary } from '../../../contract';
+import type { ApiError, BackupCheck, BackupScheduleStatus, BackupSummary, PlanRunStatus } from '../../../contract';
 import { archiveFolders } from '../../../renderer/lib/archiveFolders';
 import { describeDrill } from '../../../renderer/lib/describeDrill';
 import { drillTrend } from '../../../renderer/lib/drillTrend';
@@ -9,6 +9,7 @@ import { formatSeconds } from '../../../renderer/lib/formatSeconds';
 import { latestCheck } from '../../../renderer/lib/latestCheck';
 import { EMPTY_PLAN_FORM, planInputFrom } from '../../../renderer/lib/planInputFrom';
 import { planIssuesByField } from '../../../renderer/lib/planIssuesByField';
+import { scheduleProblems } from '../../../renderer/lib/scheduleProblems';
 
 const drill = (over: Partial<BackupCheck> = {}): BackupCheck => ({
   backupId: 'nightly-20261122T023000Z-4f09c1', level: 'drill', at: '2026-11-22T03:00:00.000Z', ok: true, problems: [],
@@ -24,12 +25,13 @@ describe('planInputFrom', () => {
     expect(errors).toEqual({});
     expect(input).toEqual({
       name: 'nightly', sources: ['/srv/share', '/var/log/app'], target: '/mnt/backup', exclude: ['**/*.tmp'], schedule: null,
-      retention: { keepLast: 7, keepMonthly: 6 }, rtoMinutes: 30, rpoMinutes: null, includeDatabase: true, recipients: [],
+      verifySchedule: null, verifyLevel: 'full', retention: { keepLast: 7, keepMonthly: 6 }, rtoMinutes: 30, rpoMinutes: null, includeDatabase: true, recipients: [],
     });
   });
 
-  it('keeps the cron expression and the full-every count', () => {
-    expect(planInputFrom({ ...EMPTY_PLAN_FORM, schedule: ' 30 2 * * * ' }).input).toMatchObject({ schedule: '30 2 * * *', fullEvery: 7 });
+  it('keeps the cron expressions, the verification level and the full-every count', () => {
+    expect(planInputFrom({ ...EMPTY_PLAN_FORM, schedule: ' 30 2 * * * ', verifySchedule: ' 0 6 * * 0', verifyLevel: 'quick' }).input)
+      .toMatchObject({ schedule: '30 2 * * *', verifySchedule: '0 6 * * 0', verifyLevel: 'quick', fullEvery: 7 });
   });
 
   it('refuses a number that is not whole, and sends nothing', () => {
@@ -58,7 +60,9 @@ describe('planIssuesByField', () => {
     const r = planIssuesByField(validation([
       'source /srv/gone does not exist', 'target /srv/share/b is inside source /srv/share: the backup would contain itself',
       'schedule "nope" is not a cron expression (e.g. "30 2 * * *" for 02:30 every day)', 'a plan needs at least one source (or the Firebreak database)',
+      'verifySchedule: verification schedule "sundays" is not a cron expression (e.g. "0 6 * * 0" for 06:00 every Sunday)',
     ]));
+    expect(r.fields.verifySchedule).toMatch(/^Verification schedule "sundays" is not a cron expression/);
     expect(r.fields.sources).toBe('Source /srv/gone does not exist');
     expect(r.fields.target).toBe('Target /srv/share/b is inside source /srv/share: the backup would contain itself');
     expect(r.fields.schedule).toMatch(/^Schedule "nope" is not a cron expression/);
@@ -139,5 +143,31 @@ describe('plan and backup wording', () => {
     const newest = drill({ at: '2026-11-23T00:00:00.000Z', level: 'quick' });
     expect(latestCheck([b(null), b(drill()), b(newest)])).toBe(newest);
     expect(latestCheck([b(null)])).toBeNull();
+  });
+});
+
+describe('scheduleProblems', () => {
+  const task = { schedule: '30 2 * * *', scheduleText: 'at 02:30 every day', nextRunAt: '2026-11-23T02:30:00.000Z', lastRunAt: '2026-11-22T02:31:00.000Z', lastResult: 'ok' as const, lastError: null, lastBackupId: 'nightly-1', running: false, failures: 0, retryAt: null };
+  const status = (plans: PlanRunStatus[]): BackupScheduleStatus => ({ runner: { kind: 'app', user: 'alice', since: '2026-11-22T08:00:00.000Z' }, note: null, plans });
+
+  it('says nothing when every run and verification passed, or nothing is loaded', () => {
+    expect(scheduleProblems(null)).toEqual([]);
+    expect(scheduleProblems(status([{ plan: 'nightly', ...task, verify: { ...task, level: 'full', problems: [] } }]))).toEqual([]);
+  });
+
+  it('names a failed backup with its retry, a verification that could not run, and damage first', () => {
+    const problems = scheduleProblems(status([
+      { plan: 'nightly', ...task, lastResult: 'failed', lastError: 'target /mnt/backup is not mounted', failures: 2, retryAt: '2026-11-22T02:36:00.000Z', verify: null },
+      { plan: 'share', ...task, verify: { ...task, level: 'quick', lastResult: 'failed', lastError: 'ENOENT', problems: [] } },
+      { plan: 'evidence', ...task, verify: { ...task, level: 'full', lastResult: 'failed', lastBackupId: 'evidence-7', lastError: 'x', problems: ['docs/a.pdf: SHA-256 differs', 'b.txt: missing'] } },
+    ]));
+    expect(problems.map((p) => [p.plan, p.task, p.damaged])).toEqual([['evidence', 'verify', true], ['nightly', 'backup', false], ['share', 'verify', false]]);
+    expect(problems[0]?.text).toBe('Scheduled full verification found backup evidence-7 of evidence damaged (2 problems): docs/a.pdf: SHA-256 differs');
+    expect(problems[1]?.text).toMatch(/^Scheduled backup of nightly failed 2 times in a row: target \/mnt\/backup is not mounted\. Retrying at /);
+    expect(problems[2]?.text).toBe('Scheduled verification of share could not run: ENOENT.');
+  });
+
+  it('a run in progress is not a problem yet', () => {
+    expect(scheduleProblems(status([{ plan: 'nightly', ...task, lastResult: 'failed', running: true, failures: 1, verify: null }]))).toEqual([]);
   });
 });
