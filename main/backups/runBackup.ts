@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiFailure, type BackupSummary } from '../../contract';
 import { writeFileAtomic, type Db } from '../store';
@@ -17,7 +17,7 @@ import { getPlan } from './planStore';
 import { readManifest } from './readManifest';
 import { scanSources, type SourceEntry } from './scanSources';
 import { snapshotDatabase } from './snapshotDatabase';
-import { packTar } from './tar';
+import { HashWorker, packTar } from './tar';
 import { fsyncDir } from './fsyncDir';
 
 export interface BackupScope {
@@ -67,6 +67,7 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
   const tmpArchive = join(planDir, `.${archiveName}.tmp`);
   const chainHead = readHead(db);
   let kept = false;
+  let hasher: HashWorker | null = null;
   try {
     await adoptFinishedBackups(db, planDir, identity, actor, startedAt);
     mkdirSync(workDir, { mode: 0o700 });
@@ -124,20 +125,25 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
     let lastReport = 0;
     progress({ phase: 'archiving', files, totalFiles: storedFiles.length, bytes, totalBytes });
 
-    const archiveHash = createHash('sha256');
+    // SHA-256 of the files and of the archive on a second core, beside reading, tar and age.
+    hasher = new HashWorker();
+    const worker = hasher;
+    const archiveHash = worker.start();
     let archiveSize = 0;
     const measure = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         archiveHash.update(chunk);
         archiveSize += chunk.length;
-        cb(null, chunk);
+        const wait = worker.room();
+        if (wait) wait.then(() => cb(null, chunk), cb);
+        else cb(null, chunk);
       },
     });
     const encrypt = createEncryptStream({ recipients: [recipient, ...plan.recipients] });
-    const tarOut = new PassThrough();
-    const writing = pipeline(tarOut, encrypt, measure, createWriteStream(tmpArchive, { flags: 'wx', mode: 0o600 }), { signal: opts.signal });
-    const packing = packTar(stored, tarOut, {
+    const writing = pipeline(encrypt, measure, createWriteStream(tmpArchive, { flags: 'wx', mode: 0o600 }), { signal: opts.signal });
+    const packing = packTar(stored, encrypt, {
       signal: opts.signal,
+      hasher: worker,
       onFile: (f) => {
         const m = manifestEntries.get(f.path);
         if (m) manifestEntries.set(f.path, { ...m, sha256: f.sha256, size: f.size });
@@ -154,6 +160,9 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
       },
     });
     await Promise.all([packing, writing]);
+    const archiveDigest = archiveHash.digest();
+    worker.flush();
+    const archiveSha256 = await archiveDigest;
     // Durable before it gets its final name: a crash after the rename never leaves a torn archive.
     const handle = await open(tmpArchive, 'r+');
     try {
@@ -177,7 +186,7 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
       startedAt,
       finishedAt,
       chainHead: chainHead ? { seq: chainHead.seq, hash: chainHead.hash } : null,
-      archive: { file: archiveName, size: archiveSize, sha256: archiveHash.digest('hex') },
+      archive: { file: archiveName, size: archiveSize, sha256: archiveSha256 },
       sources: scanned.names,
       entries: all,
       totals: {
@@ -215,6 +224,7 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
     if (opts.signal?.aborted && !(err instanceof ApiFailure)) throw new ApiFailure('CONFLICT', message);
     throw err;
   } finally {
+    hasher?.close();
     rmSync(tmpArchive, { force: true });
     rmSync(workDir, { recursive: true, force: true });
     release();

@@ -4,13 +4,20 @@ import { AgeError } from './AgeError';
 import { ByteQueue } from './ByteQueue';
 import { formatHeader } from './formatHeader';
 import { decodeRecipient } from './keyEncoding';
-import { CHUNK_SIZE, PAYLOAD_NONCE_LENGTH, payloadKey, sealChunk } from './payload';
+import { CHUNK_SIZE, ENCRYPTED_CHUNK_SIZE, PAYLOAD_NONCE_LENGTH, payloadKey, sealChunk, sealChunkInto } from './payload';
 import { DEFAULT_LOG_N, MAX_LOG_N, wrapWithPassphrase } from './scryptStanza';
 import type { Stanza } from './Stanza';
 import { toAgeError } from './toAgeError';
 import { wrapForX25519 } from './x25519Stanza';
 
 const FILE_KEY_LENGTH = 16;
+
+/**
+ * Plaintext gathered before sealing: the chunks are sealed together into one output buffer, so
+ * that what follows (hashing, the file write) sees 256 KiB pieces or more, not a 64 KiB chunk at a time
+ * (a write per chunk cost more than the encryption, docs/benchmarks.md bench 7).
+ */
+const BATCH_CHUNKS = 4;
 
 export type EncryptOptions =
   | { recipients: readonly string[] }
@@ -61,13 +68,20 @@ export function createEncryptStream(options: EncryptOptions): Transform {
     }
   }
 
+  /** Seals every chunk that certainly has more data after it, into one buffer. */
   async function sealFull(stream: Transform): Promise<void> {
     const k = await start(stream);
-    while (pending.length > CHUNK_SIZE) stream.push(sealChunk(k, counter++, false, pending.take(CHUNK_SIZE)));
+    const chunks = Math.floor((pending.length - 1) / CHUNK_SIZE);
+    if (chunks <= 0) return;
+    const out = Buffer.allocUnsafe(chunks * ENCRYPTED_CHUNK_SIZE);
+    let at = 0;
+    for (let i = 0; i < chunks; i++) at += sealChunkInto(k, counter++, false, pending.take(CHUNK_SIZE), out, at);
+    stream.push(out);
   }
 
   async function sealFinal(stream: Transform): Promise<void> {
     const k = await start(stream);
+    await sealFull(stream);
     stream.push(sealChunk(k, counter++, true, pending.takeAll()));
     k.fill(0);
   }
@@ -77,7 +91,7 @@ export function createEncryptStream(options: EncryptOptions): Transform {
       pending.push(chunk);
       // A chunk is sealed as non-final only once more data follows it: the final chunk may be
       // full-sized but must not be empty unless the whole file is (c2sp.org/age, "Payload").
-      if (pending.length <= CHUNK_SIZE) {
+      if (pending.length <= BATCH_CHUNKS * CHUNK_SIZE) {
         callback();
         return;
       }

@@ -1,4 +1,4 @@
-import { open, seal, CHACHA_TAG_LENGTH } from './chacha20Poly1305';
+import { open, seal, sealInto, CHACHA_TAG_LENGTH } from './chacha20Poly1305';
 import { hkdf } from './hkdf';
 
 // c2sp.org/age, "Payload": the STREAM construction over 64 KiB chunks.
@@ -24,6 +24,11 @@ function chunkNonce(counter: number, last: boolean): Buffer {
 
 export function sealChunk(key: Buffer, counter: number, last: boolean, plaintext: Uint8Array): Buffer {
   return seal(key, chunkNonce(counter, last), plaintext);
+}
+
+/** sealChunk into `out` at `offset`; returns the bytes written (plaintext length + tag). */
+export function sealChunkInto(key: Buffer, counter: number, last: boolean, plaintext: Uint8Array, out: Buffer, offset: number): number {
+  return sealInto(key, chunkNonce(counter, last), plaintext, out, offset);
 }
 
 /** Null when the chunk fails authentication under this counter and final-flag. */

@@ -2,6 +2,7 @@
 // `age -d -i recovery.txt X.tar.age | tar -x` restores without Firebreak, and reading one back
 // refuses anything that could write outside the restore directory.
 export { CorruptArchiveError } from './CorruptArchiveError';
+export { HashWorker } from './HashWorker';
 export { IntegrityError } from './IntegrityError';
 export { packTar } from './packTar';
 export { parseArchivePath, type ParsedArchivePath } from './parseArchivePath';

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
-import type { Readable, Writable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
+import { closeSync, constants, fstatSync, openSync, read, readSync, type Stats } from 'node:fs';
+import { Readable, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { TarArchive, type TarEntryData } from 'archiver';
-import { HashMeter } from './HashMeter';
+import { HashWorker } from './HashWorker';
 import { parseArchivePath } from './parseArchivePath';
 import { SourceChangedError } from './SourceChangedError';
 import type { PackHooks, TarSourceEntry } from './types';
@@ -29,7 +28,14 @@ const MAX_USTAR_SECONDS = 2 ** 31 - 1;
  */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-const READ_CHUNK = 64 * 1024;
+/**
+ * Files up to this size are read whole, synchronously (open, fstat, read, close: about 20 µs for
+ * a small file from the page cache, where the same four calls through fs/promises and a read
+ * stream cost over 100 µs of main-thread time each, docs/benchmarks.md bench 7), and handed to
+ * archiver as one Buffer. Bigger files are streamed in READ_CHUNK reads, so memory stays flat.
+ */
+const WHOLE_FILE_MAX = 1024 * 1024;
+const READ_CHUNK = 1024 * 1024;
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
 
 /**
@@ -86,43 +92,50 @@ export async function packTar(entries: TarSourceEntry[], out: Writable, hooks: P
       entryDone = resolve;
     });
 
+  // Files are hashed on the worker while the next ones are read and packed; onFile follows, in
+  // order, as each digest comes back, and all of them before packTar resolves.
+  const hasher = hooks.hasher ?? new HashWorker();
+  let reported: Promise<void> = Promise.resolve();
+  const report = (entry: TarSourceEntry, sha256: Promise<string> | string): void => {
+    reported = Promise.all([reported, sha256]).then(([, hex]) => hooks.onFile?.({ path: entry.path, size: entry.size, sha256: hex }));
+    reported.catch(fail);
+  };
+
   async function appendFile(entry: TarSourceEntry, data: TarHeaderData): Promise<void> {
     if (entry.size === 0) {
       const done = nextEntry();
       archive.append(Buffer.alloc(0), data);
       await Promise.race([done, failed]);
-      hooks.onFile?.({ path: entry.path, size: 0, sha256: EMPTY_SHA256 });
+      report(entry, EMPTY_SHA256);
       return;
     }
-    const handle = await open(entry.absPath, OPEN_FLAGS).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') throw new SourceChangedError(entry.path, 'it no longer exists');
-      if (err.code === 'ELOOP') throw new SourceChangedError(entry.path, 'it was replaced by a symbolic link');
-      throw err;
-    });
-    let source: Readable;
-    try {
-      const now = await handle.stat();
-      throwIfFailed();
-      if (!now.isFile()) throw new SourceChangedError(entry.path, 'it is no longer a regular file');
-      if (now.size < entry.size) throw new SourceChangedError(entry.path, `it shrank from ${entry.size} to ${now.size} bytes`);
-      source = handle.createReadStream({ start: 0, end: entry.size - 1, highWaterMark: READ_CHUNK });
-    } catch (err) {
-      await handle.close();
-      throw err;
+    const fd = openSource(entry);
+    const hash = hasher.start();
+    if (entry.size <= WHOLE_FILE_MAX) {
+      let content: Buffer;
+      try {
+        content = readWhole(entry, fd);
+      } finally {
+        closeSync(fd);
+      }
+      hash.update(content);
+      hooks.onBytes?.(entry.size);
+      const done = nextEntry();
+      archive.append(content, data);
+      await Promise.race([done, failed]);
+    } else {
+      const source = new FileSource(entry, fd, hasher, hash.update, (n) => hooks.onBytes?.(n));
+      current = source;
+      source.on('error', fail);
+      const done = nextEntry();
+      // archiver's tar plugin reads only `stats.size` (to give tar-stream the size up front).
+      archive.append(source, { ...data, stats: { size: entry.size } as Stats });
+      await Promise.race([done, failed]);
+      current = null;
     }
-    current = source;
-    const meter = new HashMeter({
-      onBytes: (n) => hooks.onBytes?.(n),
-      check: (bytes) =>
-        bytes === entry.size ? null : new SourceChangedError(entry.path, `it shrank: only ${bytes} of ${entry.size} bytes could be read`),
-    });
-    pipeline(source, meter).catch(fail);
-    const done = nextEntry();
-    // archiver's tar plugin reads only `stats.size` (to give tar-stream the size up front).
-    archive.append(meter, { ...data, stats: { size: entry.size } as Stats });
-    await Promise.race([done, failed]);
-    current = null;
-    hooks.onFile?.({ path: entry.path, size: entry.size, sha256: meter.digest() });
+    report(entry, hash.digest());
+    const wait = hasher.room();
+    if (wait) await Promise.race([wait, failed]);
   }
 
   try {
@@ -139,6 +152,9 @@ export async function packTar(entries: TarSourceEntry[], out: Writable, hooks: P
         await Promise.race([done, failed]);
       }
     }
+    // Every onFile before the archive ends, as when the hashing was done in line.
+    hasher.flush();
+    await Promise.race([reported, failed]);
     const finalized = archive.finalize();
     finalized.catch(fail);
     await Promise.race([finalized, failed]);
@@ -148,6 +164,121 @@ export async function packTar(entries: TarSourceEntry[], out: Writable, hooks: P
     throw failure ?? err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    if (!hooks.hasher) hasher.close();
+  }
+}
+
+/**
+ * Opens a file to store, checking it is still the regular file the walk saw and at least as big.
+ * Synchronous: these are metadata calls that take microseconds, where the promise versions cost
+ * a thread-pool round trip each.
+ */
+function openSource(entry: TarSourceEntry): number {
+  let fd: number;
+  try {
+    fd = openSync(entry.absPath, OPEN_FLAGS);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new SourceChangedError(entry.path, 'it no longer exists');
+    if (code === 'ELOOP') throw new SourceChangedError(entry.path, 'it was replaced by a symbolic link');
+    throw err;
+  }
+  try {
+    const now = fstatSync(fd);
+    if (!now.isFile()) throw new SourceChangedError(entry.path, 'it is no longer a regular file');
+    if (now.size < entry.size) throw new SourceChangedError(entry.path, `it shrank from ${entry.size} to ${now.size} bytes`);
+    return fd;
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+}
+
+/** Exactly `entry.size` bytes from offset 0 (a file that grew is cut at its stat-time size). */
+function readWhole(entry: TarSourceEntry, fd: number): Buffer {
+  const content = Buffer.allocUnsafe(entry.size);
+  for (let at = 0; at < entry.size; ) {
+    const n = readSync(fd, content, at, entry.size - at, at);
+    if (n === 0) throw shrank(entry, at);
+    at += n;
+  }
+  return content;
+}
+
+function shrank(entry: TarSourceEntry, bytes: number): SourceChangedError {
+  return new SourceChangedError(entry.path, `it shrank: only ${bytes} of ${entry.size} bytes could be read`);
+}
+
+/**
+ * A big file as a stream of exactly `entry.size` bytes, read in READ_CHUNK reads (positional,
+ * on the thread pool) and handed to the hashing worker as they go: one object where a read
+ * stream, a hashing Transform and a pipeline between them cost a buffer, a callback and an event
+ * per 64 KiB. Owns `fd` and closes it when it ends or is destroyed.
+ */
+class FileSource extends Readable {
+  private offset = 0;
+  private fd: number | null;
+  /** A read is on the thread pool: closing the descriptor now could let it read another file. */
+  private reading = false;
+
+  constructor(
+    private readonly entry: TarSourceEntry,
+    fd: number,
+    private readonly hasher: HashWorker,
+    private readonly hash: (data: Uint8Array) => void,
+    private readonly onBytes: (n: number) => void,
+  ) {
+    super({ highWaterMark: READ_CHUNK });
+    this.fd = fd;
+  }
+
+  override _read(): void {
+    const fd = this.fd;
+    if (fd === null) return;
+    // The hashing worker is behind: read on once it has caught up, so memory stays bounded.
+    const wait = this.hasher.room();
+    if (wait) {
+      wait.then(() => this._read(), (err: Error) => this.destroy(err));
+      return;
+    }
+    const want = Math.min(READ_CHUNK, this.entry.size - this.offset);
+    const buffer = Buffer.allocUnsafe(want);
+    this.reading = true;
+    read(fd, buffer, 0, want, this.offset, (err, n) => {
+      this.reading = false;
+      if (this.destroyed) {
+        this.release();
+        return;
+      }
+      if (err) {
+        this.destroy(err);
+        return;
+      }
+      if (n === 0) {
+        this.destroy(shrank(this.entry, this.offset));
+        return;
+      }
+      const chunk = n === want ? buffer : buffer.subarray(0, n);
+      this.offset += n;
+      this.hash(chunk);
+      this.onBytes(n);
+      this.push(chunk);
+      if (this.offset === this.entry.size) {
+        this.release();
+        this.push(null);
+      }
+    });
+  }
+
+  override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
+    if (!this.reading) this.release();
+    callback(err);
+  }
+
+  private release(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
   }
 }
 

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, type Stats } from 'node:fs';
-import { chmod, lstat, lutimes, mkdir, realpath, rename, symlink, unlink, utimes } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync, closeSync, constants, fchmodSync, futimesSync, lstatSync, lutimesSync, mkdirSync, openSync, renameSync, symlinkSync, unlinkSync,
+  utimesSync, writeSync, type Stats,
+} from 'node:fs';
+import { mkdir, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { HashMeter } from './HashMeter';
 import { IntegrityError } from './IntegrityError';
 import { parseArchivePath } from './parseArchivePath';
 import { readTar } from './readTar';
@@ -21,6 +22,12 @@ const MODE_MASK = 0o1777;
 
 /** Directories are created owner-only while their contents arrive; their own mode comes last. */
 const WORKING_DIR_MODE = 0o700;
+
+/**
+ * The temporary file: created, never opened if something (a file, a planted link) already has
+ * the name (O_EXCL; O_NOFOLLOW as well, belt and braces), owner-only until its mode is set.
+ */
+const TEMP_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
 interface PendingDirectory {
   abs: string;
@@ -67,16 +74,23 @@ export async function restoreTar(input: Readable, opts: RestoreOptions): Promise
   const restored: string[] = [];
   let bytes = 0;
 
-  /** The absolute path of directory `rel`, after checking (or creating) each level as a real directory. */
-  async function directoryFor(rel: string, entry: TarEntry): Promise<string> {
+  /**
+   * The absolute path of directory `rel`, after checking (or creating) each level as a real directory.
+   *
+   * Here and below the file system calls are synchronous: each takes microseconds (metadata, or a
+   * write into the page cache), where its fs/promises twin costs a thread-pool round trip of
+   * 50–100 µs of main-thread time, and a restore makes several per file (docs/benchmarks.md,
+   * bench 7c). The archive's chunks still arrive asynchronously between them.
+   */
+  function directoryFor(rel: string, entry: TarEntry): string {
     if (realDirs.has(rel)) return join(root, rel);
     const segments = rel.split('/');
     for (let i = 1; i <= segments.length; i++) {
       const prefix = segments.slice(0, i).join('/');
       if (realDirs.has(prefix)) continue;
       const abs = join(root, prefix);
-      const st = await lstatOrNull(abs);
-      if (st === null) await mkdir(abs);
+      const st = lstatOrNull(abs);
+      if (st === null) mkdirSync(abs);
       else if (st.isSymbolicLink()) throw new UnsafeArchiveError(entry.path, `${prefix} is a symbolic link; refusing to write through it`);
       else if (!st.isDirectory()) throw new RestoreConflictError(prefix, `is not a directory, so ${entry.path} cannot be restored inside it`);
       realDirs.add(prefix);
@@ -84,13 +98,13 @@ export async function restoreTar(input: Readable, opts: RestoreOptions): Promise
     return join(root, rel);
   }
 
-  async function restoreDirectory(entry: TarEntry, abs: string): Promise<void> {
-    const st = await lstatOrNull(abs);
+  function restoreDirectory(entry: TarEntry, abs: string): void {
+    const st = lstatOrNull(abs);
     if (st !== null && !st.isDirectory()) {
       if (!overwrite) throw new RestoreConflictError(entry.path, 'already exists and is not a directory (restore with overwrite to replace it)');
-      await unlink(abs);
+      unlinkSync(abs);
     }
-    if (st === null || !st.isDirectory()) await mkdir(abs, { mode: WORKING_DIR_MODE });
+    if (st === null || !st.isDirectory()) mkdirSync(abs, { mode: WORKING_DIR_MODE });
     realDirs.add(entry.path);
     pending.push({ abs, depth: entry.path.split('/').length, mode: entry.mode & MODE_MASK, mtimeMs: entry.mtimeMs });
   }
@@ -99,41 +113,53 @@ export async function restoreTar(input: Readable, opts: RestoreOptions): Promise
     const want = expected?.get(entry.path);
     if (expected && !want) throw new IntegrityError(entry.path, 'is in the archive but not in the manifest');
     if (want && want.size !== entry.size) throw new IntegrityError(entry.path, `the archive holds ${entry.size} bytes, the manifest says ${want.size}`);
-    await refuseExisting(entry, abs, overwrite);
+    refuseExisting(entry, abs, overwrite);
     const tmp = join(dir, temporaryName());
-    // 'wx' (O_EXCL) never opens an existing file or follows a link planted at the temporary name.
-    // The stream owns its descriptor: FileHandle.close() never settles after a pipeline into
-    // handle.createWriteStream({ autoClose: false }) (Node 20.20).
+    const fd = openSync(tmp, TEMP_FLAGS, 0o600);
+    let open = true;
     let placed = false;
     try {
-      const meter = new HashMeter();
-      await pipeline(entry.stream, meter, createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
-      if (want && meter.digest() !== want.sha256) throw new IntegrityError(entry.path, 'SHA-256 does not match the manifest; the file was not restored');
-      await chmod(tmp, entry.mode & MODE_MASK);
-      await utimes(tmp, new Date(), new Date(entry.mtimeMs));
-      await rename(tmp, abs);
+      const hash = createHash('sha256');
+      let written = 0;
+      for await (const chunk of entry.stream) {
+        const data = chunk as Buffer;
+        hash.update(data);
+        writeAll(fd, data);
+        written += data.length;
+      }
+      if (want && hash.digest('hex') !== want.sha256) throw new IntegrityError(entry.path, 'SHA-256 does not match the manifest; the file was not restored');
+      // On the descriptor: the mode and time go to the file written, whatever the name now is.
+      fchmodSync(fd, entry.mode & MODE_MASK);
+      futimesSync(fd, new Date(), new Date(entry.mtimeMs));
+      closeSync(fd);
+      open = false;
+      renameSync(tmp, abs);
       placed = true;
-      bytes += meter.bytes;
+      bytes += written;
     } finally {
-      if (!placed) await unlink(tmp).catch(() => undefined);
+      if (open) closeSync(fd);
+      if (!placed) unlinkQuietly(tmp);
     }
   }
 
-  async function restoreSymlink(entry: TarEntry, dir: string, abs: string): Promise<void> {
+  function restoreSymlink(entry: TarEntry, dir: string, abs: string): void {
     const target = entry.linkTarget ?? '';
     const problem = symlinkTargetProblem(entry.path, target);
     if (problem) throw new UnsafeArchiveError(entry.path, problem);
-    await refuseExisting(entry, abs, overwrite);
+    refuseExisting(entry, abs, overwrite);
     const tmp = join(dir, temporaryName());
-    await symlink(target, tmp);
+    symlinkSync(target, tmp);
     try {
-      await lutimes(tmp, new Date(), new Date(entry.mtimeMs)).catch((err: NodeJS.ErrnoException) => {
+      try {
+        lutimesSync(tmp, new Date(), new Date(entry.mtimeMs));
+      } catch (err) {
         // Not every platform can set a link's own time; the link itself matters more.
-        if (err.code !== 'ENOSYS' && err.code !== 'ENOTSUP') throw err;
-      });
-      await rename(tmp, abs);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'ENOSYS' && code !== 'ENOTSUP') throw err;
+      }
+      renameSync(tmp, abs);
     } catch (err) {
-      await unlink(tmp).catch(() => undefined);
+      unlinkQuietly(tmp);
       throw err;
     }
   }
@@ -142,19 +168,19 @@ export async function restoreTar(input: Readable, opts: RestoreOptions): Promise
     if (selection && !selection.take(entry.path)) continue;
     seen.add(entry.path);
     const slash = entry.path.lastIndexOf('/');
-    const dir = await directoryFor(slash === -1 ? '' : entry.path.slice(0, slash), entry);
+    const dir = directoryFor(slash === -1 ? '' : entry.path.slice(0, slash), entry);
     const abs = join(dir, entry.path.slice(slash + 1));
-    if (entry.type === 'directory') await restoreDirectory(entry, abs);
+    if (entry.type === 'directory') restoreDirectory(entry, abs);
     else if (entry.type === 'file') await restoreFile(entry, dir, abs);
-    else await restoreSymlink(entry, dir, abs);
+    else restoreSymlink(entry, dir, abs);
     restored.push(entry.path);
   }
 
   // A directory's mtime changes whenever something is created in it, and chmod on a child needs
   // search permission on its parent: so after every content, deepest first.
   for (const d of pending.sort((a, b) => b.depth - a.depth)) {
-    await chmod(d.abs, d.mode);
-    await utimes(d.abs, new Date(), new Date(d.mtimeMs));
+    chmodSync(d.abs, d.mode);
+    utimesSync(d.abs, new Date(), new Date(d.mtimeMs));
   }
 
   if (expected) {
@@ -207,23 +233,39 @@ class Selection {
   }
 }
 
-async function refuseExisting(entry: TarEntry, abs: string, overwrite: boolean): Promise<void> {
-  const st = await lstatOrNull(abs);
+function refuseExisting(entry: TarEntry, abs: string, overwrite: boolean): void {
+  const st = lstatOrNull(abs);
   if (st === null) return;
   if (st.isDirectory()) throw new RestoreConflictError(entry.path, `a directory is in the way of this ${entry.type}`);
   if (!overwrite) throw new RestoreConflictError(entry.path, 'already exists (restore with overwrite to replace it)');
 }
 
-async function lstatOrNull(path: string): Promise<Stats | null> {
+function lstatOrNull(path: string): Stats | null {
+  return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+}
+
+function unlinkQuietly(path: string): void {
   try {
-    return await lstat(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+    unlinkSync(path);
+  } catch {
+    /* already gone, or never created */
   }
 }
 
+/** Random bytes for temporary names, drawn 256 names at a time (one call per file cost 15 µs). */
+let namePool = Buffer.alloc(0);
+let namePoolAt = 0;
+
 /** Short, so that it fits beside a 255-byte name; a leading dot keeps it out of casual listings. */
 function temporaryName(): string {
-  return `.firebreak-restore-${randomBytes(6).toString('hex')}`;
+  if (namePoolAt + 6 > namePool.length) {
+    namePool = randomBytes(6 * 256);
+    namePoolAt = 0;
+  }
+  namePoolAt += 6;
+  return `.firebreak-restore-${namePool.toString('hex', namePoolAt - 6, namePoolAt)}`;
 }

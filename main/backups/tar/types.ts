@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { HashWorker } from './HashWorker';
 
 /** The three kinds of entry a Firebreak archive holds; everything else is refused on read. */
 export type TarEntryType = 'file' | 'directory' | 'symlink';
@@ -26,6 +27,8 @@ export interface PackHooks {
   onBytes?(n: number): void;
   /** Stops packing: the promise rejects with the signal's reason and `out` is destroyed. */
   signal?: AbortSignal;
+  /** The hashing worker to use (shared with the caller's own hashing); else packTar starts one. */
+  hasher?: HashWorker;
 }
 
 /** One entry read from an archive, already checked by readTar. */

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { HashWorker } from './HashWorker';
 import { readTar } from './readTar';
 import type { ExpectedFile, VerifyProblem, VerifyResult } from './types';
 
@@ -19,23 +19,48 @@ export async function verifyTar(input: Readable, expected: Map<string, ExpectedE
   const seen = new Set<string>();
   let files = 0;
   let bytes = 0;
-
-  for await (const entry of readTar(input)) {
-    seen.add(entry.path);
-    const want = expected.get(entry.path);
-    if (entry.type === 'file') {
-      const hash = createHash('sha256');
-      for await (const chunk of entry.stream) hash.update(chunk as Buffer);
-      files++;
-      bytes += entry.size;
-      if (want?.type === 'file') {
-        const sha256 = hash.digest('hex');
-        if (entry.size !== want.size) problems.push({ path: entry.path, problem: `is ${entry.size} bytes in the archive, the manifest says ${want.size}` });
-        else if (sha256 !== want.sha256) problems.push({ path: entry.path, problem: 'SHA-256 does not match the manifest (the stored content is damaged or was altered)' });
+  // Files are hashed on a second core while the archive is decrypted and read on this one; each
+  // entry's findings wait for its digest, and are reported in archive order.
+  const hasher = new HashWorker();
+  const checks: Promise<VerifyProblem[]>[] = [];
+  try {
+    for await (const entry of readTar(input)) {
+      seen.add(entry.path);
+      const want = expected.get(entry.path);
+      let sha256: Promise<string> | null = null;
+      if (entry.type === 'file') {
+        const hash = hasher.start();
+        for await (const chunk of entry.stream) {
+          hash.update(chunk as Buffer);
+          const wait = hasher.room();
+          if (wait) await wait;
+        }
+        sha256 = hash.digest();
+        files++;
+        bytes += entry.size;
+      }
+      const found: VerifyProblem[] = [];
+      if (!want) found.push({ path: entry.path, problem: `${article(entry.type)} in the archive that the manifest does not list` });
+      else if (want.type !== entry.type) found.push({ path: entry.path, problem: `is ${article(entry.type)} in the archive but ${article(want.type)} in the manifest` });
+      if (sha256 && want?.type === 'file') {
+        const size = entry.size;
+        const check = sha256.then((hex) => {
+          const content: VerifyProblem[] = [];
+          if (size !== want.size) content.push({ path: entry.path, problem: `is ${size} bytes in the archive, the manifest says ${want.size}` });
+          else if (hex !== want.sha256) content.push({ path: entry.path, problem: 'SHA-256 does not match the manifest (the stored content is damaged or was altered)' });
+          return [...content, ...found];
+        });
+        // Awaited below; if reading fails first, close() rejects it with nobody left to listen.
+        check.catch(() => undefined);
+        checks.push(check);
+      } else {
+        checks.push(Promise.resolve(found));
       }
     }
-    if (!want) problems.push({ path: entry.path, problem: `${article(entry.type)} in the archive that the manifest does not list` });
-    else if (want.type !== entry.type) problems.push({ path: entry.path, problem: `is ${article(entry.type)} in the archive but ${article(want.type)} in the manifest` });
+    hasher.flush();
+    for (const found of await Promise.all(checks)) problems.push(...found);
+  } finally {
+    hasher.close();
   }
   for (const path of [...expected.keys()].filter((p) => !seen.has(p)).sort()) {
     problems.push({ path, problem: 'is in the manifest but missing from the archive' });

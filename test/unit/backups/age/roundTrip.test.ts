@@ -70,6 +70,25 @@ describe('age round trip through files on disk', () => {
     }
   });
 
+  it.each([4 * CHUNK_SIZE, 4 * CHUNK_SIZE + 1, 5 * CHUNK_SIZE, 17 * CHUNK_SIZE - 1, 40 * CHUNK_SIZE])(
+    '%i bytes in one write (several chunks sealed into one output buffer) come back, chunked as the spec says',
+    async (size) => {
+      const plain = randomBytes(size);
+      const parts: Buffer[] = [];
+      await pipeline(Readable.from([plain]), createEncryptStream({ recipients: [alice.recipient] }), new Writable({
+        write(chunk: Buffer, _e, cb) {
+          parts.push(chunk);
+          cb();
+        },
+      }));
+      const file = Buffer.concat(parts);
+      const header = file.indexOf('\n---') + 1;
+      const headerEnd = file.indexOf('\n', header) + 1;
+      expect(file.length - headerEnd).toBe(expectedPayloadLength(size));
+      expect((await decrypt(file, { identities: [alice.identity] }, 1024 * 1024)).equals(plain)).toBe(true);
+    },
+  );
+
   it('every encryption is fresh: new file key, nonce and ephemeral share', async () => {
     const plain = Buffer.from('same input');
     const [a, b] = [await encrypt(plain, { recipients: [alice.recipient] }), await encrypt(plain, { recipients: [alice.recipient] })];

@@ -130,3 +130,18 @@ describe('expected (the manifest)', () => {
     await expect(restoreTar(archive(), { to: at('out'), expected })).rejects.toThrow(/a\/ghost: is in the manifest but not in the archive/);
   });
 });
+
+describe('modes set on the open file', () => {
+  it('a read-only file and a setuid one: content restored, mode as stored without setuid/setgid, no temporary left', async () => {
+    mkdirSync(at('modes'));
+    writeFileSync(at('modes/ro.txt'), 'read only\n');
+    writeFileSync(at('modes/suid'), '#!/bin/sh\n');
+    const entries = walk(at('modes')).map((e) => (e.path === 'suid' ? { ...e, mode: 0o6755 } : e.path === 'ro.txt' ? { ...e, mode: 0o444 } : e));
+    await packToFile(entries, at('m.tar'));
+    await restoreTar(createReadStream(at('m.tar')), { to: at('out-modes') });
+    expect(readFileSync(at('out-modes/ro.txt'), 'utf8')).toBe('read only\n');
+    expect(lstatSync(at('out-modes/ro.txt')).mode & 0o7777).toBe(0o444);
+    expect(lstatSync(at('out-modes/suid')).mode & 0o7777).toBe(0o755);
+    expect(temporaries(at('out-modes'))).toEqual([]);
+  });
+});
