@@ -5,6 +5,8 @@ import './zodConfig';
  * that enforces this table, so adding a method here is the only way to add a door.
  */
 import { z } from 'zod';
+import type { Assessment } from './assessment';
+import { breachFactsPatchSchema, breachFactsSchema, type BreachFacts } from './breachFacts';
 import type { Access } from './roles';
 import { ROLES } from './roles';
 import {
@@ -206,9 +208,38 @@ export const methods = {
   'backups.prune': method<PruneReport>()({ input: planNameInputSchema.extend({ dryRun: z.boolean().default(false) }), access: 'backup:manage' }),
   /** The age identity that decrypts every backup, for offline storage; the export is logged. */
   'backups.exportIdentity': method<{ identity: string; recipient: string }>()({ input: empty, access: 'backup:export-identity' }),
+
+  /** The regimes the engine knows, with their jurisdiction, audience and when they were last reviewed (public law: no sign-in). */
+  'notify.regimes': method<RegimeSummary[]>()({ input: empty, access: 'public' }),
+  /** An incident's breach facts (its data categories and affected counts come from the incident). */
+  'notify.facts.get': method<IncidentBreachFacts>()({ input: z.strictObject({ ref: refSchema }), access: 'notify:read' }),
+  /** Changes some facts (logged with old and new values) and returns the new assessment. */
+  'notify.facts.set': method<Assessment>()({ input: z.strictObject({ ref: refSchema, patch: breachFactsPatchSchema }), access: 'notify:facts' }),
+  /** Which regimes apply to the incident, why, each deadline, and which facts are missing. Decision support, not legal advice. */
+  'notify.assess': method<Assessment>()({ input: z.strictObject({ ref: refSchema }), access: 'notify:read' }),
+  /** The same engine on facts without an incident (tabletop exercises): public, it reads no vault data and stores nothing. */
+  'notify.assessFacts': method<Assessment>()({ input: z.strictObject({ facts: breachFactsSchema }), access: 'public' }),
 } as const;
 
 export type Methods = typeof methods;
+
+export interface RegimeSummary {
+  id: string;
+  name: string;
+  title: string;
+  jurisdiction: { code: string; name: string; timeZone: string };
+  audience: string;
+  recipient: string;
+  reviewedOn: string;
+  sources: { cite: string; url: string }[];
+}
+
+export interface IncidentBreachFacts {
+  ref: string;
+  facts: BreachFacts;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
 export type MethodName = keyof Methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;

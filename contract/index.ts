@@ -10,3 +10,6 @@ export * from './user';
 export * from './runbook';
 export * from './run';
 export * from './backup';
+export * from './breachFacts';
+export * from './regime';
+export * from './assessment';

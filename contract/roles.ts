@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'backup:restore',
   /** Write the backup identity (the key that decrypts every backup) to a file. */
   'backup:export-identity',
+  /** See breach-notification assessments, deadlines and the regimes. */
+  'notify:read',
+  /** Record and change an incident's breach facts (times, risk, entity type, narrative). */
+  'notify:facts',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +45,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   responder: [
     'incident:read', 'incident:write', 'incident:note',
     'evidence:read', 'evidence:write', 'evidence:export',
-    'log:verify', 'pii:read', 'runbook:run', 'runbook:approve', 'backup:read',
+    'log:verify', 'pii:read', 'runbook:run', 'runbook:approve', 'backup:read', 'notify:read', 'notify:facts',
   ],
   // Backup operators see incidents to link restores to them, but not the people affected.
   // They attach drill reports and restore logs (evidence:write) but cannot open other evidence.
@@ -49,11 +53,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'incident:read', 'incident:note', 'evidence:write', 'log:verify', 'runbook:run', 'runbook:approve',
     'backup:read', 'backup:manage', 'backup:run', 'backup:restore',
   ],
-  legal: ['incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read', 'runbook:approve'],
+  // Legal decides who is told and by when: it reads and corrects the breach facts.
+  legal: ['incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read', 'runbook:approve', 'notify:read', 'notify:facts'],
   // Managers approve (closing, payments, restores) but do not work the steps themselves.
-  manager: ['incident:read', 'log:verify', 'runbook:approve', 'backup:read'],
+  manager: ['incident:read', 'log:verify', 'runbook:approve', 'backup:read', 'notify:read'],
   // Auditors read everything that happened, including custody, but never personal data.
-  auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify', 'backup:read'],
+  auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify', 'backup:read', 'notify:read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

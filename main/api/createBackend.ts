@@ -6,6 +6,7 @@ import {
 } from '../../contract';
 import { allows, LoginThrottle } from '../auth';
 import { evidenceKey } from '../evidence';
+import { builtinNotifyDir } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
 import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
@@ -28,6 +29,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   if (opts.ensureDataDir !== false) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const nowMs = opts.now ?? Date.now;
   const runbooksDir = opts.builtinRunbooksDir ?? builtinRunbooksDir();
+  const notifyDir = opts.builtinNotifyDir ?? builtinNotifyDir();
   const idleTimeoutMs = opts.idleTimeoutMs ?? DEFAULT_IDLE_MS;
   const vault = new Vault(dataDir, opts.kdfLogN ?? DEFAULT_LOG_N);
   const sessions = new Sessions(idleTimeoutMs, nowMs);
@@ -119,6 +121,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     session,
     dataDir,
     builtinRunbooksDir: runbooksDir,
+    notifyDir,
     vault,
     sessions,
     throttle,

@@ -22,6 +22,8 @@ export interface BackendOptions {
   idleTimeoutMs?: number;
   /** The built-in runbooks folder; default: runbooks/ next to package.json (see builtinRunbooksDir). */
   builtinRunbooksDir?: string;
+  /** The notification rules folder (regimes/, holidays/); default: main/notify next to package.json. */
+  builtinNotifyDir?: string;
   /**
    * Create dataDir when missing (default). The CLI passes false for commands that only call
    * public methods which read no data (runbook lint), so linting leaves no empty directory behind.

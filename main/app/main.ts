@@ -104,7 +104,10 @@ function start(): void {
 
       // Shipped by electron-builder.yml (runbooks/**) inside app.asar, which Electron's fs reads.
       // The app runs the backup schedules while someone allowed to run backups is signed in.
-      const created: Backend = await createBackend({ dataDir, builtinRunbooksDir: join(app.getAppPath(), 'runbooks'), scheduleBackups: true });
+      const created: Backend = await createBackend({
+        dataDir, builtinRunbooksDir: join(app.getAppPath(), 'runbooks'),
+        builtinNotifyDir: join(app.getAppPath(), 'main', 'notify'), scheduleBackups: true,
+      });
       backend = created;
       connections = createConnections(created);
       createWindow(connections);

@@ -30,6 +30,7 @@ import { vaultRecover } from './commands/vaultRecover';
 import type { CommandSpec } from './types';
 import { daemon } from './commands/daemon';
 import { daemonStatus } from './commands/daemonStatus';
+import { notifyAssess } from './commands/notifyAssess';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -64,5 +65,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   serve,
   // `daemon status` before `daemon`: the first command whose words start the line wins.
   daemonStatus,
+  notifyAssess,
   daemon,
 ];

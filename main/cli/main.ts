@@ -33,12 +33,13 @@ export async function main(argv: string[]): Promise<number> {
 /** Each run: open the backend, one connection, sign in if the command needs it, run, close. */
 async function runCommand(spec: CommandSpec, values: OptionValues, args: string[]): Promise<number> {
   const backendOptions = spec.backendOptions?.(values) ?? {};
+  const session = spec.sessionFor?.(values, args) ?? spec.session;
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir(process.env, process.platform, homedir()));
-  if (spec.session === 'login' && !existsSync(dataDir)) {
+  if (session === 'login' && !existsSync(dataDir)) {
     // createBackend would create it; a typo in --data-dir should not leave empty directories behind.
     throw new CliError(`no vault in ${dataDir}: run \`firebreak init --admin NAME\` first (or pass --data-dir)`, EXIT.error);
   }
-  const backend = await createBackend({ ...backendOptions, dataDir, ensureDataDir: spec.session !== 'offline' });
+  const backend = await createBackend({ ...backendOptions, dataDir, ensureDataDir: session !== 'offline' });
   try {
     const conn = backend.newConnection('cli');
     const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
@@ -58,7 +59,7 @@ async function runCommand(spec: CommandSpec, values: OptionValues, args: string[
       note: (text) => process.stderr.write(`${text}\n`),
     };
     try {
-      if (spec.session === 'login') await signIn(ctx, values);
+      if (session === 'login') await signIn(ctx, values);
       return await spec.run(ctx);
     } finally {
       backend.closeConnection(conn);

@@ -50,6 +50,8 @@ export interface CommandSpec {
    * only public methods that read no data, so the data directory is neither needed nor created.
    */
   session: 'login' | 'none' | 'offline';
+  /** When the need for a session depends on the options (`notify assess --facts FILE` reads no vault). */
+  sessionFor?(values: OptionValues, args: string[]): 'login' | 'offline';
   /**
    * Backend settings taken from the command's own options (serve's idle timeout). Called before
    * the backend is created, so an invalid value exits 2 without touching the data directory.

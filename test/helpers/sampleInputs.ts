@@ -78,5 +78,10 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'backups.restore': { id: 'sample-plan-20260101T000000Z-000000', to: '/nonexistent/restore' },
     'backups.prune': { name: 'sample-plan', dryRun: true },
     'backups.exportIdentity': {},
+    'notify.regimes': {},
+    'notify.facts.get': { ref },
+    'notify.facts.set': { ref, patch: { awareAt: '2026-03-14T09:00:00Z', personalData: true } },
+    'notify.assess': { ref },
+    'notify.assessFacts': { facts: { personalData: true, dataCategories: ['contact'], affected: [{ jurisdiction: 'DE', count: 10 }], awareAt: '2026-03-14T09:00:00Z' } },
   };
 }

@@ -11,6 +11,8 @@ export interface Context {
   dataDir: string;
   /** The shipped runbooks folder (the organisation's own are in <dataDir>/runbooks). */
   builtinRunbooksDir: string;
+  /** The shipped breach-notification rules (regimes/ and holidays/). */
+  notifyDir: string;
   vault: Vault;
   sessions: Sessions;
   throttle: LoginThrottle;

@@ -5,9 +5,10 @@ import { incidentHandlers } from './incidentHandlers';
 import { evidenceHandlers } from './evidenceHandlers';
 import { runbookHandlers } from './runbookHandlers';
 import { backupHandlers } from './backupHandlers';
+import { notifyHandlers } from './notifyHandlers';
 
 /** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
 export function allHandlers(idleTimeoutMs: number): Handlers {
-  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers };
+  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers, ...notifyHandlers };
 }
 export type { Context, Unlocked } from './Context';

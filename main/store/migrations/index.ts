@@ -8,6 +8,7 @@ import { eventsNoReplace } from './0060-events-no-replace';
 import { incidentFilterIndex } from './0070-incident-filter-index';
 import { runbookRuns } from './0080-runbook-runs';
 import { backups } from './0090-backups';
+import { breachFacts } from './0100-breach-facts';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups];
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts];

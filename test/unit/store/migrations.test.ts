@@ -197,6 +197,20 @@ const STEPS: Record<number, StepTest> = {
       expect(count('SELECT count(*) AS n FROM backup_checks')).toBe(1);
     },
   },
+  100: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'A breach', 'root');
+    },
+    survived: () => expect(count("SELECT count(*) AS n FROM incidents WHERE ref = 'IR-2026-0001'")).toBe(1),
+    works: () => {
+      const insert = db.prepare('INSERT INTO breach_facts (incident_ref, facts, updated_at, updated_by) VALUES (?, ?, ?, ?)');
+      insert.run('IR-2026-0001', '{"awareAt":null}', TS, 'root');
+      expect(() => insert.run('IR-2026-0999', '{}', TS, 'root')).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare("UPDATE breach_facts SET facts = 'not json'").run()).toThrow(/CHECK/);
+      expect(count('SELECT count(*) AS n FROM breach_facts')).toBe(1);
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(

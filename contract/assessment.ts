@@ -1,0 +1,88 @@
+/** What the breach-notification engine concludes from the facts (docs/notify-facts.md). */
+import type { BreachFactName, BreachFacts } from './breachFacts';
+import type { Audience, ContentField, DeadlineUnit } from './regime';
+
+/** Three-valued: a rule holds, does not, or cannot be decided until a fact is known. */
+export type Tri = 'yes' | 'no' | 'unknown';
+
+export interface SourceCite {
+  cite: string;
+  url: string;
+}
+
+/** One rule of a regime (scope, a threshold, an exemption) against the facts. */
+export interface RuleFinding {
+  id: string;
+  text: string;
+  result: Tri;
+  /** The facts the rule looked at, as read ("riskToIndividuals: high", "affected in US-CA: 1,200"). */
+  facts: string[];
+  source: SourceCite;
+}
+
+export interface StageDeadline {
+  id: string;
+  title: string;
+  /** The rule's own words. */
+  wording: string;
+  amount: number | null;
+  unit: DeadlineUnit | null;
+  /** When the clock started (ISO), or null while the starting fact is unknown. */
+  clockStart: string | null;
+  /** What starts it, in words ("awareness (awareAt)", "end of the calendar year of discovery", "stage notification"). */
+  startsAt: string;
+  /** The deadline (ISO, UTC), or null: no fixed period ("as soon as feasible"), or the start is unknown. */
+  due: string | null;
+  /** `asap`: no fixed period; `waiting`: the starting fact is unknown; `conditional`: its `when` is undecided. */
+  status: 'due' | 'asap' | 'waiting' | 'conditional';
+  /** The fact that would start the clock, when it is missing. */
+  waitingFor: BreachFactName | null;
+  source: SourceCite;
+}
+
+export type Outcome =
+  /** In scope, every threshold met, no exemption holds: notify. */
+  | 'notify'
+  /** In scope, but a threshold or the scope itself cannot be decided yet: the clocks run meanwhile. */
+  | 'undetermined'
+  /** In scope, a threshold is not met. */
+  | 'not-required'
+  /** In scope and over the thresholds, but an exemption holds. */
+  | 'exempt'
+  /** Not in scope (territory, sector, no personal data). */
+  | 'out-of-scope';
+
+export interface RegimeAssessment {
+  regime: {
+    id: string;
+    name: string;
+    title: string;
+    jurisdiction: { code: string; name: string; timeZone: string };
+    audience: Audience;
+    recipient: string;
+    reviewedOn: string;
+  };
+  outcome: Outcome;
+  /** One sentence: the rule and the facts that decided the outcome. */
+  why: string;
+  applies: RuleFinding;
+  thresholds: RuleFinding[];
+  exemptions: RuleFinding[];
+  /** The stages due (those whose `when` does not hold are left out); empty unless notify or undetermined. */
+  stages: StageDeadline[];
+  /** Facts that would decide something still open in this regime. */
+  missing: BreachFactName[];
+  contents: { id: string; text: string; field: ContentField; stage: string | null; source: SourceCite }[];
+  notes: { text: string; source: SourceCite }[];
+  conflicts: { text: string; readings: string[]; conservative: string; sources: SourceCite[] }[];
+}
+
+export interface Assessment {
+  /** When it was computed (ISO). */
+  at: string;
+  facts: BreachFacts;
+  /** notify and undetermined first (earliest deadline first), then exempt, not required, out of scope. */
+  regimes: RegimeAssessment[];
+  /** Every missing fact with the regimes it would decide. */
+  missing: { fact: BreachFactName; regimes: string[] }[];
+}

@@ -1,0 +1,59 @@
+import type { Assessment, RegimeAssessment, StageDeadline } from '../../contract';
+
+export const NOT_LEGAL_ADVICE = 'Decision support, not legal advice: check every conclusion with counsel before relying on it.';
+
+/** An instant in a zone, for people: "16 Mar 2026, 11:00 CET". */
+export function formatInstant(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
+}
+
+/** "in 2 d 3 h", "3 h 10 min overdue". */
+export function formatTimeLeft(dueIso: string, nowIso: string): string {
+  const ms = Date.parse(dueIso) - Date.parse(nowIso);
+  const abs = Math.abs(ms);
+  const d = Math.floor(abs / 86_400_000);
+  const h = Math.floor((abs % 86_400_000) / 3_600_000);
+  const m = Math.floor((abs % 3_600_000) / 60_000);
+  const span = d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`;
+  return ms <= 0 ? `${span} OVERDUE` : `in ${span}`;
+}
+
+function stageLine(s: StageDeadline, r: RegimeAssessment, now: string, userZone: string): string {
+  const head = `    ${s.title}: `;
+  if (s.status === 'asap') return `${head}${s.wording} (no fixed period)`;
+  if (s.due === null) return `${head}waiting for ${s.waitingFor ?? 'a fact'} — ${s.amount ?? ''} ${s.unit ?? ''} from ${s.startsAt}`;
+  const local = formatInstant(s.due, r.regime.jurisdiction.timeZone);
+  const mine = formatInstant(s.due, userZone);
+  return `${head}due ${local}${mine !== local ? ` (${mine} here)` : ''}, ${formatTimeLeft(s.due, now)}${s.status === 'conditional' ? ' — if its condition holds' : ''} [${s.source.cite}]`;
+}
+
+const GROUPS: [string, RegimeAssessment['outcome'][]][] = [
+  ['NOTIFY', ['notify']],
+  ['MAY APPLY (facts missing; the clocks run meanwhile)', ['undetermined']],
+  ['EXEMPT', ['exempt']],
+  ['NOT REQUIRED', ['not-required']],
+];
+
+/** The assessment as text: what to notify and by when first, what is undecided and why, then what does not apply. */
+export function formatAssessment(a: Assessment, userZone: string): string {
+  const out: string[] = [NOT_LEGAL_ADVICE, ''];
+  for (const [title, outcomes] of GROUPS) {
+    const rs = a.regimes.filter((r) => outcomes.includes(r.outcome));
+    if (rs.length === 0) continue;
+    out.push(`${title} (${rs.length})`);
+    for (const r of rs) {
+      out.push(`  ${r.regime.name} — ${r.regime.audience}: ${r.regime.recipient} [${r.regime.jurisdiction.name}]`);
+      out.push(`    ${r.why}`);
+      if (r.outcome === 'notify' || r.outcome === 'undetermined') for (const s of r.stages) out.push(stageLine(s, r, a.at, userZone));
+      for (const c of r.conflicts) out.push(`    Sources disagree: ${c.text} Used: ${c.conservative}`);
+    }
+    out.push('');
+  }
+  const none = a.regimes.filter((r) => r.outcome === 'out-of-scope');
+  if (none.length > 0) out.push(`OUT OF SCOPE (${none.length}): ${none.map((r) => r.regime.name).join(', ')}`, '');
+  if (a.missing.length > 0) {
+    out.push('MISSING FACTS');
+    for (const m of a.missing) out.push(`  ${m.fact}: decides ${m.regimes.join(', ')}`);
+  }
+  return out.join('\n').trimEnd();
+}

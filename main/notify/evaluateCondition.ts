@@ -1,0 +1,71 @@
+import type { BreachFactName, BreachFacts, Condition, Tri } from '../../contract';
+import { jurisdictionMatches } from './jurisdictionMatches';
+
+export interface Evaluation {
+  result: Tri;
+  /** What was read, in words, for the "why". */
+  facts: string[];
+  /** Facts whose absence left the result unknown. */
+  missing: BreachFactName[];
+}
+
+const show = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : String(v));
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * Kleene three-valued logic over the facts: a null fact is unknown, and unknown propagates unless
+ * the other operands decide (false ∧ unknown = false, true ∨ unknown = true). An empty list of
+ * affected people or of data categories is unknown too, not "nobody" — for a breach under
+ * assessment the count is what is usually missing, and a guess of zero would drop regimes.
+ */
+export function evaluateCondition(c: Condition, facts: BreachFacts): Evaluation {
+  if ('all' in c || 'any' in c) {
+    const parts = ('all' in c ? c.all : c.any).map((p) => evaluateCondition(p, facts));
+    const decisive = 'all' in c ? 'no' : 'yes';
+    const found = parts.find((p) => p.result === decisive);
+    if (found) return { result: decisive, facts: found.facts, missing: [] };
+    const unknown = parts.filter((p) => p.result === 'unknown');
+    if (unknown.length > 0) return { result: 'unknown', facts: parts.flatMap((p) => p.facts), missing: unique(unknown.flatMap((p) => p.missing)) };
+    return { result: 'all' in c ? 'yes' : 'no', facts: parts.flatMap((p) => p.facts), missing: [] };
+  }
+  if ('not' in c) {
+    const inner = evaluateCondition(c.not, facts);
+    return { ...inner, result: inner.result === 'yes' ? 'no' : inner.result === 'no' ? 'yes' : 'unknown' };
+  }
+  if ('fact' in c) {
+    const value = facts[c.fact];
+    if (value === null) return { result: 'unknown', facts: [`${c.fact}: not known`], missing: [c.fact] };
+    const holds = c.in !== undefined ? c.in.includes(String(value)) : c.is !== undefined ? value === c.is : value === true;
+    return { result: holds ? 'yes' : 'no', facts: [`${c.fact}: ${show(value)}`], missing: [] };
+  }
+  if ('affected' in c) {
+    const where = c.affected.join(', ');
+    if (facts.affected.length === 0) return { result: 'unknown', facts: ['affected people: not known'], missing: ['affected'] };
+    const inScope = facts.affected.filter((a) => c.affected.some((s) => jurisdictionMatches(a.jurisdiction, s)));
+    const meets = (n: number) => (c.atLeast === undefined || n >= c.atLeast) && (c.moreThan === undefined || n > c.moreThan) && (c.atLeast !== undefined || c.moreThan !== undefined || n > 0);
+    if (c.each) {
+      const byPlace = new Map<string, number>();
+      for (const a of inScope) byPlace.set(a.jurisdiction, (byPlace.get(a.jurisdiction) ?? 0) + a.count);
+      const hit = [...byPlace].find(([, n]) => meets(n));
+      const largest = [...byPlace].sort((a, b) => b[1] - a[1])[0];
+      const read = hit ? `affected in ${hit[0]}: ${count(hit[1])}` : largest ? `most affected in one of ${where}: ${count(largest[1])} (${largest[0]})` : `affected in ${where}: 0`;
+      return { result: hit ? 'yes' : 'no', facts: [read], missing: [] };
+    }
+    const total = inScope.reduce((n, a) => n + a.count, 0);
+    return { result: meets(total) ? 'yes' : 'no', facts: [`affected in ${where}: ${count(total)}`], missing: [] };
+  }
+  if ('dataCategory' in c) {
+    if (facts.dataCategories.length === 0) {
+      if (facts.personalData === false) return { result: 'no', facts: ['personalData: no'], missing: [] };
+      return { result: 'unknown', facts: ['data categories: not known'], missing: ['dataCategories'] };
+    }
+    const hit = facts.dataCategories.filter((d) => c.dataCategory.includes(d));
+    return { result: hit.length > 0 ? 'yes' : 'no', facts: [`data categories: ${facts.dataCategories.join(', ')}`], missing: [] };
+  }
+  const places = facts.establishedIn.filter((e) => c.established.some((s) => jurisdictionMatches(e, s)));
+  return { result: places.length > 0 ? 'yes' : 'no', facts: [`established in ${c.established.join(', ')}: ${places.length > 0 ? places.join(', ') : 'no'}`], missing: [] };
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assessment } from '../../../contract';
+import { runCli } from './runCli';
+
+const SLOW = 90_000;
+const PASSPHRASE = 'Correct-Horse-42-battery';
+let tmp: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'fb-notify-cli-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const FACTS = {
+  personalData: true, dataCategories: ['contact'], riskToIndividuals: 'high', encrypted: false,
+  affected: [{ jurisdiction: 'FR', count: 40 }, { jurisdiction: 'US-TX', count: 260 }],
+  awareAt: '2026-03-13T10:00:00Z', determinedAt: '2026-03-13T10:00:00Z',
+};
+
+describe('firebreak notify assess', () => {
+  it('--facts FILE: a tabletop without a vault; text names what to notify, by when, and what is missing', { timeout: SLOW }, async () => {
+    const file = join(tmp, 'facts.json');
+    writeFileSync(file, JSON.stringify(FACTS));
+    const dataDir = join(tmp, 'never-created');
+    const run = await runCli(['--data-dir', dataDir, 'notify', 'assess', '--facts', file]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Decision support, not legal advice/);
+    expect(run.stdout).toMatch(/^NOTIFY \(\d+\)$/m);
+    expect(run.stdout).toMatch(/GDPR Art\. 33 — authority/);
+    expect(run.stdout).toMatch(/Notification to the supervisory authority: due 16 Mar 2026, 11:00 CET/);
+    expect(run.stdout).toMatch(/^MISSING FACTS$/m);
+    expect(existsSync(dataDir)).toBe(false);
+
+    const json = await runCli(['--data-dir', dataDir, 'notify', 'assess', '--facts', file, '--json']);
+    const a = JSON.parse(json.stdout) as Assessment & { notice: string };
+    expect(a.notice).toMatch(/not legal advice/);
+    // Tex. Bus. & Com. Code 521.053(i): the Attorney General when at least 250 Texans are affected.
+    expect(a.regimes.find((r) => r.regime.id === 'us-tx-ag')?.outcome).toBe('notify');
+  });
+
+  it('refuses neither or both of REF and --facts, and a file that is not facts (exit 2)', { timeout: SLOW }, async () => {
+    const dataDir = join(tmp, 'none');
+    const neither = await runCli(['--data-dir', dataDir, 'notify', 'assess']);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/give an incident reference or --facts FILE\.json/);
+    const both = await runCli(['--data-dir', dataDir, 'notify', 'assess', 'IR-2026-0001', '--facts', join(tmp, 'x.json')]);
+    expect(both.code).toBe(2);
+    writeFileSync(join(tmp, 'bad.json'), '{ "personalData": "maybe" ');
+    const notJson = await runCli(['--data-dir', dataDir, 'notify', 'assess', '--facts', join(tmp, 'bad.json')]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/not JSON/);
+    writeFileSync(join(tmp, 'wrong.json'), JSON.stringify({ personalData: 'maybe' }));
+    const wrong = await runCli(['--data-dir', dataDir, 'notify', 'assess', '--facts', join(tmp, 'wrong.json')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/personalData/);
+  });
+
+  it('REF: the incident\'s own facts, signed in', { timeout: SLOW }, async () => {
+    const dataDir = join(tmp, 'vault');
+    const env = { FIREBREAK_PASSPHRASE: PASSPHRASE };
+    expect((await runCli(['--data-dir', dataDir, 'init', '--admin', 'alice'], env)).code).toBe(0);
+    const add = await runCli(['--data-dir', dataDir, 'incident', 'add', '--title', 'Laptop stolen', '--severity', 'SEV2', '--category', 'lost-device', '--json'], env);
+    const ref = (JSON.parse(add.stdout) as { ref: string }).ref;
+    const run = await runCli(['--data-dir', dataDir, 'notify', 'assess', ref, '--json'], env);
+    expect(run.code).toBe(0);
+    const a = JSON.parse(run.stdout) as Assessment;
+    // Nothing known yet: nothing is "notify", and the missing facts are listed.
+    expect(a.regimes.some((r) => r.outcome === 'notify')).toBe(false);
+    expect(a.missing.map((m) => m.fact)).toContain('personalData');
+    const unknown = await runCli(['--data-dir', dataDir, 'notify', 'assess', 'IR-2026-9999'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no incident IR-2026-9999/);
+  });
+});
