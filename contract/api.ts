@@ -5,7 +5,7 @@ import './zodConfig';
  * that enforces this table, so adding a method here is the only way to add a door.
  */
 import { z } from 'zod';
-import type { Assessment } from './assessment';
+import type { Assessment, BoardRow } from './assessment';
 import { breachFactsPatchSchema, breachFactsSchema, type BreachFacts } from './breachFacts';
 import type { Access } from './roles';
 import { ROLES } from './roles';
@@ -217,6 +217,8 @@ export const methods = {
   'notify.facts.set': method<Assessment>()({ input: z.strictObject({ ref: refSchema, patch: breachFactsPatchSchema }), access: 'notify:facts' }),
   /** Which regimes apply to the incident, why, each deadline, and which facts are missing. Decision support, not legal advice. */
   'notify.assess': method<Assessment>()({ input: z.strictObject({ ref: refSchema }), access: 'notify:read' }),
+  /** Every open obligation across the incidents being assessed, soonest deadline first. */
+  'notify.board': method<BoardRow[]>()({ input: empty, access: 'notify:read' }),
   /** The same engine on facts without an incident (tabletop exercises): public, it reads no vault data and stores nothing. */
   'notify.assessFacts': method<Assessment>()({ input: z.strictObject({ facts: breachFactsSchema }), access: 'public' }),
 } as const;

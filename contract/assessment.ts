@@ -86,3 +86,34 @@ export interface Assessment {
   /** Every missing fact with the regimes it would decide. */
   missing: { fact: BreachFactName; regimes: string[] }[];
 }
+
+/** One open obligation on the deadline board (`notify.board`). */
+export interface BoardRow {
+  ref: string;
+  title: string;
+  regimeId: string;
+  regimeName: string;
+  audience: Audience;
+  jurisdiction: { code: string; name: string; timeZone: string };
+  outcome: 'notify' | 'undetermined';
+  stageId: string;
+  stageTitle: string;
+  wording: string;
+  status: StageDeadline['status'];
+  due: string | null;
+  waitingFor: BreachFactName | null;
+  /** Due at or before the time the board was computed. */
+  overdue: boolean;
+}
+
+/** A deadline alarm: an obligation crossed one of the warning thresholds, or its deadline. */
+export interface DeadlineAlarm {
+  ref: string;
+  regimeId: string;
+  regimeName: string;
+  stageId: string;
+  stageTitle: string;
+  due: string;
+  /** Hours before the deadline, or 0 when it has passed. */
+  threshold: number;
+}

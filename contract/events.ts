@@ -1,4 +1,5 @@
 /** Push topics: one typed `subscribe(topic, cb)` over IPC or server-sent events. */
+import type { DeadlineAlarm } from './assessment';
 import type { BackupScheduleStatus } from './backup';
 import type { TimelineEvent } from './timeline';
 
@@ -9,9 +10,11 @@ export interface Topics {
   'backup.progress': { plan: string; phase: 'scanning' | 'archiving' | 'finishing'; files: number; totalFiles: number; bytes: number; totalBytes: number; bytesPerSecond: number; etaSeconds: number | null };
   /** The scheduler's state changed (a run started or ended, a retry, a failure), to every session that may read backups. */
   'backup.schedule': BackupScheduleStatus;
+  /** A notification deadline is near or has passed (to every session that may read notifications). */
+  'notify.alarm': DeadlineAlarm;
   /** The session ended or the vault locked (idle timeout, explicit lock). */
   'session.ended': { reason: 'idle' | 'locked' | 'logout' };
 }
 export type Topic = keyof Topics;
-export const TOPICS: readonly Topic[] = ['timeline.appended', 'session.ended', 'backup.progress', 'backup.schedule'];
+export const TOPICS: readonly Topic[] = ['timeline.appended', 'session.ended', 'backup.progress', 'backup.schedule', 'notify.alarm'];
 export type { TimelineEvent };

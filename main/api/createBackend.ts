@@ -6,7 +6,7 @@ import {
 } from '../../contract';
 import { allows, LoginThrottle } from '../auth';
 import { evidenceKey } from '../evidence';
-import { builtinNotifyDir } from '../notify';
+import { builtinNotifyDir, loadRegimeLibrary, raiseDeadlineAlarms } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
 import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
@@ -116,6 +116,32 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const sweep = setInterval(expireIdle, Math.min(30_000, Math.max(1_000, idleTimeoutMs / 4)));
   sweep.unref();
 
+  /** Pushes to every signed-in connection whose role has `permission` (the scheduler's state, deadline alarms). */
+  const broadcast = <T extends Topic>(permission: Parameters<typeof allows>[1], topic: T, payload: Topics[T]) => {
+    for (const c of connections.values()) {
+      const s = c.transport === 'service' ? undefined : sessions.peek(c.sessionId);
+      if (s && allows(s.role, permission)) emit(c.id, topic, payload);
+    }
+  };
+
+  /**
+   * Notification deadlines raise alarms while the vault is open: every minute, and right after the
+   * facts change. The events go in the chain (by `system`); the alarms are pushed to readers.
+   */
+  const raiseAlarms = () => {
+    if (!unlocked) return;
+    try {
+      const alarms = raiseDeadlineAlarms(unlocked.db, loadRegimeLibrary(notifyDir, dataDir), nowIso(), opts.deadlineAlarmHours);
+      if (alarms.length === 0) return;
+      publishNewEvents();
+      for (const alarm of alarms) broadcast('notify:read', 'notify.alarm', alarm);
+    } catch (err) {
+      logError(dataDir, 'notify deadline alarms', err);
+    }
+  };
+  const alarmSweep = setInterval(raiseAlarms, 60_000);
+  alarmSweep.unref();
+
   const contextFor = (conn: Connection, session: Session | null): Context => ({
     conn,
     session,
@@ -179,6 +205,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const value = await handler(contextFor(conn, session), parsed.data);
       publishNewEvents();
       sessionsChanged(method === 'backups.plans.add' || method === 'backups.plans.remove');
+      if (method === 'notify.facts.set' || method === 'incidents.update') raiseAlarms();
       return ok(value);
     } catch (err) {
       publishNewEvents();
@@ -216,6 +243,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
     close() {
       clearInterval(sweep);
+      clearInterval(alarmSweep);
       host?.close();
       host = null;
       lock('locked');
@@ -240,12 +268,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         const s = sessions.peek(id);
         return s !== undefined && mayRun(s);
       },
-      broadcast: (topic, payload) => {
-        for (const c of connections.values()) {
-          const s = c.transport === 'service' ? undefined : sessions.peek(c.sessionId);
-          if (s && allows(s.role, 'backup:read')) emit(c.id, topic, payload);
-        }
-      },
+      broadcast: (topic, payload) => broadcast('backup:read', topic, payload),
       ...(typeof opts.scheduleBackups === 'object' ? opts.scheduleBackups : {}),
     });
     void host.reconcile();

@@ -82,6 +82,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'notify.facts.get': { ref },
     'notify.facts.set': { ref, patch: { awareAt: '2026-03-14T09:00:00Z', personalData: true } },
     'notify.assess': { ref },
+    'notify.board': {},
     'notify.assessFacts': { facts: { personalData: true, dataCategories: ['contact'], affected: [{ jurisdiction: 'DE', count: 10 }], awareAt: '2026-03-14T09:00:00Z' } },
   };
 }

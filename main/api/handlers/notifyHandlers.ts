@@ -1,7 +1,7 @@
-import { assessRegimes, getBreachFacts, loadRegimeLibrary, setBreachFacts } from '../../notify';
+import { assessRegimes, deadlineBoard, getBreachFacts, loadRegimeLibrary, setBreachFacts } from '../../notify';
 import { actorOf, type Context, type Handlers } from './Context';
 
-type NotifyMethods = 'notify.regimes' | 'notify.facts.get' | 'notify.facts.set' | 'notify.assess' | 'notify.assessFacts';
+type NotifyMethods = 'notify.regimes' | 'notify.facts.get' | 'notify.facts.set' | 'notify.assess' | 'notify.assessFacts' | 'notify.board';
 
 const library = (ctx: Context) => loadRegimeLibrary(ctx.notifyDir, ctx.dataDir);
 
@@ -20,4 +20,5 @@ export const notifyHandlers: Pick<Handlers, NotifyMethods> = {
   },
   'notify.assess': (ctx, { ref }) => assessRegimes(library(ctx), getBreachFacts(ctx.open().db, ref).facts, ctx.nowIso()),
   'notify.assessFacts': (ctx, { facts }) => assessRegimes(library(ctx), facts, ctx.nowIso()),
+  'notify.board': (ctx) => deadlineBoard(ctx.open().db, library(ctx), ctx.nowIso()),
 };

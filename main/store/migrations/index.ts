@@ -9,6 +9,7 @@ import { incidentFilterIndex } from './0070-incident-filter-index';
 import { runbookRuns } from './0080-runbook-runs';
 import { backups } from './0090-backups';
 import { breachFacts } from './0100-breach-facts';
+import { notifyAlarms } from './0105-notify-alarms';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts];
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms];

@@ -211,6 +211,21 @@ const STEPS: Record<number, StepTest> = {
       expect(count('SELECT count(*) AS n FROM breach_facts')).toBe(1);
     },
   },
+  105: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'A breach', 'root');
+    },
+    survived: () => expect(count("SELECT count(*) AS n FROM incidents WHERE ref = 'IR-2026-0001'")).toBe(1),
+    works: () => {
+      const insert = db.prepare("INSERT INTO notify_alarms (incident_ref, regime_id, stage_id, due, threshold_hours, raised_at) VALUES (?, 'eu-gdpr-art33', 'notification', ?, ?, ?)");
+      insert.run('IR-2026-0001', TS, 24, TS);
+      // Once per threshold and deadline.
+      expect(() => insert.run('IR-2026-0001', TS, 24, TS)).toThrow(/UNIQUE|PRIMARY KEY/);
+      expect(() => insert.run('IR-2026-0001', TS, -1, TS)).toThrow(/CHECK/);
+      expect(() => insert.run('IR-2026-0999', TS, 4, TS)).toThrow(/FOREIGN KEY/);
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(
