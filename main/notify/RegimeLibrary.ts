@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ApiFailure, type HolidayCalendar, type Regime } from '../../contract';
 import { loadHolidayCalendar, loadRegime, type DataFileProblem } from './loadRegime';
 
@@ -26,8 +26,8 @@ let cached: { key: string; library: RegimeLibrary } | null = null;
 export function loadRegimeLibrary(builtinDir: string, dataDir: string | null): RegimeLibrary {
   const regimeFiles = yamlFiles(join(builtinDir, 'regimes'));
   const calendarFiles = new Map<string, string>();
-  for (const f of yamlFiles(join(builtinDir, 'holidays'))) calendarFiles.set(f.slice(f.lastIndexOf('/') + 1), f);
-  if (dataDir !== null) for (const f of yamlFiles(join(dataDir, 'holidays'))) calendarFiles.set(f.slice(f.lastIndexOf('/') + 1), f);
+  for (const f of yamlFiles(join(builtinDir, 'holidays'))) calendarFiles.set(basename(f), f);
+  if (dataDir !== null) for (const f of yamlFiles(join(dataDir, 'holidays'))) calendarFiles.set(basename(f), f);
   const files = [...regimeFiles, ...calendarFiles.values()];
   const key = files.map((f) => `${f}:${statSync(f).mtimeMs}`).join('|');
   if (cached?.key === key) return cached.library;
