@@ -33,8 +33,14 @@ export interface StageDeadline {
   startsAt: string;
   /** The deadline (ISO, UTC), or null: no fixed period ("as soon as feasible"), or the start is unknown. */
   due: string | null;
-  /** `asap`: no fixed period; `waiting`: the starting fact is unknown; `conditional`: its `when` is undecided. */
-  status: 'due' | 'asap' | 'waiting' | 'conditional';
+  /**
+   * `asap`: no fixed period; `waiting`: the starting fact is unknown; `conditional`: its `when` is
+   * undecided; `unavailable`: it cannot be computed (a business-day count beyond the holiday
+   * calendar's years) — see `problem`.
+   */
+  status: 'due' | 'asap' | 'waiting' | 'conditional' | 'unavailable';
+  /** Why the deadline could not be computed (status `unavailable`), else null. */
+  problem: string | null;
   /** The fact that would start the clock, when it is missing. */
   waitingFor: BreachFactName | null;
   source: SourceCite;

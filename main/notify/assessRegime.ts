@@ -2,7 +2,7 @@ import {
   TRIGGER_FACT, type BreachFacts, type ClockStart, type HolidayCalendar, type Outcome, type Regime, type RegimeAssessment,
   type RuleFinding, type SourceCite, type StageDeadline,
 } from '../../contract';
-import { addPeriod } from './clock/addPeriod';
+import { addPeriod, HolidayCalendarGapError, HolidayCalendarMissingError } from './clock';
 import { earliest } from './clock/earliest';
 import { yearEndOf } from './clock/yearEndOf';
 import { evaluateCondition } from './evaluateCondition';
@@ -59,11 +59,22 @@ export function assessRegime(regime: Regime, facts: BreachFacts, opts: AssessOpt
       const d = stage.deadline;
       const main = clockOf(d.from ?? { event: regime.trigger.event }, regime, facts, dueOf, opts);
       let due: string | null = null;
+      let problem: string | null = null;
+      // A count the calendar cannot make (a year it does not list) fails this stage only, visibly.
+      const add = (start: string, amount: number, unit: NonNullable<typeof d.unit>): string | null => {
+        try {
+          return addPeriod(start, amount, unit, zoneOf(regime, opts));
+        } catch (err) {
+          if (!(err instanceof HolidayCalendarGapError || err instanceof HolidayCalendarMissingError)) throw err;
+          problem = err.message;
+          return null;
+        }
+      };
       let waitingFor = main.waitingFor;
-      if (d.amount !== null && d.unit !== null && main.start !== null) due = addPeriod(main.start, d.amount, d.unit, zoneOf(regime, opts));
+      if (d.amount !== null && d.unit !== null && main.start !== null) due = add(main.start, d.amount, d.unit);
       if (d.noLaterThan) {
         const back = clockOf(d.noLaterThan.from, regime, facts, dueOf, opts);
-        const backDue = back.start === null ? null : addPeriod(back.start, d.noLaterThan.amount, d.noLaterThan.unit, zoneOf(regime, opts));
+        const backDue = back.start === null ? null : add(back.start, d.noLaterThan.amount, d.noLaterThan.unit);
         // While the backstop's start is unknown it may still bring the deadline forward: name the fact.
         if (back.waitingFor) missing.add(back.waitingFor);
         // The earlier of the two binds; with one start unknown, the known one is all there is so far.
@@ -73,10 +84,10 @@ export function assessRegime(regime: Regime, facts: BreachFacts, opts: AssessOpt
       }
       if (waitingFor) missing.add(waitingFor);
       dueOf.set(stage.id, opts.submitted?.get(`${regime.id}/${stage.id}`) ?? due);
-      const status: StageDeadline['status'] = d.amount === null ? 'asap' : due === null ? 'waiting' : when?.result === 'unknown' ? 'conditional' : 'due';
+      const status: StageDeadline['status'] = d.amount === null ? 'asap' : problem !== null && due === null ? 'unavailable' : due === null ? 'waiting' : when?.result === 'unknown' ? 'conditional' : 'due';
       stages.push({
         id: stage.id, title: stage.title, wording: d.wording, amount: d.amount, unit: d.unit, clockStart: main.start, startsAt: main.label,
-        due, status, waitingFor: due === null && d.amount !== null ? waitingFor : null, source: cite(d.source),
+        due, status, waitingFor: due === null && d.amount !== null && problem === null ? waitingFor : null, problem: due === null ? problem : null, source: cite(d.source),
       });
     }
   }

@@ -187,10 +187,12 @@ describe('a holiday calendar in the data directory replaces the shipped one', ()
     const lib = loadRegimeLibrary(NOTIFY, data);
     const facts = sec('2027-12-29T10:00:00-05:00');
     // Wednesday 2027-12-29: Thu 30 (1), Fri 31 (New Year's Day 2028 observed) skipped, Mon 3 Jan 2028 (2), Tue 4 (3),
-    // Wed 5 (4) → 10:00 EST = 15:00Z. With the shipped calendar (to 2027) the whole assessment is refused instead.
+    // Wed 5 (4) → 10:00 EST = 15:00Z. With the shipped calendar (to 2027) that stage is refused instead, and named.
     const a = assessRegimes(lib, facts, '2027-12-29T15:00:00Z').regimes.find((x) => x.regime.id === 'us-sec-8k-105');
     expect(a?.stages[0]?.due).toBe('2028-01-05T15:00:00.000Z');
-    expect(() => assessRegimes(library, facts, '2027-12-29T15:00:00Z')).toThrow(/does not cover 2028/);
+    const shipped = assessRegimes(library, facts, '2027-12-29T15:00:00Z').regimes.find((x) => x.regime.id === 'us-sec-8k-105');
+    expect(shipped?.stages[0]).toMatchObject({ due: null, status: 'unavailable' });
+    expect(shipped?.stages[0]?.problem).toMatch(/does not cover 2028/);
   });
 });
 

@@ -4,7 +4,6 @@
  * awareness) and NIS2 Art. 23 (24 h / 72 h / one month after the notification).
  */
 import { describe, expect, it } from 'vitest';
-import { HolidayCalendarGapError } from '../../../../main/notify/clock';
 import { assess, facts, runCases, type FactsInput, type RegimeCase } from './regimeCases';
 
 describe('NYDFS 23 NYCRR 500.17(a)', () => {
@@ -53,9 +52,13 @@ describe('SEC Form 8-K Item 1.05', () => {
   runCases(cases);
 
   // Wednesday 2027-12-29: Thu 30 (1), Fri 31 (New Year's Day 2028 observed), then 2028, which the shipped
-  // us-federal calendar does not list: refused rather than counted as if 2028 had no holidays.
-  it('Form 8-K B.1: four business days running into a year the holiday calendar does not cover are refused', () => {
-    expect(() => assess({ regime: r, facts: f({ materialityDeterminedAt: '2027-12-29T10:00:00-05:00' }) })).toThrow(HolidayCalendarGapError);
+  // us-federal calendar does not list: refused rather than counted as if 2028 had no holidays — for
+  // this stage only, named, while the rest of the assessment stands.
+  it('Form 8-K B.1: four business days running into a year the holiday calendar does not cover are refused, for that stage only', () => {
+    const a = assess({ regime: r, facts: f({ materialityDeterminedAt: '2027-12-29T10:00:00-05:00' }) });
+    expect(a.outcome).toBe('notify');
+    expect(a.stages[0]).toMatchObject({ id: 'form-8k', due: null, status: 'unavailable', waitingFor: null });
+    expect(a.stages[0]?.problem).toMatch(/2028/);
   });
 });
 
