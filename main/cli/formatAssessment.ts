@@ -21,6 +21,7 @@ export function formatTimeLeft(dueIso: string, nowIso: string): string {
 function stageLine(s: StageDeadline, r: RegimeAssessment, now: string, userZone: string): string {
   const head = `    ${s.title}: `;
   if (s.status === 'asap') return `${head}${s.wording} (no fixed period)`;
+  if (s.status === 'unavailable') return `${head}cannot be computed: ${s.problem ?? 'unknown reason'} — count it by hand (${s.wording})`;
   if (s.due === null) return `${head}waiting for ${s.waitingFor ?? 'a fact'} — ${s.amount ?? ''} ${s.unit ?? ''} from ${s.startsAt}`;
   const local = formatInstant(s.due, r.regime.jurisdiction.timeZone);
   const mine = formatInstant(s.due, userZone);
