@@ -7,6 +7,7 @@ export type Route =
   | { name: 'run'; ref: string; runId: string }
   | { name: 'runbooks' }
   | { name: 'backups' }
+  | { name: 'deadlines' }
   | { name: 'audit' }
   | { name: 'users' }
   | { name: 'account' };
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'runbooks') return { name: 'runbooks' };
   if (first === 'backups') return { name: 'backups' };
+  if (first === 'deadlines') return { name: 'deadlines' };
   if (first === 'audit') return { name: 'audit' };
   if (first === 'users') return { name: 'users' };
   if (first === 'account') return { name: 'account' };

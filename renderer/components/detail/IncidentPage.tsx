@@ -8,6 +8,7 @@ import { hrefFor } from '../../lib/routes';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Spinner } from '../common/Spinner';
+import { NotificationsPanel } from '../notify/NotificationsPanel';
 import { RunbooksPanel } from '../run/RunbooksPanel';
 import { RunView } from '../run/RunView';
 import { EvidencePanel } from './EvidencePanel';
@@ -22,6 +23,7 @@ export function IncidentPage({ incidentRef, runId }: { incidentRef: string; runI
   const client = useClient();
   const canWrite = useCan('incident:write');
   const canEvidence = useCan('evidence:read');
+  const canNotify = useCan('notify:read');
   const incident = useApiResource(() => client.call('incidents.get', { ref: incidentRef }), [client, incidentRef]);
   const timeline = useApiResource(() => client.call('timeline.forIncident', { ref: incidentRef }), [client, incidentRef]);
   const evidence = useApiResource(
@@ -95,6 +97,7 @@ export function IncidentPage({ incidentRef, runId }: { incidentRef: string; runI
             <IncidentFacts incident={data} canWrite={canWrite} onEdit={() => setEditing(true)} />
           )}
           {incident.error && <ErrorBanner>{incident.error.message}</ErrorBanner>}
+          {runId === undefined && canNotify && <NotificationsPanel incidentRef={incidentRef} />}
         </div>
         <aside className="detail-side">
           {canEvidence && (

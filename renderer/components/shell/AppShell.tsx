@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import { usePush } from '../../hooks/usePush';
 import { useCan } from '../../hooks/useSession';
+import { useToasts } from '../../hooks/useToasts';
+import { formatDateTime } from '../../lib/formatDateTime';
 import { useHotkeys } from '../../hooks/useHotkeys';
 import { useRoute } from '../../hooks/useRoute';
 import { useStoredState } from '../../hooks/useStoredState';
@@ -11,6 +14,7 @@ import { IncidentPage } from '../detail/IncidentPage';
 import { IncidentsPage } from '../incidents/IncidentsPage';
 import { RunbooksPage } from '../runbooks/RunbooksPage';
 import { BackupsPage } from '../backups/BackupsPage';
+import { DeadlinesPage } from '../notify/DeadlinesPage';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
 import { UsersPage } from '../users/UsersPage';
 import { HelpDialog } from './HelpDialog';
@@ -31,10 +35,17 @@ export function AppShell() {
   const canAudit = useCan('audit:read');
   const canManage = useCan('user:manage');
   const canBackups = useCan('backup:read');
+  const canNotify = useCan('notify:read');
+  const toasts = useToasts();
+  // A deadline alarm reaches whoever is signed in, on any screen (it is also in the timeline).
+  usePush('notify.alarm', (a) => {
+    const when = a.threshold === 0 ? 'has passed' : `is in less than ${a.threshold} h`;
+    toasts.show('error', `${a.ref}: the ${a.regimeName} deadline ${when}`, `${a.stageTitle}, due ${formatDateTime(a.due)}.`);
+  });
   const closeDialog = useCallback(() => setDialog(null), []);
 
   // After a sign-in as someone else the address may still name a page this role cannot open.
-  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups);
+  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify);
   useEffect(() => {
     if (forbidden) window.history.replaceState(null, '', hrefFor({ name: 'incidents' }));
     if (forbidden) window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -53,6 +64,9 @@ export function AppShell() {
     'g r': () => navigate({ name: 'runbooks' }),
     'g b': () => {
       if (canBackups) navigate({ name: 'backups' });
+    },
+    'g d': () => {
+      if (canNotify) navigate({ name: 'deadlines' });
     },
     'g a': () => {
       if (canAudit) navigate({ name: 'audit' });
@@ -87,6 +101,9 @@ export function AppShell() {
       break;
     case 'backups':
       page = canBackups ? <BackupsPage /> : <NotPermitted what="backups" />;
+      break;
+    case 'deadlines':
+      page = canNotify ? <DeadlinesPage /> : <NotPermitted what="notification deadlines" />;
       break;
     case 'audit':
       page = canAudit ? <AuditPage onVerify={() => setDialog('verify')} /> : <NotPermitted what="the audit log" />;

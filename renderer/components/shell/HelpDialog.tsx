@@ -11,6 +11,7 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
       [['g', 'i'], 'Go to incidents'],
       [['g', 'r'], 'Go to runbooks'],
       [['g', 'b'], 'Go to backups'],
+      [['g', 'd'], 'Go to notification deadlines'],
       [['g', 'a'], 'Go to the audit log'],
       [['g', 'u'], 'Go to users'],
       [['g', 'm'], 'Go to my account'],

@@ -19,12 +19,14 @@ export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void })
   const canAudit = useCan('audit:read');
   const canManage = useCan('user:manage');
   const canBackups = useCan('backup:read');
+  const canNotify = useCan('notify:read');
   // A failed scheduled backup or a damaged backup must be seen from every screen, not only Backups.
   const backupAlerts = scheduleProblems(useBackupSchedule(canBackups)).length;
   const items: Item[] = [
     { label: 'Incidents', icon: 'incidents', route: { name: 'incidents' }, active: route.name === 'incidents' || route.name === 'incident' || route.name === 'run', shortcut: 'g i' },
     { label: 'Runbooks', icon: 'book', route: { name: 'runbooks' }, active: route.name === 'runbooks', shortcut: 'g r' },
     ...(canBackups ? [{ label: 'Backups', icon: 'database' as const, route: { name: 'backups' as const }, active: route.name === 'backups', shortcut: 'g b', alerts: backupAlerts }] : []),
+    ...(canNotify ? [{ label: 'Deadlines', icon: 'clock' as const, route: { name: 'deadlines' as const }, active: route.name === 'deadlines', shortcut: 'g d' }] : []),
     ...(canAudit ? [{ label: 'Audit log', icon: 'audit' as const, route: { name: 'audit' as const }, active: route.name === 'audit', shortcut: 'g a' }] : []),
     ...(canManage ? [{ label: 'Users', icon: 'users' as const, route: { name: 'users' as const }, active: route.name === 'users', shortcut: 'g u' }] : []),
     { label: 'My account', icon: 'user', route: { name: 'account' }, active: route.name === 'account', shortcut: 'g m' },

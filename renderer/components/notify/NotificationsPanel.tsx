@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'react';
+import { useApiResource } from '../../hooks/useApiResource';
+import { useClient } from '../../hooks/useClient';
+import { useNow } from '../../hooks/useNow';
+import { usePush } from '../../hooks/usePush';
+import { useCan } from '../../hooks/useSession';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Icon } from '../common/Icon';
+import { Spinner } from '../common/Spinner';
+import { AssessmentView } from './AssessmentView';
+import { BreachFactsDialog } from './BreachFactsDialog';
+import { NotLegalAdvice } from './NotLegalAdvice';
+
+/** Who must be told about this incident, by when, and what is still missing to decide (notify.assess). */
+export function NotificationsPanel({ incidentRef }: { incidentRef: string }) {
+  const client = useClient();
+  const canEdit = useCan('notify:facts');
+  const assessment = useApiResource(() => client.call('notify.assess', { ref: incidentRef }), [client, incidentRef]);
+  const facts = useApiResource(() => client.call('notify.facts.get', { ref: incidentRef }), [client, incidentRef]);
+  const [editing, setEditing] = useState(false);
+  const now = useNow(30_000);
+
+  // The incident's own fields (affected people, data categories) and the facts feed the assessment.
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  usePush('timeline.appended', (event) => {
+    if (event.incidentRef !== incidentRef || !(event.type.startsWith('notify.') || event.type === 'incident.updated')) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      void assessment.reload();
+      void facts.reload();
+    }, 150);
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return (
+    <section className="card" aria-labelledby="notify-title" data-testid="notifications">
+      <div className="card-header">
+        <h2 id="notify-title">Breach notifications</h2>
+        {canEdit && facts.data && (
+          <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)}>
+            <Icon name="edit" size={14} />
+            Breach facts…
+          </button>
+        )}
+      </div>
+      <div className="card-body">
+        <NotLegalAdvice />
+        {assessment.error && <ErrorBanner>{assessment.error.message}</ErrorBanner>}
+        {!assessment.data && assessment.loading && <Spinner label="Assessing" />}
+        {assessment.data && <AssessmentView assessment={assessment.data} now={now} />}
+      </div>
+      {editing && facts.data && (
+        <BreachFactsDialog
+          incidentRef={incidentRef}
+          facts={facts.data.facts}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            void assessment.reload();
+            void facts.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
