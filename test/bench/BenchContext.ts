@@ -13,6 +13,8 @@ export interface BenchSizes {
   runSteps: number;
   /** Bytes of the mixed file tree bench 7 backs up, verifies and restores. */
   backupBytes: number;
+  /** Breaches' facts bench 8 assesses against every regime. */
+  assessments: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -28,6 +30,7 @@ export const FULL_SIZES: BenchSizes = {
   runbookFiles: 1000,
   runSteps: 10_000,
   backupBytes: 1024 * 1024 * 1024,
+  assessments: 10_000,
 };
 
 /** `--quick`: a tenth of the data (and of the samples), for a smoke run. */
@@ -44,6 +47,7 @@ export const QUICK_SIZES: BenchSizes = {
   runbookFiles: 100,
   runSteps: 1000,
   backupBytes: 100 * 1024 * 1024,
+  assessments: 1000,
 };
 
 export interface BenchContext {

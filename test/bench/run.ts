@@ -17,6 +17,7 @@ import { benchCommitLatency } from './benchCommitLatency';
 import { benchEventSearch } from './benchEventSearch';
 import { benchFirstRender } from './benchFirstRender';
 import { benchIncidentList } from './benchIncidentList';
+import { benchNotify } from './benchNotify';
 import { benchRunbooks } from './benchRunbooks';
 import { formatTable } from './printTable';
 
@@ -34,6 +35,7 @@ const BENCHES: Bench[] = [
   { id: '5', run: benchFirstRender },
   { id: '6', run: benchRunbooks },
   { id: '7', run: benchBackups },
+  { id: '8', run: benchNotify },
 ];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null } {
@@ -46,7 +48,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null }
       const list = arg.includes('=') ? arg.slice('--only='.length) : argv[(i += 1)];
       only = new Set((list ?? '').split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5,6,7]\n');
+      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5,6,7,8]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${arg}\n`);
