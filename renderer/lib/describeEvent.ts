@@ -74,6 +74,15 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return { ...base, summary: `Exported evidence ${str(d.name)} (hash verified)`, tone: 'evidence' };
     case 'evidence.integrity_failed':
       return { ...base, summary: `Evidence integrity check FAILED (${str(d.purpose)})`, tone: 'danger' };
+    case 'notify.facts_changed': {
+      const changes = readChanges(d);
+      return { ...base, summary: `Changed the breach facts: ${changes.map((c) => c.field.toLowerCase()).join(', ')}`, changes, tone: 'status' };
+    }
+    case 'notify.deadline_alarm': {
+      const hours = typeof d.threshold === 'number' ? d.threshold : null;
+      const when = hours === 0 ? 'has passed' : `is less than ${hours ?? '?'} h away`;
+      return { ...base, summary: `Deadline alarm: ${str(d.regimeName)} — ${str(d.stageTitle)} ${when}`, tone: 'danger' };
+    }
     default: {
       if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
       const changes = readChanges(d);

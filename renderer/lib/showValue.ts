@@ -4,6 +4,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined
 /** A value from a change record, as a person reads it. */
 export function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
     return value

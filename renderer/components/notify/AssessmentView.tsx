@@ -23,7 +23,7 @@ export function AssessmentView({ assessment, now }: { assessment: Assessment; no
       {open.length === 0 ? (
         <p className="muted small">No notification obligation applies on these facts.</p>
       ) : (
-        <table className="table obligations" aria-label="Notification obligations">
+        <table className="data-table obligations" aria-label="Notification obligations">
           <thead>
             <tr><th scope="col">Regime</th><th scope="col">Who</th><th scope="col">Report</th><th scope="col">Deadline</th><th scope="col">Time left</th></tr>
           </thead>

@@ -44,7 +44,7 @@ export function DeadlinesPage() {
       {rows.length > 0 && (
         <>
           {overdue > 0 && <ErrorBanner>{overdue} {overdue === 1 ? 'deadline has' : 'deadlines have'} passed.</ErrorBanner>}
-          <table className="table obligations" aria-label="Open notification deadlines">
+          <table className="data-table obligations" aria-label="Open notification deadlines">
             <thead>
               <tr><th scope="col">Time left</th><th scope="col">Deadline</th><th scope="col">Incident</th><th scope="col">Regime</th><th scope="col">Report</th></tr>
             </thead>

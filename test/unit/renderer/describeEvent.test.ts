@@ -18,7 +18,8 @@ describe('showValue', () => {
 
   it('keeps falsy values that mean something', () => {
     expect(showValue(0)).toBe('0');
-    expect(showValue(false)).toBe('false');
+    expect(showValue(false)).toBe('no');
+    expect(showValue(true)).toBe('yes');
   });
 
   it('joins lists, with affected counts as jurisdiction: count', () => {
