@@ -7,6 +7,11 @@ import './zodConfig';
 import { z } from 'zod';
 import type { Assessment, BoardRow } from './assessment';
 import { breachFactsPatchSchema, breachFactsSchema, type BreachFacts } from './breachFacts';
+import {
+  draftCreateInputSchema, draftDiffInputSchema, draftExportInputSchema, draftGetInputSchema, draftIdSchema, draftMarkSentInputSchema,
+  draftReviseInputSchema, type Draft, type DraftDiff, type DraftExport, type DraftSummary,
+} from './draft';
+import { letterheadSchema, type Letterhead } from './letterhead';
 import type { Access } from './roles';
 import { ROLES } from './roles';
 import {
@@ -221,6 +226,29 @@ export const methods = {
   'notify.board': method<BoardRow[]>()({ input: empty, access: 'notify:read' }),
   /** The same engine on facts without an incident (tabletop exercises): public, it reads no vault data and stores nothing. */
   'notify.assessFacts': method<Assessment>()({ input: z.strictObject({ facts: breachFactsSchema }), access: 'public' }),
+
+  /** The organisation's letterhead on exported notices: every signed-in user may read it, an administrator sets it (logged). */
+  'settings.letterhead.get': method<Letterhead>()({ input: empty, access: 'session' }),
+  'settings.letterhead.set': method<Letterhead>()({ input: letterheadSchema, access: 'settings:manage' }),
+
+  /**
+   * A notification draft for one regime (and stage) of an incident, written for the audience from
+   * its facts; unknown facts stay as `[[MISSING: …]]` placeholders. Decision support, not legal advice.
+   */
+  'notify.drafts.create': method<Draft>()({ input: draftCreateInputSchema, access: 'notify:draft' }),
+  'notify.drafts.list': method<DraftSummary[]>()({ input: z.strictObject({ ref: refSchema }), access: 'notify:read' }),
+  'notify.drafts.get': method<Draft>()({ input: draftGetInputSchema, access: 'notify:read' }),
+  /** A new version with this text; approvals start over. Refused once sent (send a supplementary notice instead). */
+  'notify.drafts.revise': method<Draft>()({ input: draftReviseInputSchema, access: 'notify:draft' }),
+  'notify.drafts.diff': method<DraftDiff>()({ input: draftDiffInputSchema, access: 'notify:read' }),
+  /** Refused while a placeholder remains; with two approvers required, two different people, neither the last editor. */
+  'notify.drafts.approve': method<Draft>()({ input: z.strictObject({ id: draftIdSchema }), access: 'notify:approve' }),
+  /** Records an approved notice as sent (channel, recipient, time, SHA-256 of what was sent) in the hash chain; it is then frozen. */
+  'notify.drafts.markSent': method<Draft>()({ input: draftMarkSentInputSchema, access: 'notify:send' }),
+  /** A new draft that follows a sent notice (the only way to add to or correct it). */
+  'notify.drafts.supplement': method<Draft>()({ input: z.strictObject({ id: draftIdSchema }), access: 'notify:draft' }),
+  /** The letter as a file: Markdown, HTML, PDF, DOCX or .eml (RFC 5322). */
+  'notify.drafts.export': method<DraftExport>()({ input: draftExportInputSchema, access: 'notify:read' }),
 } as const;
 
 export type Methods = typeof methods;

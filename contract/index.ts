@@ -13,3 +13,5 @@ export * from './backup';
 export * from './breachFacts';
 export * from './regime';
 export * from './assessment';
+export * from './draft';
+export * from './letterhead';

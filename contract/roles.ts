@@ -34,6 +34,14 @@ export const PERMISSIONS = [
   'notify:read',
   /** Record and change an incident's breach facts (times, risk, entity type, narrative). */
   'notify:facts',
+  /** Write and revise notification drafts (and start a supplementary notice). */
+  'notify:draft',
+  /** Approve a notification draft (the legal sign-off; a second approver when the plan says so). */
+  'notify:approve',
+  /** Record that an approved notice was sent (channel, recipient, time, content hash). */
+  'notify:send',
+  /** Change organisation-wide settings (the letterhead on exported notices). */
+  'settings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +54,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'incident:read', 'incident:write', 'incident:note',
     'evidence:read', 'evidence:write', 'evidence:export',
     'log:verify', 'pii:read', 'runbook:run', 'runbook:approve', 'backup:read', 'notify:read', 'notify:facts',
+    // Responders know the facts first: they draft notices, but never approve or send them.
+    'notify:draft',
   ],
   // Backup operators see incidents to link restores to them, but not the people affected.
   // They attach drill reports and restore logs (evidence:write) but cannot open other evidence.
@@ -53,8 +63,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'incident:read', 'incident:note', 'evidence:write', 'log:verify', 'runbook:run', 'runbook:approve',
     'backup:read', 'backup:manage', 'backup:run', 'backup:restore',
   ],
-  // Legal decides who is told and by when: it reads and corrects the breach facts.
-  legal: ['incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read', 'runbook:approve', 'notify:read', 'notify:facts'],
+  // Legal decides who is told and by when: it reads and corrects the breach facts, and owns the
+  // notices: drafts them, signs them off and records them as sent.
+  legal: [
+    'incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read', 'runbook:approve', 'notify:read', 'notify:facts',
+    'notify:draft', 'notify:approve', 'notify:send',
+  ],
   // Managers approve (closing, payments, restores) but do not work the steps themselves.
   manager: ['incident:read', 'log:verify', 'runbook:approve', 'backup:read', 'notify:read'],
   // Auditors read everything that happened, including custody, but never personal data.

@@ -34,7 +34,10 @@ const targets = [
     // Electron 39 embeds Node 22.
     target: 'node22',
     // The addon is loaded from node_modules or native/electron at run time, never bundled.
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    // pdfkit loads its standard-font metrics with createRequire('#standard-fonts/…') (its package
+    // "imports"), which only resolves from its own folder: it stays in node_modules (a production
+    // dependency, so electron-builder ships it).
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
     // Our sources are ESM; code that asks for import.meta.url still gets its file URL in CJS.
     define: { 'import.meta.url': '__firebreakImportMetaUrl' },
     banner: { js: 'const __firebreakImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -31,6 +31,7 @@ import type { CommandSpec } from './types';
 import { daemon } from './commands/daemon';
 import { daemonStatus } from './commands/daemonStatus';
 import { notifyAssess } from './commands/notifyAssess';
+import { notifyDraft } from './commands/notifyDraft';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -66,5 +67,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   // `daemon status` before `daemon`: the first command whose words start the line wins.
   daemonStatus,
   notifyAssess,
+  notifyDraft,
   daemon,
 ];

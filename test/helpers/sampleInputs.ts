@@ -13,6 +13,9 @@ export interface SampleTargets {
   runId: string;
 }
 
+/** A notification draft id (need not exist for authentication tests). */
+const DRAFT_ID = '00000000-0000-4000-8000-000000000002';
+
 const PLACEHOLDER: SampleTargets = {
   ref: 'IR-2026-0001',
   evidenceId: '00000000-0000-4000-8000-000000000000',
@@ -84,5 +87,16 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'notify.assess': { ref },
     'notify.board': {},
     'notify.assessFacts': { facts: { personalData: true, dataCategories: ['contact'], affected: [{ jurisdiction: 'DE', count: 10 }], awareAt: '2026-03-14T09:00:00Z' } },
+    'settings.letterhead.get': {},
+    'settings.letterhead.set': { organisation: 'Example GmbH', address: 'Musterstraße 1\n10115 Berlin', email: 'privacy@example.org', phone: '+49 30 1234567', dpo: 'Dr. Erika Muster, dpo@example.org' },
+    'notify.drafts.create': { ref, regimeId: 'eu-gdpr-art33', audience: 'authority' },
+    'notify.drafts.list': { ref },
+    'notify.drafts.get': { id: DRAFT_ID },
+    'notify.drafts.revise': { id: DRAFT_ID, body: 'Dear Sir or Madam,\n\nSample text.\n' },
+    'notify.drafts.diff': { id: DRAFT_ID, from: 1, to: 2 },
+    'notify.drafts.approve': { id: DRAFT_ID },
+    'notify.drafts.markSent': { id: DRAFT_ID, channel: 'portal', recipient: 'Sample supervisory authority' },
+    'notify.drafts.supplement': { id: DRAFT_ID },
+    'notify.drafts.export': { id: DRAFT_ID, format: 'md' },
   };
 }

@@ -6,9 +6,11 @@ import { evidenceHandlers } from './evidenceHandlers';
 import { runbookHandlers } from './runbookHandlers';
 import { backupHandlers } from './backupHandlers';
 import { notifyHandlers } from './notifyHandlers';
+import { notifyDraftHandlers } from './notifyDraftHandlers';
+import { settingsHandlers } from './settingsHandlers';
 
 /** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
 export function allHandlers(idleTimeoutMs: number): Handlers {
-  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers, ...notifyHandlers };
+  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers, ...notifyHandlers, ...notifyDraftHandlers, ...settingsHandlers };
 }
 export type { Context, Unlocked } from './Context';

@@ -10,6 +10,8 @@ import { runbookRuns } from './0080-runbook-runs';
 import { backups } from './0090-backups';
 import { breachFacts } from './0100-breach-facts';
 import { notifyAlarms } from './0105-notify-alarms';
+import { settings } from './0110-settings';
+import { notifyDrafts } from './0120-notify-drafts';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms];
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings, notifyDrafts];

@@ -226,6 +226,57 @@ const STEPS: Record<number, StepTest> = {
       expect(() => insert.run('IR-2026-0999', TS, 4, TS)).toThrow(/FOREIGN KEY/);
     },
   },
+  110: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+    },
+    survived: () => expect(count("SELECT count(*) AS n FROM users WHERE name = 'root'")).toBe(1),
+    works: () => {
+      const put = db.prepare('INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)');
+      put.run('letterhead', '{"organisation":"Example GmbH"}', TS, 'root');
+      expect(() => put.run('broken', 'not json', TS, 'root')).toThrow(/CHECK/);
+      expect(() => put.run('letterhead', '{}', TS, 'root')).toThrow(/UNIQUE|PRIMARY KEY/);
+      db.prepare("UPDATE settings SET value = '{}' WHERE key = 'letterhead'").run();
+      expect(db.prepare("SELECT value FROM settings WHERE key = 'letterhead'").get()).toEqual({ value: '{}' });
+    },
+  },
+  120: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'A breach to notify', 'root');
+      db.prepare("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('letterhead', '{}', ?, 'root')").run(TS);
+    },
+    survived: () => expect(count("SELECT count(*) AS n FROM settings WHERE key = 'letterhead'")).toBe(1),
+    works: () => {
+      const draft = db.prepare(
+        `INSERT INTO notify_drafts (id, incident_ref, regime_id, regime_name, stage, audience, recipient, outcome, contents, required_approvals, supplement_to, created_at, created_by)
+         VALUES (?, ?, 'eu-gdpr-art33', 'GDPR Art. 33', 'notification', 'authority', 'The authority', 'notify', '[]', ?, ?, ?, 'root')`,
+      );
+      draft.run('d1', 'IR-2026-0001', 1, null, TS);
+      expect(() => draft.run('d2', 'IR-2026-0999', 1, null, TS)).toThrow(/FOREIGN KEY/);
+      expect(() => draft.run('d3', 'IR-2026-0001', 3, null, TS)).toThrow(/CHECK/);
+      expect(() => draft.run('d4', 'IR-2026-0001', 1, 'no-such-draft', TS)).toThrow(/FOREIGN KEY/);
+      const version = db.prepare("INSERT INTO notify_draft_versions (draft_id, version, title, body, sha256, created_at, created_by, event_seq) VALUES ('d1', ?, 't', ?, 'h', ?, 'root', 1)");
+      version.run(1, 'first text', TS);
+      version.run(2, 'second text', TS);
+      // Versions, approvals and the sent record are a record: never changed, removed or overwritten.
+      expect(() => version.run(1, 'rewritten', TS)).toThrow(/append-only|UNIQUE/);
+      expect(() => db.prepare("INSERT OR REPLACE INTO notify_draft_versions (draft_id, version, title, body, sha256, created_at, created_by, event_seq) VALUES ('d1', 1, 't', 'x', 'h', ?, 'root', 2)").run(TS)).toThrow(/append-only/);
+      expect(() => db.prepare("UPDATE notify_draft_versions SET body = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM notify_draft_versions').run()).toThrow(/append-only/);
+      const approve = db.prepare("INSERT INTO notify_draft_approvals (draft_id, version, user, at, event_seq) VALUES ('d1', ?, 'root', ?, 2)");
+      approve.run(2, TS);
+      expect(() => approve.run(2, TS)).toThrow(/append-only|UNIQUE/);
+      expect(() => approve.run(9, TS)).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare('DELETE FROM notify_draft_approvals').run()).toThrow(/append-only/);
+      const sent = db.prepare("INSERT INTO notify_draft_sent (draft_id, version, channel, recipient, sent_at, sha256, hash_of, by, recorded_at, event_seq) VALUES ('d1', 2, 'email', ?, ?, 'h', 'body', 'root', ?, 3)");
+      sent.run('dpa@example.org', TS, TS);
+      expect(() => sent.run('someone@example.org', TS, TS)).toThrow(/append-only|UNIQUE/);
+      expect(() => db.prepare("UPDATE notify_draft_sent SET recipient = 'x'").run()).toThrow(/append-only/);
+      expect(count('SELECT count(*) AS n FROM notify_draft_versions')).toBe(2);
+      expect(db.prepare("SELECT body FROM notify_draft_versions WHERE version = 1").get()).toEqual({ body: 'first text' });
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(

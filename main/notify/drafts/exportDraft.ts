@@ -1,0 +1,61 @@
+import type { DraftExport, ExportFormat } from '../../../contract';
+import { getLetterhead } from '../../settings';
+import type { Db } from '../../store';
+import { exportDocx } from './exportDocx';
+import { exportEml } from './exportEml';
+import { exportHtml } from './exportHtml';
+import { exportMarkdown } from './exportMarkdown';
+import { exportPdf } from './exportPdf';
+import { readDraft } from './readDraft';
+import { sha256Hex } from './sha256Hex';
+import { toLetter, type Letter } from './toLetter';
+
+export interface ExportDraftInput {
+  id: string;
+  format: ExportFormat;
+  version?: number | undefined;
+  recipient?: string | undefined;
+}
+
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  eml: 'message/rfc822',
+};
+
+async function render(letter: Letter, format: ExportFormat): Promise<Buffer> {
+  switch (format) {
+    case 'md':
+      return Buffer.from(exportMarkdown(letter), 'utf8');
+    case 'html':
+      return Buffer.from(exportHtml(letter), 'utf8');
+    case 'eml':
+      return Buffer.from(exportEml(letter), 'utf8');
+    case 'pdf':
+      return exportPdf(letter);
+    case 'docx':
+      return exportDocx(letter);
+  }
+}
+
+/**
+ * A draft version as a file with its SHA-256. The database is read synchronously first; the
+ * rendering (PDF, DOCX) happens after, outside any transaction. A draft with placeholders exports
+ * too (for review), and says which remain.
+ */
+export async function exportDraft(db: Db, input: ExportDraftInput, jurisdiction: { code: string; timeZone: string }, now: string): Promise<DraftExport> {
+  const draft = readDraft(db, input.id, input.version);
+  const letter = toLetter(draft, { letterhead: getLetterhead(db), jurisdiction, recipient: input.recipient, now });
+  const data = await render(letter, input.format);
+  return {
+    fileName: `${draft.ref}-${draft.regimeId}-${draft.audience}-v${draft.version}.${input.format}`,
+    mediaType: MEDIA_TYPES[input.format],
+    dataBase64: data.toString('base64'),
+    sha256: sha256Hex(data),
+    version: draft.version,
+    placeholders: draft.placeholders,
+    notice: draft.notice,
+  };
+}

@@ -1,0 +1,10 @@
+export { approveDraft } from './approveDraft';
+export { composeDraft, type ComposedDraft, type ComposeInput } from './composeDraft';
+export { createDraft, type CreateDraftInput } from './createDraft';
+export { diffDraft } from './diffDraft';
+export { exportDraft, type ExportDraftInput } from './exportDraft';
+export { listDrafts } from './listDrafts';
+export { markDraftSent, type MarkSentInput } from './markDraftSent';
+export { readDraft } from './readDraft';
+export { reviseDraft } from './reviseDraft';
+export { supplementDraft } from './supplementDraft';

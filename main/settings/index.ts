@@ -1,0 +1,2 @@
+export { getLetterhead } from './getLetterhead';
+export { setLetterhead } from './setLetterhead';
