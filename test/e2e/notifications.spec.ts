@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { ADMIN, expect, test } from './fixtures';
+
+const LEGAL = { name: 'lena', passphrase: 'counsel reviews every notice 9' };
 
 /** `datetime-local` text for a moment `hoursAgo` before now, in the browser's (= this process's) zone. */
 function localInput(hoursAgo: number): string {
@@ -7,9 +10,10 @@ function localInput(hoursAgo: number): string {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-test('a breach of EU, California and Texas residents: facts filled in, obligations with deadlines, the board across incidents', async ({
-  page, openApp, setup, api, shell, list,
+test('a breach of EU, California and Texas residents: facts, deadlines, the board, a notice drafted, approved by legal, exported as PDF and marked sent', async ({
+  page, openApp, setup, api, shell, list, signIn,
 }) => {
+  test.setTimeout(120_000);
   await openApp();
   await setup.createVault(ADMIN.name, ADMIN.passphrase);
   await setup.acknowledgeRecoveryKey();
@@ -59,4 +63,61 @@ test('a breach of EU, California and Texas residents: facts filled in, obligatio
   await expect(first).toHaveAttribute('data-regime', 'eu-gdpr-art33');
   await expect(first).toContainText(incident.ref);
   await expect(page.getByTestId('not-legal-advice')).toBeVisible();
+
+  // The notice: what the letter needs beyond the deadlines, and who writes and signs.
+  await api('settings.letterhead.set', {
+    organisation: 'Example Shop GmbH', address: 'Hauptstraße 1\n10115 Berlin', email: 'privacy@example-shop.de', phone: '+49 30 1234567',
+    website: 'https://example-shop.de', dpo: 'Dr. Eva Müller, dpo@example-shop.de', signatory: 'Jana Schmidt, General Counsel',
+  });
+  await api('notify.facts.set', {
+    ref: incident.ref,
+    patch: {
+      nature: 'An intruder used a stolen administrator password to copy the customer database.',
+      likelyConsequences: 'Phishing e-mails using customers\' names and order history.',
+      measuresTaken: 'Password reset, the account disabled, access logs reviewed.',
+      adviceToIndividuals: 'Be wary of e-mails asking for payment details.',
+      contactPoint: 'Dr. Eva Müller, dpo@example-shop.de',
+    },
+  });
+  await api('users.add', { name: LEGAL.name, role: 'legal', passphrase: LEGAL.passphrase });
+  await shell.goTo('Incidents');
+  await list.rows().first().click();
+  await panel.getByRole('button', { name: 'Draft the GDPR Art. 33 notice' }).click();
+  let draft = page.getByTestId('draft');
+  await expect(draft.getByTestId('draft-status')).toHaveText('Draft');
+  await expect(draft.getByRole('list', { name: 'Required contents' }).locator('li[data-present="false"]')).toHaveCount(0);
+  await expect(draft.getByTestId('placeholders')).toHaveCount(0);
+  await expect(draft.getByLabel('Text of the notice')).toHaveValue(/An intruder used a stolen administrator password/);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+
+  // Legal approves, exports the PDF letter and records it as sent.
+  await shell.signOut.click();
+  await signIn.signIn(LEGAL.name, LEGAL.passphrase);
+  await shell.goTo('Incidents');
+  await list.rows().first().click();
+  await panel.getByRole('table', { name: 'Notices' }).getByRole('button', { name: 'Open' }).click();
+  draft = page.getByTestId('draft');
+  await draft.getByRole('button', { name: 'Approve version 1' }).click();
+  await expect(draft.getByTestId('draft-status')).toHaveText('Approved');
+  await expect(draft.getByTestId('approvals')).toContainText('Approved by lena');
+  await draft.getByLabel('Format').selectOption('pdf');
+  const [download] = await Promise.all([page.waitForEvent('download'), draft.getByRole('button', { name: 'Download' }).click()]);
+  const pdf = await readFile(await download.path());
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(draft.getByTestId('export-hash')).toContainText('PDF of version 1');
+  await draft.getByLabel('Sent via').selectOption('portal');
+  await draft.getByLabel('Sent to').fill('Berlin data protection authority, online form');
+  await draft.getByRole('button', { name: 'Mark as sent' }).click();
+  await expect(draft.getByTestId('draft-status')).toHaveText('Sent');
+  const { createHash } = await import('node:crypto');
+  await expect(draft.getByTestId('sent')).toContainText(createHash('sha256').update(pdf).digest('hex'));
+  // Sent is final: the text cannot be changed, only supplemented.
+  await expect(draft.getByLabel('Text of the notice')).toHaveAttribute('readonly', '');
+  await expect(draft.getByRole('button', { name: 'Write a supplementary notice' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+
+  // The timeline shows it, and the chain holds the exact hash.
+  const events = await api('timeline.forIncident', { ref: incident.ref });
+  expect(events.find((e) => e.type === 'notify.sent')).toMatchObject({ actor: LEGAL.name, data: { sha256: createHash('sha256').update(pdf).digest('hex') } });
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(/sent/i);
 });

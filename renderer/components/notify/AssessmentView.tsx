@@ -7,7 +7,7 @@ const AUDIENCE: Record<string, string> = { authority: 'Regulator', individuals: 
 const OUTCOME: Record<RegimeAssessment['outcome'], string> = { notify: 'Notify', undetermined: 'May apply', exempt: 'Exempt', 'not-required': 'Not required', 'out-of-scope': 'Does not apply' };
 
 /** The assessment: obligations with their deadlines first (soonest first), what is missing, then what does not apply and why. */
-export function AssessmentView({ assessment, now }: { assessment: Assessment; now: number }) {
+export function AssessmentView({ assessment, now, onDraft }: { assessment: Assessment; now: number; onDraft?: (regimeId: string) => void }) {
   const open = assessment.regimes.filter((r) => r.outcome === 'notify' || r.outcome === 'undetermined');
   const closed = assessment.regimes.filter((r) => r.outcome !== 'notify' && r.outcome !== 'undetermined');
   return (
@@ -37,6 +37,11 @@ export function AssessmentView({ assessment, now }: { assessment: Assessment; no
                       <span className={`badge ${r.outcome === 'notify' ? 'badge-failed' : 'badge-muted'}`}>{OUTCOME[r.outcome]}</span>{' '}
                       <span title={r.regime.title}>{r.regime.name}</span>
                       <details className="why"><summary>Why</summary><p className="small">{r.why}</p><p className="small muted">Rules reviewed {r.regime.reviewedOn}.</p></details>
+                      {onDraft && (
+                        <button type="button" className="btn btn-secondary btn-sm" onClick={() => onDraft(r.regime.id)} aria-label={`Draft the ${r.regime.name} notice`}>
+                          Draft notice
+                        </button>
+                      )}
                     </th>
                   )}
                   {i === 0 && <td rowSpan={Math.max(1, r.stages.length)}>{AUDIENCE[r.regime.audience] ?? r.regime.audience}<br /><span className="muted small">{r.regime.jurisdiction.name}</span></td>}

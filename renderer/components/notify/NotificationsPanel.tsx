@@ -9,12 +9,35 @@ import { Icon } from '../common/Icon';
 import { Spinner } from '../common/Spinner';
 import { AssessmentView } from './AssessmentView';
 import { BreachFactsDialog } from './BreachFactsDialog';
+import { DraftDialog } from './DraftDialog';
+import { DraftList } from './DraftList';
 import { NotLegalAdvice } from './NotLegalAdvice';
 
 /** Who must be told about this incident, by when, and what is still missing to decide (notify.assess). */
 export function NotificationsPanel({ incidentRef }: { incidentRef: string }) {
   const client = useClient();
   const canEdit = useCan('notify:facts');
+  const canDraft = useCan('notify:draft');
+  const drafts = useApiResource(() => client.call('notify.drafts.list', { ref: incidentRef }), [client, incidentRef]);
+  const [openDraft, setOpenDraft] = useState<string | null>(null);
+  const [draftError, setDraftError] = useState<string | null>(null);
+
+  // One notice per regime and audience: an unsent draft is reopened rather than duplicated.
+  const draftFor = async (regimeId: string): Promise<void> => {
+    setDraftError(null);
+    const existing = (drafts.data ?? []).find((d) => d.regimeId === regimeId && d.status !== 'sent');
+    if (existing) {
+      setOpenDraft(existing.id);
+      return;
+    }
+    const r = await client.call('notify.drafts.create', { ref: incidentRef, regimeId });
+    if (!r.ok) {
+      setDraftError(r.error.message);
+      return;
+    }
+    void drafts.reload();
+    setOpenDraft(r.value.id);
+  };
   const assessment = useApiResource(() => client.call('notify.assess', { ref: incidentRef }), [client, incidentRef]);
   const facts = useApiResource(() => client.call('notify.facts.get', { ref: incidentRef }), [client, incidentRef]);
   const [editing, setEditing] = useState(false);
@@ -28,6 +51,7 @@ export function NotificationsPanel({ incidentRef }: { incidentRef: string }) {
     timer.current = setTimeout(() => {
       void assessment.reload();
       void facts.reload();
+      void drafts.reload();
     }, 150);
   });
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -47,8 +71,13 @@ export function NotificationsPanel({ incidentRef }: { incidentRef: string }) {
         <NotLegalAdvice />
         {assessment.error && <ErrorBanner>{assessment.error.message}</ErrorBanner>}
         {!assessment.data && assessment.loading && <Spinner label="Assessing" />}
-        {assessment.data && <AssessmentView assessment={assessment.data} now={now} />}
+        {draftError && <ErrorBanner>The draft could not be started: {draftError}</ErrorBanner>}
+        {assessment.data && <AssessmentView assessment={assessment.data} now={now} {...(canDraft ? { onDraft: (id: string) => void draftFor(id) } : {})} />}
+        {drafts.data && drafts.data.length > 0 && <DraftList drafts={drafts.data} onOpen={setOpenDraft} />}
       </div>
+      {openDraft && (
+        <DraftDialog key={openDraft} draftId={openDraft} onClose={() => setOpenDraft(null)} onChanged={() => void drafts.reload()} onOpen={setOpenDraft} />
+      )}
       {editing && facts.data && (
         <BreachFactsDialog
           incidentRef={incidentRef}

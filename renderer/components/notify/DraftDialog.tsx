@@ -1,0 +1,204 @@
+import { useEffect, useState } from 'react';
+import { EXPORT_FORMATS, SEND_CHANNELS, type ApiError, type Draft, type DraftDiff, type ExportFormat, type SendChannel } from '../../../contract';
+import { useClient } from '../../hooks/useClient';
+import { useCan } from '../../hooks/useSession';
+import { base64ToBytes } from '../../lib/base64ToBytes';
+import { describeError } from '../../lib/describeError';
+import { formatDateTime } from '../../lib/formatDateTime';
+import { saveBytes } from '../../lib/saveBytes';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { Field } from '../common/Field';
+import { Modal } from '../common/Modal';
+
+const STATUS: Record<Draft['status'], string> = { draft: 'Draft', approved: 'Approved', sent: 'Sent' };
+const FORMAT: Record<ExportFormat, string> = { pdf: 'PDF letter', docx: 'Word (DOCX)', md: 'Markdown', html: 'HTML', eml: 'E-mail (.eml)' };
+
+/**
+ * One notice: its required contents (present or missing), the text (a new version on save), the
+ * versions and their differences, approvals, export, "sent" — and after that only a supplementary
+ * notice. Every control exists only for the permissions the session has.
+ */
+export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: string; onClose: () => void; onChanged: () => void; onOpen: (id: string) => void }) {
+  const client = useClient();
+  const canDraft = useCan('notify:draft');
+  const canApprove = useCan('notify:approve');
+  const canSend = useCan('notify:send');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>('pdf');
+  const [exported, setExported] = useState<{ sha256: string; format: ExportFormat; version: number } | null>(null);
+  const [channel, setChannel] = useState<SendChannel>('portal');
+  const [recipient, setRecipient] = useState('');
+  const [diff, setDiff] = useState<DraftDiff | null>(null);
+
+  const show = (d: Draft) => {
+    setDraft(d);
+    setBody(d.body);
+  };
+  useEffect(() => {
+    void client.call('notify.drafts.get', { id: draftId }).then((r) => (r.ok ? show(r.value) : setError(r.error)));
+  }, [client, draftId]);
+
+  const act = async <T,>(call: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, then: (v: T) => void) => {
+    setBusy(true);
+    setError(null);
+    const r = await call();
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    then(r.value);
+  };
+  const changed = (d: Draft) => {
+    show(d);
+    onChanged();
+  };
+
+  if (!draft) {
+    return <Modal title="Notice" onClose={onClose}>{error ? <ErrorBanner>{describeError(error)}</ErrorBanner> : <p className="muted">Loading…</p>}</Modal>;
+  }
+  const sent = draft.sent;
+  const editable = canDraft && draft.status !== 'sent';
+  const dirty = body !== draft.body;
+  const missing = draft.contents.filter((c) => !c.present);
+
+  return (
+    <Modal title={`${draft.regimeName}: ${draft.title}`} size="lg" onClose={onClose}
+      footer={<button type="button" className="btn btn-secondary" onClick={onClose}>Close</button>}>
+      <div className="draft" data-testid="draft" data-status={draft.status}>
+        <p className="banner banner-info small" role="note" data-testid="not-legal-advice">{draft.notice}</p>
+        <p className="small">
+          <span className={`badge ${draft.status === 'sent' ? 'badge-ok' : draft.status === 'approved' ? 'badge-ok' : 'badge-muted'}`} data-testid="draft-status">{STATUS[draft.status]}</span>{' '}
+          Version {draft.version} of {draft.latestVersion} · to {draft.recipient}
+          {draft.supplementTo && <> · supplements an earlier notice</>}
+          {draft.outcome !== 'notify' && <> · <strong>the assessment says “{draft.outcome}”</strong></>}
+        </p>
+        {error && <ErrorBanner>{describeError(error)}</ErrorBanner>}
+
+        <h3 className="section-label">Required contents</h3>
+        <ul className="plain-list contents-list" aria-label="Required contents">
+          {draft.contents.map((c) => (
+            <li key={c.id} data-present={c.present}>
+              <span className={c.present ? 'text-ok' : 'text-danger'} aria-hidden="true">{c.present ? '✓' : '✗'}</span>{' '}
+              {c.text} <span className="visually-hidden">{c.present ? '(present)' : '(missing)'}</span>
+              <a className="muted small" href={c.source.url} target="_blank" rel="noreferrer"> {c.source.cite}</a>
+            </li>
+          ))}
+        </ul>
+        {draft.placeholders.length > 0 && (
+          <ErrorBanner tone="warning">
+            <span data-testid="placeholders">{draft.placeholders.length} {draft.placeholders.length === 1 ? 'fact is' : 'facts are'} missing ({draft.placeholders.join('; ')}): fill them in the breach facts or in the text. Approval waits until none is left.</span>
+          </ErrorBanner>
+        )}
+        {missing.length === 0 && draft.placeholders.length === 0 && <p className="small text-ok">Every required item is in the text.</p>}
+
+        <Field id="draft-body" label="Text of the notice" hint={editable ? 'Saving makes a new version; approvals of the old one do not carry over.' : undefined}>
+          <textarea id="draft-body" className="mono draft-body" rows={16} value={body} readOnly={!editable} onChange={(e) => setBody(e.target.value)} />
+        </Field>
+        {editable && (
+          <div className="button-row">
+            <button type="button" className="btn btn-primary" disabled={!dirty || busy}
+              onClick={() => void act(() => client.call('notify.drafts.revise', { id: draft.id, body }), changed)}>
+              Save as version {draft.latestVersion + 1}
+            </button>
+            {dirty && <button type="button" className="btn btn-ghost" onClick={() => setBody(draft.body)}>Discard changes</button>}
+          </div>
+        )}
+
+        {draft.versions.length > 1 && (
+          <details className="draft-versions">
+            <summary>Versions ({draft.versions.length})</summary>
+            <ul className="plain-list small">
+              {draft.versions.map((v) => (
+                <li key={v.version}>
+                  Version {v.version}, {formatDateTime(v.createdAt)} by {v.createdBy}{v.approvals.length > 0 && ` · approved by ${v.approvals.map((a) => a.user).join(', ')}`}{' '}
+                  {v.version > 1 && (
+                    <button type="button" className="btn btn-ghost btn-sm"
+                      onClick={() => void act(() => client.call('notify.drafts.diff', { id: draft.id, from: v.version - 1, to: v.version }), setDiff)}>
+                      Changes from {v.version - 1}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {diff && (
+              <pre className="draft-diff" aria-label={`Changes from version ${diff.from} to ${diff.to}`}>
+                {diff.lines.filter((l) => l.op !== 'same').map((l, i) => <div key={i} className={`diff-${l.op}`}>{l.op === 'add' ? '+ ' : '- '}{l.text}</div>)}
+              </pre>
+            )}
+          </details>
+        )}
+
+        <h3 className="section-label">Approval</h3>
+        <p className="small" data-testid="approvals">
+          {draft.approvals.length === 0 ? 'Not approved yet' : `Approved by ${draft.approvals.map((a) => `${a.user} (${formatDateTime(a.at)})`).join(', ')}`}
+          {' '}· needs {draft.requiredApprovals} {draft.requiredApprovals === 1 ? 'approval' : 'approvals by different people, neither the last editor'}
+        </p>
+        {canApprove && draft.status === 'draft' && (
+          <button type="button" className="btn btn-primary" disabled={busy || dirty}
+            onClick={() => void act(() => client.call('notify.drafts.approve', { id: draft.id }), changed)}>
+            Approve version {draft.version}
+          </button>
+        )}
+
+        <h3 className="section-label">Export</h3>
+        <div className="button-row">
+          <label className="visually-hidden" htmlFor="draft-format">Format</label>
+          <select id="draft-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+            {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT[f]}</option>)}
+          </select>
+          <button type="button" className="btn btn-secondary" disabled={busy}
+            onClick={() => void act(() => client.call('notify.drafts.export', { id: draft.id, format, ...(sent ? { recipient: sent.recipient } : recipient.trim() ? { recipient: recipient.trim() } : {}) }), (x) => {
+              saveBytes(base64ToBytes(x.dataBase64), x.fileName, x.mediaType);
+              setExported({ sha256: x.sha256, format, version: x.version });
+            })}>
+            Download
+          </button>
+          {exported && <span className="muted small" data-testid="export-hash">{exported.format.toUpperCase()} of version {exported.version}: SHA-256 {exported.sha256.slice(0, 16)}…</span>}
+        </div>
+
+        <h3 className="section-label">Sending</h3>
+        {sent ? (
+          <div data-testid="sent">
+            <p className="small">Sent {formatDateTime(sent.at)} by {sent.by} via {sent.channel} to {sent.recipient}; SHA-256 of the {sent.hashOf === 'body' ? 'text' : sent.hashOf.toUpperCase()} <code>{sent.sha256}</code>. A sent notice is never changed.</p>
+            {canDraft && (
+              <button type="button" className="btn btn-secondary" disabled={busy}
+                onClick={() => void act(() => client.call('notify.drafts.supplement', { id: draft.id }), (d) => {
+                  onChanged();
+                  onOpen(d.id);
+                })}>
+                Write a supplementary notice
+              </button>
+            )}
+          </div>
+        ) : canSend ? (
+          <div className="form-grid">
+            <Field id="send-channel" label="Sent via">
+              <select id="send-channel" value={channel} onChange={(e) => setChannel(e.target.value as SendChannel)}>
+                {SEND_CHANNELS.map((c) => <option key={c} value={c}>{c}</option>)}
+              </select>
+            </Field>
+            <Field id="send-recipient" label="Sent to" hint="The authority's portal, an address, a mailing list.">
+              <input id="send-recipient" value={recipient} onChange={(e) => setRecipient(e.target.value)} maxLength={500} />
+            </Field>
+            <div className="span-2 button-row">
+              <button type="button" className="btn btn-primary" disabled={busy || draft.status !== 'approved' || recipient.trim() === ''}
+                onClick={() => void act(() => client.call('notify.drafts.markSent', {
+                  id: draft.id, channel, recipient: recipient.trim(),
+                  ...(exported && exported.version === draft.version ? { sha256: exported.sha256, format: exported.format } : {}),
+                }), changed)}>
+                Mark as sent
+              </button>
+              <span className="muted small">{draft.status !== 'approved' ? 'Only an approved notice can be marked sent.' : exported ? `Records the SHA-256 of the ${exported.format.toUpperCase()} you downloaded.` : 'Records the SHA-256 of the text (download the file you send first to record its hash instead).'}</span>
+            </div>
+          </div>
+        ) : (
+          <p className="muted small">Not sent yet.</p>
+        )}
+      </div>
+    </Modal>
+  );
+}
