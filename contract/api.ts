@@ -240,6 +240,8 @@ export const methods = {
   'notify.drafts.get': method<Draft>()({ input: draftGetInputSchema, access: 'notify:read' }),
   /** A new version with this text; approvals start over. Refused once sent (send a supplementary notice instead). */
   'notify.drafts.revise': method<Draft>()({ input: draftReviseInputSchema, access: 'notify:draft' }),
+  /** Writes the draft again from the facts as they are now, as its next version (approvals cleared; a sent notice is refused). */
+  'notify.drafts.recompose': method<Draft>()({ input: z.strictObject({ id: draftIdSchema }), access: 'notify:draft' }),
   'notify.drafts.diff': method<DraftDiff>()({ input: draftDiffInputSchema, access: 'notify:read' }),
   /** Refused while a placeholder remains; with two approvers required, two different people, neither the last editor. */
   'notify.drafts.approve': method<Draft>()({ input: z.strictObject({ id: draftIdSchema }), access: 'notify:approve' }),

@@ -7,4 +7,4 @@ export { loadHolidayCalendar, loadRegime, type DataFileProblem, type DataFileRes
 export { loadRegimeLibrary, type RegimeLibrary } from './RegimeLibrary';
 export { deadlineBoard } from './deadlineBoard';
 export { DEFAULT_ALARM_HOURS, raiseDeadlineAlarms } from './raiseDeadlineAlarms';
-export { approveDraft, createDraft, diffDraft, exportDraft, listDrafts, markDraftSent, readDraft, reviseDraft, supplementDraft } from './drafts';
+export { approveDraft, createDraft, diffDraft, exportDraft, listDrafts, markDraftSent, readDraft, recomposeDraft, reviseDraft, supplementDraft } from './drafts';

@@ -97,6 +97,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'notify.drafts.approve': { id: DRAFT_ID },
     'notify.drafts.markSent': { id: DRAFT_ID, channel: 'portal', recipient: 'Sample supervisory authority' },
     'notify.drafts.supplement': { id: DRAFT_ID },
+    'notify.drafts.recompose': { id: DRAFT_ID },
     'notify.drafts.export': { id: DRAFT_ID, format: 'md' },
   };
 }

@@ -1,10 +1,10 @@
 import {
-  approveDraft, createDraft, diffDraft, exportDraft, listDrafts, loadRegimeLibrary, markDraftSent, readDraft, reviseDraft, supplementDraft,
+  approveDraft, createDraft, diffDraft, exportDraft, listDrafts, loadRegimeLibrary, markDraftSent, readDraft, recomposeDraft, reviseDraft, supplementDraft,
 } from '../../notify';
 import { actorOf, type Context, type Handlers } from './Context';
 
 type DraftMethods = 'notify.drafts.create' | 'notify.drafts.list' | 'notify.drafts.get' | 'notify.drafts.revise' | 'notify.drafts.diff'
-  | 'notify.drafts.approve' | 'notify.drafts.markSent' | 'notify.drafts.supplement' | 'notify.drafts.export';
+  | 'notify.drafts.approve' | 'notify.drafts.markSent' | 'notify.drafts.supplement' | 'notify.drafts.export' | 'notify.drafts.recompose';
 
 const library = (ctx: Context) => loadRegimeLibrary(ctx.notifyDir, ctx.dataDir);
 
@@ -13,6 +13,7 @@ export const notifyDraftHandlers: Pick<Handlers, DraftMethods> = {
   'notify.drafts.list': (ctx, { ref }) => listDrafts(ctx.open().db, ref),
   'notify.drafts.get': (ctx, { id, version }) => readDraft(ctx.open().db, id, version),
   'notify.drafts.revise': (ctx, input) => reviseDraft(ctx.open().db, input, actorOf(ctx).user, ctx.nowIso()),
+  'notify.drafts.recompose': (ctx, { id }) => recomposeDraft(ctx.open().db, library(ctx), id, actorOf(ctx).user, ctx.nowIso()),
   'notify.drafts.diff': (ctx, { id, from, to }) => diffDraft(ctx.open().db, id, from, to),
   'notify.drafts.approve': (ctx, { id }) => approveDraft(ctx.open().db, id, actorOf(ctx).user, ctx.nowIso()),
   'notify.drafts.markSent': (ctx, input) => markDraftSent(ctx.open().db, input, actorOf(ctx).user, ctx.nowIso()),

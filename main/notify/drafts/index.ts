@@ -6,5 +6,6 @@ export { exportDraft, type ExportDraftInput } from './exportDraft';
 export { listDrafts } from './listDrafts';
 export { markDraftSent, type MarkSentInput } from './markDraftSent';
 export { readDraft } from './readDraft';
+export { recomposeDraft } from './recomposeDraft';
 export { reviseDraft } from './reviseDraft';
 export { supplementDraft } from './supplementDraft';

@@ -105,6 +105,12 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
               Save as version {draft.latestVersion + 1}
             </button>
             {dirty && <button type="button" className="btn btn-ghost" onClick={() => setBody(draft.body)}>Discard changes</button>}
+            {!dirty && (
+              <button type="button" className="btn btn-secondary" disabled={busy} title="After facts or the letterhead changed: a new version written from them (edits to the text are replaced; the old version keeps them)."
+                onClick={() => void act(() => client.call('notify.drafts.recompose', { id: draft.id }), changed)}>
+                Rewrite from the facts
+              </button>
+            )}
           </div>
         )}
 
