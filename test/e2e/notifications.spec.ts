@@ -51,6 +51,8 @@ test('a breach of EU, California and Texas residents: facts, deadlines, the boar
   // California and the Texas Attorney General (≥250 Texans) apply; Art. 34 too (high risk, not encrypted).
   for (const id of ['us-ca-1798-82', 'us-tx-ag', 'us-tx-individuals', 'eu-gdpr-art34']) await expect(table.locator(`tr[data-regime="${id}"]`).first()).toBeVisible();
   await expect(panel.locator('details.not-applicable summary')).toContainText('Not required, exempt or not applicable');
+  // California's deadline changed in 2026 and the sources read here disagree: the conservative reading is shown, and said.
+  await expect(table.locator('tr[data-regime="us-ca-1798-82"]').getByTestId('conflict').first()).toContainText('Deadline shown:');
 
   // The change is in the hash chain with its old and new values.
   const log = await api('audit.list', { type: 'notify.facts_changed' });
