@@ -98,10 +98,12 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
     }
     const manifestEntries = new Map<string, ManifestEntry>();
     const stored: SourceEntry[] = [];
+    // Object literals, not spreads: this loop is a tenth of an unchanged re-run (bench 7d).
     for (const e of entries) {
-      const common = { path: e.path, type: e.type, size: e.size, mode: e.mode, mtimeMs: e.mtimeMs };
       if (e.type !== 'file') {
-        manifestEntries.set(e.path, { ...common, ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {}) });
+        manifestEntries.set(e.path, e.linkTarget !== undefined
+          ? { path: e.path, type: e.type, size: e.size, mode: e.mode, mtimeMs: e.mtimeMs, linkTarget: e.linkTarget }
+          : { path: e.path, type: e.type, size: e.size, mode: e.mode, mtimeMs: e.mtimeMs });
         stored.push(e);
         continue;
       }
@@ -109,13 +111,15 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
       if (old?.type === 'file' && old.sha256 && old.in && old.size === e.size && !e.path.startsWith('firebreak-data/')) {
         const sha256 = old.mtimeMs === e.mtimeMs ? old.sha256 : await sha256File(e.absPath);
         if (sha256 === old.sha256) {
-          manifestEntries.set(e.path, { ...common, sha256, in: old.in });
+          manifestEntries.set(e.path, { path: e.path, type: e.type, size: e.size, mode: e.mode, mtimeMs: e.mtimeMs, sha256, in: old.in });
           continue;
         }
       }
-      manifestEntries.set(e.path, { ...common, in: id });
+      manifestEntries.set(e.path, { path: e.path, type: e.type, size: e.size, mode: e.mode, mtimeMs: e.mtimeMs, in: id });
       stored.push(e);
     }
+    // The previous manifest is not needed any more: its memory can go before the archiving.
+    before.clear();
     // The rate (and so the ETA) counts from here: scanning and the snapshot are not archiving.
     t0 = Date.now();
     const storedFiles = stored.filter((e) => e.type === 'file');
@@ -125,8 +129,9 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
     let lastReport = 0;
     progress({ phase: 'archiving', files, totalFiles: storedFiles.length, bytes, totalBytes });
 
-    // SHA-256 of the files and of the archive on a second core, beside reading, tar and age.
-    hasher = new HashWorker();
+    // SHA-256 of the files and of the archive on a second core, beside reading, tar and age
+    // (in line when there is little to hash: an unchanged re-run stores directories only).
+    hasher = HashWorker.for(2 * totalBytes + stored.length * 1024);
     const worker = hasher;
     const archiveHash = worker.start();
     let archiveSize = 0;

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { ApiFailure } from '../../contract';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { globToRegExp } from './globToRegExp';
 
 /** A file system object to back up, under the archive path it will have. */
@@ -37,16 +37,27 @@ export function scanSources(sources: readonly string[], exclude: readonly string
   const entries: SourceEntry[] = [];
   const skipped: string[] = [];
   const names = sourceNames(sources);
+  // An unchanged re-run is mostly this walk (docs/benchmarks.md, bench 7d): one lstat per entry and
+  // nothing more per entry than the object it yields. A child's absolute path is its directory's
+  // plus a name, which is what path.join would give once the directory's path is normalized:
+  // the top level goes through join, everything below is built from its output.
   const visit = (abs: string, rel: string, top: string): void => {
-    if (excluded(rel)) return;
+    if (patterns.length > 0 && excluded(rel)) return;
     const st = lstatSync(abs);
     const path = rel === '' ? top : `${top}/${rel}`;
-    const base = { path, absPath: abs, mode: st.mode & 0o7777, mtimeMs: Math.floor(st.mtimeMs) };
-    if (st.isSymbolicLink()) entries.push({ ...base, type: 'symlink', size: 0, linkTarget: readlinkSync(abs) });
-    else if (st.isFile()) entries.push({ ...base, type: 'file', size: st.size });
+    const mode = st.mode & 0o7777;
+    const mtimeMs = Math.floor(st.mtimeMs);
+    if (st.isSymbolicLink()) entries.push({ path, absPath: abs, type: 'symlink', mode, mtimeMs, size: 0, linkTarget: readlinkSync(abs) });
+    else if (st.isFile()) entries.push({ path, absPath: abs, type: 'file', mode, mtimeMs, size: st.size });
     else if (st.isDirectory()) {
-      entries.push({ ...base, type: 'directory', size: 0 });
-      for (const child of readdirSync(abs).sort()) visit(join(abs, child), rel === '' ? child : `${rel}/${child}`, top);
+      entries.push({ path, absPath: abs, type: 'directory', mode, mtimeMs, size: 0 });
+      const children = readdirSync(abs).sort();
+      if (rel === '') {
+        for (const child of children) visit(join(abs, child), child, top);
+      } else {
+        const prefix = abs.endsWith(sep) ? abs : abs + sep;
+        for (const child of children) visit(prefix + child, `${rel}/${child}`, top);
+      }
     } else skipped.push(abs);
   };
   for (const { path, name } of names) {

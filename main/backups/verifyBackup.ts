@@ -4,7 +4,7 @@ import type { BackupCheck } from '../../contract';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
 import { backupIdentity } from './backupIdentity';
-import type { BackupManifest } from './backupManifest';
+import type { BackupManifest, ManifestEntry } from './backupManifest';
 import { backupDir, getBackup, recordCheck } from './backupStore';
 import { openArchive } from './openArchive';
 import { readManifest } from './readManifest';
@@ -47,9 +47,21 @@ export async function verifyBackup(scope: CheckScope, id: string, level: 'quick'
       if (!existsSync(file)) problems.push(`archive ${m.archive.file} is missing`);
       else if (statSync(file).size !== m.archive.size) problems.push(`archive ${m.archive.file} is ${statSync(file).size} bytes, its manifest says ${m.archive.size}`);
     }
+    // Each earlier manifest indexed once by path: a find() per entry was quadratic (an incremental
+    // backup of 10,000 unchanged files meant 10^8 comparisons).
+    const stores = new Map<string, Map<string, ManifestEntry>>();
+    const storedIn = (backupId: string): Map<string, ManifestEntry> | undefined => {
+      let index = stores.get(backupId);
+      const m = chain.get(backupId);
+      if (index === undefined && m !== undefined) {
+        index = new Map(m.entries.filter((x) => x.in === backupId).map((x) => [x.path, x]));
+        stores.set(backupId, index);
+      }
+      return index;
+    };
     for (const e of manifest.entries) {
       if (e.type !== 'file' || e.in === undefined || e.in === id) continue;
-      const source = chain.get(e.in)?.entries.find((x) => x.path === e.path && x.in === e.in);
+      const source = storedIn(e.in)?.get(e.path);
       if (!source || source.sha256 !== e.sha256) problems.push(`${e.path}: backup ${e.in} does not hold the content this backup refers to`);
     }
     if (level === 'quick') {

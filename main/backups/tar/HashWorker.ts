@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -34,6 +35,12 @@ parentPort.on('message', ({ buffer, ops }) => {
 const BATCH_BYTES = 1024 * 1024;
 /** Bytes sent and not yet hashed, beyond which room() asks the caller to wait. */
 const MAX_IN_FLIGHT = 4 * 1024 * 1024;
+/**
+ * Below this many bytes to hash, `HashWorker.for` hashes in line: starting a worker costs
+ * 15–40 ms and an isolate's memory, more than hashing a few MiB on this thread (an unchanged
+ * re-run hashes only its directory-only archive, docs/benchmarks.md bench 7d).
+ */
+export const INLINE_HASH_MAX = 8 * 1024 * 1024;
 
 type Op = [id: number, offset: number, length: number, end: 0 | 1];
 
@@ -56,7 +63,7 @@ interface Waiter {
  * keeps at most MAX_IN_FLIGHT bytes queued. close() ends the worker; pending digests reject.
  */
 export class HashWorker {
-  private readonly worker: Worker;
+  private readonly worker: Worker | null;
   private nextId = 0;
   private staging: Buffer | null = null;
   private used = 0;
@@ -72,7 +79,17 @@ export class HashWorker {
    */
   private spare: ArrayBuffer[] = [];
 
-  constructor() {
+  /** A HashWorker for about `bytes` bytes: one hashing in line, without a thread, when that is little. */
+  static for(bytes: number): HashWorker {
+    return new HashWorker({ inline: bytes < INLINE_HASH_MAX });
+  }
+
+  /** `inline`: no thread; every digest is computed on the caller's thread, at once. */
+  constructor(opts: { inline?: boolean } = {}) {
+    if (opts.inline) {
+      this.worker = null;
+      return;
+    }
     this.worker = new Worker(WORKER_SOURCE, { eval: true });
     // Never the reason the process stays up: everything it does is awaited by someone.
     this.worker.unref();
@@ -91,6 +108,15 @@ export class HashWorker {
 
   /** A new SHA-256. */
   start(): { update: (data: Uint8Array) => void; digest: () => Promise<string> } {
+    if (this.worker === null) {
+      const hash = createHash('sha256');
+      return {
+        update: (data) => {
+          if (!this.failure) hash.update(data);
+        },
+        digest: () => (this.failure ? Promise.reject(this.failure) : Promise.resolve(hash.digest('hex'))),
+      };
+    }
     const id = this.nextId++;
     return {
       update: (data) => this.update(id, data),
@@ -108,7 +134,7 @@ export class HashWorker {
 
   /** Sends what is gathered now (a caller about to wait on a digest needs it hashed). */
   flush(): void {
-    if (this.ops.length === 0 || this.failure) return;
+    if (this.worker === null || this.ops.length === 0 || this.failure) return;
     const buffer = (this.staging?.buffer as ArrayBuffer | undefined) ?? new ArrayBuffer(0);
     const ops = this.ops;
     this.inFlight += buffer.byteLength;
@@ -122,7 +148,7 @@ export class HashWorker {
   close(): void {
     this.fail(new Error('the hashing worker was closed'));
     this.spare = [];
-    void this.worker.terminate();
+    void this.worker?.terminate();
   }
 
   private update(id: number, data: Uint8Array): void {

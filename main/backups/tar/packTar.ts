@@ -94,7 +94,7 @@ export async function packTar(entries: TarSourceEntry[], out: Writable, hooks: P
 
   // Files are hashed on the worker while the next ones are read and packed; onFile follows, in
   // order, as each digest comes back, and all of them before packTar resolves.
-  const hasher = hooks.hasher ?? new HashWorker();
+  const hasher = hooks.hasher ?? HashWorker.for(entries.reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0));
   let reported: Promise<void> = Promise.resolve();
   const report = (entry: TarSourceEntry, sha256: Promise<string> | string): void => {
     reported = Promise.all([reported, sha256]).then(([, hex]) => hooks.onFile?.({ path: entry.path, size: entry.size, sha256: hex }));

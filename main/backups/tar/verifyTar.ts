@@ -21,7 +21,7 @@ export async function verifyTar(input: Readable, expected: Map<string, ExpectedE
   let bytes = 0;
   // Files are hashed on a second core while the archive is decrypted and read on this one; each
   // entry's findings wait for its digest, and are reported in archive order.
-  const hasher = new HashWorker();
+  const hasher = HashWorker.for([...expected.values()].reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0));
   const checks: Promise<VerifyProblem[]>[] = [];
   try {
     for await (const entry of readTar(input)) {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HashWorker } from '../../../../main/backups/tar';
+import { INLINE_HASH_MAX } from '../../../../main/backups/tar/HashWorker';
 
 const sha256 = (...parts: Buffer[]) => {
   const h = createHash('sha256');
@@ -82,5 +83,29 @@ describe('HashWorker', () => {
     worker.close();
     await expect(pending).rejects.toThrow(/closed/);
     await expect(worker.start().digest()).rejects.toThrow(/closed/);
+  });
+
+  it('HashWorker.for hashes in line, with no thread, when there is little to hash; the same digests', async () => {
+    const small = HashWorker.for(1024);
+    const big = HashWorker.for(INLINE_HASH_MAX);
+    try {
+      expect((small as unknown as { worker: unknown }).worker).toBeNull();
+      expect((big as unknown as { worker: unknown }).worker).not.toBeNull();
+      const data = randomBytes(3 * 1024 * 1024 + 5);
+      const digests = [small, big].map((w) => {
+        const h = w.start();
+        h.update(data.subarray(0, 1000));
+        h.update(data.subarray(1000));
+        expect(w.room()).toBeUndefined();
+        const d = h.digest();
+        w.flush();
+        return d;
+      });
+      expect(await Promise.all(digests)).toEqual([sha256(data), sha256(data)]);
+    } finally {
+      small.close();
+      big.close();
+    }
+    await expect(small.start().digest()).rejects.toThrow(/closed/);
   });
 });
