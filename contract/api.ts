@@ -12,6 +12,7 @@ import {
   draftReviseInputSchema, type Draft, type DraftDiff, type DraftExport, type DraftSummary,
 } from './draft';
 import { letterheadSchema, type Letterhead } from './letterhead';
+import { alarmSettingsInputSchema, type AlarmSettings } from './alarmSettings';
 import type { Access } from './roles';
 import { ROLES } from './roles';
 import {
@@ -230,6 +231,10 @@ export const methods = {
   /** The organisation's letterhead on exported notices: every signed-in user may read it, an administrator sets it (logged). */
   'settings.letterhead.get': method<Letterhead>()({ input: empty, access: 'session' }),
   'settings.letterhead.set': method<Letterhead>()({ input: letterheadSchema, access: 'settings:manage' }),
+  /** Hours before a notification deadline at which the deadline board raises an alarm (default 24 and 4; at the deadline always). */
+  'settings.alarms.get': method<AlarmSettings>()({ input: empty, access: 'notify:read' }),
+  /** Replaces the thresholds (logged with old and new); the next sweep uses them. */
+  'settings.alarms.set': method<AlarmSettings>()({ input: alarmSettingsInputSchema, access: 'settings:manage' }),
 
   /**
    * A notification draft for one regime (and stage) of an incident, written for the audience from

@@ -15,3 +15,4 @@ export * from './regime';
 export * from './assessment';
 export * from './draft';
 export * from './letterhead';
+export * from './alarmSettings';

@@ -40,7 +40,7 @@ export const PERMISSIONS = [
   'notify:approve',
   /** Record that an approved notice was sent (channel, recipient, time, content hash). */
   'notify:send',
-  /** Change organisation-wide settings (the letterhead on exported notices). */
+  /** Change organisation-wide settings (the letterhead on exported notices, the deadline alarms' thresholds). */
   'settings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -6,8 +6,9 @@ import {
 } from '../../contract';
 import { allows, LoginThrottle } from '../auth';
 import { evidenceKey } from '../evidence';
-import { builtinNotifyDir, loadRegimeLibrary, raiseDeadlineAlarms } from '../notify';
+import { builtinNotifyDir, DEFAULT_ALARM_HOURS, loadRegimeLibrary, raiseDeadlineAlarms } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
+import { getAlarmSettings } from '../settings';
 import { appendEvent, readHead } from '../timeline';
 import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
 import { BackupScheduleHost, daemonScheduleStatus } from './BackupScheduleHost';
@@ -30,6 +31,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const nowMs = opts.now ?? Date.now;
   const runbooksDir = opts.builtinRunbooksDir ?? builtinRunbooksDir();
   const notifyDir = opts.builtinNotifyDir ?? builtinNotifyDir();
+  const deadlineAlarmHours = opts.deadlineAlarmHours ?? DEFAULT_ALARM_HOURS;
   const idleTimeoutMs = opts.idleTimeoutMs ?? DEFAULT_IDLE_MS;
   const vault = new Vault(dataDir, opts.kdfLogN ?? DEFAULT_LOG_N);
   const sessions = new Sessions(idleTimeoutMs, nowMs);
@@ -126,12 +128,14 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
 
   /**
    * Notification deadlines raise alarms while the vault is open: every minute, and right after the
-   * facts change. The events go in the chain (by `system`); the alarms are pushed to readers.
+   * facts or the thresholds change. The thresholds are the administrator's setting, else the
+   * backend's option, else 24 h and 4 h. The events go in the chain (by `system`); the alarms are
+   * pushed to readers.
    */
   const raiseAlarms = () => {
     if (!unlocked) return;
     try {
-      const alarms = raiseDeadlineAlarms(unlocked.db, loadRegimeLibrary(notifyDir, dataDir), nowIso(), opts.deadlineAlarmHours);
+      const alarms = raiseDeadlineAlarms(unlocked.db, loadRegimeLibrary(notifyDir, dataDir), nowIso(), getAlarmSettings(unlocked.db, deadlineAlarmHours).hours);
       if (alarms.length === 0) return;
       publishNewEvents();
       for (const alarm of alarms) broadcast('notify:read', 'notify.alarm', alarm);
@@ -148,6 +152,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     dataDir,
     builtinRunbooksDir: runbooksDir,
     notifyDir,
+    deadlineAlarmHours,
     vault,
     sessions,
     throttle,
@@ -205,7 +210,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const value = await handler(contextFor(conn, session), parsed.data);
       publishNewEvents();
       sessionsChanged(method === 'backups.plans.add' || method === 'backups.plans.remove');
-      if (method === 'notify.facts.set' || method === 'incidents.update') raiseAlarms();
+      if (method === 'notify.facts.set' || method === 'incidents.update' || method === 'settings.alarms.set') raiseAlarms();
       return ok(value);
     } catch (err) {
       publishNewEvents();

@@ -34,7 +34,7 @@ export interface BackendOptions {
    * (the desktop app and browser mode; see BackupScheduleHost). An object: tests' clock and timers.
    */
   scheduleBackups?: boolean | { timers: SchedulerTimers; now: () => Date };
-  /** Hours before a notification deadline at which an alarm is raised (and at the deadline). Default 24 and 4. */
+  /** Hours before a notification deadline at which an alarm is raised (and at the deadline), until an administrator sets others (`settings.alarms.set`). Default 24 and 4. */
   deadlineAlarmHours?: readonly number[];
   /** Clock, injectable for TOTP and timeout tests. */
   now?: () => number;

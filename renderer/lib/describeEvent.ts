@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../contract';
 import { formatBytes } from './formatBytes';
+import { describeDraftEvent } from './describeDraftEvent';
 import { describeRunbookEvent } from './describeRunbookEvent';
 import { humanize } from './humanize';
 import { showValue } from './showValue';
@@ -43,6 +44,24 @@ function readChanges(data: Record<string, unknown>): FieldChange[] {
   }));
 }
 
+const hoursList = (v: unknown): string => (Array.isArray(v) && v.length > 0 ? v.map((h) => `${str(h)} h`).join(', ') : '—');
+
+/** `settings.changed` (main/settings): which setting, and each changed field with its old and new value. */
+function describeSettingsChange(d: Record<string, unknown>, base: EventDescription): EventDescription {
+  const key = str(d.key);
+  if (key === 'notify.alarmHours') {
+    const hours = isRecord(d.changes) && isRecord(d.changes.hours) ? d.changes.hours : {};
+    return {
+      ...base,
+      summary: `Changed the deadline alarms: ${hoursList(hours.to)} before a deadline (was ${hoursList(hours.from)})`,
+      changes: [{ field: 'Alarm thresholds', before: hoursList(hours.from), after: hoursList(hours.to), redacted: false }],
+    };
+  }
+  const changes = readChanges(d);
+  const what = key === 'letterhead' ? 'the letterhead' : `setting ${key || '?'}`;
+  return { ...base, summary: `Changed ${what}${changes.length ? `: ${changes.map((c) => c.field.toLowerCase()).join(', ')}` : ''}`, changes };
+}
+
 /** A readable rendering of every event type the log holds, with a fallback for new ones. */
 export function describeEvent(event: TimelineEvent): EventDescription {
   const d = event.data;
@@ -83,6 +102,13 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       const when = hours === 0 ? 'has passed' : `is less than ${hours ?? '?'} h away`;
       return { ...base, summary: `Deadline alarm: ${str(d.regimeName)} — ${str(d.stageTitle)} ${when}`, tone: 'danger' };
     }
+    case 'notify.draft_created':
+    case 'notify.draft_revised':
+    case 'notify.draft_approved':
+    case 'notify.sent':
+      return describeDraftEvent(event, base);
+    case 'settings.changed':
+      return describeSettingsChange(d, base);
     default: {
       if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
       const changes = readChanges(d);

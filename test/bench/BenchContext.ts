@@ -15,6 +15,8 @@ export interface BenchSizes {
   backupBytes: number;
   /** Breaches' facts bench 8 assesses against every regime. */
   assessments: number;
+  /** Notification drafts bench 8b–8f renders to each export format. */
+  drafts: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -31,6 +33,7 @@ export const FULL_SIZES: BenchSizes = {
   runSteps: 10_000,
   backupBytes: 1024 * 1024 * 1024,
   assessments: 10_000,
+  drafts: 1000,
 };
 
 /** `--quick`: a tenth of the data (and of the samples), for a smoke run. */
@@ -48,6 +51,7 @@ export const QUICK_SIZES: BenchSizes = {
   runSteps: 1000,
   backupBytes: 100 * 1024 * 1024,
   assessments: 1000,
+  drafts: 100,
 };
 
 export interface BenchContext {

@@ -24,6 +24,8 @@ export interface TestVaultOptions {
   dataDir?: string;
   /** Run the backup scheduler in the backend, as the app does (BackendOptions.scheduleBackups). */
   scheduleBackups?: BackendOptions['scheduleBackups'];
+  /** The deadline alarms' thresholds until an administrator sets some (BackendOptions.deadlineAlarmHours). */
+  deadlineAlarmHours?: BackendOptions['deadlineAlarmHours'];
 }
 
 export interface TestVault {
@@ -49,6 +51,7 @@ export async function createTestVault(opts: TestVaultOptions = {}): Promise<Test
     createBackend({
       dataDir, kdfLogN: opts.kdfLogN ?? TEST_LOG_N, idleTimeoutMs: opts.idleTimeoutMs ?? 24 * 3600_000, now: clock.now,
       ...(opts.scheduleBackups ? { scheduleBackups: opts.scheduleBackups } : {}),
+      ...(opts.deadlineAlarmHours ? { deadlineAlarmHours: opts.deadlineAlarmHours } : {}),
     });
   const backends: Backend[] = [];
   const backend = await open();

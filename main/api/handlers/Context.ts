@@ -13,6 +13,8 @@ export interface Context {
   builtinRunbooksDir: string;
   /** The shipped breach-notification rules (regimes/ and holidays/). */
   notifyDir: string;
+  /** The deadline alarms' thresholds until an administrator sets some (BackendOptions.deadlineAlarmHours, else 24 h and 4 h). */
+  deadlineAlarmHours: readonly number[];
   vault: Vault;
   sessions: Sessions;
   throttle: LoginThrottle;

@@ -1,9 +1,11 @@
-import { getLetterhead, setLetterhead } from '../../settings';
+import { getAlarmSettings, getLetterhead, setAlarmSettings, setLetterhead } from '../../settings';
 import { actorOf, type Handlers } from './Context';
 
-type SettingsMethods = 'settings.letterhead.get' | 'settings.letterhead.set';
+type SettingsMethods = 'settings.letterhead.get' | 'settings.letterhead.set' | 'settings.alarms.get' | 'settings.alarms.set';
 
 export const settingsHandlers: Pick<Handlers, SettingsMethods> = {
   'settings.letterhead.get': (ctx) => getLetterhead(ctx.open().db),
   'settings.letterhead.set': (ctx, letterhead) => setLetterhead(ctx.open().db, letterhead, actorOf(ctx).user, ctx.nowIso()),
+  'settings.alarms.get': (ctx) => getAlarmSettings(ctx.open().db, ctx.deadlineAlarmHours),
+  'settings.alarms.set': (ctx, { hours }) => setAlarmSettings(ctx.open().db, hours, actorOf(ctx).user, ctx.nowIso(), ctx.deadlineAlarmHours),
 };
