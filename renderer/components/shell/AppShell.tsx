@@ -15,6 +15,7 @@ import { IncidentsPage } from '../incidents/IncidentsPage';
 import { RunbooksPage } from '../runbooks/RunbooksPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { DeadlinesPage } from '../notify/DeadlinesPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
 import { UsersPage } from '../users/UsersPage';
 import { HelpDialog } from './HelpDialog';
@@ -36,6 +37,7 @@ export function AppShell() {
   const canManage = useCan('user:manage');
   const canBackups = useCan('backup:read');
   const canNotify = useCan('notify:read');
+  const canSettings = useCan('settings:manage');
   const toasts = useToasts();
   // A deadline alarm reaches whoever is signed in, on any screen (it is also in the timeline).
   usePush('notify.alarm', (a) => {
@@ -45,7 +47,7 @@ export function AppShell() {
   const closeDialog = useCallback(() => setDialog(null), []);
 
   // After a sign-in as someone else the address may still name a page this role cannot open.
-  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify);
+  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify) || (route.name === 'settings' && !canSettings);
   useEffect(() => {
     if (forbidden) window.history.replaceState(null, '', hrefFor({ name: 'incidents' }));
     if (forbidden) window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -73,6 +75,9 @@ export function AppShell() {
     },
     'g u': () => {
       if (canManage) navigate({ name: 'users' });
+    },
+    'g s': () => {
+      if (canSettings) navigate({ name: 'settings' });
     },
     'g m': () => navigate({ name: 'account' }),
   });
@@ -104,6 +109,9 @@ export function AppShell() {
       break;
     case 'deadlines':
       page = canNotify ? <DeadlinesPage /> : <NotPermitted what="notification deadlines" />;
+      break;
+    case 'settings':
+      page = canSettings ? <SettingsPage /> : <NotPermitted what="settings" />;
       break;
     case 'audit':
       page = canAudit ? <AuditPage onVerify={() => setDialog('verify')} /> : <NotPermitted what="the audit log" />;

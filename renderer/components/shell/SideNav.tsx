@@ -20,6 +20,7 @@ export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void })
   const canManage = useCan('user:manage');
   const canBackups = useCan('backup:read');
   const canNotify = useCan('notify:read');
+  const canSettings = useCan('settings:manage');
   // A failed scheduled backup or a damaged backup must be seen from every screen, not only Backups.
   const backupAlerts = scheduleProblems(useBackupSchedule(canBackups)).length;
   const items: Item[] = [
@@ -29,6 +30,7 @@ export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void })
     ...(canNotify ? [{ label: 'Deadlines', icon: 'clock' as const, route: { name: 'deadlines' as const }, active: route.name === 'deadlines', shortcut: 'g d' }] : []),
     ...(canAudit ? [{ label: 'Audit log', icon: 'audit' as const, route: { name: 'audit' as const }, active: route.name === 'audit', shortcut: 'g a' }] : []),
     ...(canManage ? [{ label: 'Users', icon: 'users' as const, route: { name: 'users' as const }, active: route.name === 'users', shortcut: 'g u' }] : []),
+    ...(canSettings ? [{ label: 'Settings', icon: 'key' as const, route: { name: 'settings' as const }, active: route.name === 'settings', shortcut: 'g s' }] : []),
     { label: 'My account', icon: 'user', route: { name: 'account' }, active: route.name === 'account', shortcut: 'g m' },
   ];
   return (
