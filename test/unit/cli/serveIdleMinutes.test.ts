@@ -49,10 +49,10 @@ describe('firebreak serve --idle-minutes', () => {
     expect(run.stdout).toMatch(/--idle-minutes N\s+sign a session out after N minutes without activity.*\(1–1440, default 15\)/);
   });
 
-  it('turns minutes into the backend idle timeout, with 15 minutes by default', () => {
-    expect(serve.backendOptions?.({ 'idle-minutes': '1' })).toEqual({ idleTimeoutMs: 60_000 });
-    expect(serve.backendOptions?.({ 'idle-minutes': '1440' })).toEqual({ idleTimeoutMs: 86_400_000 });
-    expect(serve.backendOptions?.({})).toEqual({ idleTimeoutMs: 15 * 60_000 });
+  it('turns minutes into the backend idle timeout, with 15 minutes by default; browser mode runs the backup schedules', () => {
+    expect(serve.backendOptions?.({ 'idle-minutes': '1' })).toEqual({ idleTimeoutMs: 60_000, scheduleBackups: true });
+    expect(serve.backendOptions?.({ 'idle-minutes': '1440' })).toEqual({ idleTimeoutMs: 86_400_000, scheduleBackups: true });
+    expect(serve.backendOptions?.({})).toEqual({ idleTimeoutMs: 15 * 60_000, scheduleBackups: true });
     expect(() => serve.backendOptions?.({ 'idle-minutes': '0' })).toThrow(/from 1 to 1440/);
   });
 
