@@ -13,6 +13,7 @@ import {
 } from './draft';
 import { letterheadSchema, type Letterhead } from './letterhead';
 import { alarmSettingsInputSchema, type AlarmSettings } from './alarmSettings';
+import { notifyPlanSchema, type NotifyPlan } from './notifyPlan';
 import type { Access } from './roles';
 import { ROLES } from './roles';
 import {
@@ -232,6 +233,9 @@ export const methods = {
   'settings.letterhead.get': method<Letterhead>()({ input: empty, access: 'session' }),
   'settings.letterhead.set': method<Letterhead>()({ input: letterheadSchema, access: 'settings:manage' }),
   /** Hours before a notification deadline at which the deadline board raises an alarm (default 24 and 4; at the deadline always). */
+  /** What every new notice needs before it goes out (two approvers or one). */
+  'settings.notifyPlan.get': method<NotifyPlan>()({ input: empty, access: 'notify:read' }),
+  'settings.notifyPlan.set': method<NotifyPlan>()({ input: notifyPlanSchema, access: 'settings:manage' }),
   'settings.alarms.get': method<AlarmSettings>()({ input: empty, access: 'notify:read' }),
   /** Replaces the thresholds (logged with old and new); the next sweep uses them. */
   'settings.alarms.set': method<AlarmSettings>()({ input: alarmSettingsInputSchema, access: 'settings:manage' }),

@@ -170,8 +170,8 @@ export const draftCreateInputSchema = z.strictObject({
   stage: id.optional(),
   /** Default: the regime's own audience. */
   audience: z.enum(AUDIENCES).optional(),
-  /** The notification plan asks for a second approver. */
-  twoApprovers: z.boolean().default(false),
+  /** Two approvers for this notice; default: the organisation's notification plan (settings.notifyPlan). */
+  twoApprovers: z.boolean().optional(),
 });
 
 export const draftReviseInputSchema = z.strictObject({

@@ -12,6 +12,7 @@ export * from './run';
 export * from './backup';
 export * from './breachFacts';
 export * from './regime';
+export * from './notifyPlan';
 export * from './assessment';
 export * from './draft';
 export * from './letterhead';

@@ -123,3 +123,29 @@ test('a breach of EU, California and Texas residents: facts, deadlines, the boar
   expect(events.find((e) => e.type === 'notify.sent')).toMatchObject({ actor: LEGAL.name, data: { sha256: createHash('sha256').update(pdf).digest('hex') } });
   await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(/sent/i);
 });
+
+test('an administrator sets the letterhead, the notification plan and the alarm thresholds; each change is logged', async ({ page, openApp, setup, api, shell }) => {
+  await openApp();
+  await setup.createVault(ADMIN.name, ADMIN.passphrase);
+  await setup.acknowledgeRecoveryKey();
+  await shell.goTo('Settings');
+  await page.getByLabel('Organisation').fill('Example Shop GmbH');
+  await page.getByLabel('E-mail').fill('privacy@example-shop.de');
+  await page.getByRole('button', { name: 'Save letterhead' }).click();
+  await expect(page.getByText('Letterhead saved')).toBeVisible();
+  await page.getByLabel('New notices need approval by two different people (neither the last editor)').check();
+  await expect(page.getByText('New notices need two approvers.')).toBeVisible();
+  await page.getByLabel('Warn this many hours before a deadline').fill('48, 4');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByText('Alarm thresholds saved')).toBeVisible();
+  // A value that is not whole hours is refused on the page, before anything is sent.
+  await page.getByLabel('Warn this many hours before a deadline').fill('two days');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByRole('alert')).toContainText('Whole hours, separated by commas');
+
+  expect(await api('settings.letterhead.get', {})).toMatchObject({ organisation: 'Example Shop GmbH', email: 'privacy@example-shop.de' });
+  expect(await api('settings.notifyPlan.get', {})).toEqual({ twoApprovers: true });
+  expect(await api('settings.alarms.get', {})).toEqual({ hours: [48, 4], source: 'settings' });
+  const log = await api('audit.list', { type: 'settings.changed' });
+  expect(log.rows).toHaveLength(3);
+});

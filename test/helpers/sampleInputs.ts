@@ -89,6 +89,8 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'notify.assessFacts': { facts: { personalData: true, dataCategories: ['contact'], affected: [{ jurisdiction: 'DE', count: 10 }], awareAt: '2026-03-14T09:00:00Z' } },
     'settings.letterhead.get': {},
     'settings.letterhead.set': { organisation: 'Example GmbH', address: 'Musterstraße 1\n10115 Berlin', email: 'privacy@example.org', phone: '+49 30 1234567', dpo: 'Dr. Erika Muster, dpo@example.org' },
+    'settings.notifyPlan.get': {},
+    'settings.notifyPlan.set': { twoApprovers: true },
     'settings.alarms.get': {},
     'settings.alarms.set': { hours: [48, 24, 4] },
     'notify.drafts.create': { ref, regimeId: 'eu-gdpr-art33', audience: 'authority' },

@@ -1,6 +1,7 @@
 import {
   approveDraft, createDraft, diffDraft, exportDraft, listDrafts, loadRegimeLibrary, markDraftSent, readDraft, recomposeDraft, reviseDraft, supplementDraft,
 } from '../../notify';
+import { getNotifyPlan } from '../../settings';
 import { actorOf, type Context, type Handlers } from './Context';
 
 type DraftMethods = 'notify.drafts.create' | 'notify.drafts.list' | 'notify.drafts.get' | 'notify.drafts.revise' | 'notify.drafts.diff'
@@ -9,7 +10,10 @@ type DraftMethods = 'notify.drafts.create' | 'notify.drafts.list' | 'notify.draf
 const library = (ctx: Context) => loadRegimeLibrary(ctx.notifyDir, ctx.dataDir);
 
 export const notifyDraftHandlers: Pick<Handlers, DraftMethods> = {
-  'notify.drafts.create': (ctx, input) => createDraft(ctx.open().db, library(ctx), input, actorOf(ctx).user, ctx.nowIso()),
+  'notify.drafts.create': (ctx, input) => {
+    const { db } = ctx.open();
+    return createDraft(db, library(ctx), { ...input, twoApprovers: input.twoApprovers ?? getNotifyPlan(db).twoApprovers }, actorOf(ctx).user, ctx.nowIso());
+  },
   'notify.drafts.list': (ctx, { ref }) => listDrafts(ctx.open().db, ref),
   'notify.drafts.get': (ctx, { id, version }) => readDraft(ctx.open().db, id, version),
   'notify.drafts.revise': (ctx, input) => reviseDraft(ctx.open().db, input, actorOf(ctx).user, ctx.nowIso()),

@@ -53,7 +53,7 @@ export const notifyDraft: CommandSpec = {
     const existing = (await ctx.call('notify.drafts.list', { ref })).filter((d) => d.regimeId === regimeId && d.audience === audience).at(-1);
     const draft = existing
       ? await ctx.call('notify.drafts.get', { id: existing.id })
-      : await ctx.call('notify.drafts.create', { ref, regimeId, audience, twoApprovers: ctx.values['two-approvers'] === true });
+      : await ctx.call('notify.drafts.create', { ref, regimeId, audience, ...(ctx.values['two-approvers'] === true ? { twoApprovers: true } : {}) });
     const recipient = ctx.values.recipient as string | undefined;
     const file = await ctx.call('notify.drafts.export', { id: draft.id, format, ...(recipient !== undefined ? { recipient } : {}) });
     await writeFileAtomic(target, Buffer.from(file.dataBase64, 'base64'), ctx.values.force === true);

@@ -1,6 +1,7 @@
 import { useCan } from '../../hooks/useSession';
 import { AlarmHoursForm } from './AlarmHoursForm';
 import { LetterheadForm } from './LetterheadForm';
+import { NotifyPlanForm } from './NotifyPlanForm';
 
 /** Organisation settings: the letterhead of notices and the deadline alarms (administrators change them; the changes are logged). */
 export function SettingsPage() {
@@ -10,10 +11,11 @@ export function SettingsPage() {
       <div className="page-header">
         <div>
           <h1>Settings</h1>
-          <p className="page-sub">What breach notices are signed with, and when the deadline board warns. Every change is in the audit log with its old value.</p>
+          <p className="page-sub">What breach notices are signed with, who must approve them, and when the deadline board warns. Every change is in the audit log with its old value.</p>
         </div>
       </div>
       <LetterheadForm canEdit={canManage} />
+      <NotifyPlanForm canEdit={canManage} />
       <AlarmHoursForm canEdit={canManage} />
     </div>
   );
