@@ -1,7 +1,7 @@
 import { DEFAULT_ALARM_HOURS, type AlarmSettings } from '../../contract';
 import type { Db } from '../store';
-import { appendEvent } from '../timeline';
 import { ALARM_HOURS_KEY, getAlarmSettings } from './getAlarmSettings';
+import { writeSetting } from './writeSetting';
 
 /**
  * Replaces the deadline alarms' thresholds (hours already validated and sorted by the contract's
@@ -13,11 +13,7 @@ export function setAlarmSettings(db: Db, hours: readonly number[], actor: string
   return db.transaction(() => {
     const before = getAlarmSettings(db, fallback);
     if (JSON.stringify(before.hours) === JSON.stringify(hours)) return before;
-    db.prepare(
-      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    ).run(ALARM_HOURS_KEY, JSON.stringify(hours), now, actor);
-    appendEvent(db, { actor, type: 'settings.changed', ts: now, data: { key: ALARM_HOURS_KEY, changes: { hours: { from: before.hours, to: [...hours] } } } });
+    writeSetting(db, ALARM_HOURS_KEY, hours, { hours: { from: before.hours, to: [...hours] } }, actor, now);
     return getAlarmSettings(db, fallback);
   }).immediate();
 }
