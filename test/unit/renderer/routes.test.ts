@@ -16,13 +16,15 @@ describe('parseRoute', () => {
     ['#//users//', { name: 'users' }],
     ['#/runbooks', { name: 'runbooks' }],
     ['#/backups', { name: 'backups' }],
+    ['#/deadlines', { name: 'deadlines' }],
+    ['#/settings', { name: 'settings' }],
     ['#/incidents/IR-2026-0001/runs/0f8e6a52-8b1c-4d3e-9f00-1234567890ab', { name: 'run', ref: 'IR-2026-0001', runId: '0f8e6a52-8b1c-4d3e-9f00-1234567890ab' }],
     ['#/incidents/IR-2026-0001/runs/not-a-run', { name: 'incident', ref: 'IR-2026-0001' }],
   ] satisfies [string, Route][])('reads %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
 
-  it.each(['#/incidents/IR-26-1', '#/incidents/ir-2026-0001', '#/incidents/..%2F', '#/settings', '#token=abc'])(
+  it.each(['#/incidents/IR-26-1', '#/incidents/ir-2026-0001', '#/incidents/..%2F', '#/preferences', '#token=abc'])(
     'falls back to the incident list for %j',
     (hash) => {
       expect(parseRoute(hash)).toEqual({ name: 'incidents' });
@@ -35,10 +37,10 @@ describe('hrefFor', () => {
     const runId = '0f8e6a52-8b1c-4d3e-9f00-1234567890ab';
     const routes: Route[] = [
       { name: 'incidents' }, { name: 'incident', ref: 'IR-2026-0042' }, { name: 'run', ref: 'IR-2026-0042', runId },
-      { name: 'runbooks' }, { name: 'backups' }, { name: 'audit' }, { name: 'users' }, { name: 'account' },
+      { name: 'runbooks' }, { name: 'backups' }, { name: 'deadlines' }, { name: 'settings' }, { name: 'audit' }, { name: 'users' }, { name: 'account' },
     ];
     expect(routes.map(hrefFor)).toEqual([
-      '#/incidents', '#/incidents/IR-2026-0042', `#/incidents/IR-2026-0042/runs/${runId}`, '#/runbooks', '#/backups', '#/audit', '#/users', '#/account',
+      '#/incidents', '#/incidents/IR-2026-0042', `#/incidents/IR-2026-0042/runs/${runId}`, '#/runbooks', '#/backups', '#/deadlines', '#/settings', '#/audit', '#/users', '#/account',
     ]);
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });
