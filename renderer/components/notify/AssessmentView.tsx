@@ -38,9 +38,11 @@ export function AssessmentView({ assessment, now, onDraft }: { assessment: Asses
                       <span title={r.regime.title}>{r.regime.name}</span>
                       <details className="why"><summary>Why</summary><p className="small">{r.why}</p><p className="small muted">Rules reviewed {r.regime.reviewedOn}.</p></details>
                       {r.conflicts.map((c, k) => (
-                        <p key={k} className="small conflict" data-testid="conflict">
-                          <strong>Sources disagree.</strong> {c.text} <em>Deadline shown: {c.conservative}</em>
-                        </p>
+                        <details key={k} className="small conflict" data-testid="conflict">
+                          <summary>Sources disagree: the conservative reading is used</summary>
+                          <p>{c.text}</p>
+                          <p><em>Deadline shown: {c.conservative}</em></p>
+                        </details>
                       ))}
                       {onDraft && (
                         <button type="button" className="btn btn-secondary btn-sm" onClick={() => onDraft(r.regime.id)} aria-label={`Draft the ${r.regime.name} notice`}>
