@@ -9,26 +9,18 @@ import type { Db } from '../../main/store';
 import type { BenchContext } from './BenchContext';
 import type { BenchRow } from './BenchResult';
 import { openBenchDatabase } from './benchDatabases';
+import { SAMPLE_LETTERHEAD } from '../helpers/sampleLetterhead';
+import { createRandom } from './sampleData';
 import { fmtCount, percentile } from './stats';
 
 const NOTIFY = fileURLToPath(new URL('../../main/notify', import.meta.url));
 const PLACES = ['DE', 'FR', 'IE', 'GB', 'US-CA', 'US-TX', 'US-NY', 'US-FL', 'US-WA', 'US-CO', 'SG', 'AU', 'CA', 'BR', 'IN', 'US'];
 const CATEGORIES = ['contact', 'financial', 'health', 'credentials', 'government-id'] as const;
 
-/** A deterministic generator (mulberry32): the same 10,000 breaches on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Breaches of every shape: places and counts, known and unknown facts, times across 2026–2027 (DST and holidays included). */
 function makeFacts(n: number): BreachFacts[] {
-  const r = random(20261122);
+  const r = createRandom(20261122);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const maybe = <T>(v: T): T | null => (r() < 0.25 ? null : v);
   const out: BreachFacts[] = [];
@@ -93,16 +85,6 @@ function benchAssess(ctx: BenchContext): BenchRow {
 const DRAFT_CATEGORIES: readonly DataCategory[] = ['contact', 'financial', 'payment-card', 'health', 'government-id', 'credentials', 'children', 'location'];
 const DRAFTS_PER_INCIDENT = 10;
 
-/** The organisation on every letter, with the characters the PDF's standard font must map. */
-const BENCH_LETTERHEAD = {
-  organisation: 'Müller & Söhne GmbH',
-  address: 'Hauptstraße 5\n80331 München\nGermany',
-  email: 'privacy@mueller-soehne.example',
-  phone: '+49 89 1234567',
-  website: 'https://mueller-soehne.example',
-  dpo: 'Dr. Anna Schmidt, Data Protection Officer, dpo@mueller-soehne.example, +49 89 1234568',
-  signatory: 'Jana Weber, General Counsel',
-};
 
 /**
  * An incident's facts as responders write them: a few sentences per field, each one known four
@@ -136,10 +118,10 @@ interface BenchDraft {
  * briefings and media statements, incidents affecting several places with counts and some facts unknown.
  */
 function seedDrafts(db: Db, library: RegimeLibrary, n: number): BenchDraft[] {
-  const r = random(20260314);
+  const r = createRandom(20260314);
   let clock = Date.UTC(2026, 2, 14, 9);
   const now = () => new Date((clock += 1000)).toISOString();
-  setLetterhead(db, BENCH_LETTERHEAD, 'bench', now());
+  setLetterhead(db, SAMPLE_LETTERHEAD, 'bench', now());
   const places = [...new Set(library.regimes.flatMap((g) => (/^[A-Z]{2}(-[A-Z]{2})?$/.test(g.jurisdiction.code) ? [g.jurisdiction.code] : [])))];
   const drafts: BenchDraft[] = [];
   for (let i = 0; drafts.length < n; i++) {

@@ -1,16 +1,9 @@
 import type { BreachFactsPatch, Letterhead, MethodInput } from '../../../../contract';
 import type { TestClient } from '../../../helpers/client';
+import { SAMPLE_LETTERHEAD } from '../../../helpers/sampleLetterhead';
 
 /** The organisation on the letters (with the characters the PDF's standard font must survive). */
-export const LETTERHEAD: MethodInput<'settings.letterhead.set'> = {
-  organisation: 'Müller & Söhne GmbH',
-  address: 'Hauptstraße 5\n80331 München\nGermany',
-  email: 'privacy@mueller-soehne.example',
-  phone: '+49 89 1234567',
-  website: 'https://mueller-soehne.example',
-  dpo: 'Dr. Anna Schmidt, Data Protection Officer, dpo@mueller-soehne.example, +49 89 1234568',
-  signatory: 'Jana Weber, General Counsel',
-};
+export const LETTERHEAD: MethodInput<'settings.letterhead.set'> = SAMPLE_LETTERHEAD;
 
 /** Every fact the notices need, known (the clock: 14 March 2026, 09:00 UTC). */
 export const COMPLETE_FACTS: BreachFactsPatch = {
