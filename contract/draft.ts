@@ -9,18 +9,9 @@ import type { Outcome, SourceCite } from './assessment';
 import { refSchema } from './incident';
 import { AUDIENCES, type Audience, type ContentField } from './regime';
 
-/** Shown beside every draft, in the app and the CLI, and kept in exported files' metadata (never in the letter itself). */
-export const DECISION_SUPPORT_NOTICE =
-  'Decision support, not legal advice: Firebreak drafted this notice from the incident\'s facts and the regime\'s rules; have counsel review it before it is sent.';
-
-export const DRAFT_STATUSES = ['draft', 'approved', 'sent'] as const;
-export type DraftStatus = (typeof DRAFT_STATUSES)[number];
-
-export const SEND_CHANNELS = ['email', 'portal', 'post', 'phone', 'other'] as const;
-export type SendChannel = (typeof SEND_CHANNELS)[number];
-
-export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'eml'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { DECISION_SUPPORT_NOTICE, DRAFT_STATUSES, EXPORT_FORMATS, SEND_CHANNELS } from './notifyTerms';
+export type { DraftStatus, ExportFormat, SendChannel } from './notifyTerms';
+import { EXPORT_FORMATS, SEND_CHANNELS, type DraftStatus, type ExportFormat, type SendChannel } from './notifyTerms';
 
 /** The words a placeholder uses for each required-content field: `[[MISSING: likely consequences]]`. */
 export const CONTENT_FIELD_LABELS: Readonly<Record<ContentField, string>> = {

@@ -2,36 +2,9 @@ import './zodConfig';
 /** Incident domain types and the schemas of their fields (shared by API validation and the UI). */
 import { z } from 'zod';
 
-export const STATUSES = ['detected', 'triaged', 'contained', 'eradicated', 'recovered', 'closed'] as const;
-export type IncidentStatus = (typeof STATUSES)[number];
-
-export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const CATEGORIES = [
-  'ransomware', 'malware', 'phishing', 'account-takeover', 'business-email-compromise',
-  'data-breach', 'lost-device', 'ddos', 'insider', 'cloud-credential-leak', 'outage', 'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const DATA_CATEGORIES = [
-  'contact', 'financial', 'payment-card', 'health', 'government-id', 'credentials',
-  'biometric', 'children', 'location', 'special-category', 'other',
-] as const;
-export type DataCategory = (typeof DATA_CATEGORIES)[number];
-
-/** Fields holding personal data: masked for roles without `pii:read`. */
-export const PII_FIELDS = ['reporterName', 'reporterEmail', 'reporterPhone', 'affectedPeople'] as const;
-export type PiiField = (typeof PII_FIELDS)[number];
-
-/** The timestamp each phase stamps when it is first reached. */
-export const PHASE_TIMESTAMP: Partial<Record<IncidentStatus, 'containedAt' | 'recoveredAt' | 'closedAt' | 'triagedAt' | 'eradicatedAt'>> = {
-  triaged: 'triagedAt',
-  contained: 'containedAt',
-  eradicated: 'eradicatedAt',
-  recovered: 'recoveredAt',
-  closed: 'closedAt',
-};
+export { CATEGORIES, DATA_CATEGORIES, PHASE_TIMESTAMP, PII_FIELDS, SEVERITIES, STATUSES } from './incidentTerms';
+export type { Category, DataCategory, IncidentStatus, PiiField, Severity } from './incidentTerms';
+import { CATEGORIES, DATA_CATEGORIES, SEVERITIES, type IncidentStatus, type PiiField } from './incidentTerms';
 
 /** ISO 3166-1 alpha-2 country, or `US-XX` for a US state / territory. */
 export const jurisdictionSchema = z.string().regex(/^[A-Z]{2}(-[A-Z]{2})?$/, 'expected a country code like DE or a US state like US-CA');

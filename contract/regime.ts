@@ -79,15 +79,9 @@ export const deadlineSchema = z.strictObject({
   source: sourceRef,
 }).refine((d) => (d.amount === null) === (d.unit === null), 'amount and unit are both set or both null');
 
-/** What a notice must say; `field` ties each item to the fact (or incident field) that fills it. */
-export const CONTENT_FIELDS = [
-  'organisation', 'nature', 'dataCategories', 'affectedCount', 'dates', 'likelyConsequences', 'measuresTaken',
-  'adviceToIndividuals', 'contactPoint', 'delayReasons',
-] as const;
-export type ContentField = (typeof CONTENT_FIELDS)[number];
-
-export const AUDIENCES = ['authority', 'individuals', 'media', 'board', 'other'] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export { AUDIENCES, CONTENT_FIELDS } from './notifyTerms';
+export type { Audience, ContentField } from './notifyTerms';
+import { AUDIENCES, CONTENT_FIELDS } from './notifyTerms';
 
 const rule = z.strictObject({ id, text, when: conditionSchema, source: sourceRef });
 

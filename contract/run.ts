@@ -8,10 +8,9 @@ import { refSchema, type Category, type Severity } from './incident';
 import type { Role } from './roles';
 import { MAX_RUNBOOK_BYTES } from './runbook';
 
-export const STEP_STATES = ['pending', 'available', 'done', 'skipped', 'not-applicable', 'not-taken'] as const;
-export type StepState = (typeof STEP_STATES)[number];
-/** Done, skipped, not applicable and not taken are all finished: nothing more happens to the step in this pass. */
-export const FINISHED_STATES: readonly StepState[] = ['done', 'skipped', 'not-applicable', 'not-taken'];
+export { FINISHED_STATES, STEP_STATES } from './runTerms';
+export type { StepState } from './runTerms';
+import type { StepState } from './runTerms';
 
 /** One step of the pinned runbook, as the run view shows it (the kind-specific keys of the file). */
 export interface RunStepDefinition {
