@@ -10,7 +10,8 @@ export interface Evaluation {
 }
 
 const show = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : String(v));
-const count = (n: number): string => n.toLocaleString('en-US');
+/** 12,500 as en-US writes it; by hand, since the first toLocaleString() loads ICU's number data (15 ms a CLI run). */
+const count = (n: number): string => (Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : n.toLocaleString('en-US'));
 
 /**
  * Kleene three-valued logic over the facts: a null fact is unknown, and unknown propagates unless

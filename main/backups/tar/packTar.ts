@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, read, readSync, type Stats } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { TarArchive, type TarEntryData } from 'archiver';
+import type { TarEntryData } from 'archiver';
 import { HashWorker } from './HashWorker';
 import { parseArchivePath } from './parseArchivePath';
 import { SourceChangedError } from './SourceChangedError';
@@ -52,6 +52,8 @@ const EMPTY_SHA256 = createHash('sha256').digest('hex');
  */
 export async function packTar(entries: TarSourceEntry[], out: Writable, hooks: PackHooks = {}): Promise<void> {
   const { signal } = hooks;
+  // archiver and its stream libraries are loaded with the first backup, not with every backend.
+  const { TarArchive } = await import('archiver');
   const archive = new TarArchive();
   let failure: Error | null = null;
   let current: Readable | null = null;

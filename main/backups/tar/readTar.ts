@@ -1,6 +1,6 @@
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { extract, type Header } from 'tar-stream';
+import type { Header } from 'tar-stream';
 import { CorruptArchiveError } from './CorruptArchiveError';
 import { parseArchivePath } from './parseArchivePath';
 import type { TarEntry, TarEntryType } from './types';
@@ -48,7 +48,10 @@ class EndMarkerCheck extends Transform {
  * consumed, and destroyed if iteration stops early or fails.
  */
 export async function* readTar(input: Readable): AsyncGenerator<TarEntry, void, undefined> {
-  const parser = extract();
+  // Loaded with the first archive read (verify, restore), not with every backend.
+  // tar-stream is CommonJS: its exports object is the default export, from the sources and from the bundle alike.
+  const { default: tarStream } = await import('tar-stream');
+  const parser = tarStream.extract();
   const entries = parser[Symbol.asyncIterator]();
   const check = new EndMarkerCheck();
   let inputError: unknown = null;

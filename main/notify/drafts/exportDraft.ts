@@ -1,11 +1,9 @@
 import type { DraftExport, ExportFormat } from '../../../contract';
 import { getLetterhead } from '../../settings';
 import type { Db } from '../../store';
-import { exportDocx } from './exportDocx';
 import { exportEml } from './exportEml';
 import { exportHtml } from './exportHtml';
 import { exportMarkdown } from './exportMarkdown';
-import { exportPdf } from './exportPdf';
 import { readDraft } from './readDraft';
 import { sha256Hex } from './sha256Hex';
 import { toLetter, type Letter } from './toLetter';
@@ -33,10 +31,12 @@ async function render(letter: Letter, format: ExportFormat): Promise<Buffer> {
       return Buffer.from(exportHtml(letter), 'utf8');
     case 'eml':
       return Buffer.from(exportEml(letter), 'utf8');
+    // pdfkit and docx are large and slow to load (fonts, compression tables): imported on first use,
+    // so a CLI run or a backend that never exports a letter does not pay for them.
     case 'pdf':
-      return exportPdf(letter);
+      return (await import('./exportPdf')).exportPdf(letter);
     case 'docx':
-      return exportDocx(letter);
+      return (await import('./exportDocx')).exportDocx(letter);
   }
 }
 
