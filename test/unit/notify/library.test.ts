@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure, breachFactsSchema } from '../../../contract';
 import { assessRegime, assessRegimes, builtinNotifyDir, loadHolidayCalendar, loadRegime, loadRegimeLibrary } from '../../../main/notify';
+import { buildRegimeSnapshot } from '../../../main/notify/buildRegimeSnapshot';
 import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
 
 const NOTIFY = builtinNotifyDir();
@@ -224,3 +225,51 @@ describe('assessRegimes over the shipped library', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('the build\'s snapshot of the shipped rules (dist/notify-library.json)', () => {
+  /** <root>/main/notify/{regimes,holidays}, so the snapshot goes to <root>/dist as in a checkout. */
+  function checkoutCopy(): { notify: string; snapshot: string } {
+    const root = tempDir('notify-snapshot');
+    const notify = join(root, 'main', 'notify');
+    mkdirSync(notify, { recursive: true });
+    mkdirSync(join(root, 'dist'));
+    cpSync(join(NOTIFY, 'regimes'), join(notify, 'regimes'), { recursive: true });
+    cpSync(join(NOTIFY, 'holidays'), join(notify, 'holidays'), { recursive: true });
+    return { notify, snapshot: join(root, 'dist', 'notify-library.json') };
+  }
+
+  it('gives exactly the library that parsing the files gives', () => {
+    const { notify, snapshot } = checkoutCopy();
+    const parsed = loadRegimeLibrary(notify, null);
+    const built = buildRegimeSnapshot(notify);
+    expect(built).toEqual({ file: snapshot, files: REGIME_FILES.length + CALENDAR_FILES.length });
+    // A second copy with the same files and the snapshot: no file is parsed, the library is equal.
+    const again = checkoutCopy();
+    cpSync(snapshot, again.snapshot);
+    expect(loadRegimeLibrary(again.notify, null)).toEqual(parsed);
+  });
+
+  it('is used for a file whose text it was made from, and never for an edited one', () => {
+    const { notify, snapshot } = checkoutCopy();
+    buildRegimeSnapshot(notify);
+    // Mark one entry, keeping its hash: a library that shows the mark was read from the snapshot.
+    const data = JSON.parse(readFileSync(snapshot, 'utf8')) as { files: Record<string, { regime?: { name: string } }> };
+    const entry = data.files['regimes/eu-gdpr-art33.yaml']?.regime;
+    if (!entry) throw new Error('no snapshot entry for eu-gdpr-art33');
+    entry.name = 'FROM THE SNAPSHOT';
+    writeFileSync(snapshot, JSON.stringify(data));
+    expect(loadRegimeLibrary(notify, null).regimes.find((r) => r.id === 'eu-gdpr-art33')?.name).toBe('FROM THE SNAPSHOT');
+
+    const file = join(notify, 'regimes', 'eu-gdpr-art33.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# reviewed again\n`);
+    expect(loadRegimeLibrary(notify, null).regimes.find((r) => r.id === 'eu-gdpr-art33')?.name).toBe('GDPR Art. 33');
+  });
+
+  it('an unreadable or foreign snapshot is ignored: the files are parsed', () => {
+    for (const content of ['not json {', JSON.stringify({ format: 'something-else', files: {} }), '']) {
+      const { notify, snapshot } = checkoutCopy();
+      writeFileSync(snapshot, content);
+      expect(loadRegimeLibrary(notify, null)).toEqual(library);
+    }
+  });
+});
