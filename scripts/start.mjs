@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the renderer and the Electron bundles, then opens the Electron app when it can run here, or
+ * `npm start`: builds the renderer, the Electron bundles and the CLI bundle, then opens the Electron app when it can run here, or
  * falls back to browser mode (`firebreak serve`) with one line saying why. Extra arguments
  * (`npm start -- --data-dir /tmp/fb`) are passed on to browser mode and to Electron.
  *
@@ -35,6 +35,7 @@ function build() {
   const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
   runStep('building the renderer (vite build)', process.execPath, [vite, 'build', '--logLevel', 'warn', '--config', 'renderer/vite.config.ts']);
   runStep('building the Electron main process and preload', process.execPath, [join(root, 'scripts', 'build-app.mjs')]);
+  runStep('building the command line (dist/cli)', process.execPath, [join(root, 'scripts', 'build-cli.mjs')]);
 }
 
 /** The Electron binary, or why it cannot be used. */

@@ -1,4 +1,5 @@
-import { exitCodeFor, type ApiError } from '../../contract';
+import type { ApiError } from '../../contract';
+import { exitCodeFor } from '../../contract/errors';
 import { CliError } from './CliError';
 
 /** An error Result as a CLI failure: its message (and field issues) on one line, its exit code. */

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { MAX_EVIDENCE_BYTES } from '../../contract';
+import { MAX_EVIDENCE_BYTES } from '../../contract/evidence';
 import { CliError, EXIT } from './CliError';
 
 /** Enough to label common artefacts; anything else is stored as plain bytes. */

@@ -1,8 +1,8 @@
 /** Human-readable output of the CLI. `--json` bypasses all of this and prints the values as-is. */
-import {
-  FINISHED_STATES, type Evidence, type Incident, type IncidentRow, type RunClock, type RunInputValue, type RunStepView, type RunView,
-  type TimelineEvent, type User, type VerifyResult,
+import type {
+  Evidence, Incident, IncidentRow, RunClock, RunInputValue, RunStepView, RunView, TimelineEvent, User, VerifyResult,
 } from '../../contract';
+import { FINISHED_STATES } from '../../contract/runTerms';
 
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2);

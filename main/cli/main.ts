@@ -1,18 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../contract';
-import { createBackend } from '../api/createBackend';
 import { apiFailure } from './apiFailure';
 import { CliError, EXIT } from './CliError';
 import { COMMANDS } from './commandTable';
 import { defaultDataDir } from './defaultDataDir';
+import { packageRoot } from './packageRoot';
 import { parseCommandLine } from './parseCommandLine';
 import { signIn } from './signIn';
 import type { CommandContext, CommandSpec, OptionValues } from './types';
 
+/**
+ * What only the tests' own entry (test/helpers/cli/testCli.ts) passes: bin/firebreak.mjs calls
+ * main(argv) alone. See BackendOptions.testOnlyKdfLogN.
+ */
+export interface CliTestOptions {
+  testOnlyKdfLogN?: number;
+}
+
 /** Runs one CLI invocation and returns its exit code (docs/cli.md). Never throws. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], testOptions: CliTestOptions = {}): Promise<number> {
   try {
     const parsed = parseCommandLine(argv, COMMANDS);
     switch (parsed.kind) {
@@ -23,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`firebreak ${readVersion()}\n`);
         return EXIT.ok;
       case 'run':
-        return await runCommand(parsed.spec, parsed.values, parsed.args);
+        return await runCommand(parsed.spec, parsed.values, parsed.args, testOptions);
     }
   } catch (err) {
     return reportError(err);
@@ -31,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Each run: open the backend, one connection, sign in if the command needs it, run, close. */
-async function runCommand(spec: CommandSpec, values: OptionValues, args: string[]): Promise<number> {
+async function runCommand(spec: CommandSpec, values: OptionValues, args: string[], testOptions: CliTestOptions): Promise<number> {
   const backendOptions = spec.backendOptions?.(values) ?? {};
   const session = spec.sessionFor?.(values, args) ?? spec.session;
   const dataDir = resolve((values['data-dir'] as string | undefined) ?? defaultDataDir(process.env, process.platform, homedir()));
@@ -39,7 +47,9 @@ async function runCommand(spec: CommandSpec, values: OptionValues, args: string[
     // createBackend would create it; a typo in --data-dir should not leave empty directories behind.
     throw new CliError(`no vault in ${dataDir}: run \`firebreak init --admin NAME\` first (or pass --data-dir)`, EXIT.error);
   }
-  const backend = await createBackend({ ...backendOptions, dataDir, ensureDataDir: session !== 'offline' });
+  // Loaded only when a command runs: `--help` and usage errors never pay for the backend.
+  const { createBackend } = await import('../api/createBackend');
+  const backend = await createBackend({ ...backendOptions, ...testOptions, dataDir, ensureDataDir: session !== 'offline' });
   try {
     const conn = backend.newConnection('cli');
     const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
@@ -82,6 +92,6 @@ function reportError(err: unknown): number {
 }
 
 function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? 'unknown';
 }

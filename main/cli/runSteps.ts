@@ -2,7 +2,8 @@
  * Finding a run from the command line, and turning a step's `--value` text into what `runs.act`
  * takes, by the step's definition. Pure: the commands call the API, these only decide.
  */
-import { exitCodeFor, type RunInputValue, type RunStepDefinition, type RunStepView, type RunView } from '../../contract';
+import type { RunInputValue, RunStepDefinition, RunStepView, RunView } from '../../contract';
+import { exitCodeFor } from '../../contract/errors';
 import { CliError, usageError } from './CliError';
 
 /** `--runbook` matches a run's runbook id or its run id (a run id tells two runs of one runbook apart). */

@@ -1,6 +1,4 @@
-import {
-  acquireDaemonLock, daemonFiles, DAEMON_STATUS_FORMAT, startBackupScheduler, writeDaemonStatus, type PlanRunStatus, type RunningBackupScheduler,
-} from '../../api';
+import type { PlanRunStatus, RunningBackupScheduler } from '../../api';
 import { CliError, EXIT } from '../CliError';
 import type { CommandContext, CommandSpec } from '../types';
 
@@ -44,21 +42,24 @@ async function runDaemon(ctx: CommandContext): Promise<number> {
       throw new CliError(`${session.user} (${session.role}) may not run backups (needs ${needed}): sign in as an admin or a backup-operator`, EXIT.auth);
     }
   }
-  const files = daemonFiles(ctx.dataDir);
+  // The scheduler comes with the backups domain: loaded when the daemon starts, not for `--help`.
+  const api = await import('../../api');
+  const files = api.daemonFiles(ctx.dataDir);
   let release: () => void;
   try {
-    release = acquireDaemonLock(files.lock);
+    release = api.acquireDaemonLock(files.lock);
   } catch (err) {
     throw new CliError((err as Error).message, EXIT.error);
   }
   try {
-    return await serveSchedule(ctx, session.user, files.status);
+    return await serveSchedule(api, ctx, session.user, files.status);
   } finally {
     release();
   }
 }
 
-async function serveSchedule(ctx: CommandContext, user: string, statusFile: string): Promise<number> {
+async function serveSchedule(api: typeof import('../../api'), ctx: CommandContext, user: string, statusFile: string): Promise<number> {
+  const { DAEMON_STATUS_FORMAT, startBackupScheduler, writeDaemonStatus } = api;
   const log = (line: string) => ctx.note(`${new Date().toISOString()} ${line}`);
   const startedAt = new Date().toISOString();
   let stoppedAt: string | null = null;

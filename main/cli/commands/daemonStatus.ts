@@ -1,4 +1,4 @@
-import { daemonAlive, daemonFiles, readDaemonStatus, type DaemonStatus, type PlanRunStatus } from '../../api';
+import type { DaemonStatus, PlanRunStatus } from '../../api';
 import { EXIT } from '../CliError';
 import { formatTable, toJson } from '../format';
 import type { CommandSpec } from '../types';
@@ -23,6 +23,7 @@ export const daemonStatus: CommandSpec = {
   ].join('\n'),
   examples: ['firebreak daemon status', 'firebreak daemon status --json | jq -r \'.problems[]\''],
   run: async (ctx) => {
+    const { daemonAlive, daemonFiles, readDaemonStatus } = await import('../../api');
     const status = readDaemonStatus(daemonFiles(ctx.dataDir).status);
     const running = status !== null && status.stoppedAt === null && daemonAlive(status.pid);
     const problems = problemsOf(ctx.dataDir, status, running);

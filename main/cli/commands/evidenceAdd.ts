@@ -1,4 +1,4 @@
-import { MAX_EVIDENCE_BYTES } from '../../../contract';
+import { MAX_EVIDENCE_BYTES } from '../../../contract/evidence';
 import { EXIT } from '../CliError';
 import { readEvidenceFile } from '../evidenceFile';
 import { formatEvidence, toJson } from '../format';

@@ -1,4 +1,4 @@
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../../contract';
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../../contract/incidentTerms';
 import { EXIT } from '../CliError';
 import { toJson } from '../format';
 import type { CommandSpec } from '../types';

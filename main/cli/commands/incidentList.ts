@@ -1,5 +1,5 @@
 import type { IncidentRow, IncidentStatus } from '../../../contract';
-import { STATUSES } from '../../../contract';
+import { STATUSES } from '../../../contract/incidentTerms';
 import { EXIT } from '../CliError';
 import { formatIncidentRows, toJson } from '../format';
 import type { CommandSpec } from '../types';

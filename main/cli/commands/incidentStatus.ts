@@ -1,4 +1,4 @@
-import { STATUSES, type IncidentStatus } from '../../../contract';
+import { STATUSES, type IncidentStatus } from '../../../contract/incidentTerms';
 import { EXIT } from '../CliError';
 import { toJson } from '../format';
 import type { CommandSpec } from '../types';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { AUDIENCES, DECISION_SUPPORT_NOTICE, EXPORT_FORMATS, type Audience, type ExportFormat } from '../../../contract';
+import { AUDIENCES, DECISION_SUPPORT_NOTICE, EXPORT_FORMATS, type Audience, type ExportFormat } from '../../../contract/notifyTerms';
 import { EXIT, usageError } from '../CliError';
 import { toJson } from '../format';
 import type { CommandSpec } from '../types';

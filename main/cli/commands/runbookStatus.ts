@@ -1,4 +1,4 @@
-import { exitCodeFor } from '../../../contract';
+import { exitCodeFor } from '../../../contract/errors';
 import { CliError, EXIT } from '../CliError';
 import { formatRunStatus, toJson } from '../format';
 import { matchesRunbook } from '../runSteps';

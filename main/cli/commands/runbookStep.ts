@@ -1,4 +1,5 @@
-import { exitCodeFor, type RunAction, type RunStepView, type RunView } from '../../../contract';
+import type { RunAction, RunStepView, RunView } from '../../../contract';
+import { exitCodeFor } from '../../../contract/errors';
 import { CliError, EXIT, usageError } from '../CliError';
 import { readEvidenceFile } from '../evidenceFile';
 import { formatStepList, stepDetail, toJson } from '../format';

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { assertLoopbackHost, startWebHost } from '../../web';
 import { CliError, EXIT, usageError } from '../CliError';
 import { toJson } from '../format';
+import { packageRoot } from '../packageRoot';
 import type { CommandSpec } from '../types';
 
 /** The Vite output of this checkout. */
-const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+const RENDERER_DIR = join(packageRoot(), 'dist', 'renderer');
 const DEFAULT_IDLE_MINUTES = 15;
 const MAX_IDLE_MINUTES = 24 * 60;
 
@@ -38,6 +37,7 @@ export const serve: CommandSpec = {
     const port = parsePort(ctx.values.port as string | undefined);
     const host = (ctx.values.host as string | undefined) ?? '127.0.0.1';
     const idleMinutes = parseIdleMinutes(ctx.values['idle-minutes'] as string | undefined);
+    const { assertLoopbackHost, startWebHost } = await import('../../web');
     try {
       assertLoopbackHost(host);
     } catch (err) {

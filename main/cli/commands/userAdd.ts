@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../../contract';
+import { ROLES, type Role } from '../../../contract/roles';
 import { EXIT, usageError } from '../CliError';
 import { formatUser, toJson } from '../format';
 import { readNewPassphrase } from '../readPassphrase';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './runCli';
+import { runRealCli as runCli } from './runCli';
 
 let tmp: string;
 
@@ -14,6 +14,7 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+// bin/firebreak.mjs itself: help and usage errors come from the production bundle.
 describe('firebreak CLI usage', () => {
   it('--help lists every command and the exit codes', async () => {
     const run = await runCli(['--help']);

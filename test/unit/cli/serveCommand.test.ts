@@ -2,11 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from './runCli';
+import { BIN, REPO_ROOT, runCli } from './runCli';
 
-const BIN = fileURLToPath(new URL('../../../bin/firebreak.mjs', import.meta.url));
 const rendererBuilt = existsSync(join(REPO_ROOT, 'dist', 'renderer', 'index.html'));
 let tmp: string;
 

@@ -1,13 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../../main/cli/commands/serve';
-import { REPO_ROOT, runCli } from './runCli';
+import { BIN, REPO_ROOT, runCli } from './runCli';
 
-const BIN = fileURLToPath(new URL('../../../bin/firebreak.mjs', import.meta.url));
 const rendererBuilt = existsSync(join(REPO_ROOT, 'dist', 'renderer', 'index.html'));
 let tmp: string;
 
@@ -97,6 +95,9 @@ describe('firebreak serve --idle-minutes', () => {
           body: JSON.stringify({ method: 'vault.create', input: { admin: 'alice', passphrase: 'correct horse battery 42' } }),
         });
         expect(await created.json()).toMatchObject({ ok: true, value: { session: { user: 'alice', idleTimeoutMs: 7 * 60_000 } } });
+        // Browser mode from bin/firebreak.mjs is production: every key slot at scrypt N=2^17.
+        const vault = JSON.parse(readFileSync(join(dataDir, 'vault.json'), 'utf8')) as { slots: { kdf: { logN: number } }[] };
+        expect(vault.slots.map((slot) => slot.kdf.logN)).toEqual([17, 17]);
       } finally {
         child.kill('SIGTERM');
       }
