@@ -34,6 +34,18 @@ const NO_VACUUM_INTO = {
   message: 'VACUUM INTO may write a plaintext copy: snapshot the database with main/backups/snapshotDatabase, which checks the copy (ARCHITECTURE.md §3).',
 };
 
+/**
+ * Vaults made by tests may use a low scrypt cost (BackendOptions.testOnlyKdfLogN); no production
+ * path may set it. The only files in main/ that may name it: where it is declared, consumed, and
+ * handed on from the tests' own CLI entry (main/cli/main.ts receives it as an argument, never
+ * from an option, a variable or a file).
+ */
+export const NO_TEST_KDF = {
+  selector: "Identifier[name='testOnlyKdfLogN']",
+  message: 'testOnlyKdfLogN lowers the passphrase KDF cost and is for tests only: production code must leave it unset (ARCHITECTURE.md §3).',
+};
+export const TEST_KDF_ALLOWED = ['main/api/types.ts', 'main/api/createBackend.ts', 'main/cli/main.ts'];
+
 export default defineConfig([
   globalIgnores([
     '**/node_modules/',
@@ -73,9 +85,15 @@ export default defineConfig([
   },
 
   {
+    files: ['main/**/*.ts'],
+    ignores: TEST_KDF_ALLOWED,
+    rules: { 'no-restricted-syntax': ['error', NO_BACKUP_API, NO_VACUUM_INTO, NO_TEST_KDF] },
+  },
+
+  {
     // The database snapshot for backups: VACUUM INTO, checked (see NO_VACUUM_INTO).
     files: ['main/backups/snapshotDatabase.ts'],
-    rules: { 'no-restricted-syntax': ['error', NO_BACKUP_API] },
+    rules: { 'no-restricted-syntax': ['error', NO_BACKUP_API, NO_TEST_KDF] },
   },
 
   {

@@ -9,6 +9,8 @@ const CI = !!process.env.CI;
  */
 export default defineConfig({
   testDir: 'test/e2e',
+  // Bundles the CLI the servers run (test/helpers/cli/testCli.ts) from the sources under test.
+  globalSetup: './test/helpers/cli/buildTestCli.ts',
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   // Two cores: each test runs a server doing scrypt next to the browser.

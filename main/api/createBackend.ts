@@ -33,7 +33,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const notifyDir = opts.builtinNotifyDir ?? builtinNotifyDir();
   const deadlineAlarmHours = opts.deadlineAlarmHours ?? DEFAULT_ALARM_HOURS;
   const idleTimeoutMs = opts.idleTimeoutMs ?? DEFAULT_IDLE_MS;
-  const vault = new Vault(dataDir, opts.kdfLogN ?? DEFAULT_LOG_N);
+  const vault = new Vault(dataDir, opts.testOnlyKdfLogN ?? DEFAULT_LOG_N);
   const sessions = new Sessions(idleTimeoutMs, nowMs);
   const throttle = new LoginThrottle(nowMs);
   const handlers = allHandlers(idleTimeoutMs);

@@ -16,8 +16,13 @@ export interface Connection {
 export interface BackendOptions {
   /** Holds firebreak.db, vault.json, evidence/, logs/. Created if missing. */
   dataDir: string;
-  /** scrypt log2(N). Production uses 17 (ARCHITECTURE.md §3); tests may lower it for speed. */
-  kdfLogN?: number;
+  /**
+   * scrypt log2(N) for new key slots, for tests only: without it every slot uses 17 (ARCHITECTURE.md
+   * §3). Lint refuses the name in main/ outside createBackend and the CLI's main(), which receives
+   * it only from the tests' own CLI entry (test/helpers/cli/testCli.ts); no option, variable or file
+   * of a production entry point can set it. A slot records its parameters, so a test vault opens anywhere.
+   */
+  testOnlyKdfLogN?: number;
   /** Session idle timeout; the vault locks when the last session ends. Default 15 minutes. */
   idleTimeoutMs?: number;
   /** The built-in runbooks folder; default: runbooks/ next to package.json (see builtinRunbooksDir). */

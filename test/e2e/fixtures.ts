@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../contract';
+import { TEST_CLI } from '../helpers/cli/buildTestCli';
 import { AppShell } from './pages/AppShell';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { BackupsPage } from './pages/BackupsPage';
@@ -16,7 +17,12 @@ import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'bin/firebreak.mjs');
+/**
+ * The tests' bundle of the CLI (test/helpers/cli/testCli.ts, built by the global setup): the
+ * production code with the low test scrypt cost, so creating a vault and signing in through the
+ * page takes milliseconds. test/unit/cli/serveIdleMinutes.test.ts serves from bin/firebreak.mjs.
+ */
+const CLI = TEST_CLI;
 const URL_LINE = /^(http:\/\/127\.0\.0\.1:\d+\/)#token=\S+$/m;
 
 export const ADMIN = { name: 'admin', passphrase: 'correct horse battery 42' };
@@ -83,7 +89,8 @@ export const test = base.extend<Fixtures & Options>({
   server: async ({ dataDir, serveArgs }, use, testInfo) => {
     const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...serveArgs], {
       cwd: ROOT,
-      env: { ...process.env, FIREBREAK_PASSPHRASE: '' },
+      // NODE_EXTRA_CA_CERTS costs every Node start 50 ms on the build machines; the server makes no TLS connection.
+      env: { ...process.env, FIREBREAK_PASSPHRASE: '', NODE_EXTRA_CA_CERTS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

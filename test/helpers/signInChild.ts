@@ -6,7 +6,7 @@ import { TEST_LOG_N } from './testVault';
  * one line on stderr (exit 1) so the parent's liveness guard reports why.
  */
 export async function signInChild(dataDir: string, user: string, passphrase: string): Promise<{ backend: Backend; conn: Connection }> {
-  const backend = await createBackend({ dataDir, kdfLogN: TEST_LOG_N });
+  const backend = await createBackend({ dataDir, testOnlyKdfLogN: TEST_LOG_N });
   const conn = backend.newConnection('test');
   const login = await backend.handle(conn, 'auth.login', { user, passphrase });
   if (!login.ok) {

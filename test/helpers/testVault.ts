@@ -5,8 +5,9 @@ import { clientFor, signedIn, type TestClient } from './client';
 import { makeTempDataDir, removeTempDataDir } from './tempDataDir';
 import { TestClock } from './TestClock';
 
-/** scrypt log2(N) for tests: 2^12 takes milliseconds; production's 2^17 is proven once in vault tests. */
-export const TEST_LOG_N = 12;
+import { TEST_LOG_N } from './testLogN';
+
+export { TEST_LOG_N };
 export const ADMIN = 'admin';
 export const ADMIN_PASS = 'Tr0ub4dor&3 horse staple';
 
@@ -19,7 +20,7 @@ export function passphraseFor(user: string): string {
 
 export interface TestVaultOptions {
   idleTimeoutMs?: number;
-  kdfLogN?: number;
+  testOnlyKdfLogN?: number;
   clock?: TestClock;
   dataDir?: string;
   /** Run the backup scheduler in the backend, as the app does (BackendOptions.scheduleBackups). */
@@ -49,7 +50,7 @@ export async function createTestVault(opts: TestVaultOptions = {}): Promise<Test
   const clock = opts.clock ?? new TestClock();
   const open = () =>
     createBackend({
-      dataDir, kdfLogN: opts.kdfLogN ?? TEST_LOG_N, idleTimeoutMs: opts.idleTimeoutMs ?? 24 * 3600_000, now: clock.now,
+      dataDir, testOnlyKdfLogN: opts.testOnlyKdfLogN ?? TEST_LOG_N, idleTimeoutMs: opts.idleTimeoutMs ?? 24 * 3600_000, now: clock.now,
       ...(opts.scheduleBackups ? { scheduleBackups: opts.scheduleBackups } : {}),
       ...(opts.deadlineAlarmHours ? { deadlineAlarmHours: opts.deadlineAlarmHours } : {}),
     });

@@ -2,16 +2,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupSummary } from '../../../contract';
 import { acquireDaemonLock, daemonAlive, type DaemonStatus } from '../../../main/api';
 import { createBackend } from '../../../main/api';
 import { signedIn } from '../../helpers/client';
 import { ADMIN, ADMIN_PASS, createTestVault, TEST_LOG_N } from '../../helpers/testVault';
-import { REPO_ROOT, runCli } from './runCli';
+import { BIN, REPO_ROOT, runCli } from './runCli';
 
-const BIN = fileURLToPath(new URL('../../../bin/firebreak.mjs', import.meta.url));
 const env = { FIREBREAK_PASSPHRASE: ADMIN_PASS };
 let tmp: string;
 let dataDir: string;
@@ -129,7 +127,7 @@ describe.sequential('firebreak daemon', () => {
 
     // The daemon's start and stop and its runs are in the timeline, under the daemon's user.
     expect((await cli('log', 'verify')).code).toBe(0);
-    const backend = await createBackend({ dataDir, kdfLogN: TEST_LOG_N });
+    const backend = await createBackend({ dataDir, testOnlyKdfLogN: TEST_LOG_N });
     try {
       const admin = await signedIn(backend, ADMIN, ADMIN_PASS);
       for (const type of ['backup.scheduler_started', 'backup.scheduler_stopped', 'backup.completed']) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
+import { NO_TEST_KDF, TEST_KDF_ALLOWED } from '../../../eslint.config.js';
 import layering from '../../../.eslint/layering';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -162,5 +163,30 @@ describe('the real eslint.config.js', () => {
   it('passes the fixture store file, which imports nothing across a line', async () => {
     const [result] = await real.lintFiles(['test/fixtures/lint/main/store/openStore.ts']);
     expect(result?.messages).toEqual([]);
+  });
+});
+
+describe('the test-only KDF cost cannot be set by production code', () => {
+  const real = new ESLint({ cwd: repoRoot });
+
+  it('is refused in main/ outside the three files that declare, consume and hand it on', async () => {
+    const rules = async (file: string) => ((await real.calculateConfigForFile(file)) as { rules: Record<string, unknown[]> }).rules['no-restricted-syntax'] ?? [];
+    for (const file of ['main/app/main.ts', 'main/web/startWebHost.ts', 'main/cli/commands/serve.ts', 'main/vault/Vault.ts', 'main/backups/snapshotDatabase.ts']) {
+      expect(await rules(file), file).toContainEqual(NO_TEST_KDF);
+    }
+    for (const file of TEST_KDF_ALLOWED) expect(await rules(file), file).not.toContainEqual(NO_TEST_KDF);
+    expect(await rules('test/helpers/testVault.ts')).not.toContainEqual(NO_TEST_KDF);
+  });
+
+  it('flags the option wherever it is named', async () => {
+    const selectorOnly = new ESLint({
+      cwd: repoRoot,
+      ignore: false,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules: { 'no-restricted-syntax': ['error', NO_TEST_KDF] } }],
+    });
+    const [result] = await selectorOnly.lintText("createBackend({ dataDir, testOnlyKdfLogN: 10 });\nconst { testOnlyKdfLogN } = options;\n", { filePath: 'main/app/bad.ts' });
+    expect([...new Set(result?.messages.map((m) => m.line))]).toEqual([1, 2]);
+    expect(result?.messages[0]?.message).toMatch(/for tests only/);
   });
 });

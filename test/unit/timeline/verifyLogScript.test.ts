@@ -34,7 +34,7 @@ let keyHex: string;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'firebreak-verifylog-'));
   dbFile = join(dir, DB_FILE);
-  backend = await createBackend({ dataDir: dir, kdfLogN: 12 });
+  backend = await createBackend({ dataDir: dir, testOnlyKdfLogN: 12 });
   conn = backend.newConnection('test');
   value(await backend.handle(conn, 'vault.create', { admin: 'alice', passphrase: PASSPHRASE }));
   for (let i = 1; i <= 4; i += 1) {

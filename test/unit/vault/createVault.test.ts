@@ -65,7 +65,7 @@ describe('vault.create', () => {
 
   it('reports the vault in vault.status before and after, and refuses a second vault', async () => {
     const dir = makeTempDataDir('status');
-    const backend = await createBackend({ dataDir: dir, kdfLogN: TEST_LOG_N });
+    const backend = await createBackend({ dataDir: dir, testOnlyKdfLogN: TEST_LOG_N });
     cleanups.push(() => {
       backend.close();
       removeTempDataDir(dir);
@@ -81,7 +81,7 @@ describe('vault.create', () => {
 
   it('refuses a weak first passphrase and creates nothing', async () => {
     const dir = makeTempDataDir('weak');
-    const backend = await createBackend({ dataDir: dir, kdfLogN: TEST_LOG_N });
+    const backend = await createBackend({ dataDir: dir, testOnlyKdfLogN: TEST_LOG_N });
     cleanups.push(() => {
       backend.close();
       removeTempDataDir(dir);
@@ -108,7 +108,7 @@ describe('vault.create', () => {
 
 describe('production key derivation', () => {
   // The only test with the default (slow) parameters: ARCHITECTURE.md §3 asks for scrypt N ≥ 2^17.
-  it('uses scrypt with logN 17 for every slot when kdfLogN is not given', async () => {
+  it('uses scrypt with logN 17 for every slot when testOnlyKdfLogN is not given', async () => {
     const dir = makeTempDataDir('logn17');
     const backend = await createBackend({ dataDir: dir });
     cleanups.push(() => {

@@ -17,7 +17,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fb-web-real-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html>');
   // A low scrypt cost keeps this test fast; the cost itself is the vault's tests' business.
-  backend = await createBackend({ dataDir: join(dir, 'data'), kdfLogN: 10 });
+  backend = await createBackend({ dataDir: join(dir, 'data'), testOnlyKdfLogN: 10 });
   host = await startWebHost({ backend, port: 0, rendererDir: dir });
 });
 

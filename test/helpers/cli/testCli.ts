@@ -1,0 +1,16 @@
+/**
+ * The tests' own `firebreak`: the production CLI (main/cli/main.ts) with a low scrypt cost for the
+ * key slots of vaults the tests create (BackendOptions.testOnlyKdfLogN), so a spawned `init`,
+ * `user add` or sign-in takes milliseconds instead of a third of a second each. Bundled like
+ * bin/firebreak.mjs runs it (scripts/build-cli.mjs) into dist/test-cli/ by the test setup
+ * (test/helpers/cli/buildTestCli.ts); spawned by runCli and the end-to-end server fixture.
+ * Tests that prove the production cost itself run bin/firebreak.mjs (test/unit/cli/cliBundle.test.ts).
+ */
+import { main } from '../../../main/cli/main';
+import { TEST_LOG_N } from '../testLogN';
+
+const code = await main(process.argv.slice(2), { testOnlyKdfLogN: TEST_LOG_N });
+// As bin/firebreak.mjs: exit once stdout and stderr have drained, whatever timers are left.
+const drain = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+await Promise.all([drain(process.stdout), drain(process.stderr)]);
+process.exit(code);
