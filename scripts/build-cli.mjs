@@ -46,11 +46,13 @@ const SNAPSHOT_ENTRY = 'build-regime-snapshot.mjs';
 const OLD_CHUNK_AGE_MS = 24 * 3600_000;
 
 /**
- * Builds `entry` into `outdir` (ESM, split into chunks) and writes build-info.json beside it.
- * Safe against concurrent builds and running processes: chunk names carry a content hash and are
- * written first, then build-info.json and the entry are renamed into place, each atomically.
+ * Builds `entries` (output name → source) into `outdir` (ESM, split into chunks) and writes
+ * build-info.json beside them. Safe against concurrent builds and running processes: chunk names
+ * carry a content hash and are written first, then build-info.json and the entries are renamed
+ * into place, each atomically.
  */
-export async function buildCli({ entry = 'main/cli/main.ts', outdir = CLI_DIR, entryName = CLI_ENTRY, notifySnapshot = true } = {}) {
+export async function buildCli({ entries = { [CLI_ENTRY]: 'main/cli/main.ts' }, outdir = CLI_DIR, notifySnapshot = true } = {}) {
+  const entryNames = new Set(Object.keys(entries).flatMap((name) => [name, `${name}.map`]));
   const started = Date.now();
   mkdirSync(outdir, { recursive: true });
   const staging = join(outdir, `.staging-${process.pid}-${Date.now()}`);
@@ -58,7 +60,7 @@ export async function buildCli({ entry = 'main/cli/main.ts', outdir = CLI_DIR, e
     const result = await build({
       absWorkingDir: ROOT,
       entryPoints: {
-        [entryName.replace(/\.mjs$/, '')]: entry,
+        ...Object.fromEntries(Object.entries(entries).map(([name, source]) => [name.replace(/\.mjs$/, ''), source])),
         ...(notifySnapshot ? { [SNAPSHOT_ENTRY.replace(/\.mjs$/, '')]: 'main/notify/buildRegimeSnapshot.ts' } : {}),
       },
       outdir: staging,
@@ -84,10 +86,7 @@ export async function buildCli({ entry = 'main/cli/main.ts', outdir = CLI_DIR, e
     writeFileSync(join(staging, METAFILE), JSON.stringify(result.metafile));
     const written = readdirSync(staging);
     // Chunks first (content-hashed names: an existing one is the same file), then the info, then the entry.
-    for (const name of written) {
-      if (name === `${entryName}` || name === `${entryName}.map`) continue;
-      renameSync(join(staging, name), join(outdir, name));
-    }
+    for (const name of written) if (!entryNames.has(name)) renameSync(join(staging, name), join(outdir, name));
     if (notifySnapshot) {
       const { buildRegimeSnapshot } = await import(pathToFileURL(join(outdir, SNAPSHOT_ENTRY)).href);
       buildRegimeSnapshot(NOTIFY_DIR);
@@ -96,13 +95,13 @@ export async function buildCli({ entry = 'main/cli/main.ts', outdir = CLI_DIR, e
     const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/')), ...EXTRA_INPUTS, ...rules]
       .map((file) => ({ file, ...stamp(join(ROOT, file)) }))
       .sort((a, b) => a.file.localeCompare(b.file));
-    const info = { format: 'firebreak-cli-build', version: 1, entry, builtAt: new Date().toISOString(), inputs };
+    const info = { format: 'firebreak-cli-build', version: 1, entries, builtAt: new Date().toISOString(), inputs };
     writeFileSync(join(staging, BUILD_INFO), `${JSON.stringify(info)}\n`);
     renameSync(join(staging, BUILD_INFO), join(outdir, BUILD_INFO));
-    renameSync(join(staging, `${entryName}.map`), join(outdir, `${entryName}.map`));
-    renameSync(join(staging, entryName), join(outdir, entryName));
+    for (const name of written) if (entryNames.has(name) && name.endsWith('.map')) renameSync(join(staging, name), join(outdir, name));
+    for (const name of written) if (entryNames.has(name) && !name.endsWith('.map')) renameSync(join(staging, name), join(outdir, name));
     pruneOldChunks(outdir, new Set(written));
-    return { outdir, entryFile: join(outdir, entryName), files: written.length, ms: Date.now() - started };
+    return { outdir, entryFiles: Object.keys(entries).map((name) => join(outdir, name)), files: written.length, ms: Date.now() - started };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -140,14 +139,13 @@ if (isMain) {
   };
   const entry = option('--entry');
   const outdir = option('--outdir');
-  const entryName = option('--entry-name');
+  const entryName = option('--entry-name') ?? 'main.mjs';
   try {
     const built = await buildCli({
-      ...(entry ? { entry, notifySnapshot: false } : {}),
+      ...(entry ? { entries: { [entryName]: entry }, notifySnapshot: false } : {}),
       ...(outdir ? { outdir: resolve(outdir) } : {}),
-      ...(entryName ? { entryName } : {}),
     });
-    console.log(`build-cli: ${relative(ROOT, built.entryFile)} (${built.files} files, ${built.ms} ms)`);
+    console.log(`build-cli: ${built.entryFiles.map((f) => relative(ROOT, f)).join(', ')} (${built.files} files, ${built.ms} ms)`);
   } catch (error) {
     // esbuild has already printed the located errors.
     console.error(`build-cli: failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);

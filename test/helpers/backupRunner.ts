@@ -2,7 +2,7 @@
  * A backup run to be killed: signs in and runs a plan through the API, printing a line per
  * progress event so the parent can kill it mid-archive, and `done <id>` when the run returned.
  *
- *   node --import tsx test/helpers/backupRunner.ts <dataDir> <user> <passphrase> <plan>
+ *   node dist/test-cli/backupRunner.mjs <dataDir> <user> <passphrase> <plan>
  */
 import type { BackupSummary } from '../../contract';
 import { signInChild } from './signInChild';

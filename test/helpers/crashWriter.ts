@@ -2,7 +2,7 @@
  * A writer to be killed: signs in to an existing vault and appends notes as fast as it can,
  * printing `committed <seq>` only after each call has returned, i.e. after the commit.
  *
- *   node --import tsx test/helpers/crashWriter.ts <dataDir> <user> <passphrase> <ref> <run>
+ *   node dist/test-cli/crashWriter.mjs <dataDir> <user> <passphrase> <ref> <run>
  *
  * stdout to a pipe is synchronous on POSIX, so a printed line was really handed to the kernel
  * before the next write starts; a SIGKILL can only cut the work that follows it.

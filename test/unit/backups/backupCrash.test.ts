@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupSummary } from '../../../contract';
+import { BACKUP_RUNNER } from '../../helpers/cli/buildTestCli';
 import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
 import { ADMIN, ADMIN_PASS, createTestVault, type TestVault } from '../../helpers/testVault';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const RUNNER = fileURLToPath(new URL('../../helpers/backupRunner.ts', import.meta.url));
 const RUNS = 6;
 
 /** Starts a backup run in a child process and SIGKILLs it at a random moment once archiving has begun. */
 function runAndKill(dataDir: string): Promise<{ out: string; signal: NodeJS.Signals | null; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, dataDir, ADMIN, ADMIN_PASS, 'crashy'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BACKUP_RUNNER, dataDir, ADMIN, ADMIN_PASS, 'crashy'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let armed = false;

@@ -9,7 +9,7 @@ import { parseCommandLine } from '../../../main/cli/parseCommandLine';
 import { parseChecklistItems, parseInputValue, selectRun } from '../../../main/cli/runSteps';
 import { REPO_ROOT, runCli, type CliRun } from './runCli';
 
-/** Real backend, real SQLCipher files, production scrypt cost: each run takes a second or more. */
+/** Real backend, real SQLCipher files, a spawned CLI per command (the tests' bundle: test/helpers/cli/testCli.ts). */
 const SLOW = 90_000;
 const PASSPHRASE = 'Correct-Horse-42-battery';
 const LEGAL_PASSPHRASE = 'Legal-Team-pass-77x';
@@ -138,8 +138,8 @@ async function incident(): Promise<{ incident: Incident; timeline: TimelineEvent
 
 /** Everything a refused command could have changed; phase times run with the clock, so they are left out. */
 async function snapshot(): Promise<unknown> {
-  const list = await runs();
-  const { incident: inc, timeline } = await incident();
+  // Two separate processes reading one vault: run side by side.
+  const [list, { incident: inc, timeline }] = await Promise.all([runs(), incident()]);
   return { runs: list.map((r) => ({ ...r, phases: r.phases.map(({ seconds: _s, ...p }) => p) })), incident: inc, events: timeline.length };
 }
 

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../contract';
+import { CRASH_WRITER } from '../../helpers/cli/buildTestCli';
 import { ADMIN, ADMIN_PASS, createTestVault, type TestVault } from '../../helpers/testVault';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const WRITER = fileURLToPath(new URL('../../helpers/crashWriter.ts', import.meta.url));
 const RUNS = 20;
 
 interface RunResult {
@@ -18,7 +18,7 @@ interface RunResult {
 /** Starts the writer, waits for its first commit, lets it commit for 20–200 ms more, then SIGKILLs it. */
 function runAndKill(dataDir: string, ref: string, run: number): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, ADMIN, ADMIN_PASS, ref, String(run)], {
+    const child = spawn(process.execPath, [CRASH_WRITER, dataDir, ADMIN, ADMIN_PASS, ref, String(run)], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -28,7 +28,7 @@ function runAndKill(dataDir: string, ref: string, run: number): Promise<RunResul
     const deadline = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`writer run ${run} never committed: ${err}`));
-      // A liveness guard, not a timing assertion: a loaded 2-core CI machine needs seconds to start tsx.
+      // A liveness guard, not a timing assertion: a loaded 2-core CI machine may need seconds to start it.
     }, 90_000);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
