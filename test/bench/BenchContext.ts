@@ -17,6 +17,8 @@ export interface BenchSizes {
   assessments: number;
   /** Notification drafts bench 8b–8f renders to each export format. */
   drafts: number;
+  /** Whole-process runs of each CLI command bench 9 times (the median is reported). */
+  cliRuns: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -34,6 +36,7 @@ export const FULL_SIZES: BenchSizes = {
   backupBytes: 1024 * 1024 * 1024,
   assessments: 10_000,
   drafts: 1000,
+  cliRuns: 20,
 };
 
 /** `--quick`: a tenth of the data (and of the samples), for a smoke run. */
@@ -52,6 +55,7 @@ export const QUICK_SIZES: BenchSizes = {
   backupBytes: 100 * 1024 * 1024,
   assessments: 1000,
   drafts: 100,
+  cliRuns: 5,
 };
 
 export interface BenchContext {

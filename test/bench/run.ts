@@ -13,6 +13,7 @@ import { FULL_SIZES, QUICK_SIZES, type BenchContext } from './BenchContext';
 import { ratioOf, verdictOf, type BenchRow } from './BenchResult';
 import { benchBackups } from './benchBackups';
 import { benchBulkAppend } from './benchBulkAppend';
+import { benchCliStartup } from './benchCliStartup';
 import { benchCommitLatency } from './benchCommitLatency';
 import { benchEventSearch } from './benchEventSearch';
 import { benchFirstRender } from './benchFirstRender';
@@ -36,6 +37,7 @@ const BENCHES: Bench[] = [
   { id: '6', run: benchRunbooks },
   { id: '7', run: benchBackups },
   { id: '8', run: benchNotify },
+  { id: '9', run: benchCliStartup },
 ];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null } {
@@ -48,7 +50,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null }
       const list = arg.includes('=') ? arg.slice('--only='.length) : argv[(i += 1)];
       only = new Set((list ?? '').split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5,6,7,8]\n');
+      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5,6,7,8,9]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${arg}\n`);
