@@ -11,7 +11,7 @@ import { parseCommandLine } from '../../../main/cli/parseCommandLine';
 import { ProgressPrinter } from '../../../main/cli/ProgressPrinter';
 import { REPO_ROOT, runCli, type CliRun } from './runCli';
 
-/** Real backend, real SQLCipher files, production scrypt cost: each run takes a second or more. */
+/** Real backend, real SQLCipher files, a spawned CLI per command (the tests' bundle, test/helpers/cli/testCli.ts). */
 const SLOW = 120_000;
 const PASSPHRASE = 'Correct-Horse-42-battery';
 const BOB_PASSPHRASE = 'Backup-Operator-pass-31';

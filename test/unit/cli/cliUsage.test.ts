@@ -15,7 +15,8 @@ afterAll(() => {
 });
 
 // bin/firebreak.mjs itself: help and usage errors come from the production bundle.
-describe('firebreak CLI usage', () => {
+// Each test has its own (never created) data directory: they run side by side.
+describe.concurrent('firebreak CLI usage', () => {
   it('--help lists every command and the exit codes', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);

@@ -7,7 +7,7 @@ import type { Evidence, Incident, IncidentRow, TimelineEvent, VerifyResult } fro
 import { openDatabase } from '../../../main/store';
 import { runCli } from './runCli';
 
-/** Real backend, real SQLCipher files, production scrypt cost: each run takes a few seconds. */
+/** Real backend, real SQLCipher files, a spawned CLI per command (the tests' bundle, test/helpers/cli/testCli.ts). */
 const SLOW = 90_000;
 const PASSPHRASE = 'Correct-Horse-42-battery';
 const BOB_PASSPHRASE = 'Another-Good-pass-99';

@@ -20,7 +20,8 @@ const FACTS = {
   awareAt: '2026-03-13T10:00:00Z', determinedAt: '2026-03-13T10:00:00Z',
 };
 
-describe('firebreak notify assess', () => {
+// Each test has its own data directory: they run side by side.
+describe.concurrent('firebreak notify assess', () => {
   it('--facts FILE: a tabletop without a vault; text names what to notify, by when, and what is missing', { timeout: SLOW }, async () => {
     const file = join(tmp, 'facts.json');
     writeFileSync(file, JSON.stringify(FACTS));

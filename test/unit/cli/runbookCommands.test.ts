@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunbookLintFile, RunbookSummary } from '../../../contract';
 import { REPO_ROOT, runCli } from './runCli';
 
-/** Real backend and production scrypt cost for the signed-in command. */
+/** Real backend, spawned CLI (the tests' bundle: low scrypt cost for the vaults it creates). */
 const SLOW = 90_000;
 const PASSPHRASE = 'Correct-Horse-42-battery';
 const BROKEN = 'test/fixtures/runbooks/broken';
