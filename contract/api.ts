@@ -224,8 +224,22 @@ export const methods = {
   'notify.facts.set': method<Assessment>()({ input: z.strictObject({ ref: refSchema, patch: breachFactsPatchSchema }), access: 'notify:facts' }),
   /** Which regimes apply to the incident, why, each deadline, and which facts are missing. Decision support, not legal advice. */
   'notify.assess': method<Assessment>()({ input: z.strictObject({ ref: refSchema }), access: 'notify:read' }),
-  /** Every open obligation across the incidents being assessed, soonest deadline first. */
+  /** Every open obligation across the incidents being assessed (closed ones too), soonest deadline first. */
   'notify.board': method<BoardRow[]>()({ input: empty, access: 'notify:read' }),
+  /**
+   * Records that a regime's notice is not required for the incident (or withdraws that decision),
+   * with the reason, in the hash chain; returns the new assessment. With a sent notice, the only
+   * way an obligation ends.
+   */
+  'notify.decide': method<Assessment>()({
+    input: z.strictObject({
+      ref: refSchema,
+      regimeId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a regime id such as eu-gdpr-art33').max(60),
+      decision: z.enum(['not-required', 'required']),
+      reason: z.string().trim().min(3, 'say why, in a few words at least').max(2000),
+    }),
+    access: 'notify:decide',
+  }),
   /** The same engine on facts without an incident (tabletop exercises): public, it reads no vault data and stores nothing. */
   'notify.assessFacts': method<Assessment>()({ input: z.strictObject({ facts: breachFactsSchema }), access: 'public' }),
 

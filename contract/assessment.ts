@@ -44,6 +44,32 @@ export interface StageDeadline {
   /** The fact that would start the clock, when it is missing. */
   waitingFor: BreachFactName | null;
   source: SourceCite;
+  /**
+   * The notice that met this stage: the first one recorded as sent for this regime, stage and the
+   * regime's audience (an incident's assessment only; null for a facts file and while none is sent).
+   */
+  met: StageMet | null;
+}
+
+/** A stage met by a notice recorded as sent (`notify.drafts.markSent`). */
+export interface StageMet {
+  draftId: string;
+  /** When it went out (ISO), as recorded. */
+  sentAt: string;
+  sentBy: string;
+  channel: string;
+  recipient: string;
+  /** The deadline minus the time it was sent: positive when on time, negative when late; null without a fixed deadline. */
+  marginMs: number | null;
+}
+
+/** The decision in force about a regime's obligation for an incident (`notify.decide`): the latest one recorded. */
+export interface ObligationDecision {
+  /** `not-required`: nobody is told under this regime; `required`: a previous not-required decision withdrawn. */
+  decision: 'not-required' | 'required';
+  reason: string;
+  by: string;
+  at: string;
 }
 
 export type Outcome =
@@ -78,6 +104,16 @@ export interface RegimeAssessment {
   stages: StageDeadline[];
   /** Facts that would decide something still open in this regime. */
   missing: BreachFactName[];
+  /**
+   * The decision recorded about this regime for the incident (null for a facts file, or none
+   * recorded). While it is `not-required`, the regime's stages are no open obligation.
+   */
+  decision: ObligationDecision | null;
+  /**
+   * Open obligation: notify or undetermined, not decided not required, and at least one stage
+   * not yet met by a sent notice. What the deadline board and the alarms track.
+   */
+  open: boolean;
   contents: { id: string; text: string; field: ContentField; stage: string | null; source: SourceCite }[];
   notes: { text: string; source: SourceCite }[];
   conflicts: { text: string; readings: string[]; conservative: string; sources: SourceCite[] }[];
@@ -97,6 +133,8 @@ export interface Assessment {
 export interface BoardRow {
   ref: string;
   title: string;
+  /** The incident's phase: a closed incident's unmet obligations stay on the board. */
+  incidentStatus: string;
   regimeId: string;
   regimeName: string;
   audience: Audience;

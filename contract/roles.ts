@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'notify:approve',
   /** Record that an approved notice was sent (channel, recipient, time, content hash). */
   'notify:send',
+  /** Decide that a regime's notice is not required for an incident (with the reason), or withdraw that decision. */
+  'notify:decide',
   /** Change organisation-wide settings (the letterhead on exported notices, the deadline alarms' thresholds). */
   'settings:manage',
 ] as const;
@@ -67,7 +69,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // notices: drafts them, signs them off and records them as sent.
   legal: [
     'incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read', 'runbook:approve', 'notify:read', 'notify:facts',
-    'notify:draft', 'notify:approve', 'notify:send',
+    'notify:draft', 'notify:approve', 'notify:send', 'notify:decide',
   ],
   // Managers approve (closing, payments, restores) but do not work the steps themselves.
   manager: ['incident:read', 'log:verify', 'runbook:approve', 'backup:read', 'notify:read'],

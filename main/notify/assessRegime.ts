@@ -88,6 +88,8 @@ export function assessRegime(regime: Regime, facts: BreachFacts, opts: AssessOpt
       stages.push({
         id: stage.id, title: stage.title, wording: d.wording, amount: d.amount, unit: d.unit, clockStart: main.start, startsAt: main.label,
         due, status, waitingFor: due === null && d.amount !== null && problem === null ? waitingFor : null, problem: due === null ? problem : null, source: cite(d.source),
+        // An incident's sent notices and decisions are read from its records (assessIncident).
+        met: null,
       });
     }
   }
@@ -104,6 +106,8 @@ export function assessRegime(regime: Regime, facts: BreachFacts, opts: AssessOpt
     exemptions,
     stages,
     missing: [...missing],
+    decision: null,
+    open: outcome === 'notify' || outcome === 'undetermined',
     contents: regime.contents.map((c) => ({ id: c.id, text: c.text, field: c.field, stage: c.stage ?? null, source: cite(c.source) })),
     notes: regime.notes.map((n) => ({ text: n.text, source: cite(n.source) })),
     conflicts: regime.conflicts.map((c) => ({ text: c.text, readings: c.readings, conservative: c.conservative, sources: c.sources.map(cite) })),

@@ -1,29 +1,29 @@
-import type { BoardRow, BreachFacts } from '../../contract';
+import type { BoardRow } from '../../contract';
 import type { Db } from '../store';
-import { assessRegimes } from './assessRegimes';
-import { getBreachFacts } from './breachFactsStore';
+import { assessIncident } from './assessIncident';
 import type { RegimeLibrary } from './RegimeLibrary';
 
 /**
  * Every open obligation across the incidents that are being assessed (a breach-facts record
- * exists) and not closed: each stage of each regime that applies or may apply, soonest first,
- * overdue ones first of all; stages without a computed time ("as soon as feasible", waiting for
- * a fact) after those with one.
+ * exists), whatever their phase — closing an incident ends no legal deadline: each stage of each
+ * regime that applies or may apply, not yet met by a sent notice and not decided not required,
+ * soonest first, overdue ones first of all; stages without a computed time ("as soon as
+ * feasible", waiting for a fact) after those with one.
  */
 export function deadlineBoard(db: Db, library: RegimeLibrary, now: string): BoardRow[] {
   const incidents = db
-    .prepare(`SELECT i.ref, i.title FROM breach_facts f JOIN incidents i ON i.ref = f.incident_ref WHERE i.status <> 'closed' ORDER BY i.ref`)
-    .all() as { ref: string; title: string }[];
+    .prepare('SELECT i.ref, i.title, i.status FROM breach_facts f JOIN incidents i ON i.ref = f.incident_ref ORDER BY i.ref')
+    .all() as { ref: string; title: string; status: string }[];
   const rows: BoardRow[] = [];
   for (const incident of incidents) {
-    const facts: BreachFacts = getBreachFacts(db, incident.ref).facts;
-    const assessment = assessRegimes(library, facts, now);
+    const assessment = assessIncident(db, library, incident.ref, now);
     for (const r of assessment.regimes) {
-      if (r.outcome !== 'notify' && r.outcome !== 'undetermined') continue;
+      if (!r.open) continue;
       for (const s of r.stages) {
+        if (s.met !== null) continue;
         rows.push({
-          ref: incident.ref, title: incident.title, regimeId: r.regime.id, regimeName: r.regime.name, audience: r.regime.audience,
-          jurisdiction: r.regime.jurisdiction, outcome: r.outcome, stageId: s.id, stageTitle: s.title, wording: s.wording, status: s.status,
+          ref: incident.ref, title: incident.title, incidentStatus: incident.status, regimeId: r.regime.id, regimeName: r.regime.name, audience: r.regime.audience,
+          jurisdiction: r.regime.jurisdiction, outcome: r.outcome as BoardRow['outcome'], stageId: s.id, stageTitle: s.title, wording: s.wording, status: s.status,
           due: s.due, waitingFor: s.waitingFor, overdue: s.due !== null && Date.parse(s.due) <= Date.parse(now),
         });
       }

@@ -1,5 +1,7 @@
 export { assessRegime, type AssessOptions } from './assessRegime';
+export { assessIncident } from './assessIncident';
 export { assessRegimes } from './assessRegimes';
+export { decideObligation, type DecideInput } from './decideObligation';
 export { getBreachFacts, setBreachFacts, type StoredFacts } from './breachFactsStore';
 export { builtinNotifyDir } from './builtinNotifyDir';
 export { evaluateCondition } from './evaluateCondition';

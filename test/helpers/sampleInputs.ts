@@ -86,6 +86,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'notify.facts.set': { ref, patch: { awareAt: '2026-03-14T09:00:00Z', personalData: true } },
     'notify.assess': { ref },
     'notify.board': {},
+    'notify.decide': { ref, regimeId: 'us-tx-ag', decision: 'not-required', reason: 'The processor notified every Texan already' },
     'notify.assessFacts': { facts: { personalData: true, dataCategories: ['contact'], affected: [{ jurisdiction: 'DE', count: 10 }], awareAt: '2026-03-14T09:00:00Z' } },
     'settings.letterhead.get': {},
     'settings.letterhead.set': { organisation: 'Example GmbH', address: 'Musterstraße 1\n10115 Berlin', email: 'privacy@example.org', phone: '+49 30 1234567', dpo: 'Dr. Erika Muster, dpo@example.org' },

@@ -1,7 +1,7 @@
-import { assessRegimes, deadlineBoard, getBreachFacts, loadRegimeLibrary, setBreachFacts } from '../../notify';
+import { assessIncident, assessRegimes, deadlineBoard, decideObligation, getBreachFacts, loadRegimeLibrary, setBreachFacts } from '../../notify';
 import { actorOf, type Context, type Handlers } from './Context';
 
-type NotifyMethods = 'notify.regimes' | 'notify.facts.get' | 'notify.facts.set' | 'notify.assess' | 'notify.assessFacts' | 'notify.board';
+type NotifyMethods = 'notify.regimes' | 'notify.facts.get' | 'notify.facts.set' | 'notify.assess' | 'notify.assessFacts' | 'notify.board' | 'notify.decide';
 
 const library = (ctx: Context) => loadRegimeLibrary(ctx.notifyDir, ctx.dataDir);
 
@@ -15,10 +15,12 @@ export const notifyHandlers: Pick<Handlers, NotifyMethods> = {
   'notify.facts.get': (ctx, { ref }) => ({ ref, ...getBreachFacts(ctx.open().db, ref) }),
   'notify.facts.set': (ctx, { ref, patch }) => {
     const lib = library(ctx);
-    const stored = setBreachFacts(ctx.open().db, ref, patch, actorOf(ctx).user, ctx.nowIso());
-    return assessRegimes(lib, stored.facts, ctx.nowIso());
+    const { db } = ctx.open();
+    setBreachFacts(db, ref, patch, actorOf(ctx).user, ctx.nowIso());
+    return assessIncident(db, lib, ref, ctx.nowIso());
   },
-  'notify.assess': (ctx, { ref }) => assessRegimes(library(ctx), getBreachFacts(ctx.open().db, ref).facts, ctx.nowIso()),
+  'notify.assess': (ctx, { ref }) => assessIncident(ctx.open().db, library(ctx), ref, ctx.nowIso()),
   'notify.assessFacts': (ctx, { facts }) => assessRegimes(library(ctx), facts, ctx.nowIso()),
   'notify.board': (ctx) => deadlineBoard(ctx.open().db, library(ctx), ctx.nowIso()),
+  'notify.decide': (ctx, input) => decideObligation(ctx.open().db, library(ctx), input, actorOf(ctx).user, ctx.nowIso()),
 };

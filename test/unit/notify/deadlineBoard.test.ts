@@ -57,9 +57,9 @@ describe('the deadline board and its alarms', () => {
     expect(logged.rows.filter((r) => r.incidentRef === eu.ref).map((r) => [r.actor, (r.data as { threshold: number }).threshold])).toEqual([['system', 0], ['system', 24]]);
     expect((await v.admin.call('log.verify', {})).ok).toBe(true);
 
-    // A closed incident leaves the board.
-    await v.admin.call('incidents.setStatus', { ref: eu.ref, status: 'closed', reason: 'Notified; lessons recorded' });
-    expect((await manager.call('notify.board', {})).some((r) => r.ref === eu.ref)).toBe(false);
+    // Closing the incident ends no obligation: its unmet ones stay on the board, marked closed (issue 11 §1).
+    await v.admin.call('incidents.setStatus', { ref: eu.ref, status: 'closed', reason: 'Closed over the unsent notice, on purpose' });
+    expect((await manager.call('notify.board', {})).find((r) => r.ref === eu.ref && r.regimeId === 'eu-gdpr-art33')).toMatchObject({ incidentStatus: 'closed', overdue: true });
   });
 
   it('a backup operator may not see the board', async () => {

@@ -277,6 +277,26 @@ const STEPS: Record<number, StepTest> = {
       expect(db.prepare("SELECT body FROM notify_draft_versions WHERE version = 1").get()).toEqual({ body: 'first text' });
     },
   },
+  150: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'A breach with a decision', 'root');
+    },
+    survived: () => expect(count('SELECT count(*) AS n FROM incidents')).toBe(1),
+    works: () => {
+      const decide = db.prepare("INSERT INTO notify_decisions (incident_ref, regime_id, decision, reason, by, at, event_seq) VALUES (?, 'us-tx-ag', ?, ?, 'root', ?, 1)");
+      decide.run('IR-2026-0001', 'not-required', 'All 260 Texans were notified by the processor', TS);
+      decide.run('IR-2026-0001', 'required', 'The processor notice did not reach everyone', TS);
+      expect(() => decide.run('IR-2026-0999', 'not-required', 'x', TS)).toThrow(/FOREIGN KEY/);
+      expect(() => decide.run('IR-2026-0001', 'maybe', 'x', TS)).toThrow(/CHECK/);
+      expect(() => decide.run('IR-2026-0001', 'not-required', '', TS)).toThrow(/CHECK/);
+      // A decision is a record: never changed, removed or overwritten.
+      expect(() => db.prepare("UPDATE notify_decisions SET reason = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM notify_decisions').run()).toThrow(/append-only/);
+      expect(() => db.prepare("INSERT OR REPLACE INTO notify_decisions (id, incident_ref, regime_id, decision, reason, by, at, event_seq) VALUES (1, 'IR-2026-0001', 'us-tx-ag', 'required', 'x', 'root', ?, 2)").run(TS)).toThrow(/append-only/);
+      expect(count('SELECT count(*) AS n FROM notify_decisions')).toBe(2);
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(
