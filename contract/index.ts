@@ -17,3 +17,4 @@ export * from './assessment';
 export * from './draft';
 export * from './letterhead';
 export * from './alarmSettings';
+export * from './approvalSummary';

@@ -32,6 +32,11 @@ import { daemon } from './commands/daemon';
 import { daemonStatus } from './commands/daemonStatus';
 import { notifyAssess } from './commands/notifyAssess';
 import { notifyDraft } from './commands/notifyDraft';
+import { notifyApprove } from './commands/notifyApprove';
+import { notifyDecide } from './commands/notifyDecide';
+import { notifyDrafts } from './commands/notifyDrafts';
+import { notifyFacts } from './commands/notifyFacts';
+import { notifySent } from './commands/notifySent';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -67,6 +72,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   // `daemon status` before `daemon`: the first command whose words start the line wins.
   daemonStatus,
   notifyAssess,
+  notifyFacts,
+  notifyDrafts,
   notifyDraft,
+  notifyApprove,
+  notifySent,
+  notifyDecide,
   daemon,
 ];
