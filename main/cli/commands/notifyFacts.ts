@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { BreachFactsPatch, MethodInput } from '../../../contract';
+import type { BreachFactsPatch } from '../../../contract';
 import { CliError, EXIT, usageError } from '../CliError';
 import { toJson } from '../format';
 import { formatAssessment, NOT_LEGAL_ADVICE } from '../formatAssessment';
@@ -37,7 +37,7 @@ export const notifyFacts: CommandSpec = {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw usageError(`${file} must hold one JSON object of facts (docs/notify-facts.md)`);
     const given = parsed as Record<string, unknown>;
     // The engine's own check of a whole facts file (no side effects): an unknown fact or a bad value stops here.
-    await ctx.call('notify.assessFacts', { facts: given as never });
+    await ctx.call('notify.assessFacts', { facts: given });
     const own = Object.fromEntries(INCIDENT_OWNED.filter((k) => k in given).map((k) => [k, given[k]]));
     const patch = Object.fromEntries(Object.entries(given).filter(([k]) => !(INCIDENT_OWNED as readonly string[]).includes(k))) as BreachFactsPatch;
     if (Object.keys(own).length > 0) {
@@ -51,14 +51,14 @@ export const notifyFacts: CommandSpec = {
       const before = await ctx.call('incidents.get', { ref });
       const fields = Object.keys(own).filter((k) => JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(own[k]));
       if (fields.length > 0) {
-        await ctx.call('incidents.update', { ref, patch: Object.fromEntries(fields.map((k) => [k, own[k]])) as MethodInput<'incidents.update'>['patch'] });
+        await ctx.call('incidents.update', { ref, patch: Object.fromEntries(fields.map((k) => [k, own[k]])) });
         changed.push(...fields);
       }
     }
     const current = (await ctx.call('notify.facts.get', { ref })).facts as Record<string, unknown>;
     const factChanges = Object.keys(patch).filter((k) => JSON.stringify(current[k]) !== JSON.stringify((patch as Record<string, unknown>)[k]));
     if (factChanges.length > 0) {
-      await ctx.call('notify.facts.set', { ref, patch: Object.fromEntries(factChanges.map((k) => [k, (patch as Record<string, unknown>)[k]])) as BreachFactsPatch });
+      await ctx.call('notify.facts.set', { ref, patch: Object.fromEntries(factChanges.map((k) => [k, (patch as Record<string, unknown>)[k]])) });
       changed.push(...factChanges);
     }
     const assessment = await ctx.call('notify.assess', { ref });

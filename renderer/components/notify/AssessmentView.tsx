@@ -1,15 +1,43 @@
-import type { Assessment, RegimeAssessment } from '../../../contract';
+import type { Assessment, RegimeAssessment, StageDeadline } from '../../../contract';
 import { FACT_LABEL } from '../../lib/factFields';
 import { formatDateTime } from '../../lib/formatDateTime';
+import { formatDuration } from '../../lib/formatDuration';
 import { formatInJurisdiction, formatTimeLeft } from '../../lib/formatDeadline';
 
 const AUDIENCE: Record<string, string> = { authority: 'Regulator', individuals: 'Affected people', media: 'Media', board: 'Board', other: 'Other' };
 const OUTCOME: Record<RegimeAssessment['outcome'], string> = { notify: 'Notify', undetermined: 'May apply', exempt: 'Exempt', 'not-required': 'Not required', 'out-of-scope': 'Does not apply' };
 
-/** The assessment: obligations with their deadlines first (soonest first), what is missing, then what does not apply and why. */
-export function AssessmentView({ assessment, now, onDraft }: { assessment: Assessment; now: number; onDraft?: (regimeId: string) => void }) {
-  const open = assessment.regimes.filter((r) => r.outcome === 'notify' || r.outcome === 'undetermined');
-  const closed = assessment.regimes.filter((r) => r.outcome !== 'notify' && r.outcome !== 'undetermined');
+const decidedNotRequired = (r: RegimeAssessment) => r.decision?.decision === 'not-required';
+
+/** "Sent ✓ 14 Mar 2026, 10:00 CET — 2 d 1 h before the deadline" / "… — late by 3 h 05 min": what met the stage. */
+function SentCell({ stage, timeZone }: { stage: StageDeadline; timeZone: string }) {
+  const met = stage.met;
+  if (!met) return null;
+  const margin = met.marginMs === null ? null : Math.round(met.marginMs / 1000);
+  return (
+    <span data-testid="sent">
+      <span className={`badge ${margin !== null && margin < 0 ? 'badge-failed' : 'badge-ok'}`}>Sent ✓</span>{' '}
+      <time dateTime={met.sentAt}>{formatInJurisdiction(met.sentAt, timeZone)}</time>
+      {margin !== null && <> — {margin >= 0 ? `${formatDuration(margin)} before the deadline` : <strong className="text-danger">late by {formatDuration(-margin)}</strong>}</>}
+      <br /><span className="muted small">via {met.channel} to {met.recipient}, recorded by {met.sentBy}</span>
+    </span>
+  );
+}
+
+/**
+ * The assessment: obligations with their deadlines first (soonest first; a stage met by a sent
+ * notice says so, with its margin), what is missing, then what was decided not required (by whom,
+ * why), what does not apply and why. `onDecide` is offered to those who may record decisions.
+ */
+export function AssessmentView({ assessment, now, onDraft, onDecide }: {
+  assessment: Assessment;
+  now: number;
+  onDraft?: (regimeId: string) => void;
+  onDecide?: (regime: RegimeAssessment, decision: 'not-required' | 'required') => void;
+}) {
+  const open = assessment.regimes.filter((r) => (r.outcome === 'notify' || r.outcome === 'undetermined') && !decidedNotRequired(r));
+  const decided = assessment.regimes.filter(decidedNotRequired);
+  const closed = assessment.regimes.filter((r) => r.outcome !== 'notify' && r.outcome !== 'undetermined' && !decidedNotRequired(r));
   return (
     <div className="assessment">
       {assessment.missing.length > 0 && (
@@ -29,12 +57,16 @@ export function AssessmentView({ assessment, now, onDraft }: { assessment: Asses
           </thead>
           <tbody>
             {open.flatMap((r) => (r.stages.length > 0 ? r.stages : [null]).map((s, i) => {
-              const left = s?.due ? formatTimeLeft(s.due, now) : null;
+              // A met stage has no time left: it shows the notice that met it instead.
+              const left = s?.due && !s.met ? formatTimeLeft(s.due, now) : null;
               return (
-                <tr key={`${r.regime.id}-${s?.id ?? 'none'}`} data-regime={r.regime.id} data-stage={s?.id ?? ''} className={left?.overdue ? 'is-overdue' : undefined}>
+                <tr key={`${r.regime.id}-${s?.id ?? 'none'}`} data-regime={r.regime.id} data-stage={s?.id ?? ''} className={left?.overdue && !s?.met ? 'is-overdue' : s?.met ? 'is-met' : undefined}>
                   {i === 0 && (
                     <th scope="row" rowSpan={Math.max(1, r.stages.length)}>
-                      <span className={`badge ${r.outcome === 'notify' ? 'badge-failed' : 'badge-muted'}`}>{OUTCOME[r.outcome]}</span>{' '}
+                      {/* Once every report is sent, the red "Notify" would read as still to do. */}
+                      {r.open
+                        ? <span className={`badge ${r.outcome === 'notify' ? 'badge-failed' : 'badge-muted'}`}>{OUTCOME[r.outcome]}</span>
+                        : <span className="badge badge-ok" title="Every report of this regime is recorded as sent">Notified</span>}{' '}
                       <span title={r.regime.title}>{r.regime.name}</span>
                       <details className="why"><summary>Why</summary><p className="small">{r.why}</p><p className="small muted">Rules reviewed {r.regime.reviewedOn}.</p></details>
                       {r.conflicts.map((c, k) => (
@@ -44,11 +76,21 @@ export function AssessmentView({ assessment, now, onDraft }: { assessment: Asses
                           <p><em>Deadline shown: {c.conservative}</em></p>
                         </details>
                       ))}
-                      {onDraft && (
-                        <button type="button" className="btn btn-secondary btn-sm" onClick={() => onDraft(r.regime.id)} aria-label={`Draft the ${r.regime.name} notice`}>
-                          Draft notice
-                        </button>
+                      {r.decision?.decision === 'required' && (
+                        <p className="small muted" data-testid="decision">Not-required decision withdrawn by {r.decision.by}: {r.decision.reason}</p>
                       )}
+                      <div className="row-actions">
+                        {onDraft && r.open && (
+                          <button type="button" className="btn btn-secondary btn-sm" onClick={() => onDraft(r.regime.id)} aria-label={`Draft the ${r.regime.name} notice`}>
+                            Draft notice
+                          </button>
+                        )}
+                        {onDecide && r.open && (
+                          <button type="button" className="btn btn-ghost btn-sm" onClick={() => onDecide(r, 'not-required')} aria-label={`Decide the ${r.regime.name} notice is not required`}>
+                            Not required…
+                          </button>
+                        )}
+                      </div>
                     </th>
                   )}
                   {i === 0 && <td rowSpan={Math.max(1, r.stages.length)}>{AUDIENCE[r.regime.audience] ?? r.regime.audience}<br /><span className="muted small">{r.regime.jurisdiction.name}</span></td>}
@@ -63,12 +105,29 @@ export function AssessmentView({ assessment, now, onDraft }: { assessment: Asses
                       : s.status === 'unavailable' ? <span className="text-danger">Cannot be computed: {s.problem}</span>
                         : <span className="muted">Waiting for {FACT_LABEL[s.waitingFor ?? ''] ?? s.waitingFor ?? 'a fact'}</span>}
                   </td>
-                  <td data-testid="time-left">{left ? <span className={left.overdue ? 'badge badge-failed' : undefined}>{left.text}</span> : '—'}</td>
+                  <td data-testid="time-left">
+                    {s?.met ? <SentCell stage={s} timeZone={r.regime.jurisdiction.timeZone} /> : left ? <span className={left.overdue ? 'badge badge-failed' : undefined}>{left.text}</span> : '—'}
+                  </td>
                 </tr>
               );
             }))}
           </tbody>
         </table>
+      )}
+      {decided.length > 0 && (
+        <section className="decided" aria-label="Decided not required" data-testid="decided">
+          <h3 className="small">Decided not required ({decided.length})</h3>
+          <ul className="plain-list small">
+            {decided.map((r) => (
+              <li key={r.regime.id} data-regime={r.regime.id}>
+                <strong>{r.regime.name}</strong> ({OUTCOME[r.outcome].toLowerCase()} on the facts) — decided not required by {r.decision?.by}, {r.decision ? formatDateTime(r.decision.at) : ''}: <em>{r.decision?.reason}</em>
+                {onDecide && (
+                  <> <button type="button" className="btn btn-ghost btn-sm" onClick={() => onDecide(r, 'required')} aria-label={`Withdraw the decision on ${r.regime.name}`}>Withdraw…</button></>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {closed.length > 0 && (
         <details className="not-applicable">

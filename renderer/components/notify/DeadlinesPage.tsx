@@ -32,7 +32,7 @@ export function DeadlinesPage() {
       <div className="page-header">
         <div>
           <h1>Notification deadlines</h1>
-          <p className="page-sub">Every open obligation to notify a regulator, the people affected, the media or the board, across the incidents being assessed, soonest first.</p>
+          <p className="page-sub">Every open obligation to notify a regulator, the people affected, the media or the board, across the incidents being assessed — closed ones too — soonest first. An obligation ends when its notice is recorded as sent or it is decided not required.</p>
         </div>
       </div>
       <NotLegalAdvice />
@@ -59,7 +59,11 @@ export function DeadlinesPage() {
                         <><time dateTime={r.due}>{formatInJurisdiction(r.due, r.jurisdiction.timeZone)}</time><br /><span className="muted small">{formatDateTime(r.due)} your time</span></>
                       ) : r.status === 'asap' ? r.wording : r.status === 'unavailable' ? 'Cannot be computed' : <span className="muted">Waiting for {FACT_LABEL[r.waitingFor ?? ''] ?? r.waitingFor}</span>}
                     </td>
-                    <td><a href={hrefFor({ name: 'incident', ref: r.ref })} className="mono">{r.ref}</a><br /><span className="small">{r.title}</span></td>
+                    <td>
+                      <a href={hrefFor({ name: 'incident', ref: r.ref })} className="mono">{r.ref}</a>
+                      {r.incidentStatus === 'closed' && <> <span className="badge badge-closed" title="The incident is closed; this notice is still owed">incident closed</span></>}
+                      <br /><span className="small">{r.title}</span>
+                    </td>
                     <td>{r.regimeName}{r.outcome === 'undetermined' && <span className="badge badge-muted">may apply</span>}<br /><span className="muted small">{r.jurisdiction.name}</span></td>
                     <td>{r.stageTitle}</td>
                   </tr>

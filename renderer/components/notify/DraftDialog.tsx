@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { EXPORT_FORMATS, SEND_CHANNELS, type ApiError, type Draft, type DraftDiff, type ExportFormat, type SendChannel } from '../../../contract';
+import { approvalSummary, EXPORT_FORMATS, SEND_CHANNELS, type ApiError, type Draft, type DraftDiff, type ExportFormat, type SendChannel } from '../../../contract';
 import { useClient } from '../../hooks/useClient';
-import { useCan } from '../../hooks/useSession';
+import { useCan, useSession } from '../../hooks/useSession';
+import { approvalBlockers, type FixAt } from '../../lib/approvalBlockers';
 import { base64ToBytes } from '../../lib/base64ToBytes';
 import { describeError } from '../../lib/describeError';
 import { formatDateTime } from '../../lib/formatDateTime';
+import { hrefFor } from '../../lib/routes';
 import { saveBytes } from '../../lib/saveBytes';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
@@ -13,19 +15,39 @@ import { Modal } from '../common/Modal';
 const STATUS: Record<Draft['status'], string> = { draft: 'Draft', approved: 'Approved', sent: 'Sent' };
 const FORMAT: Record<ExportFormat, string> = { pdf: 'PDF letter', docx: 'Word (DOCX)', md: 'Markdown', html: 'HTML', eml: 'E-mail (.eml)' };
 
+/** The controls whose refusals are shown next to them, not at the top of a long dialog. */
+type Control = 'save' | 'recompose' | 'diff' | 'approve' | 'export' | 'send' | 'supplement';
+
+/** Where a missing item is filled in: a link to Settings, a button that opens the breach facts, or words. */
+function FixLink({ fix, onEditFacts }: { fix: FixAt; onEditFacts: (() => void) | undefined }) {
+  if (fix.kind === 'settings') return <a href={hrefFor({ name: 'settings' })}>{fix.label}</a>;
+  if (fix.kind === 'facts' && onEditFacts) return <button type="button" className="btn-link" onClick={onEditFacts}>{fix.label}</button>;
+  return <span>{fix.label}</span>;
+}
+
 /**
  * One notice: its required contents (present or missing), the text (a new version on save), the
  * versions and their differences, approvals, export, "sent" — and after that only a supplementary
  * notice. Every control exists only for the permissions the session has.
  */
-export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: string; onClose: () => void; onChanged: () => void; onOpen: (id: string) => void }) {
+export function DraftDialog({ draftId, onClose, onChanged, onOpen, onEditFacts }: {
+  draftId: string;
+  onClose: () => void;
+  onChanged: () => void;
+  onOpen: (id: string) => void;
+  /** Opens the incident's breach facts (where most missing items are filled in). */
+  onEditFacts?: () => void;
+}) {
   const client = useClient();
+  const { session } = useSession();
+  const canSetLetterhead = useCan('settings:manage');
   const canDraft = useCan('notify:draft');
   const canApprove = useCan('notify:approve');
   const canSend = useCan('notify:send');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [body, setBody] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
+  const [failure, setFailure] = useState<{ at: Control; error: ApiError } | null>(null);
   const [busy, setBusy] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [exported, setExported] = useState<{ sha256: string; format: ExportFormat; version: number } | null>(null);
@@ -41,17 +63,19 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
     void client.call('notify.drafts.get', { id: draftId }).then((r) => (r.ok ? show(r.value) : setError(r.error)));
   }, [client, draftId]);
 
-  const act = async <T,>(call: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, then: (v: T) => void) => {
+  const act = async <T,>(at: Control, call: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, then: (v: T) => void) => {
     setBusy(true);
-    setError(null);
+    setFailure(null);
     const r = await call();
     setBusy(false);
     if (!r.ok) {
-      setError(r.error);
+      setFailure({ at, error: r.error });
       return;
     }
     then(r.value);
   };
+  /** A refusal, right under the control that caused it. */
+  const failed = (at: Control) => (failure?.at === at ? <div className="field-error" role="alert" data-testid={`error-${at}`}>{describeError(failure.error)}</div> : null);
   const changed = (d: Draft) => {
     show(d);
     onChanged();
@@ -64,7 +88,8 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
   const editable = canDraft && draft.status !== 'sent';
   const dirty = body !== draft.body;
   const missing = draft.contents.filter((c) => !c.present);
-
+  const blockers = approvalBlockers(draft, { user: session.user, unsavedEdits: dirty, canSetLetterhead });
+  const missingBlockers = blockers.filter((b) => b.id.startsWith('missing-'));
   return (
     <Modal title={`${draft.regimeName}: ${draft.title}`} size="lg" onClose={onClose}
       footer={<button type="button" className="btn btn-secondary" onClick={onClose}>Close</button>}>
@@ -76,7 +101,6 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
           {draft.supplementTo && <> · supplements an earlier notice</>}
           {draft.outcome !== 'notify' && <> · <strong>the assessment says “{draft.outcome}”</strong></>}
         </p>
-        {error && <ErrorBanner>{describeError(error)}</ErrorBanner>}
 
         <h3 className="section-label">Required contents</h3>
         <ul className="plain-list contents-list" aria-label="Required contents">
@@ -88,9 +112,14 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
             </li>
           ))}
         </ul>
-        {draft.placeholders.length > 0 && (
+        {missingBlockers.length > 0 && (
           <ErrorBanner tone="warning">
-            <span data-testid="placeholders">{draft.placeholders.length} {draft.placeholders.length === 1 ? 'fact is' : 'facts are'} missing ({draft.placeholders.join('; ')}): fill them in the breach facts or in the text. Approval waits until none is left.</span>
+            <span data-testid="placeholders">
+              {missingBlockers.length} {missingBlockers.length === 1 ? 'item is' : 'items are'} missing; approval waits until none is left. Fill each where it belongs, then “Rewrite from the facts” (or replace the placeholder in the text):
+            </span>
+            <ul className="plain-list small" aria-label="Missing items">
+              {missingBlockers.map((b) => <li key={b.id}>{b.text.replace(/^Missing: /, '')} — {b.fix && <FixLink fix={b.fix} onEditFacts={onEditFacts} />}</li>)}
+            </ul>
           </ErrorBanner>
         )}
         {missing.length === 0 && draft.placeholders.length === 0 && <p className="small text-ok">Every required item is in the text.</p>}
@@ -101,16 +130,18 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
         {editable && (
           <div className="button-row">
             <button type="button" className="btn btn-primary" disabled={!dirty || busy}
-              onClick={() => void act(() => client.call('notify.drafts.revise', { id: draft.id, body }), changed)}>
+              onClick={() => void act('save', () => client.call('notify.drafts.revise', { id: draft.id, body }), changed)}>
               Save as version {draft.latestVersion + 1}
             </button>
+            {failed('save')}
             {dirty && <button type="button" className="btn btn-ghost" onClick={() => setBody(draft.body)}>Discard changes</button>}
             {!dirty && (
               <button type="button" className="btn btn-secondary" disabled={busy} title="After facts or the letterhead changed: a new version written from them (edits to the text are replaced; the old version keeps them)."
-                onClick={() => void act(() => client.call('notify.drafts.recompose', { id: draft.id }), changed)}>
+                onClick={() => void act('recompose', () => client.call('notify.drafts.recompose', { id: draft.id }), changed)}>
                 Rewrite from the facts
               </button>
             )}
+            {failed('recompose')}
           </div>
         )}
 
@@ -123,13 +154,14 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
                   Version {v.version}, {formatDateTime(v.createdAt)} by {v.createdBy}{v.approvals.length > 0 && ` · approved by ${v.approvals.map((a) => a.user).join(', ')}`}{' '}
                   {v.version > 1 && (
                     <button type="button" className="btn btn-ghost btn-sm"
-                      onClick={() => void act(() => client.call('notify.drafts.diff', { id: draft.id, from: v.version - 1, to: v.version }), setDiff)}>
+                      onClick={() => void act('diff', () => client.call('notify.drafts.diff', { id: draft.id, from: v.version - 1, to: v.version }), setDiff)}>
                       Changes from {v.version - 1}
                     </button>
                   )}
                 </li>
               ))}
             </ul>
+            {failed('diff')}
             {diff && (
               <pre className="draft-diff" aria-label={`Changes from version ${diff.from} to ${diff.to}`}>
                 {diff.lines.filter((l) => l.op !== 'same').map((l, i) => <div key={i} className={`diff-${l.op}`}>{l.op === 'add' ? '+ ' : '- '}{l.text}</div>)}
@@ -140,14 +172,26 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
 
         <h3 className="section-label">Approval</h3>
         <p className="small" data-testid="approvals">
-          {draft.approvals.length === 0 ? 'Not approved yet' : `Approved by ${draft.approvals.map((a) => `${a.user} (${formatDateTime(a.at)})`).join(', ')}`}
-          {' '}· needs {draft.requiredApprovals} {draft.requiredApprovals === 1 ? 'approval' : 'approvals by different people, neither the last editor'}
+          <strong>{approvalSummary(draft)}</strong>
+          {draft.approvals.length > 0 && <span className="muted"> — {draft.approvals.map((a) => `${a.user} ${formatDateTime(a.at)}`).join('; ')}</span>}
+          {draft.requiredApprovals === 2 && <span className="muted"> · two different people, neither the last editor</span>}
         </p>
         {canApprove && draft.status === 'draft' && (
-          <button type="button" className="btn btn-primary" disabled={busy || dirty}
-            onClick={() => void act(() => client.call('notify.drafts.approve', { id: draft.id }), changed)}>
-            Approve version {draft.version}
-          </button>
+          <div className="approve">
+            <button type="button" className="btn btn-primary" disabled={busy || blockers.length > 0} aria-describedby={blockers.length > 0 ? 'approve-blockers' : undefined}
+              onClick={() => void act('approve', () => client.call('notify.drafts.approve', { id: draft.id }), changed)}>
+              Approve version {draft.version}
+            </button>
+            {blockers.length > 0 && (
+              <div id="approve-blockers" className="small" data-testid="approve-blockers">
+                Approval waits for:
+                <ul className="plain-list">
+                  {blockers.map((b) => <li key={b.id}>{b.text}{b.fix && b.fix.kind !== 'text' && <> — <FixLink fix={b.fix} onEditFacts={onEditFacts} /></>}</li>)}
+                </ul>
+              </div>
+            )}
+            {failed('approve')}
+          </div>
         )}
 
         <h3 className="section-label">Export</h3>
@@ -157,12 +201,13 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
             {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT[f]}</option>)}
           </select>
           <button type="button" className="btn btn-secondary" disabled={busy}
-            onClick={() => void act(() => client.call('notify.drafts.export', { id: draft.id, format, ...(sent ? { recipient: sent.recipient } : recipient.trim() ? { recipient: recipient.trim() } : {}) }), (x) => {
+            onClick={() => void act('export', () => client.call('notify.drafts.export', { id: draft.id, format, ...(sent ? { recipient: sent.recipient } : recipient.trim() ? { recipient: recipient.trim() } : {}) }), (x) => {
               saveBytes(base64ToBytes(x.dataBase64), x.fileName, x.mediaType);
               setExported({ sha256: x.sha256, format, version: x.version });
             })}>
             Download
           </button>
+          {failed('export')}
           {exported && <span className="muted small" data-testid="export-hash">{exported.format.toUpperCase()} of version {exported.version}: SHA-256 {exported.sha256.slice(0, 16)}…</span>}
         </div>
 
@@ -172,13 +217,14 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
             <p className="small">Sent {formatDateTime(sent.at)} by {sent.by} via {sent.channel} to {sent.recipient}; SHA-256 of the {sent.hashOf === 'body' ? 'text' : sent.hashOf.toUpperCase()} <code>{sent.sha256}</code>. A sent notice is never changed.</p>
             {canDraft && (
               <button type="button" className="btn btn-secondary" disabled={busy}
-                onClick={() => void act(() => client.call('notify.drafts.supplement', { id: draft.id }), (d) => {
+                onClick={() => void act('supplement', () => client.call('notify.drafts.supplement', { id: draft.id }), (d) => {
                   onChanged();
                   onOpen(d.id);
                 })}>
                 Write a supplementary notice
               </button>
             )}
+            {failed('supplement')}
           </div>
         ) : canSend ? (
           <div className="form-grid">
@@ -192,12 +238,13 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen }: { draftId: 
             </Field>
             <div className="span-2 button-row">
               <button type="button" className="btn btn-primary" disabled={busy || draft.status !== 'approved' || recipient.trim() === ''}
-                onClick={() => void act(() => client.call('notify.drafts.markSent', {
+                onClick={() => void act('send', () => client.call('notify.drafts.markSent', {
                   id: draft.id, channel, recipient: recipient.trim(),
                   ...(exported && exported.version === draft.version ? { sha256: exported.sha256, format: exported.format } : {}),
                 }), changed)}>
                 Mark as sent
               </button>
+              {failed('send')}
               <span className="muted small">{draft.status !== 'approved' ? 'Only an approved notice can be marked sent.' : exported ? `Records the SHA-256 of the ${exported.format.toUpperCase()} you downloaded.` : 'Records the SHA-256 of the text (download the file you send first to record its hash instead).'}</span>
             </div>
           </div>

@@ -7,6 +7,8 @@ import { useCan } from '../../hooks/useSession';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Icon } from '../common/Icon';
 import { Spinner } from '../common/Spinner';
+import type { RegimeAssessment } from '../../../contract';
+import { AskReasonDialog } from '../common/AskReasonDialog';
 import { AssessmentView } from './AssessmentView';
 import { BreachFactsDialog } from './BreachFactsDialog';
 import { DraftDialog } from './DraftDialog';
@@ -18,6 +20,8 @@ export function NotificationsPanel({ incidentRef }: { incidentRef: string }) {
   const client = useClient();
   const canEdit = useCan('notify:facts');
   const canDraft = useCan('notify:draft');
+  const canDecide = useCan('notify:decide');
+  const [deciding, setDeciding] = useState<{ regime: RegimeAssessment; decision: 'not-required' | 'required' } | null>(null);
   const drafts = useApiResource(() => client.call('notify.drafts.list', { ref: incidentRef }), [client, incidentRef]);
   const [openDraft, setOpenDraft] = useState<string | null>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
@@ -72,11 +76,44 @@ export function NotificationsPanel({ incidentRef }: { incidentRef: string }) {
         {assessment.error && <ErrorBanner>{assessment.error.message}</ErrorBanner>}
         {!assessment.data && assessment.loading && <Spinner label="Assessing" />}
         {draftError && <ErrorBanner>The draft could not be started: {draftError}</ErrorBanner>}
-        {assessment.data && <AssessmentView assessment={assessment.data} now={now} {...(canDraft ? { onDraft: (id: string) => void draftFor(id) } : {})} />}
+        {assessment.data && (
+          <AssessmentView
+            assessment={assessment.data}
+            now={now}
+            {...(canDraft ? { onDraft: (id: string) => void draftFor(id) } : {})}
+            {...(canDecide ? { onDecide: (regime: RegimeAssessment, decision: 'not-required' | 'required') => setDeciding({ regime, decision }) } : {})}
+          />
+        )}
         {drafts.data && drafts.data.length > 0 && <DraftList drafts={drafts.data} onOpen={setOpenDraft} />}
       </div>
       {openDraft && (
-        <DraftDialog key={openDraft} draftId={openDraft} onClose={() => setOpenDraft(null)} onChanged={() => void drafts.reload()} onOpen={setOpenDraft} />
+        <DraftDialog
+          key={openDraft}
+          draftId={openDraft}
+          onClose={() => setOpenDraft(null)}
+          onChanged={() => void drafts.reload()}
+          onOpen={setOpenDraft}
+          {...(canEdit && facts.data ? { onEditFacts: () => { setOpenDraft(null); setEditing(true); } } : {})}
+        />
+      )}
+      {deciding && (
+        <AskReasonDialog
+          title={deciding.decision === 'not-required' ? `${deciding.regime.regime.name}: not required?` : `${deciding.regime.regime.name}: withdraw the decision?`}
+          intro={deciding.decision === 'not-required'
+            ? <>The obligation ends: its deadlines leave the board and their alarms stop. Record why (who already notified, why it does not apply); it is kept in the log with your name. Decision support, not legal advice.</>
+            : <>The obligation is open again: its deadlines return to the board, with their alarms.</>}
+          confirmLabel={deciding.decision === 'not-required' ? 'Record: not required' : 'Withdraw the decision'}
+          missing="Say why: the reason is kept in the log with the decision."
+          maxLength={2000}
+          onCancel={() => setDeciding(null)}
+          onConfirm={async (reason) => {
+            const r = await client.call('notify.decide', { ref: incidentRef, regimeId: deciding.regime.regime.id, decision: deciding.decision, reason });
+            if (!r.ok) return r.error.message;
+            setDeciding(null);
+            void assessment.reload();
+            return null;
+          }}
+        />
       )}
       {editing && facts.data && (
         <BreachFactsDialog

@@ -115,7 +115,8 @@ describe('deciding that a notice is not required', () => {
 
     const decided = await lena.call('notify.decide', { ref, regimeId: 'us-tx-ag', decision: 'not-required', reason: 'Our processor notified the Texas AG for all 300 people (their letter is evidence E-12)' });
     const tx = decided.regimes.find((r) => r.regime.id === 'us-tx-ag');
-    expect(tx).toMatchObject({ outcome: 'notify', open: false, decision: { decision: 'not-required', by: 'lena', reason: expect.stringMatching(/processor notified/) } });
+    expect(tx).toMatchObject({ outcome: 'notify', open: false, decision: { decision: 'not-required', by: 'lena' } });
+    expect(tx?.decision?.reason).toMatch(/processor notified/);
     expect((await mia.call('notify.board', {})).some((r) => r.regimeId === 'us-tx-ag')).toBe(false);
     const events = await v.admin.call('audit.list', { type: 'notify.decision' });
     expect(events.rows[0]).toMatchObject({
