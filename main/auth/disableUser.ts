@@ -1,7 +1,7 @@
-import { ApiFailure } from '../../contract';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
-import { countActiveAdmins, getUser, type UserRecord } from './users';
+import { checkUserChange } from './checkUserChange';
+import { getUser, type UserRecord } from './users';
 
 export interface DisableUserInput {
   name: string;
@@ -21,12 +21,7 @@ export interface DisableUserInput {
 export function disableUser(db: Db, input: DisableUserInput, removeSlot: () => void): UserRecord {
   const { name, by, reason, now } = input;
   return db.transaction(() => {
-    const user = getUser(db, name);
-    if (user.status === 'disabled') throw new ApiFailure('CONFLICT', `${name} is already disabled (since ${user.disabledAt ?? '?'}, by ${user.disabledBy ?? '?'})`);
-    if (user.role === 'admin' && countActiveAdmins(db) <= 1) {
-      throw new ApiFailure('CONFLICT', `${name} is the last administrator; make another user admin first`);
-    }
-    if (name === by) throw new ApiFailure('CONFLICT', 'you cannot disable your own account; another administrator can');
+    const user = checkUserChange(db, name, 'disable', by);
     db.prepare(
       "UPDATE users SET disabled_at = ?, disabled_by = ?, session_epoch = session_epoch + 1, sessions_revoked_for = 'disabled' WHERE name = ?",
     ).run(now, by, name);

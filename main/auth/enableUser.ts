@@ -1,6 +1,6 @@
-import { ApiFailure } from '../../contract';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
+import { checkUserChange } from './checkUserChange';
 import { getUser, type UserRecord } from './users';
 
 export interface EnableUserInput {
@@ -17,8 +17,7 @@ export interface EnableUserInput {
 export function enableUser(db: Db, input: EnableUserInput, installSlot: () => void): UserRecord {
   const { name, by, now } = input;
   return db.transaction(() => {
-    const user = getUser(db, name);
-    if (user.status === 'active') throw new ApiFailure('CONFLICT', `${name} is not disabled; to give them a new passphrase, reset it instead`);
+    const user = checkUserChange(db, name, 'enable', by);
     db.prepare('UPDATE users SET disabled_at = NULL, disabled_by = NULL, must_change_passphrase = 1 WHERE name = ?').run(name);
     appendEvent(db, { actor: by, type: 'user.enabled', ts: now, data: { name, role: user.role, disabledSince: user.disabledAt } });
     installSlot();

@@ -7,3 +7,4 @@ export { disableUser, type DisableUserInput } from './disableUser';
 export { enableUser, type EnableUserInput } from './enableUser';
 export { resetUserPassphrase, type ResetUserPassphraseInput } from './resetUserPassphrase';
 export { changeRole, type ChangeRoleInput } from './changeRole';
+export { checkUserChange, type UserChange } from './checkUserChange';

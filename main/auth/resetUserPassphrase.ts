@@ -1,6 +1,6 @@
-import { ApiFailure } from '../../contract';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
+import { checkUserChange } from './checkUserChange';
 import { getUser, type UserRecord } from './users';
 
 export interface ResetUserPassphraseInput {
@@ -18,9 +18,7 @@ export interface ResetUserPassphraseInput {
 export function resetUserPassphrase(db: Db, input: ResetUserPassphraseInput, installSlot: () => void): UserRecord {
   const { name, by, now } = input;
   return db.transaction(() => {
-    const user = getUser(db, name);
-    if (user.status === 'disabled') throw new ApiFailure('CONFLICT', `${name} is disabled; enable them, which sets a new passphrase`);
-    if (name === by) throw new ApiFailure('CONFLICT', 'change your own passphrase under My account (it asks for the current one)');
+    checkUserChange(db, name, 'reset-passphrase', by);
     db.prepare(
       "UPDATE users SET must_change_passphrase = 1, session_epoch = session_epoch + 1, sessions_revoked_for = 'passphrase_reset' WHERE name = ?",
     ).run(name);

@@ -1,6 +1,6 @@
 import { ApiFailure } from '../../../contract';
 import {
-  changeRole, disableUser, enableUser, findUser, getUser, insertUser, listUsers, resetUserPassphrase, toPublicUser,
+  changeRole, checkUserChange, disableUser, enableUser, findUser, getUser, insertUser, listUsers, resetUserPassphrase, toPublicUser,
 } from '../../auth';
 import { appendEvent } from '../../timeline';
 import { actorOf, type Handlers } from './Context';
@@ -46,15 +46,18 @@ export const userHandlers: Pick<Handlers, UserMethods> = {
 
   'users.enable': async (ctx, { name, newPassphrase }) => {
     const { db, dataKey } = ctx.open();
+    const me = actorOf(ctx).user;
+    // Refusals before the slow key derivation; the transaction (which must not await) checks again.
+    checkUserChange(db, name, 'enable', me);
     requireStrong(newPassphrase, name, 'newPassphrase');
-    // The slow key derivation first: the transaction (which must not await) then checks, writes and logs.
     const slot = await ctx.vault.prepareUserSlot(name, newPassphrase, dataKey);
-    return toPublicUser(enableUser(db, { name, by: actorOf(ctx).user, now: ctx.nowIso() }, () => ctx.vault.installUserSlot(slot)));
+    return toPublicUser(enableUser(db, { name, by: me, now: ctx.nowIso() }, () => ctx.vault.installUserSlot(slot)));
   },
 
   'users.resetPassphrase': async (ctx, { name, newPassphrase }) => {
     const { db, dataKey } = ctx.open();
     const me = actorOf(ctx).user;
+    checkUserChange(db, name, 'reset-passphrase', me);
     requireStrong(newPassphrase, name, 'newPassphrase');
     const slot = await ctx.vault.prepareUserSlot(name, newPassphrase, dataKey);
     const reset = resetUserPassphrase(db, { name, by: me, now: ctx.nowIso() }, () => ctx.vault.installUserSlot(slot));
