@@ -25,6 +25,11 @@ import { runbookStatus } from './commands/runbookStatus';
 import { runbookStep } from './commands/runbookStep';
 import { serve } from './commands/serve';
 import { userAdd } from './commands/userAdd';
+import { userChangePassphrase } from './commands/userChangePassphrase';
+import { userDisable } from './commands/userDisable';
+import { userEnable } from './commands/userEnable';
+import { userList } from './commands/userList';
+import { userResetPassphrase } from './commands/userResetPassphrase';
 import { vaultExportKey } from './commands/vaultExportKey';
 import { vaultRecover } from './commands/vaultRecover';
 import type { CommandSpec } from './types';
@@ -37,6 +42,11 @@ import { notifyDraft } from './commands/notifyDraft';
 export const COMMANDS: readonly CommandSpec[] = [
   init,
   userAdd,
+  userList,
+  userDisable,
+  userEnable,
+  userResetPassphrase,
+  userChangePassphrase,
   incidentAdd,
   incidentList,
   incidentShow,
