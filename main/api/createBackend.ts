@@ -56,6 +56,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const listeners = new Map<string, Map<Topic, Set<Listener>>>();
   const deferred: { actor: string; type: string; data: Record<string, unknown>; ts: string }[] = [];
   let unlocked: Unlocked | null = null;
+  /** PRAGMA data_version of the open connection when sessions were last checked against the users (checkRevocations). */
+  let seenDataVersion = -1;
   let published = 0;
   let host: BackupScheduleHost | null = null;
   let seenSessions = sessions.version;
@@ -100,6 +102,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     if (unlocked) return unlocked;
     const db = openVaultDatabase(dataDir, dataKey);
     unlocked = { db, dataKey: Buffer.from(dataKey), evidenceKey: evidenceKey(dataKey) };
+    // data_version counts per connection: a new one starts over, so its first check reads the users.
+    seenDataVersion = -1;
     appendEvent(db, { actor: 'system', type: 'vault.unlocked', ts: nowIso(), data: {} });
     for (const e of deferred.splice(0)) appendEvent(db, { ...e, data: { ...e.data, recordedLate: true } });
     published = readHead(db)?.seq ?? 0;
@@ -163,7 +167,6 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
    * Catches revocations made by another process within seconds, without waiting for a call: cheap,
    * since the users are read only when PRAGMA data_version says another connection committed.
    */
-  let seenDataVersion = -1;
   const checkRevocations = () => {
     if (!unlocked || sessions.count() === 0) return;
     try {

@@ -71,7 +71,7 @@ describe('users.disable', () => {
     expect(slotUsers()).toEqual([ADMIN]);
     expect(vaultJson().disabled).toEqual(['mona']);
     const refused = expectFailure(await login('mona', passphraseFor('mona')), 'ACCOUNT_DISABLED');
-    expect(refused.message).toBe('mona is disabled: an administrator disabled this account (ask one to enable it)');
+    expect(refused.message).toBe('the account mona is disabled: an administrator disabled it, and only an administrator can enable it again');
 
     // The record: who did it and why, each ended session, the refused sign-in; the chain holds.
     expect((await events('user.disabled')).map((e) => [e.actor, e.data])).toEqual([[ADMIN, { name: 'mona', role: 'responder', reason: 'left the company' }]]);
@@ -112,7 +112,7 @@ describe('users.disable', () => {
     await v.admin.call('users.disable', { name: 'mona' });
     writeFileSync(join(v.dataDir, 'vault.json'), before);
     const refused = expectFailure(await login('mona', passphraseFor('mona')), 'ACCOUNT_DISABLED');
-    expect(refused.message).toContain('mona is disabled');
+    expect(refused.message).toContain('the account mona is disabled');
   });
 
   it('hands the recorded administrator (the CLI default) over to the one who disabled them', async () => {
@@ -326,6 +326,13 @@ describe('another process on the same data directory', () => {
       { user: 'pete', reason: 'role_changed' },
     ]);
     expectFailure(await connect(other).attempt('auth.login', { user: 'mona', passphrase: passphraseFor('mona') }), 'ACCOUNT_DISABLED');
+
+    // The vault there opens again with a new connection, whose data_version counts anew: still caught.
+    const peteAgain = await signedIn(other, 'pete', passphraseFor('pete'));
+    const peteAgainEnded = endedOn(peteAgain);
+    await v.admin.call('users.disable', { name: 'pete' });
+    vi.advanceTimersByTime(2_000);
+    expect(peteAgainEnded).toEqual([{ reason: 'disabled' }]);
   });
 
   it('a call that comes before the check is refused with the reason', async () => {
