@@ -13,7 +13,7 @@ type AuthMethods = 'vault.status' | 'vault.create' | 'vault.recover' | 'vault.ex
   | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.changePassphrase' | 'mfa.begin' | 'mfa.confirm';
 
 const BAD_LOGIN = 'wrong user name or passphrase';
-const disabledMessage = (user: string) => `${user} is disabled: an administrator disabled this account (ask one to enable it)`;
+const disabledMessage = (user: string) => `the account ${user} is disabled: an administrator disabled it, and only an administrator can enable it again`;
 
 /** Records a failed attempt now if the log is open, else at the next unlock (nothing is written while locked). */
 function recordFailure(ctx: Context, user: string, reason: string, attempt: number): void {

@@ -108,7 +108,7 @@ describe.sequential('firebreak user …', () => {
     expect(await bob()).toMatchObject({ status: 'disabled', disabledBy: 'alice' });
     expect((await cli('user', 'list')).stdout).toMatch(/^bob\s+responder\s+no\s+\S+\s+disabled since \S+ by alice$/m);
 
-    expectExit(await asBob(BOBS_OWN, 'incident', 'list'), 3, /^firebreak: bob is disabled: an administrator disabled this account \(ask one to enable it\)\n$/);
+    expectExit(await asBob(BOBS_OWN, 'incident', 'list'), 3, /^firebreak: the account bob is disabled: an administrator disabled it, and only an administrator can enable it again\n$/);
     expect((await eventsOf('user.disabled')).map((e) => [e.actor, e.data])).toEqual([['alice', { name: 'bob', role: 'responder', reason: 'left the company' }]]);
   });
 
