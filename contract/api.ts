@@ -88,11 +88,35 @@ export const methods = {
 
   'users.list': method<User[]>()({ input: empty, access: 'user:manage' }),
   'users.add': method<User>()({
-    input: z.strictObject({ name: userNameSchema, role: z.enum(ROLES), passphrase: passphraseSchema }),
+    input: z.strictObject({
+      name: userNameSchema,
+      role: z.enum(ROLES),
+      passphrase: passphraseSchema,
+      /** The administrator knows this passphrase, so by default the user must change it at first sign-in. */
+      mustChangePassphrase: z.boolean().default(true),
+    }),
     access: 'user:manage',
   }),
   'users.setRole': method<User>()({
     input: z.strictObject({ name: userNameSchema, role: z.enum(ROLES) }),
+    access: 'user:manage',
+  }),
+  /**
+   * Offboarding: the user can no longer sign in (their key slot leaves vault.json), their sessions
+   * end at once, and every record stays attributed to them. Never yourself, never the last administrator.
+   */
+  'users.disable': method<User>()({
+    input: z.strictObject({ name: userNameSchema, reason: z.string().trim().min(1).max(2000).optional() }),
+    access: 'user:manage',
+  }),
+  /** Lets a disabled user sign in again, with a new passphrase the administrator sets and the user must change. */
+  'users.enable': method<User>()({
+    input: z.strictObject({ name: userNameSchema, newPassphrase: passphraseSchema }),
+    access: 'user:manage',
+  }),
+  /** Sets another user's passphrase (forgotten, or possibly known to someone else): their sessions end, and they must change it at the next sign-in. */
+  'users.resetPassphrase': method<User>()({
+    input: z.strictObject({ name: userNameSchema, newPassphrase: passphraseSchema }),
     access: 'user:manage',
   }),
   /** Names only, for owner pickers: every signed-in user may see who can own an incident. */

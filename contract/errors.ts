@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'BAD_CREDENTIALS', // wrong user, passphrase, recovery key or TOTP code
   'RATE_LIMITED', // too many failed attempts: wait `retryAfterMs`
   'MFA_REQUIRED', // passphrase right, TOTP code needed
+  'ACCOUNT_DISABLED', // the user was disabled by an administrator: no sign-in
+  'PASSPHRASE_CHANGE_REQUIRED', // an administrator set the passphrase: change it before anything else
   'LOCKED', // the vault is locked: sign in first
   'NOT_INITIALIZED', // no vault in the data directory yet
   'ALREADY_EXISTS',
@@ -44,6 +46,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'BAD_CREDENTIALS':
     case 'RATE_LIMITED':
     case 'MFA_REQUIRED':
+    case 'ACCOUNT_DISABLED':
+    case 'PASSPHRASE_CHANGE_REQUIRED':
     case 'FORBIDDEN':
       return 3;
     case 'INTEGRITY':

@@ -2,6 +2,7 @@
 import type { DeadlineAlarm } from './assessment';
 import type { BackupScheduleStatus } from './backup';
 import type { TimelineEvent } from './timeline';
+import type { SessionRevokeReason } from './user';
 
 export interface Topics {
   /** A new event was appended to the log (already masked for the subscriber's role). */
@@ -12,8 +13,11 @@ export interface Topics {
   'backup.schedule': BackupScheduleStatus;
   /** A notification deadline is near or has passed (to every session that may read notifications). */
   'notify.alarm': DeadlineAlarm;
-  /** The session ended or the vault locked (idle timeout, explicit lock). */
-  'session.ended': { reason: 'idle' | 'locked' | 'logout' };
+  /**
+   * The session ended or the vault locked (idle timeout, explicit lock), or an administrator ended
+   * it: disabled the user, changed their role, or reset their passphrase.
+   */
+  'session.ended': { reason: 'idle' | 'locked' | 'logout' | SessionRevokeReason };
 }
 export type Topic = keyof Topics;
 export const TOPICS: readonly Topic[] = ['timeline.appended', 'session.ended', 'backup.progress', 'backup.schedule', 'notify.alarm'];

@@ -1,10 +1,20 @@
 import type { Permission, Role } from './roles';
 
+/** Why an administrator's action ended a user's sessions (`session.ended`, `auth.session_revoked`). */
+export type SessionRevokeReason = 'disabled' | 'role_changed' | 'passphrase_reset';
+
 export interface User {
   name: string;
   role: Role;
   mfaEnrolled: boolean;
   createdAt: string;
+  /** `disabled`: cannot sign in, has no key slot; every record stays attributed to them. */
+  status: 'active' | 'disabled';
+  /** When and by whom the user was disabled (null while active). */
+  disabledAt: string | null;
+  disabledBy: string | null;
+  /** An administrator set the passphrase (new user, reset, enable): the next sign-in must change it. */
+  mustChangePassphrase: boolean;
 }
 
 export interface SessionInfo {
@@ -12,6 +22,11 @@ export interface SessionInfo {
   role: Role;
   permissions: Permission[];
   mfaEnrolled: boolean;
+  /**
+   * An administrator set this passphrase: until the user changes it, the session may only change
+   * it (auth.changePassphrase) or sign out; every other method answers PASSPHRASE_CHANGE_REQUIRED.
+   */
+  mustChangePassphrase: boolean;
   /** Idle timeout: the session ends this long after the last call. */
   idleTimeoutMs: number;
 }

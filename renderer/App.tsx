@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FirebreakClient, SessionInfo, Topics } from '../contract';
+import { ChoosePassphraseScreen } from './components/auth/ChoosePassphraseScreen';
 import { CreateVaultScreen } from './components/auth/CreateVaultScreen';
 import { RecoverScreen } from './components/auth/RecoverScreen';
 import { RecoveryKeyScreen } from './components/auth/RecoveryKeyScreen';
@@ -25,6 +26,10 @@ const ENDED: Record<Topics['session.ended']['reason'], string> = {
   // The lock button's reply and the push event both land here, in either order: one text for both.
   locked: 'The vault is locked: the key is gone from memory. Sign in to unlock it.',
   logout: 'You have signed out.',
+  // An administrator's change: say which, so nobody takes it for a fault or a typo.
+  disabled: 'An administrator disabled your account and you were signed out. You cannot sign in again unless an administrator enables it.',
+  role_changed: 'An administrator changed your role, so you were signed out. Sign in again to continue with the new role.',
+  passphrase_reset: 'An administrator reset your passphrase and you were signed out. Sign in with the passphrase they give you; you will then choose your own.',
 };
 
 /** Decides which screen is up: first run, sign-in, recovery, or the signed-in console. */
@@ -48,6 +53,11 @@ export function App({ client }: { client: FirebreakClient }) {
         const result = await client.call(method, input);
         if (!result.ok && phaseRef.current.kind === 'app' && (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'LOCKED')) {
           toSignIn('Your session has ended. Sign in again to continue.', sessionUser());
+        }
+        // The passphrase must be changed first (an administrator set it): show the screen for that.
+        const current = phaseRef.current;
+        if (!result.ok && current.kind === 'app' && result.error.code === 'PASSPHRASE_CHANGE_REQUIRED' && !current.session.mustChangePassphrase) {
+          setPhase({ kind: 'app', session: { ...current.session, mustChangePassphrase: true } });
         }
         return result;
       },
@@ -143,10 +153,14 @@ export function App({ client }: { client: FirebreakClient }) {
       );
       break;
     case 'app':
-      screen = controls && (
-        <SessionContext value={controls}>
-          <AppShell />
-        </SessionContext>
+      screen = phase.session.mustChangePassphrase ? (
+        <ChoosePassphraseScreen user={phase.session.user} onChanged={() => controls?.refresh() ?? Promise.resolve()} onSignOut={() => controls?.signOut() ?? Promise.resolve()} />
+      ) : (
+        controls && (
+          <SessionContext value={controls}>
+            <AppShell />
+          </SessionContext>
+        )
       );
       break;
   }

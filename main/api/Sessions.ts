@@ -5,6 +5,8 @@ export interface Session {
   id: string;
   user: string;
   role: Role;
+  /** The user's session epoch at sign-in (UserRecord.sessionEpoch): a higher one in the database ends this session. */
+  epoch: number;
   lastSeen: number;
 }
 
@@ -19,8 +21,8 @@ export class Sessions {
     private readonly now: () => number,
   ) {}
 
-  start(user: string, role: Role): Session {
-    const s = { id: randomBytes(24).toString('base64url'), user, role, lastSeen: this.now() };
+  start(user: string, role: Role, epoch: number): Session {
+    const s = { id: randomBytes(24).toString('base64url'), user, role, epoch, lastSeen: this.now() };
     this.byId.set(s.id, s);
     this.version++;
     return s;
@@ -65,9 +67,26 @@ export class Sessions {
     return expired;
   }
 
-  setRole(user: string, role: Role): void {
-    for (const s of this.byId.values()) if (s.user === user) s.role = role;
+  /** Ends every session of `user` except `keep` (the caller's own) and returns them. */
+  endUser(user: string, keep: string | null): Session[] {
+    const ended = [...this.byId.values()].filter((s) => s.user === user && s.id !== keep);
+    for (const s of ended) this.byId.delete(s.id);
+    if (ended.length > 0) this.version++;
+    return ended;
+  }
+
+  /** Brings a session that stays up to its user's new role and epoch (the caller's own, after changing its role). */
+  follow(id: string, role: Role, epoch: number): void {
+    const s = this.byId.get(id);
+    if (!s) return;
+    s.role = role;
+    s.epoch = epoch;
     this.version++;
+  }
+
+  /** Every session, idle or not (for checking them against the database). */
+  all(): Session[] {
+    return [...this.byId.values()];
   }
 
   count(): number {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ApiFailure, fail, isMethodName, methods, ok, type Result, type Topic, type Topics,
+  ApiFailure, fail, isMethodName, methods, ok, type MethodName, type Result, type SessionRevokeReason, type Topic, type Topics,
 } from '../../contract';
-import { allows, LoginThrottle } from '../auth';
+import { allows, findUser, LoginThrottle, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
 import { builtinNotifyDir, DEFAULT_ALARM_HOURS, loadRegimeLibrary, raiseDeadlineAlarms } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
@@ -19,6 +19,21 @@ import type { Backend, BackendOptions, Connection } from './types';
 
 type Listener = (payload: unknown) => void;
 const DEFAULT_IDLE_MS = 15 * 60_000;
+/** How often sessions are checked against changes other processes made to their users (disable, role, reset). */
+const REVOCATION_CHECK_MS = 2_000;
+
+/** What a session that an administrator's change ended is told when it calls. */
+const REVOKED: Record<SessionRevokeReason, string> = {
+  disabled: 'you were signed out: an administrator disabled this account',
+  role_changed: 'you were signed out: an administrator changed your role; sign in again to work with the new one',
+  passphrase_reset: 'you were signed out: an administrator reset your passphrase; sign in with the one they give you, then choose your own',
+};
+
+/**
+ * All a session may do while its user must change a passphrase an administrator set (besides
+ * public methods): change it, or sign out.
+ */
+const WHILE_CHANGE_REQUIRED: ReadonlySet<MethodName> = new Set<MethodName>(['auth.changePassphrase', 'auth.logout']);
 
 /**
  * The backend behind every transport: one validation, one authorization and one audit path.
@@ -41,6 +56,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const listeners = new Map<string, Map<Topic, Set<Listener>>>();
   const deferred: { actor: string; type: string; data: Record<string, unknown>; ts: string }[] = [];
   let unlocked: Unlocked | null = null;
+  /** PRAGMA data_version of the open connection when sessions were last checked against the users (checkRevocations). */
+  let seenDataVersion = -1;
   let published = 0;
   let host: BackupScheduleHost | null = null;
   let seenSessions = sessions.version;
@@ -85,6 +102,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     if (unlocked) return unlocked;
     const db = openVaultDatabase(dataDir, dataKey);
     unlocked = { db, dataKey: Buffer.from(dataKey), evidenceKey: evidenceKey(dataKey) };
+    // data_version counts per connection: a new one starts over, so its first check reads the users.
+    seenDataVersion = -1;
     appendEvent(db, { actor: 'system', type: 'vault.unlocked', ts: nowIso(), data: {} });
     for (const e of deferred.splice(0)) appendEvent(db, { ...e, data: { ...e.data, recordedLate: true } });
     published = readHead(db)?.seq ?? 0;
@@ -117,6 +136,58 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   };
   const sweep = setInterval(expireIdle, Math.min(30_000, Math.max(1_000, idleTimeoutMs / 4)));
   sweep.unref();
+
+  /** Ends a session an administrator's change made stale: logged, and its windows are told why. */
+  const revoke = (s: Session, reason: SessionRevokeReason, actor: string) => {
+    sessions.end(s.id);
+    if (unlocked) appendEvent(unlocked.db, { actor, type: 'auth.session_revoked', ts: nowIso(), data: { user: s.user, reason } });
+    sessionEnded(s, reason);
+  };
+
+  /**
+   * The session's user as the database has it now, or why the session must end: the user was
+   * disabled (or is gone), or their epoch moved on (a new role, a passphrase reset) since it
+   * began, by this process or another on the same data directory (the app, `serve`, the daemon).
+   */
+  const checkSession = (s: Session): { user: UserRecord } | { revoked: SessionRevokeReason } => {
+    const u = unlocked ? findUser(unlocked.db, s.user) : null;
+    if (!u || u.status === 'disabled') return { revoked: 'disabled' };
+    if (u.sessionEpoch !== s.epoch) return { revoked: u.sessionsRevokedFor ?? 'role_changed' };
+    return { user: u };
+  };
+
+  /** After sessions ended for revocation: publish the events, lock when none is left, tell the scheduler host. */
+  const afterRevocation = (reason: SessionRevokeReason) => {
+    publishNewEvents();
+    if (sessions.count() === 0) lock(reason);
+    sessionsChanged();
+  };
+
+  /**
+   * Catches revocations made by another process within seconds, without waiting for a call: cheap,
+   * since the users are read only when PRAGMA data_version says another connection committed.
+   */
+  const checkRevocations = () => {
+    if (!unlocked || sessions.count() === 0) return;
+    try {
+      const version = unlocked.db.pragma('data_version', { simple: true }) as number;
+      if (version === seenDataVersion) return;
+      seenDataVersion = version;
+      let last: SessionRevokeReason | null = null;
+      for (const s of sessions.all()) {
+        const check = checkSession(s);
+        if ('revoked' in check) {
+          revoke(s, check.revoked, 'system');
+          last = check.revoked;
+        }
+      }
+      if (last) afterRevocation(last);
+    } catch (err) {
+      logError(dataDir, 'session revocation check', err);
+    }
+  };
+  const revocationSweep = setInterval(checkRevocations, REVOCATION_CHECK_MS);
+  revocationSweep.unref();
 
   /** Pushes to every signed-in connection whose role has `permission` (the scheduler's state, deadline alarms). */
   const broadcast = <T extends Topic>(permission: Parameters<typeof allows>[1], topic: T, payload: Topics[T]) => {
@@ -179,6 +250,16 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       if (s) sessionEnded(s, reason);
       if (sessions.count() === 0) lock(reason);
     },
+    revokeSessions: (user, reason) => {
+      const keep = session && session.user === user.name ? session.id : null;
+      const ended = sessions.endUser(user.name, keep);
+      for (const s of ended) {
+        if (unlocked) appendEvent(unlocked.db, { actor: session?.user ?? 'system', type: 'auth.session_revoked', ts: nowIso(), data: { user: s.user, reason } });
+        sessionEnded(s, reason);
+      }
+      if (keep) sessions.follow(keep, user.role, user.sessionEpoch);
+      return ended.length;
+    },
   });
 
   const handle = async (conn: Connection, method: string, input: unknown): Promise<Result<unknown>> => {
@@ -194,9 +275,22 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     // The scheduler's calls act for a user without keeping their session from going idle.
     let session = (conn.transport === 'service' ? sessions.peek(conn.sessionId) : sessions.touch(conn.sessionId)) ?? null;
     if (!session && conn.sessionId) conn.sessionId = null;
+    const check = session && unlocked ? checkSession(session) : null;
+    if (session && check && 'revoked' in check) {
+      revoke(session, check.revoked, 'system');
+      afterRevocation(check.revoked);
+      session = null;
+      if (spec.access !== 'public') return fail('UNAUTHENTICATED', REVOKED[check.revoked]);
+    }
     if (spec.access !== 'public') {
       if (!vault.exists()) return fail('NOT_INITIALIZED', 'there is no vault in this data directory yet');
       if (!session || !unlocked) return fail('UNAUTHENTICATED', 'sign in first (no session, or it ended)');
+      if (check && 'user' in check && check.user.mustChangePassphrase && !WHILE_CHANGE_REQUIRED.has(method)) {
+        return fail(
+          'PASSPHRASE_CHANGE_REQUIRED',
+          `${session.user} must choose a new passphrase first: an administrator set the current one. Until it is changed, only changing it and signing out are possible`,
+        );
+      }
       if (!allows(session.role, spec.access)) {
         appendEvent(unlocked.db, { actor: session.user, type: 'auth.denied', ts: nowIso(), data: { method, needs: spec.access, role: session.role } });
         publishNewEvents();
@@ -249,6 +343,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     close() {
       clearInterval(sweep);
       clearInterval(alarmSweep);
+      clearInterval(revocationSweep);
       host?.close();
       host = null;
       lock('locked');
@@ -256,6 +351,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     recordEvent(conn, type, data) {
       const session = sessions.touch(conn.sessionId);
       if (!session || !unlocked) return false;
+      const check = checkSession(session);
+      if ('revoked' in check) {
+        revoke(session, check.revoked, 'system');
+        afterRevocation(check.revoked);
+        return false;
+      }
       appendEvent(unlocked.db, { actor: session.user, type, ts: nowIso(), data });
       publishNewEvents();
       return true;

@@ -1,4 +1,4 @@
-import { ApiFailure, ROLES, type Role, type User } from '../../contract';
+import { ApiFailure, ROLES, type Role, type SessionRevokeReason, type User } from '../../contract';
 import type { Db } from '../store';
 
 interface UserRow {
@@ -8,25 +8,51 @@ interface UserRow {
   totp_secret: string | null;
   totp_last_step: number | null;
   totp_pending: string | null;
+  disabled_at: string | null;
+  disabled_by: string | null;
+  must_change_passphrase: number;
+  session_epoch: number;
+  sessions_revoked_for: string | null;
 }
 
 export interface UserRecord extends User {
   totpSecret: string | null;
   totpLastStep: number | null;
   totpPending: string | null;
+  /** Raised by every revocation (disable, role change, passphrase reset): a session from an older epoch ends. */
+  sessionEpoch: number;
+  /** Why the epoch was last raised, so the ended session's window can say so. */
+  sessionsRevokedFor: SessionRevokeReason | null;
 }
+
+const REVOKE_REASONS: readonly string[] = ['disabled', 'role_changed', 'passphrase_reset'] satisfies SessionRevokeReason[];
 
 const toRecord = (r: UserRow): UserRecord => ({
   name: r.name,
   role: (ROLES as readonly string[]).includes(r.role) ? (r.role as Role) : 'auditor',
   createdAt: r.created_at,
   mfaEnrolled: r.totp_secret !== null,
+  status: r.disabled_at === null ? 'active' : 'disabled',
+  disabledAt: r.disabled_at,
+  disabledBy: r.disabled_by,
+  mustChangePassphrase: r.must_change_passphrase === 1,
   totpSecret: r.totp_secret,
   totpLastStep: r.totp_last_step,
   totpPending: r.totp_pending,
+  sessionEpoch: r.session_epoch,
+  sessionsRevokedFor: r.sessions_revoked_for !== null && REVOKE_REASONS.includes(r.sessions_revoked_for) ? (r.sessions_revoked_for as SessionRevokeReason) : null,
 });
 
-export const toPublicUser = (u: UserRecord): User => ({ name: u.name, role: u.role, mfaEnrolled: u.mfaEnrolled, createdAt: u.createdAt });
+export const toPublicUser = (u: UserRecord): User => ({
+  name: u.name,
+  role: u.role,
+  mfaEnrolled: u.mfaEnrolled,
+  createdAt: u.createdAt,
+  status: u.status,
+  disabledAt: u.disabledAt,
+  disabledBy: u.disabledBy,
+  mustChangePassphrase: u.mustChangePassphrase,
+});
 
 export function findUser(db: Db, name: string): UserRecord | null {
   const row = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
@@ -43,18 +69,20 @@ export function listUsers(db: Db): User[] {
   return (db.prepare('SELECT * FROM users ORDER BY name').all() as UserRow[]).map((r) => toPublicUser(toRecord(r)));
 }
 
-export function insertUser(db: Db, name: string, role: Role, now: string): User {
+export function insertUser(db: Db, name: string, role: Role, now: string, mustChangePassphrase = false): User {
   if (findUser(db, name)) throw new ApiFailure('ALREADY_EXISTS', `a user named ${name} already exists`);
-  db.prepare('INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)').run(name, role, now);
+  db.prepare('INSERT INTO users (name, role, created_at, must_change_passphrase) VALUES (?, ?, ?, ?)').run(name, role, now, mustChangePassphrase ? 1 : 0);
   return toPublicUser(getUser(db, name));
 }
 
+/** A new role ends the user's sessions that started under the old one (see UserRecord.sessionEpoch). */
 export function updateRole(db: Db, name: string, role: Role): void {
-  db.prepare('UPDATE users SET role = ? WHERE name = ?').run(role, name);
+  db.prepare("UPDATE users SET role = ?, session_epoch = session_epoch + 1, sessions_revoked_for = 'role_changed' WHERE name = ?").run(role, name);
 }
 
-export function countAdmins(db: Db): number {
-  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin'").get() as { n: number }).n;
+/** Administrators who can still sign in: the ones that count for "the last administrator". */
+export function countActiveAdmins(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL").get() as { n: number }).n;
 }
 
 export function setTotpPending(db: Db, name: string, secret: string | null): void {
@@ -71,4 +99,9 @@ export function recordTotpStep(db: Db, name: string, step: number): void {
 
 export function clearTotp(db: Db, name: string): void {
   db.prepare('UPDATE users SET totp_secret = NULL, totp_pending = NULL, totp_last_step = NULL WHERE name = ?').run(name);
+}
+
+/** The user chose their own passphrase: the forced change is done. */
+export function clearMustChangePassphrase(db: Db, name: string): void {
+  db.prepare('UPDATE users SET must_change_passphrase = 0 WHERE name = ?').run(name);
 }

@@ -25,6 +25,11 @@ import { runbookStatus } from './commands/runbookStatus';
 import { runbookStep } from './commands/runbookStep';
 import { serve } from './commands/serve';
 import { userAdd } from './commands/userAdd';
+import { userChangePassphrase } from './commands/userChangePassphrase';
+import { userDisable } from './commands/userDisable';
+import { userEnable } from './commands/userEnable';
+import { userList } from './commands/userList';
+import { userResetPassphrase } from './commands/userResetPassphrase';
 import { vaultExportKey } from './commands/vaultExportKey';
 import { vaultRecover } from './commands/vaultRecover';
 import type { CommandSpec } from './types';
@@ -42,6 +47,11 @@ import { notifySent } from './commands/notifySent';
 export const COMMANDS: readonly CommandSpec[] = [
   init,
   userAdd,
+  userList,
+  userDisable,
+  userEnable,
+  userResetPassphrase,
+  userChangePassphrase,
   incidentAdd,
   incidentList,
   incidentShow,

@@ -8,7 +8,7 @@ import { COMMANDS } from './commandTable';
 import { defaultDataDir } from './defaultDataDir';
 import { packageRoot } from './packageRoot';
 import { parseCommandLine } from './parseCommandLine';
-import { signIn } from './signIn';
+import { passphraseChangeRequired, signIn } from './signIn';
 import type { CommandContext, CommandSpec, OptionValues } from './types';
 
 /**
@@ -69,7 +69,11 @@ async function runCommand(spec: CommandSpec, values: OptionValues, args: string[
       note: (text) => process.stderr.write(`${text}\n`),
     };
     try {
-      if (session === 'login') await signIn(ctx, values);
+      if (session === 'login') {
+        const signedIn = await signIn(ctx, values);
+        if (signedIn.session.mustChangePassphrase && spec.passphraseChange !== true) throw passphraseChangeRequired(signedIn.session.user);
+        if (spec.passphraseChange === true) ctx.signedInWith = signedIn.passphrase;
+      }
       return await spec.run(ctx);
     } finally {
       backend.closeConnection(conn);

@@ -33,6 +33,8 @@ export interface CommandContext {
   print(text: string): void;
   /** Progress and notes on stderr, so stdout stays parseable. */
   note(text: string): void;
+  /** The passphrase the run signed in with: set only for a command with `passphraseChange` (it is the current one). */
+  signedInWith?: string;
 }
 
 export interface CommandSpec {
@@ -50,6 +52,11 @@ export interface CommandSpec {
    * only public methods that read no data, so the data directory is neither needed nor created.
    */
   session: 'login' | 'none' | 'offline';
+  /**
+   * Runs even when the signed-in user must first change a passphrase an administrator set (every
+   * other command then exits 3 naming `user change-passphrase`), and gets `signedInWith`.
+   */
+  passphraseChange?: true;
   /** When the need for a session depends on the options (`notify assess --facts FILE` reads no vault). */
   sessionFor?(values: OptionValues, args: string[]): 'login' | 'offline';
   /**

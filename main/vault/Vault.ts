@@ -72,9 +72,46 @@ export class Vault {
 
   /** Adds or replaces the user's passphrase slot (new user, changed or recovered passphrase). */
   async setUserPassphrase(user: string, passphrase: string, dataKey: Buffer): Promise<void> {
-    const slot = await this.makeSlot('passphrase', user, passphrase, dataKey);
+    this.installUserSlot(await this.prepareUserSlot(user, passphrase, dataKey));
+  }
+
+  /**
+   * A passphrase slot for `user`, not yet written: the slow key derivation runs here, so the
+   * write (installUserSlot) can happen inside a database transaction, which must not await.
+   */
+  prepareUserSlot(user: string, passphrase: string, dataKey: Buffer): Promise<KeySlot> {
+    return this.makeSlot('passphrase', user, passphrase, dataKey);
+  }
+
+  /** Writes a prepared slot in place of the user's old one (if any); the user is no longer listed as disabled. */
+  installUserSlot(slot: KeySlot): void {
+    const user = slot.user;
+    if (slot.kind !== 'passphrase' || user === null) throw new Error('installUserSlot takes a passphrase slot');
+    const { disabled, ...vault } = this.read();
+    const stillDisabled = (disabled ?? []).filter((u) => u !== user);
+    writeVaultFile(this.dataDir, {
+      ...vault,
+      slots: [...vault.slots.filter((s) => !(s.kind === 'passphrase' && s.user === user)), slot],
+      ...(stillDisabled.length > 0 ? { disabled: stillDisabled } : {}),
+    });
+  }
+
+  /**
+   * Disabling: the user's slot leaves vault.json, so their passphrase no longer opens the database.
+   * A copy of vault.json from before still holds the slot; only re-keying the database closes that.
+   * When the user was the recorded administrator (the CLI's default --user), `successor` takes over.
+   */
+  removeUserSlot(user: string, successor: string): void {
     const vault = this.read();
-    writeVaultFile(this.dataDir, { ...vault, slots: [...vault.slots.filter((s) => !(s.kind === 'passphrase' && s.user === user)), slot] });
+    const slots = vault.slots.filter((s) => !(s.kind === 'passphrase' && s.user === user));
+    if (slots.length === 0) throw new ApiFailure('CONFLICT', `${user} holds the only key slot; it cannot be removed`);
+    const disabled = [...new Set([...(vault.disabled ?? []), user])];
+    writeVaultFile(this.dataDir, { ...vault, admin: vault.admin === user ? successor : vault.admin, slots, disabled });
+  }
+
+  /** Whether vault.json lists the user as disabled (readable while locked). */
+  isDisabled(user: string): boolean {
+    return this.exists() && (this.read().disabled ?? []).includes(user);
   }
 
   /** Removes a database that a failed create left behind without its vault.json. */

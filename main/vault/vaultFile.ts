@@ -34,6 +34,11 @@ const vaultSchema = z.strictObject({
   createdAt: z.string(),
   admin: z.string(),
   slots: z.array(slotSchema).min(1),
+  /**
+   * Users an administrator disabled (their slots are gone). Not a security control, since the
+   * missing slot is: it lets sign-in say "disabled" instead of "wrong passphrase" while locked.
+   */
+  disabled: z.array(z.string()).optional(),
 });
 export type VaultFile = z.infer<typeof vaultSchema>;
 

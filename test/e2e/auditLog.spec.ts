@@ -6,7 +6,7 @@ test('the audit log filters by type, actor and text, and verifies the chain it l
   await openApp();
   await setup.createVault(ADMIN.name, ADMIN.passphrase);
   await setup.acknowledgeRecoveryKey();
-  await api('users.add', { name: BOB.name, role: 'responder', passphrase: BOB.passphrase });
+  await api('users.add', { name: BOB.name, role: 'responder', passphrase: BOB.passphrase, mustChangePassphrase: false });
   const incident = await api('incidents.create', { title: 'Payroll phishing wave', severity: 'SEV2', category: 'phishing' });
   await api('incidents.addNote', { ref: incident.ref, text: 'Blocked the sender domain payroll-update.example' });
 

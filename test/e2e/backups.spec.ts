@@ -153,7 +153,7 @@ test('prune previews what retention removes before deleting; a removed plan keep
   await openApp();
   await setup.createVault(ADMIN.name, ADMIN.passphrase);
   await setup.acknowledgeRecoveryKey();
-  await api('users.add', { name: MANAGER.name, role: 'manager', passphrase: MANAGER.passphrase });
+  await api('users.add', { name: MANAGER.name, role: 'manager', passphrase: MANAGER.passphrase, mustChangePassphrase: false });
   // Every run full, keep the newest: the older backup is not needed by the newer one.
   await api('backups.plans.add', { name: 'keep-one', sources: [share.dir], target, includeDatabase: false, fullEvery: 1, retention: { keepLast: 1 } });
   await api('backups.plans.add', { name: 'old-plan', sources: [share.dir], target, includeDatabase: false });

@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../contract';
-import { TEST_CLI } from '../helpers/cli/buildTestCli';
 import { AppShell } from './pages/AppShell';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { BackupsPage } from './pages/BackupsPage';
@@ -15,15 +13,7 @@ import { RunPage } from './pages/RunPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-/**
- * The tests' bundle of the CLI (test/helpers/cli/testCli.ts, built by the global setup): the
- * production code with the low test scrypt cost, so creating a vault and signing in through the
- * page takes milliseconds. test/unit/cli/serveIdleMinutes.test.ts serves from bin/firebreak.mjs.
- */
-const CLI = TEST_CLI;
-const URL_LINE = /^(http:\/\/127\.0\.0\.1:\d+\/)#token=\S+$/m;
+import { startServe } from './startServe';
 
 export const ADMIN = { name: 'admin', passphrase: 'correct horse battery 42' };
 
@@ -60,15 +50,6 @@ interface Fixtures {
   cspViolations: string[];
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function callApi<M extends MethodName>(request: APIRequestContext, origin: string, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const response = await request.post(`${origin}api`, { data: { method, input } });
   const result = (await response.json()) as Result<MethodOutput<M>>;
@@ -87,36 +68,10 @@ export const test = base.extend<Fixtures & Options>({
   },
 
   server: async ({ dataDir, serveArgs }, use, testInfo) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...serveArgs], {
-      cwd: ROOT,
-      // NODE_EXTRA_CA_CERTS costs every Node start 50 ms on the build machines; the server makes no TLS connection.
-      env: { ...process.env, FIREBREAK_PASSPHRASE: '', NODE_EXTRA_CA_CERTS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const url = await new Promise<string>((done, fail) => {
-      let stdout = '';
-      const timer = setTimeout(() => fail(new Error(`firebreak serve printed no URL in 30 s.\nstdout: ${stdout}\nstderr: ${stderr}`)), 30_000);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const match = URL_LINE.exec(stdout);
-        if (match) {
-          clearTimeout(timer);
-          done(match[0]);
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        fail(new Error(`firebreak serve exited with ${code}.\nstderr: ${stderr}`));
-      });
-    });
-    const origin = URL_LINE.exec(url)?.[1] ?? '';
-    await use({ url, origin, dataDir });
-    await stopServer(child);
-    if (stderr.trim()) await testInfo.attach('serve-stderr', { body: stderr, contentType: 'text/plain' });
+    const serve = await startServe(dataDir, serveArgs);
+    await use({ url: serve.url, origin: serve.origin, dataDir });
+    await serve.stop();
+    if (serve.stderr().trim()) await testInfo.attach('serve-stderr', { body: serve.stderr(), contentType: 'text/plain' });
   },
 
   openApp: async ({ page, server }, use) => {

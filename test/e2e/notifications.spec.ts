@@ -81,7 +81,7 @@ test('a breach of EU, California and Texas residents: facts, deadlines, the boar
       contactPoint: 'Dr. Eva Müller, dpo@example-shop.de',
     },
   });
-  await api('users.add', { name: LEGAL.name, role: 'legal', passphrase: LEGAL.passphrase });
+  await api('users.add', { name: LEGAL.name, role: 'legal', passphrase: LEGAL.passphrase, mustChangePassphrase: false });
   await shell.goTo('Incidents');
   await list.rows().first().click();
   await panel.getByRole('button', { name: 'Draft the GDPR Art. 33 notice' }).click();

@@ -31,7 +31,7 @@ test('approval blockers are named with their fix; a sent notice and a decision e
     },
   });
   await api('settings.notifyPlan.set', { twoApprovers: true });
-  for (const u of [LENA, LUIS]) await api('users.add', { name: u.name, role: 'legal', passphrase: u.passphrase });
+  for (const u of [LENA, LUIS]) await api('users.add', { name: u.name, role: 'legal', passphrase: u.passphrase, mustChangePassphrase: false });
 
   // No letterhead yet: the notice lacks the organisation, and Approve says so, pointing to Settings.
   await shell.goTo('Incidents');

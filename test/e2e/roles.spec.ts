@@ -31,6 +31,8 @@ test('a manager sees personal data as Restricted and gets no edit controls', asy
 
   await shell.signOut.click();
   await signIn.signIn(MANAGER.name, MANAGER.passphrase);
+  // The admin chose that passphrase: the manager replaces it before anything else.
+  await signIn.chooseNewPassphrase(MANAGER.passphrase, 'my own manager passphrase 27');
   await shell.expectSignedIn(MANAGER.name, 'Manager');
 
   await expect(list.rows()).toHaveCount(1);

@@ -57,7 +57,7 @@ test('a runbook is duplicated under a new id and exported byte for byte; a respo
   await openApp();
   await setup.createVault(ADMIN.name, ADMIN.passphrase);
   await setup.acknowledgeRecoveryKey();
-  await api('users.add', { name: RESPONDER.name, role: 'responder', passphrase: RESPONDER.passphrase });
+  await api('users.add', { name: RESPONDER.name, role: 'responder', passphrase: RESPONDER.passphrase, mustChangePassphrase: false });
   await shell.goTo('Runbooks');
 
   await runbooks.duplicate('Ransomware', 'ransomware-acme', 'Ransomware at Acme');

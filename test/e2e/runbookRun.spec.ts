@@ -32,8 +32,8 @@ test('the ransomware runbook runs start to finish: branch, skip, undo, evidence,
   await openApp();
   await setup.createVault(ADMIN.name, ADMIN.passphrase);
   await setup.acknowledgeRecoveryKey();
-  await api('users.add', { name: MONA.name, role: 'manager', passphrase: MONA.passphrase });
-  await api('users.add', { name: MAX.name, role: 'manager', passphrase: MAX.passphrase });
+  await api('users.add', { name: MONA.name, role: 'manager', passphrase: MONA.passphrase, mustChangePassphrase: false });
+  await api('users.add', { name: MAX.name, role: 'manager', passphrase: MAX.passphrase, mustChangePassphrase: false });
   await list.create({ title: 'Finance share encrypted, ransom note on desktops', severity: 'SEV1', category: 'Ransomware' });
 
   // After a sign-in the address may still be the run's; go through the list like a person would.

@@ -6,7 +6,7 @@ test('promoting a manager to responder lets them edit incidents once they sign i
   await openApp();
   await setup.createVault(ADMIN.name, ADMIN.passphrase);
   await setup.acknowledgeRecoveryKey();
-  await api('users.add', { name: MONA.name, role: 'manager', passphrase: MONA.passphrase });
+  await api('users.add', { name: MONA.name, role: 'manager', passphrase: MONA.passphrase, mustChangePassphrase: false });
   const incident = await api('incidents.create', { title: 'VPN concentrator down', severity: 'SEV3', category: 'outage' });
 
   // As a manager, mona can read the incident but not change it.
@@ -45,7 +45,7 @@ test('demoting the last administrator is refused with the reason', async ({ open
   await openApp();
   await setup.createVault(ADMIN.name, ADMIN.passphrase);
   await setup.acknowledgeRecoveryKey();
-  await api('users.add', { name: MONA.name, role: 'manager', passphrase: MONA.passphrase });
+  await api('users.add', { name: MONA.name, role: 'manager', passphrase: MONA.passphrase, mustChangePassphrase: false });
 
   await shell.goTo('Users');
   await users.setRole(ADMIN.name, 'responder');

@@ -39,7 +39,10 @@ export interface TestVault {
   /** A second backend on the same data directory, e.g. after this one was closed. */
   reopen(): Promise<Backend>;
   signIn(user: string, passphrase?: string, otp?: string): Promise<TestClient>;
-  /** Adds a user through the API (as admin) with passphraseFor(name). */
+  /**
+   * Adds a user through the API (as admin) with passphraseFor(name), as their own passphrase
+   * (`mustChangePassphrase: false`, as `user add --keep-passphrase`), and signs them in.
+   */
   addUser(name: string, role: Role): Promise<TestClient>;
   dispose(): void;
 }
@@ -72,7 +75,7 @@ export async function createTestVault(opts: TestVaultOptions = {}): Promise<Test
     },
     signIn: (user, passphrase, otp) => signedIn(backend, user, passphrase ?? (user === ADMIN ? ADMIN_PASS : passphraseFor(user)), otp),
     addUser: async (name, role) => {
-      await admin.call('users.add', { name, role, passphrase: passphraseFor(name) });
+      await admin.call('users.add', { name, role, passphrase: passphraseFor(name), mustChangePassphrase: false });
       return signedIn(backend, name, passphraseFor(name));
     },
     dispose: () => {

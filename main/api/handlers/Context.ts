@@ -1,4 +1,4 @@
-import type { BackupScheduleStatus, MethodName, MethodOutput, ParsedInput, Topic, Topics } from '../../../contract';
+import type { BackupScheduleStatus, MethodName, MethodOutput, ParsedInput, Role, SessionRevokeReason, Topic, Topics } from '../../../contract';
 import type { Db, Vault } from '../../vault';
 import type { LoginThrottle } from '../../auth';
 import type { Connection } from '../types';
@@ -34,6 +34,15 @@ export interface Context {
   backupSchedule(): BackupScheduleStatus;
   /** Ends the session bound to this connection. */
   endSession(reason: 'logout'): void;
+  /**
+   * After an administrator's change to `user` (disabled, new role, passphrase reset), ends that
+   * user's sessions in this process at once: each is logged (`auth.session_revoked`) and its
+   * windows get `session.ended` with the reason. The caller's own session, when it is that user's
+   * (changing your own role), stays and takes the new role and epoch. Sessions in other processes
+   * on the same data directory end within seconds, or at their next call (createBackend).
+   * Returns how many ended.
+   */
+  revokeSessions(user: { name: string; role: Role; sessionEpoch: number }, reason: SessionRevokeReason): number;
 }
 
 export interface Unlocked {

@@ -1,6 +1,6 @@
 import { ApiFailure } from '../../../contract';
 import {
-  clearTotp, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp, otpauthUrl, qrDataUrl,
+  clearMustChangePassphrase, clearTotp, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp, otpauthUrl, qrDataUrl,
   recordTotpStep, setTotpPending,
 } from '../../auth';
 import { appendEvent } from '../../timeline';
@@ -13,6 +13,7 @@ type AuthMethods = 'vault.status' | 'vault.create' | 'vault.recover' | 'vault.ex
   | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.changePassphrase' | 'mfa.begin' | 'mfa.confirm';
 
 const BAD_LOGIN = 'wrong user name or passphrase';
+const disabledMessage = (user: string) => `the account ${user} is disabled: an administrator disabled it, and only an administrator can enable it again`;
 
 /** Records a failed attempt now if the log is open, else at the next unlock (nothing is written while locked). */
 function recordFailure(ctx: Context, user: string, reason: string, attempt: number): void {
@@ -60,7 +61,8 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         throw err;
       }
       const { recoveryKey } = created;
-      const session = ctx.sessions.start(admin, 'admin');
+      // A new user's session epoch is 0 (migration 0130).
+      const session = ctx.sessions.start(admin, 'admin', 0);
       ctx.bindSession(session);
       return { recoveryKey, session: sessionInfo(ctx, session, idleTimeoutMs) };
     },
@@ -78,7 +80,12 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       const wasOpen = ctx.isOpen();
       const { db } = ctx.isOpen() ? ctx.open() : ctx.unlockWith(dataKey);
       try {
-        if (!findUser(db, user)) throw new ApiFailure('NOT_FOUND', `no user named ${user}`);
+        const record = findUser(db, user);
+        if (!record) throw new ApiFailure('NOT_FOUND', `no user named ${user}`);
+        // The recovery key is no side door back in for someone offboarded: enabling is logged as such.
+        if (record.status === 'disabled') {
+          throw new ApiFailure('CONFLICT', `${user} is disabled; an administrator can enable them, which sets a new passphrase`);
+        }
         requireStrong(newPassphrase, user, 'newPassphrase');
         await ctx.vault.setUserPassphrase(user, newPassphrase, dataKey);
         db.transaction(() => {
@@ -105,6 +112,11 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
     'auth.login': async (ctx, { user, passphrase, otp }) => {
       if (!ctx.vault.exists()) throw new ApiFailure('NOT_INITIALIZED', 'there is no vault yet: create one first');
       throttled(ctx, user);
+      // Disabled users have no slot left; vault.json names them, so the refusal says why even while locked.
+      if (ctx.vault.isDisabled(user)) {
+        recordFailure(ctx, user, 'disabled', ctx.throttle.fail(user));
+        throw new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user));
+      }
       const dataKey = await ctx.vault.unlockWithPassphrase(user, passphrase);
       if (!dataKey) {
         recordFailure(ctx, user, 'passphrase', ctx.throttle.fail(user));
@@ -120,6 +132,12 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         relock();
         throw new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN);
       }
+      // A slot can outlive the disabling (an older vault.json put back): the database decides.
+      if (record.status === 'disabled') {
+        recordFailure(ctx, user, 'disabled', ctx.throttle.fail(user));
+        relock();
+        throw new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user));
+      }
       if (record.totpSecret) {
         if (!otp) {
           relock();
@@ -134,8 +152,11 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         recordTotpStep(db, user, step);
       }
       ctx.throttle.succeed(user);
-      const session = ctx.sessions.start(user, record.role);
-      appendEvent(db, { actor: user, type: 'auth.login', ts: ctx.nowIso(), data: { user, transport: ctx.conn.transport, mfa: record.totpSecret !== null } });
+      const session = ctx.sessions.start(user, record.role, record.sessionEpoch);
+      appendEvent(db, {
+        actor: user, type: 'auth.login', ts: ctx.nowIso(),
+        data: { user, transport: ctx.conn.transport, mfa: record.totpSecret !== null, ...(record.mustChangePassphrase ? { mustChangePassphrase: true } : {}) },
+      });
       ctx.bindSession(session);
       return sessionInfo(ctx, session, idleTimeoutMs);
     },
@@ -155,9 +176,18 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         recordFailure(ctx, me, 'change-passphrase', ctx.throttle.fail(me));
         throw new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong');
       }
+      if (next === current) {
+        const why = 'the new passphrase must differ from the current one';
+        throw new ApiFailure('VALIDATION', why, { issues: [`next: ${why}`] });
+      }
       requireStrong(next, me, 'next');
       await ctx.vault.setUserPassphrase(me, next, dataKey);
-      appendEvent(ctx.open().db, { actor: me, type: 'user.passphrase_changed', ts: ctx.nowIso(), data: { user: me } });
+      const { db } = ctx.open();
+      const forced = getUser(db, me).mustChangePassphrase;
+      db.transaction(() => {
+        if (forced) clearMustChangePassphrase(db, me);
+        appendEvent(db, { actor: me, type: 'user.passphrase_changed', ts: ctx.nowIso(), data: { user: me, ...(forced ? { required: true } : {}) } });
+      })();
       return { changed: true };
     },
 

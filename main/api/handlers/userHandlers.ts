@@ -1,15 +1,19 @@
 import { ApiFailure } from '../../../contract';
-import { countAdmins, findUser, getUser, insertUser, listUsers, toPublicUser, updateRole } from '../../auth';
+import {
+  changeRole, checkUserChange, disableUser, enableUser, findUser, getUser, insertUser, listUsers, resetUserPassphrase, toPublicUser,
+} from '../../auth';
 import { appendEvent } from '../../timeline';
 import { actorOf, type Handlers } from './Context';
 import { requireStrong } from './requireStrong';
 
-export const userHandlers: Pick<Handlers, 'users.list' | 'users.add' | 'users.setRole' | 'users.names'> = {
+type UserMethods = 'users.list' | 'users.add' | 'users.setRole' | 'users.names' | 'users.disable' | 'users.enable' | 'users.resetPassphrase';
+
+export const userHandlers: Pick<Handlers, UserMethods> = {
   'users.list': (ctx) => listUsers(ctx.open().db),
 
   'users.names': (ctx) => listUsers(ctx.open().db).map((u) => u.name),
 
-  'users.add': async (ctx, { name, role, passphrase }) => {
+  'users.add': async (ctx, { name, role, passphrase, mustChangePassphrase }) => {
     const { db, dataKey } = ctx.open();
     if (findUser(db, name) || ctx.vault.hasUserSlot(name)) throw new ApiFailure('ALREADY_EXISTS', `a user named ${name} already exists`);
     requireStrong(passphrase, name);
@@ -17,24 +21,47 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.add' | 'users.se
     await ctx.vault.setUserPassphrase(name, passphrase, dataKey);
     const now = ctx.nowIso();
     return db.transaction(() => {
-      const user = insertUser(db, name, role, now);
-      appendEvent(db, { actor: actorOf(ctx).user, type: 'user.added', ts: now, data: { name, role } });
+      const user = insertUser(db, name, role, now, mustChangePassphrase);
+      appendEvent(db, { actor: actorOf(ctx).user, type: 'user.added', ts: now, data: { name, role, mustChangePassphrase } });
       return user;
     })();
   },
 
   'users.setRole': (ctx, { name, role }) => {
     const { db } = ctx.open();
-    const before = getUser(db, name);
-    if (before.role === role) return toPublicUser(before);
-    if (before.role === 'admin' && countAdmins(db) === 1) {
-      throw new ApiFailure('CONFLICT', `${name} is the last administrator; make another user admin first`);
-    }
-    db.transaction(() => {
-      updateRole(db, name, role);
-      appendEvent(db, { actor: actorOf(ctx).user, type: 'user.role_changed', ts: ctx.nowIso(), data: { name, from: before.role, to: role } });
-    })();
-    ctx.sessions.setRole(name, role);
-    return toPublicUser(getUser(db, name));
+    const changed = changeRole(db, { name, role, by: actorOf(ctx).user, now: ctx.nowIso() });
+    if (!changed) return toPublicUser(getUser(db, name));
+    // Windows still showing the old role's menus end; yours follows the change (you made it).
+    ctx.revokeSessions(changed, 'role_changed');
+    return toPublicUser(changed);
+  },
+
+  'users.disable': (ctx, { name, reason }) => {
+    const { db } = ctx.open();
+    const me = actorOf(ctx).user;
+    const disabled = disableUser(db, { name, by: me, reason: reason ?? null, now: ctx.nowIso() }, () => ctx.vault.removeUserSlot(name, me));
+    ctx.revokeSessions(disabled, 'disabled');
+    return toPublicUser(disabled);
+  },
+
+  'users.enable': async (ctx, { name, newPassphrase }) => {
+    const { db, dataKey } = ctx.open();
+    const me = actorOf(ctx).user;
+    // Refusals before the slow key derivation; the transaction (which must not await) checks again.
+    checkUserChange(db, name, 'enable', me);
+    requireStrong(newPassphrase, name, 'newPassphrase');
+    const slot = await ctx.vault.prepareUserSlot(name, newPassphrase, dataKey);
+    return toPublicUser(enableUser(db, { name, by: me, now: ctx.nowIso() }, () => ctx.vault.installUserSlot(slot)));
+  },
+
+  'users.resetPassphrase': async (ctx, { name, newPassphrase }) => {
+    const { db, dataKey } = ctx.open();
+    const me = actorOf(ctx).user;
+    checkUserChange(db, name, 'reset-passphrase', me);
+    requireStrong(newPassphrase, name, 'newPassphrase');
+    const slot = await ctx.vault.prepareUserSlot(name, newPassphrase, dataKey);
+    const reset = resetUserPassphrase(db, { name, by: me, now: ctx.nowIso() }, () => ctx.vault.installUserSlot(slot));
+    ctx.revokeSessions(reset, 'passphrase_reset');
+    return toPublicUser(reset);
   },
 };

@@ -12,8 +12,13 @@ export const userAdd: CommandSpec = {
   options: {
     role: { type: 'string', value: 'ROLE', description: `one of ${ROLES.join(', ')}`, required: true },
     'new-passphrase-file': { type: 'string', value: 'FILE', description: "read the new user's passphrase from FILE (else typed twice)" },
+    'keep-passphrase': {
+      type: 'boolean',
+      description: 'the user need not change this passphrase at the first sign-in (an account only scripts use, such as the daemon\'s); by default they must',
+    },
   },
-  examples: ['firebreak user add bob --role responder --new-passphrase-file bob.pass'],
+  details: 'You know the passphrase you set, so by default the user must choose their own at the first sign-in (`firebreak user change-passphrase`, or the app); until then every other command exits 3.',
+  examples: ['firebreak user add bob --role responder --new-passphrase-file bob.pass', 'firebreak user add backup-bot --role backup-operator --new-passphrase-file bot.pass --keep-passphrase'],
   run: async (ctx) => {
     const name = ctx.args[0] as string;
     const role = ctx.values.role as string;
@@ -23,8 +28,9 @@ export const userAdd: CommandSpec = {
       '--new-passphrase-file',
       `Passphrase for new user ${name}`,
     );
-    const user = await ctx.call('users.add', { name, role: role as Role, passphrase });
-    ctx.print(ctx.json ? toJson(user) : `Added user ${formatUser(user)}.`);
+    const mustChangePassphrase = ctx.values['keep-passphrase'] !== true;
+    const user = await ctx.call('users.add', { name, role: role as Role, passphrase, mustChangePassphrase });
+    ctx.print(ctx.json ? toJson(user) : `Added user ${formatUser(user)}${mustChangePassphrase ? '; they must choose their own passphrase at the first sign-in' : ''}.`);
     return EXIT.ok;
   },
 };

@@ -34,7 +34,7 @@ export function AddUserDialog({ onClose, onAdded }: { onClose: () => void; onAdd
       setError(result.error);
       return;
     }
-    toasts.show('success', `User ${result.value.name} added`, 'Hand over the initial passphrase in person; they should change it at first sign-in.');
+    toasts.show('success', `User ${result.value.name} added`, 'Hand over the initial passphrase in person; they must choose their own at the first sign-in.');
     onAdded();
   };
 
@@ -68,6 +68,7 @@ export function AddUserDialog({ onClose, onAdded }: { onClose: () => void; onAdd
           mismatch={pass.passphrase !== pass.confirm}
           showErrors={submitted || !!issues.fields.passphrase}
         />
+        <p className="muted small">You will know this passphrase, so at the first sign-in they must replace it with one only they know.</p>
       </form>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ROLES, type Role } from '../../../contract';
+import { ROLES, type Role, type User } from '../../../contract';
 import { useApiResource } from '../../hooks/useApiResource';
 import { useClient } from '../../hooks/useClient';
 import { useSession } from '../../hooks/useSession';
@@ -10,17 +10,22 @@ import { ErrorBanner } from '../common/ErrorBanner';
 import { Icon } from '../common/Icon';
 import { Spinner } from '../common/Spinner';
 import { AddUserDialog } from './AddUserDialog';
+import { DisableUserDialog } from './DisableUserDialog';
+import { SetPassphraseDialog } from './SetPassphraseDialog';
+import { UserStatus } from './UserStatus';
+
+type Dialog = { kind: 'add' } | { kind: 'disable'; user: User } | { kind: 'reset'; user: User } | { kind: 'enable'; user: User } | null;
 
 export function UsersPage() {
   const client = useClient();
   const toasts = useToasts();
   const { session, refresh } = useSession();
   const users = useApiResource(() => client.call('users.list', {}), [client]);
-  const [adding, setAdding] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
 
   const changeRole = async (name: string, role: Role): Promise<void> => {
     const result = await client.call('users.setRole', { name, role });
-    if (result.ok) toasts.show('success', `${name} is now ${humanize(role).toLowerCase()}`);
+    if (result.ok) toasts.show('success', `${name} is now ${humanize(role).toLowerCase()}`, name === session.user ? undefined : `Any session of ${name} was ended; they sign in again with the new role.`);
     else toasts.show('error', `Role of ${name} not changed`, result.error.message);
     if (result.ok && name === session.user) {
       // The backend applies the new role to this session at once; the console has to follow it
@@ -31,14 +36,20 @@ export function UsersPage() {
     void users.reload();
   };
 
+  const done = (message: string, detail: string) => {
+    setDialog(null);
+    toasts.show('success', message, detail);
+    void users.reload();
+  };
+
   return (
     <div className="page">
       <div className="page-header">
         <div>
           <h1>Users</h1>
-          <p className="page-sub">Everyone with a key slot in this vault. Roles decide what each person can see and do.</p>
+          <p className="page-sub">Everyone who has had access to this vault. Roles decide what each person can see and do; disabled users cannot sign in, and their records stay theirs.</p>
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
+        <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'add' })}>
           <Icon name="plus" size={15} />
           Add user
         </button>
@@ -52,13 +63,15 @@ export function UsersPage() {
               <tr>
                 <th scope="col">User</th>
                 <th scope="col">Role</th>
+                <th scope="col">Status</th>
                 <th scope="col">Two-factor</th>
                 <th scope="col">Created</th>
+                <th scope="col"><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>
               {users.data.map((u) => (
-                <tr key={u.name}>
+                <tr key={u.name} className={u.status === 'disabled' ? 'user-row-disabled' : undefined} data-user={u.name}>
                   <td>
                     <span className="user-cell">
                       <span className="avatar avatar-sm" aria-hidden="true">{u.name.slice(0, 2).toUpperCase()}</span>
@@ -72,21 +85,62 @@ export function UsersPage() {
                       {ROLES.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
                     </select>
                   </td>
+                  <td data-testid={`status-${u.name}`}><UserStatus user={u} /></td>
                   <td>{u.mfaEnrolled ? <span className="badge badge-ok">Enrolled</span> : <span className="badge badge-muted">Not enrolled</span>}</td>
                   <td className="nowrap">{formatDateTime(u.createdAt)}</td>
+                  <td className="user-actions-cell">
+                    <div className="user-actions">
+                      {u.status === 'disabled' ? (
+                        <button type="button" className="btn btn-secondary btn-sm" onClick={() => setDialog({ kind: 'enable', user: u })} aria-label={`Enable ${u.name}`}>
+                          Enable
+                        </button>
+                      ) : (
+                        <>
+                          {u.name !== session.user && (
+                            <button type="button" className="btn btn-secondary btn-sm" onClick={() => setDialog({ kind: 'reset', user: u })} aria-label={`Reset the passphrase of ${u.name}`}>
+                              Reset passphrase
+                            </button>
+                          )}
+                          <button type="button" className="btn btn-secondary btn-sm" onClick={() => setDialog({ kind: 'disable', user: u })} aria-label={`Disable ${u.name}`}>
+                            Disable
+                          </button>
+                        </>
+                      )}
+                    </div>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {adding && (
+      {dialog?.kind === 'add' && (
         <AddUserDialog
-          onClose={() => setAdding(false)}
+          onClose={() => setDialog(null)}
           onAdded={() => {
-            setAdding(false);
+            setDialog(null);
             void users.reload();
           }}
+        />
+      )}
+      {dialog?.kind === 'disable' && (
+        <DisableUserDialog
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onDisabled={(u) => done(`${u.name} is disabled`, 'Signed out everywhere; their passphrase no longer opens the vault.')}
+        />
+      )}
+      {(dialog?.kind === 'reset' || dialog?.kind === 'enable') && (
+        <SetPassphraseDialog
+          user={dialog.user}
+          mode={dialog.kind}
+          onClose={() => setDialog(null)}
+          onDone={(u) =>
+            done(
+              dialog.kind === 'reset' ? `Passphrase of ${u.name} reset` : `${u.name} is enabled`,
+              'Hand the passphrase over in person; they must choose their own at the next sign-in.',
+            )
+          }
         />
       )}
     </div>

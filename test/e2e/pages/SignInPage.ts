@@ -8,7 +8,7 @@ export class SignInPage {
   readonly alert: Locator;
   readonly notice: Locator;
 
-  constructor(page: Page) {
+  constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Sign in' });
     this.user = page.getByLabel('User name');
     this.passphrase = page.getByLabel('Passphrase', { exact: true });
@@ -22,5 +22,20 @@ export class SignInPage {
     await this.user.fill(user);
     await this.passphrase.fill(passphrase);
     await this.submit.click();
+  }
+
+  /** The screen right after signing in with a passphrase an administrator set. */
+  chooseHeading(): Locator {
+    return this.page.getByRole('heading', { name: 'Choose a new passphrase' });
+  }
+
+  /** Replaces the passphrase an administrator gave with the user's own. */
+  async chooseNewPassphrase(given: string, next: string): Promise<void> {
+    await expect(this.chooseHeading()).toBeVisible();
+    await this.page.getByLabel('Passphrase you were given').fill(given);
+    await this.page.getByLabel('New passphrase', { exact: true }).fill(next);
+    await this.page.getByLabel('Confirm new passphrase').fill(next);
+    await this.page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(this.chooseHeading()).toBeHidden();
   }
 }

@@ -34,4 +34,34 @@ export class UsersPage {
   async setRole(name: string, role: RoleName): Promise<void> {
     await this.roleOf(name).selectOption(role);
   }
+
+  /** The Status cell: Active, Disabled (since, by) or Must change passphrase. */
+  statusOf(name: string): Locator {
+    return this.page.getByTestId(`status-${name}`);
+  }
+
+  disableDialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name: `Disable ${name}?` });
+  }
+
+  /** Opens the confirmation, gives the reason and confirms; the dialog stays open on a refusal. */
+  async confirmDisable(name: string, reason = ''): Promise<Locator> {
+    await this.page.getByRole('button', { name: `Disable ${name}`, exact: true }).click();
+    const dialog = this.disableDialog(name);
+    await expect(dialog).toBeVisible();
+    if (reason) await dialog.getByLabel(/^Reason/).fill(reason);
+    await dialog.getByRole('button', { name: `Disable ${name}`, exact: true }).click();
+    return dialog;
+  }
+
+  /** Reset (active user) or Enable (disabled user): sets a passphrase the user must change. */
+  async setPassphrase(name: string, mode: 'reset' | 'enable', passphrase: string): Promise<void> {
+    const opener = mode === 'reset' ? `Reset the passphrase of ${name}` : `Enable ${name}`;
+    await this.page.getByRole('button', { name: opener, exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: mode === 'reset' ? `Reset the passphrase of ${name}` : `Enable ${name}` });
+    await dialog.getByLabel('New passphrase', { exact: true }).fill(passphrase);
+    await dialog.getByLabel('Confirm new passphrase').fill(passphrase);
+    await dialog.getByRole('button', { name: mode === 'reset' ? 'Reset passphrase' : `Enable ${name}`, exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
 }

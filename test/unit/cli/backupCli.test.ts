@@ -174,7 +174,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe.sequential('firebreak backup against a real vault', () => {
   it('plan add refuses a missing source, a bad name and a target inside a source, adding nothing', { timeout: SLOW }, async () => {
     expect((await cli('init', '--admin', 'alice')).code).toBe(0);
-    expect((await cli('user', 'add', 'bob', '--role', 'backup-operator', '--new-passphrase-file', bobPass)).code).toBe(0);
+    expect((await cli('user', 'add', 'bob', '--role', 'backup-operator', '--new-passphrase-file', bobPass, '--keep-passphrase')).code).toBe(0);
 
     expectRefused(await cli('backup', 'plan', 'add', 'nightly', '--source', join(tmp, 'missing'), '--target', target), 2, /source .*missing does not exist/);
     expectRefused(await cli('backup', 'plan', 'add', 'nightly', '--target', target), 2, /backup plan add needs --source DIR/);

@@ -62,7 +62,7 @@ describe.sequential('firebreak CLI against a real vault', () => {
   it('user add creates a user who can sign in', { timeout: SLOW }, async () => {
     const passFile = join(tmp, 'bob.pass');
     writeFileSync(passFile, `${BOB_PASSPHRASE}\n`, { mode: 0o600 });
-    const run = await cli('user', 'add', 'bob', '--role', 'responder', '--new-passphrase-file', passFile, '--json');
+    const run = await cli('user', 'add', 'bob', '--role', 'responder', '--new-passphrase-file', passFile, '--keep-passphrase', '--json');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ name: 'bob', role: 'responder' });
 

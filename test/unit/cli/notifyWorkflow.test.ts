@@ -39,7 +39,7 @@ beforeAll(async () => {
   const vault = await createTestVault({ dataDir });
   await vault.admin.call('settings.letterhead.set', SAMPLE_LETTERHEAD);
   for (const [user, role] of [['lena', 'legal'], ['mia', 'manager']] as const) {
-    await vault.admin.call('users.add', { name: user, role, passphrase: passphraseFor(user) });
+    await vault.admin.call('users.add', { name: user, role, passphrase: passphraseFor(user), mustChangePassphrase: false });
     writeFileSync(join(tmp, `${user}.pass`), `${passphraseFor(user)}\n`, { mode: 0o600 });
   }
   vault.backend.close();

@@ -173,7 +173,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe.sequential('firebreak runbook start / status / step against a real vault', () => {
   it('start pins the runbook and lists the steps available now', { timeout: SLOW }, async () => {
     expect((await cli('init', '--admin', 'alice')).code).toBe(0);
-    expect((await cli('user', 'add', 'carol', '--role', 'legal', '--new-passphrase-file', legalPass)).code).toBe(0);
+    expect((await cli('user', 'add', 'carol', '--role', 'legal', '--new-passphrase-file', legalPass, '--keep-passphrase')).code).toBe(0);
     const add = await cli('incident', 'add', '--title', 'Laptop stolen from a car', '--severity', 'SEV2', '--category', 'lost-device');
     expect(add.code).toBe(0);
     ref = add.stdout.trim();

@@ -277,6 +277,30 @@ const STEPS: Record<number, StepTest> = {
       expect(db.prepare("SELECT body FROM notify_draft_versions WHERE version = 1").get()).toEqual({ body: 'first text' });
     },
   },
+  130: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at, totp_secret) VALUES ('root', 'admin', ?, 'ABC'), ('kim', 'responder', ?, NULL)").run(TS, TS);
+      insertIncident('IR-2026-0001', 'Owned by kim', 'kim');
+    },
+    survived: () => {
+      // Users from before are active, keep their own passphrases and their sessions' epoch 0.
+      expect(db.prepare('SELECT name, totp_secret, disabled_at, disabled_by, must_change_passphrase, session_epoch, sessions_revoked_for FROM users ORDER BY name').all()).toEqual([
+        { name: 'kim', totp_secret: null, disabled_at: null, disabled_by: null, must_change_passphrase: 0, session_epoch: 0, sessions_revoked_for: null },
+        { name: 'root', totp_secret: 'ABC', disabled_at: null, disabled_by: null, must_change_passphrase: 0, session_epoch: 0, sessions_revoked_for: null },
+      ]);
+    },
+    works: () => {
+      db.prepare("UPDATE users SET disabled_at = ?, disabled_by = 'root', session_epoch = session_epoch + 1, sessions_revoked_for = 'disabled' WHERE name = 'kim'").run(TS);
+      expect(db.prepare("SELECT disabled_by, session_epoch FROM users WHERE name = 'kim'").get()).toEqual({ disabled_by: 'root', session_epoch: 1 });
+      // A disabled user keeps what is theirs: the incident still names kim as owner.
+      expect(db.prepare("SELECT owner FROM incidents WHERE ref = 'IR-2026-0001'").get()).toEqual({ owner: 'kim' });
+      expect(() => db.prepare("UPDATE users SET must_change_passphrase = 2 WHERE name = 'root'").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE users SET session_epoch = -1 WHERE name = 'root'").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE users SET sessions_revoked_for = 'whim' WHERE name = 'root'").run()).toThrow(/CHECK/);
+      db.prepare("INSERT INTO users (name, role, created_at, must_change_passphrase) VALUES ('lena', 'legal', ?, 1)").run(TS);
+      expect(db.prepare("SELECT must_change_passphrase, session_epoch FROM users WHERE name = 'lena'").get()).toEqual({ must_change_passphrase: 1, session_epoch: 0 });
+    },
+  },
   150: {
     seed: () => {
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
