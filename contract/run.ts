@@ -47,6 +47,24 @@ export interface RunStepDefinition {
 /** An input step's value: text, number, yes/no, an ISO time, a choice, a list of ids, or counts per jurisdiction. */
 export type RunInputValue = string | number | boolean | string[] | { jurisdiction: string; count: number }[];
 
+/**
+ * The actor recorded for what the engine decides by itself (a step becoming available, not
+ * applicable or not taken, a loop repeating, a run completing): never the person whose action it
+ * followed from, who is named by the consequence's `cause` instead.
+ */
+export const SYSTEM_ACTOR = 'system';
+
+/** The action a consequence followed from: what a person did, as the run records it. */
+export interface RunCause {
+  /** The transition's number in the run, and the event recording it in the hash chain. */
+  n: number;
+  eventSeq: number;
+  /** Who did it. */
+  by: string;
+  /** What they did, in a few words, step ids quoted (`did "triage"`; never the value given). */
+  text: string;
+}
+
 export interface RunStepView {
   definition: RunStepDefinition;
   state: StepState;
@@ -72,6 +90,12 @@ export interface RunStepView {
   evidence: string[];
   /** Every note written on the step, in order. */
   notes: { by: string; at: string; text: string }[];
+  /**
+   * When the engine put the step in its current state (available, not applicable, not taken, or
+   * pending again after a loop): the action it followed from. Null when a person put it there,
+   * and for runs recorded before consequences were attributed to `system`.
+   */
+  cause: RunCause | null;
 }
 
 export interface RunClock {
@@ -96,6 +120,12 @@ export interface RunHistoryEntry {
   text: string;
   /** Undone later (still shown, never erased). */
   undone: boolean;
+  /**
+   * Set on a consequence (`by` is `system`): the action it followed from. Null for what a person
+   * did, and for consequences recorded before they were attributed to `system` (those show the
+   * person's name, as recorded).
+   */
+  cause: RunCause | null;
 }
 
 export interface PhaseTime {
