@@ -31,6 +31,15 @@ export interface RunbookLintFile {
   problems: string[];
 }
 
+/**
+ * The files in a runbook folder that are runbooks: the app loads `<data dir>/runbooks` (and the
+ * built-in folder) by this, without subfolders, and `runbook lint DIR` checks the same files.
+ */
+export const RUNBOOK_FILE_NAME = /\.ya?ml$/i;
+
+/** At most this many files in one `runbooks.lint` call (the CLI sends a large folder in batches). */
+export const MAX_LINT_FILES = 200;
+
 /** Large enough for any hand-written runbook; bounds what an unauthenticated caller can make us parse. */
 export const MAX_RUNBOOK_BYTES = 1024 * 1024;
 
@@ -43,5 +52,5 @@ export const runbookLintInputSchema = z.strictObject({
       }),
     )
     .min(1)
-    .max(200),
+    .max(MAX_LINT_FILES),
 });
