@@ -73,6 +73,17 @@ function summarizeData(data: Record<string, unknown>): string {
     return oneLine(fields.title);
   }
   if (typeof data.name === 'string' && typeof data.sha256 === 'string') return `${data.name} sha256 ${data.sha256}`;
+  // A runbook run's event: the runbook and step, and what was given or why.
+  if (typeof data.run === 'string' && typeof data.runbook === 'string') {
+    const what = [
+      typeof data.step === 'string' ? `"${data.step}"` : '',
+      typeof data.answer === 'string' ? `answer ${data.answer}` : '',
+      data.value !== undefined && data.value !== null ? `value ${JSON.stringify(data.value)}` : '',
+      typeof data.target === 'number' ? `undid transition ${data.target}` : '',
+      typeof data.reason === 'string' ? data.reason : '',
+    ].filter(Boolean);
+    return oneLine(`${data.runbook}${what.length > 0 ? ` ${what.join(' — ')}` : ''}`);
+  }
   const keys = Object.keys(data);
   if (keys.length === 0) return '';
   const text = JSON.stringify(data);

@@ -205,7 +205,10 @@ function printResult(ctx: CommandContext, kind: 'done' | 'skip' | 'approve' | 'n
   });
   const lines: string[] = [];
   if (headline) lines.push(headline);
-  const target = stepId === null ? undefined : findStep(after, stepId);
+  // `--undo` with `-`: the step whose action was undone is the one this command changed.
+  const undoneStep = kind === 'undo' ? before.history.find((h) => h.n === before.undoable?.n)?.step ?? null : null;
+  const targetId = stepId ?? undoneStep;
+  const target = targetId === null ? undefined : findStep(after, targetId);
   if (target) {
     const detail = stepDetail(target);
     lines.push(`Step ${target.definition.id} is now ${target.state}${detail ? ` (${detail})` : ''}.`);

@@ -318,7 +318,7 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
       // Each names the person's event it followed from, which is in the same timeline and is alice's.
       expect(bySeq.get(seq)).toMatch(/^#\d+ {2}\S+ {2}alice {2}runbook\.(started|step_done|step_skipped|step_approved|step_undone) /);
     }
-    expect(system.some((l) => / runbook\.step_not_taken /.test(l) && l.endsWith(`(after alice, #${answer?.eventSeq ?? 0})`))).toBe(true);
+    expect(system.some((l) => / runbook\.step_not_taken {2}lost-device "remote-lock" — a branch nobody chose: /.test(l) && l.endsWith(`(after alice, #${answer?.eventSeq ?? 0})`))).toBe(true);
     // Nothing the engine decided is under a person's name.
     expect(lines.filter((l) => / alice {2}runbook\.(step_available|step_not_applicable|step_not_taken|steps_repeated|completed) /.test(l))).toEqual([]);
   });
