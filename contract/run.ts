@@ -8,7 +8,7 @@ import { refSchema, type Category, type Severity } from './incident';
 import type { Role } from './roles';
 import { MAX_RUNBOOK_BYTES } from './runbook';
 
-export { FINISHED_STATES, STEP_STATES } from './runTerms';
+export { FINISHED_STATES, STEP_STATES, SYSTEM_ACTOR } from './runTerms';
 export type { StepState } from './runTerms';
 import type { StepState } from './runTerms';
 
@@ -46,13 +46,6 @@ export interface RunStepDefinition {
 
 /** An input step's value: text, number, yes/no, an ISO time, a choice, a list of ids, or counts per jurisdiction. */
 export type RunInputValue = string | number | boolean | string[] | { jurisdiction: string; count: number }[];
-
-/**
- * The actor recorded for what the engine decides by itself (a step becoming available, not
- * applicable or not taken, a loop repeating, a run completing): never the person whose action it
- * followed from, who is named by the consequence's `cause` instead.
- */
-export const SYSTEM_ACTOR = 'system';
 
 /** The action a consequence followed from: what a person did, as the run records it. */
 export interface RunCause {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RUNBOOK_FILE_NAME } from '../../contract';
+import { RUNBOOK_FILE_NAME } from '../../contract/runbookTerms';
 
 export interface ResolvedPaths {
   /** The files to check, in the order given; a folder's files sorted by name. Each file once. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_LINT_FILES, MAX_RUNBOOK_BYTES, type RunbookLintFile } from '../../../contract';
+import type { RunbookLintFile } from '../../../contract';
+import { MAX_LINT_FILES, MAX_RUNBOOK_BYTES } from '../../../contract/runbookTerms';
 import { EXIT } from '../CliError';
 import { toJson } from '../format';
 import { describeFsError, resolveRunbookPaths } from '../resolveRunbookPaths';

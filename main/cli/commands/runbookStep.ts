@@ -1,4 +1,5 @@
-import { SYSTEM_ACTOR, type RunAction, type RunStepView, type RunView } from '../../../contract';
+import type { RunAction, RunStepView, RunView } from '../../../contract';
+import { SYSTEM_ACTOR } from '../../../contract/runTerms';
 import { exitCodeFor } from '../../../contract/errors';
 import { CliError, EXIT, usageError } from '../CliError';
 import { readEvidenceFile } from '../evidenceFile';
