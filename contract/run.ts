@@ -8,7 +8,7 @@ import { refSchema, type Category, type Severity } from './incident';
 import type { Role } from './roles';
 import { MAX_RUNBOOK_BYTES } from './runbook';
 
-export { FINISHED_STATES, STEP_STATES } from './runTerms';
+export { FINISHED_STATES, STEP_STATES, SYSTEM_ACTOR } from './runTerms';
 export type { StepState } from './runTerms';
 import type { StepState } from './runTerms';
 
@@ -47,6 +47,17 @@ export interface RunStepDefinition {
 /** An input step's value: text, number, yes/no, an ISO time, a choice, a list of ids, or counts per jurisdiction. */
 export type RunInputValue = string | number | boolean | string[] | { jurisdiction: string; count: number }[];
 
+/** The action a consequence followed from: what a person did, as the run records it. */
+export interface RunCause {
+  /** The transition's number in the run, and the event recording it in the hash chain. */
+  n: number;
+  eventSeq: number;
+  /** Who did it. */
+  by: string;
+  /** What they did, in a few words, step ids quoted (`did "triage"`; never the value given). */
+  text: string;
+}
+
 export interface RunStepView {
   definition: RunStepDefinition;
   state: StepState;
@@ -72,6 +83,12 @@ export interface RunStepView {
   evidence: string[];
   /** Every note written on the step, in order. */
   notes: { by: string; at: string; text: string }[];
+  /**
+   * When the engine put the step in its current state (available, not applicable, not taken, or
+   * pending again after a loop): the action it followed from. Null when a person put it there,
+   * and for runs recorded before consequences were attributed to `system`.
+   */
+  cause: RunCause | null;
 }
 
 export interface RunClock {
@@ -96,6 +113,12 @@ export interface RunHistoryEntry {
   text: string;
   /** Undone later (still shown, never erased). */
   undone: boolean;
+  /**
+   * Set on a consequence (`by` is `system`): the action it followed from. Null for what a person
+   * did, and for consequences recorded before they were attributed to `system` (those show the
+   * person's name, as recorded).
+   */
+  cause: RunCause | null;
 }
 
 export interface PhaseTime {

@@ -2,6 +2,7 @@ import './zodConfig';
 /** What the API says about runbooks (the file format itself lives in main/runbooks). */
 import { z } from 'zod';
 import type { Category, Severity } from './incident';
+import { MAX_LINT_FILES, MAX_RUNBOOK_BYTES } from './runbookTerms';
 
 /** One runbook file as `runbooks.list` shows it; a broken file has null metadata and its problems. */
 export interface RunbookSummary {
@@ -31,8 +32,7 @@ export interface RunbookLintFile {
   problems: string[];
 }
 
-/** Large enough for any hand-written runbook; bounds what an unauthenticated caller can make us parse. */
-export const MAX_RUNBOOK_BYTES = 1024 * 1024;
+export { MAX_LINT_FILES, MAX_RUNBOOK_BYTES, RUNBOOK_FILE_NAME } from './runbookTerms';
 
 export const runbookLintInputSchema = z.strictObject({
   files: z
@@ -43,5 +43,5 @@ export const runbookLintInputSchema = z.strictObject({
       }),
     )
     .min(1)
-    .max(200),
+    .max(MAX_LINT_FILES),
 });

@@ -1,6 +1,6 @@
 /** Human-readable output of the CLI. `--json` bypasses all of this and prints the values as-is. */
 import type {
-  Evidence, Incident, IncidentRow, RunClock, RunInputValue, RunStepView, RunView, TimelineEvent, User, VerifyResult,
+  Evidence, Incident, IncidentRow, RunCause, RunClock, RunInputValue, RunStepView, RunView, TimelineEvent, User, VerifyResult,
 } from '../../contract';
 import { FINISHED_STATES } from '../../contract/runTerms';
 
@@ -57,7 +57,11 @@ export function formatTimeline(events: TimelineEvent[]): string {
 }
 
 export function formatEvent(e: TimelineEvent): string {
-  return `#${e.seq}  ${e.ts}  ${e.actor}  ${e.type}  ${summarizeData(e.data)}`.trimEnd();
+  // A consequence (actor system) names the action it followed from: who, and that action's event.
+  const { causedBy, ...data } = e.data;
+  const after = typeof causedBy === 'object' && causedBy !== null && 'actor' in causedBy && 'seq' in causedBy
+    ? `  (after ${String(causedBy.actor)}, #${String(causedBy.seq)})` : '';
+  return `#${e.seq}  ${e.ts}  ${e.actor}  ${e.type}  ${summarizeData(data)}${after}`.trimEnd();
 }
 
 /** Notes show their text, changes their gist; other events a compact, bounded rendering of their data. */
@@ -69,6 +73,17 @@ function summarizeData(data: Record<string, unknown>): string {
     return oneLine(fields.title);
   }
   if (typeof data.name === 'string' && typeof data.sha256 === 'string') return `${data.name} sha256 ${data.sha256}`;
+  // A runbook run's event: the runbook and step, and what was given or why.
+  if (typeof data.run === 'string' && typeof data.runbook === 'string') {
+    const what = [
+      typeof data.step === 'string' ? `"${data.step}"` : '',
+      typeof data.answer === 'string' ? `answer ${data.answer}` : '',
+      data.value !== undefined && data.value !== null ? `value ${JSON.stringify(data.value)}` : '',
+      typeof data.target === 'number' ? `undid transition ${data.target}` : '',
+      typeof data.reason === 'string' ? data.reason : '',
+    ].filter(Boolean);
+    return oneLine(`${data.runbook}${what.length > 0 ? ` ${what.join(' — ')}` : ''}`);
+  }
   const keys = Object.keys(data);
   if (keys.length === 0) return '';
   const text = JSON.stringify(data);
@@ -150,8 +165,12 @@ export function formatClock(c: RunClock, now: Date = new Date()): string {
   return `${c.name} ${state}${due}`;
 }
 
-/** Who finished it and when, what it waits for, or why it was left out. */
-export function stepDetail(s: RunStepView): string {
+/**
+ * Who finished it and when, what it waits for, or why it was left out. A step the engine left out
+ * (not applicable, not taken) names the system and the person's action it followed from, unless
+ * `withCause` is false (the caller says that already).
+ */
+export function stepDetail(s: RunStepView, withCause = true): string {
   const parts: string[] = [];
   if (s.pass > 1) parts.push(`pass ${s.pass}`);
   const def = s.definition;
@@ -173,9 +192,15 @@ export function stepDetail(s: RunStepView): string {
       break;
     default:
       if (s.state === 'skipped' && (s.finishedBy !== null || s.finishedAt !== null)) parts.push(`by ${s.finishedBy ?? '?'} at ${formatMinute(s.finishedAt)}`);
+      if (s.state !== 'skipped' && s.cause !== null && withCause) parts.push(`by ${s.finishedBy ?? '?'} at ${formatMinute(s.finishedAt)} after ${formatCause(s.cause)}`);
       if (s.reason !== null) parts.push(oneLine(s.reason));
   }
   return parts.join(', ');
+}
+
+/** The action a consequence followed from: `alice did "triage"`. */
+export function formatCause(c: RunCause): string {
+  return `${c.by} ${c.text}`;
 }
 
 export function formatInputValue(v: RunInputValue): string {

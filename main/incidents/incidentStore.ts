@@ -64,8 +64,12 @@ function toColumn(field: keyof IncidentFields, value: unknown): unknown {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Applies only the fields that really change; each change is recorded with before and after. */
-export function updateIncident(db: Db, actor: string, ref: string, patch: Partial<IncidentFields>, now: string): Incident {
+/**
+ * Applies only the fields that really change; each change is recorded with before and after.
+ * `opts.causedBy`: a change the system makes as a consequence of someone's action (a runbook undo
+ * giving a field its old value back) names that action in the event.
+ */
+export function updateIncident(db: Db, actor: string, ref: string, patch: Partial<IncidentFields>, now: string, opts: { causedBy?: Record<string, unknown> } = {}): Incident {
   assertOwner(db, patch.owner);
   return db.transaction(() => {
     const current = getIncident(db, ref);
@@ -79,7 +83,7 @@ export function updateIncident(db: Db, actor: string, ref: string, patch: Partia
       now,
       ref,
     );
-    appendEvent(db, { actor, type: 'incident.updated', incidentRef: ref, ts: now, data: { changes } });
+    appendEvent(db, { actor, type: 'incident.updated', incidentRef: ref, ts: now, data: { changes, ...(opts.causedBy ? { causedBy: opts.causedBy } : {}) } });
     return getIncident(db, ref);
   }).immediate();
 }

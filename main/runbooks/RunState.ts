@@ -17,6 +17,12 @@ export interface StepRun {
   notes: { by: string; at: string; text: string }[];
   /** Time in step over finished passes, in seconds. */
   seconds: number;
+  /**
+   * When the engine put the step in its current state (available, not applicable, not taken, or
+   * pending again after a loop) as a consequence recorded by the system: the n of the person's
+   * transition it followed from. Null when a person put it there, and on rows recorded before.
+   */
+  causeN: number | null;
 }
 
 /** Everything a run's transitions add up to. Built only by `foldRun`/`applyTransition`. */
@@ -37,6 +43,6 @@ export const FINISHED: ReadonlySet<StepState> = new Set(['done', 'skipped', 'not
 export function newStepRun(): StepRun {
   return {
     state: 'pending', pass: 1, availableAt: null, finishedAt: null, finishedBy: null, reason: null, note: null,
-    answer: null, value: null, ticked: new Set(), approvals: [], evidence: [], notes: [], seconds: 0,
+    answer: null, value: null, ticked: new Set(), approvals: [], evidence: [], notes: [], seconds: 0, causeN: null,
   };
 }

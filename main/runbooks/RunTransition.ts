@@ -1,4 +1,6 @@
-import type { RunInputValue } from '../../contract';
+import { SYSTEM_ACTOR, type RunInputValue } from '../../contract';
+
+export { SYSTEM_ACTOR };
 
 /** What a person did. `n` is the transition's number in its run; `pass` the step's pass. */
 export type UserTransition =
@@ -27,8 +29,12 @@ export type TransitionBody = UserTransition | AutoTransition;
 export type Transition = TransitionBody & {
   n: number;
   at: string;
+  /**
+   * The person for what a person did (`start` included); SYSTEM_ACTOR for everything that follows
+   * from it, the person being named through `cause` (see `isConsequence`).
+   */
   by: string;
-  /** Set on automatic transitions other than `start`. */
+  /** Set on automatic transitions other than `start`: the n of the transition they followed from. */
   cause?: number;
   /** The event recording it (0 until written). */
   eventSeq: number;
@@ -37,3 +43,12 @@ export type Transition = TransitionBody & {
 export const USER_KINDS: ReadonlySet<string> = new Set(['done', 'skip', 'tick', 'approve', 'note', 'undo']);
 /** Transitions `undo` can revert: the ones that change a step's state. Notes stay; undo is not undone. */
 export const UNDOABLE_KINDS: ReadonlySet<string> = new Set(['done', 'skip', 'tick', 'approve']);
+
+/**
+ * A consequence recorded as the system's, linked to its cause. Runs recorded before consequences
+ * were attributed to `system` carry the person's name on them (and a `cause` too): those rows are
+ * replayed as they are and shown as they were recorded, never rewritten, so this is false for them.
+ */
+export function isConsequence(tr: Transition): tr is Transition & { cause: number } {
+  return tr.cause !== undefined && tr.by === SYSTEM_ACTOR;
+}

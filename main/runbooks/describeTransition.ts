@@ -34,6 +34,32 @@ export function describeTransition(tr: Transition): string {
   }
 }
 
+/**
+ * What a person did, in a few words and without the value given (which may be personal data): how
+ * a consequence names its cause ("by system, after alice did "triage"").
+ */
+export function describeCause(tr: Transition): string {
+  switch (tr.t) {
+    case 'start':
+      return 'started the run';
+    case 'done':
+      return `did "${tr.step}"`;
+    case 'skip':
+      return `skipped "${tr.step}"`;
+    case 'tick':
+      return `${tr.checked ? 'ticked' : 'unticked'} item ${tr.item + 1} of "${tr.step}"`;
+    case 'approve':
+      return `approved "${tr.step}"`;
+    case 'note':
+      return `wrote a note on "${tr.step}"`;
+    case 'undo':
+      return `undid transition ${tr.target}`;
+    default:
+      // Consequences are caused by people's transitions only; named anyway rather than thrown.
+      return describeTransition(tr);
+  }
+}
+
 /** The event type recording each kind of transition. */
 export const EVENT_TYPE: Record<Transition['t'], string> = {
   start: 'runbook.started',

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { RUNBOOK_FILE_NAME } from '../../contract';
 import { loadRunbook } from './loadRunbook';
 import { runbookContentHash } from './runbookContentHash';
 import type { LoadResult } from './types';
@@ -18,8 +19,6 @@ export interface FoundRunbook {
   result: LoadResult;
 }
 
-export const RUNBOOK_FILE = /\.ya?ml$/i;
-
 /** Parsed files by path, reused while the file's size and mtime are unchanged (runs ask "is there a newer version?" on every view). */
 const cache = new Map<string, { mtimeMs: number; size: number; found: FoundRunbook }>();
 
@@ -33,12 +32,25 @@ function readRunbookFile(source: FoundRunbook['source'], path: string): FoundRun
   return found;
 }
 
+/** A folder, or a symbolic link to one: runbook folders are read without their subfolders. */
+function isFolder(dir: string, e: Dirent): boolean {
+  if (e.isDirectory()) return true;
+  if (!e.isSymbolicLink()) return false;
+  try {
+    return statSync(join(dir, e.name)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Every runbook file in both folders, valid or not, built-ins first. */
 export function readRunbookFiles(dirs: RunbookDirs): FoundRunbook[] {
   const out: FoundRunbook[] = [];
   for (const [source, dir] of [['built-in', dirs.builtin], ['custom', dirs.custom]] as const) {
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => RUNBOOK_FILE.test(n)).sort()) out.push(readRunbookFile(source, join(dir, name)));
+    // A folder that happens to be named x.yaml is not a runbook (reading it failed the whole list).
+    const names = readdirSync(dir, { withFileTypes: true }).filter((e) => RUNBOOK_FILE_NAME.test(e.name) && !isFolder(dir, e)).map((e) => e.name).sort();
+    for (const name of names) out.push(readRunbookFile(source, join(dir, name)));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { RunGraph } from './RunGraph';
 import { newStepRun, type RunState, type StepRun } from './RunState';
-import type { Transition } from './RunTransition';
+import { isConsequence, SYSTEM_ACTOR, type Transition } from './RunTransition';
 import { parseDuration } from './parseDuration';
 
 /**
@@ -34,7 +34,11 @@ function finish(s: StepRun, state: StepRun['state'], tr: Transition): void {
   s.finishedAt = tr.at;
   s.finishedBy = tr.by;
   s.seconds += secondsBetween(s.availableAt, tr.at);
+  s.causeN = null;
 }
+
+/** The person's transition a consequence followed from; null for rows recorded before consequences were the system's. */
+const causeOf = (tr: Transition): number | null => (isConsequence(tr) ? tr.cause : null);
 
 /** Applies one transition that is known to be valid (checked by the engine before it was recorded). */
 export function applyTransition(graph: RunGraph, state: RunState, tr: Transition): void {
@@ -47,6 +51,7 @@ export function applyTransition(graph: RunGraph, state: RunState, tr: Transition
       if (step) {
         step.state = 'available';
         step.availableAt = tr.at;
+        step.causeN = causeOf(tr);
       }
       return;
     case 'not-applicable':
@@ -55,7 +60,10 @@ export function applyTransition(graph: RunGraph, state: RunState, tr: Transition
         step.state = tr.t;
         step.reason = tr.reason;
         step.finishedAt = tr.at;
-        step.finishedBy = null;
+        // Older rows carry the name of the person whose action this followed from; they were shown
+        // without anyone, and still are.
+        step.finishedBy = isConsequence(tr) ? SYSTEM_ACTOR : null;
+        step.causeN = causeOf(tr);
       }
       return;
     case 'done': {
@@ -114,7 +122,7 @@ export function applyTransition(graph: RunGraph, state: RunState, tr: Transition
         const s = state.steps.get(id);
         if (!s) continue;
         const fresh = newStepRun();
-        state.steps.set(id, { ...fresh, pass: s.pass + 1, seconds: s.seconds, notes: s.notes });
+        state.steps.set(id, { ...fresh, pass: s.pass + 1, seconds: s.seconds, notes: s.notes, causeN: causeOf(tr) });
       }
       state.completedAt = null;
       return;

@@ -10,7 +10,7 @@ import { findRunbook, type RunbookDirs } from './findRunbook';
 import { applyTransition, foldRun } from './foldRun';
 import { planAction, type Actor, type PlannedAction } from './planAction';
 import type { RunState } from './RunState';
-import type { AutoTransition, Transition, TransitionBody } from './RunTransition';
+import { SYSTEM_ACTOR, type AutoTransition, type Transition, type TransitionBody } from './RunTransition';
 import type { RunbookFile } from './runbookSchema';
 import { toRunView, type RunRecord } from './toRunView';
 
@@ -66,7 +66,32 @@ function loadRun(db: Db, runId: string): LoadedRun {
   return { record, graph, state };
 }
 
-/** Records transitions: each one an event in the hash chain and a row of the run, in the caller's transaction. */
+/** The transition numbered `n`, searched from the end (a cause is almost always recent). */
+function transitionAt(state: RunState, n: number): Transition | undefined {
+  for (let i = state.transitions.length - 1; i >= 0; i--) if (state.transitions[i]?.n === n) return state.transitions[i];
+  return undefined;
+}
+
+/**
+ * How a consequence's event names the action it followed from: its transition and event, who did
+ * it, and the step it was about (for an undo, the step whose action was undone), so the timeline
+ * reads "by system, after alice did “Triage”" without looking anything up.
+ */
+function causedBy(graph: RunGraph, state: RunState, cause: Transition): Record<string, unknown> {
+  const target = cause.t === 'undo' ? transitionAt(state, cause.target) : undefined;
+  const step = 'step' in cause ? cause.step : target && 'step' in target ? target.step : undefined;
+  const title = step === undefined ? undefined : graph.byId.get(step)?.title;
+  return {
+    n: cause.n, seq: cause.eventSeq, actor: cause.by, type: EVENT_TYPE[cause.t],
+    ...(step !== undefined ? { step } : {}), ...(title !== undefined ? { title } : {}),
+  };
+}
+
+/**
+ * Records transitions: each one an event in the hash chain and a row of the run, in the caller's
+ * transaction. What the person does is recorded as theirs; everything that follows from it (given
+ * `cause`) as the system's, linked to the person's transition and its event.
+ */
 class Recorder {
   next: number;
   readonly written: Transition[] = [];
@@ -74,20 +99,24 @@ class Recorder {
     this.next = (state.transitions.at(-1)?.n ?? -1) + 1;
   }
   record(body: TransitionBody, cause?: number): Transition {
-    const tr: Transition = { ...body, n: this.next++, at: this.at, by: this.by, ...(cause !== undefined ? { cause } : {}), eventSeq: 0 };
+    const causeTr = cause === undefined ? undefined : transitionAt(this.state, cause);
+    if (cause !== undefined && !causeTr) throw new Error(`run ${this.run.id}: transition ${this.next} follows from ${cause}, which is not recorded`);
+    const by = cause === undefined ? this.by : SYSTEM_ACTOR;
+    const tr: Transition = { ...body, n: this.next++, at: this.at, by, ...(cause !== undefined ? { cause } : {}), eventSeq: 0 };
     const def = 'step' in tr ? this.graph.byId.get(tr.step) : undefined;
     const stepTitle = def?.title;
     // Marked so the timeline can hide the value from roles without pii:read (maskEvent).
     const personal = tr.t === 'done' && def?.kind === 'input' && def.personal === true;
     const { n: _n, at: _at, by: _by, eventSeq: _seq, t: _t, ...detail } = tr;
     const event = appendEvent(this.db, {
-      actor: this.by,
+      actor: by,
       type: EVENT_TYPE[tr.t],
       incidentRef: this.run.incidentRef,
       ts: this.at,
       data: {
         run: this.run.id, runbook: this.run.runbookId, n: tr.n, ...(stepTitle ? { title: stepTitle } : {}),
-        ...(tr.t === 'start' ? { title: this.run.title, version: this.run.version, contentHash: this.run.contentHash, source: this.run.source } : {}), ...detail, ...(cause !== undefined ? { automatic: true } : {}), ...(personal ? { personal: true } : {}),
+        ...(tr.t === 'start' ? { title: this.run.title, version: this.run.version, contentHash: this.run.contentHash, source: this.run.source } : {}), ...detail,
+        ...(causeTr ? { automatic: true, causedBy: causedBy(this.graph, this.state, causeTr) } : {}), ...(personal ? { personal: true } : {}),
       },
     });
     tr.eventSeq = event.seq;
@@ -100,6 +129,12 @@ class Recorder {
   /** Automatic consequences of transition `cause`, decided against the incident as it is now. */
   derive(incident: Incident, cause: number): void {
     deriveTransitions(this.graph, this.state, incident, (t: AutoTransition) => this.record(t, cause));
+  }
+  /** The event data naming transition `n` as the cause of a change made outside the run (an incident field), with the run. */
+  causedBy(n: number): Record<string, unknown> {
+    const tr = transitionAt(this.state, n);
+    if (!tr) throw new Error(`run ${this.run.id} has no transition ${n}`);
+    return { run: this.run.id, runbook: this.run.runbookId, ...causedBy(this.graph, this.state, tr) };
   }
 }
 
@@ -193,16 +228,21 @@ export function actOnRun(scope: RunScope, actor: Actor, runId: string, action: P
     const rec = new Recorder(db, record, graph, state, actor.user, now);
 
     if (planned.t === 'undo') {
-      const target = state.transitions.find((t) => t.n === planned.target);
-      rec.record(planned);
-      // An input that wrote an incident field gives the old value back, unless someone changed the field since.
+      const target = transitionAt(state, planned.target);
+      const undo = rec.record(planned);
+      // An input that wrote an incident field gives the old value back, unless someone changed the
+      // field since: a consequence of the undo, so the system's, naming the undo.
       if (target?.t === 'done' && target.wrote) {
         const field = target.wrote.field as keyof Incident;
         if (sameValue(getIncident(db, ref)[field], target.wrote.after)) {
-          updateIncident(db, actor.user, ref, { [field]: target.wrote.before }, now);
+          updateIncident(db, SYSTEM_ACTOR, ref, { [field]: target.wrote.before }, now, { causedBy: rec.causedBy(undo.n) });
         }
       }
+      // Replayed without the undone transition and what followed from it; whatever follows from the
+      // state it returns to is again the system's, caused by the undo. (In practice nothing does: the
+      // state before any action was already settled. Derived anyway, so the rules hold by construction.)
       const fresh = foldRun(graph, state.transitions);
+      new Recorder(db, record, graph, fresh, actor.user, now).derive(getIncident(db, ref), undo.n);
       db.prepare('UPDATE runbook_runs SET completed_at = ? WHERE id = ?').run(fresh.completedAt, runId);
       return fresh;
     }

@@ -1,9 +1,9 @@
-import type { PhaseTime, RunView } from '../../contract';
+import type { PhaseTime, RunCause, RunView } from '../../contract';
 import { blockedBy } from './deriveTransitions';
-import { describeTransition } from './describeTransition';
+import { describeCause, describeTransition } from './describeTransition';
 import type { RunGraph } from './RunGraph';
 import { FINISHED, type RunState } from './RunState';
-import { UNDOABLE_KINDS, USER_KINDS } from './RunTransition';
+import { isConsequence, UNDOABLE_KINDS, USER_KINDS, type Transition } from './RunTransition';
 
 /** What the runs table says about a run; the rest of the view comes from its transitions. */
 export type RunRecord = Pick<RunView, 'id' | 'incidentRef' | 'runbookId' | 'title' | 'version' | 'contentHash' | 'source' | 'startedAt' | 'startedBy'>;
@@ -13,6 +13,15 @@ export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now:
   const hidden = (id: string | null): boolean => {
     const def = id === null ? undefined : graph.byId.get(id);
     return !seesPii && def?.kind === 'input' && def.personal === true;
+  };
+  const byN = new Map(state.transitions.map((t) => [t.n, t]));
+  const causeOf = (n: number | null): RunCause | null => {
+    const t = n === null ? undefined : byN.get(n);
+    return t ? { n: t.n, eventSeq: t.eventSeq, by: t.by, text: describeCause(t) } : null;
+  };
+  const textOf = (t: Transition): string => {
+    const step = 'step' in t ? t.step : null;
+    return t.t === 'done' && hidden(step) ? `did "${step ?? ''}" — personal data hidden` : describeTransition(t);
   };
   const steps = graph.steps.map((def) => {
     const s = state.steps.get(def.id);
@@ -36,6 +45,7 @@ export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now:
       approvals: s.approvals,
       evidence: s.evidence,
       notes: s.notes,
+      cause: causeOf(s.causeN),
     };
   });
   const firstAvailable = steps.find((s) => s.state === 'available');
@@ -50,11 +60,10 @@ export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now:
     phases: phaseTimes(graph, state, now),
     history: state.transitions
       .filter((t) => USER_KINDS.has(t.t) || t.t === 'start' || t.t === 'complete' || t.t === 'repeat' || t.t === 'not-applicable' || t.t === 'not-taken')
-      .map((t) => {
-        const step = 'step' in t ? t.step : null;
-        const text = t.t === 'done' && hidden(step) ? `did "${step ?? ''}" — personal data hidden` : describeTransition(t);
-        return { n: t.n, eventSeq: t.eventSeq, at: t.at, by: t.by, kind: t.t, step, text, undone: state.undone.has(t.n) };
-      }),
+      .map((t) => ({
+        n: t.n, eventSeq: t.eventSeq, at: t.at, by: t.by, kind: t.t, step: 'step' in t ? t.step : null, text: textOf(t),
+        undone: state.undone.has(t.n), cause: isConsequence(t) ? causeOf(t.cause) : null,
+      })),
     undoable: undoTarget ? { n: undoTarget.n, text: undoTarget.t === 'done' && hidden(undoTarget.step) ? `did "${undoTarget.step}"` : describeTransition(undoTarget) } : null,
     newerVersion,
   };

@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../contract';
 import { formatBytes } from './formatBytes';
+import { describeCausedBy } from './describeCausedBy';
 import { describeDraftEvent } from './describeDraftEvent';
 import { describeRunbookEvent } from './describeRunbookEvent';
 import { humanize } from './humanize';
@@ -21,6 +22,8 @@ export interface EventDescription {
   /** Free text that belongs under the heading (a note, a reason). */
   body: string | null;
   tone: 'neutral' | 'status' | 'note' | 'evidence' | 'danger' | 'security';
+  /** For a consequence the system recorded: the action it followed from ("after alice did step “Triage”"). */
+  cause: string | null;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,7 +68,7 @@ function describeSettingsChange(d: Record<string, unknown>, base: EventDescripti
 /** A readable rendering of every event type the log holds, with a fallback for new ones. */
 export function describeEvent(event: TimelineEvent): EventDescription {
   const d = event.data;
-  const base: EventDescription = { summary: humanize(event.type), changes: [], body: null, tone: 'neutral' };
+  const base: EventDescription = { summary: humanize(event.type), changes: [], body: null, tone: 'neutral', cause: describeCausedBy(d) };
   switch (event.type) {
     case 'incident.created': {
       const f = isRecord(d.fields) ? d.fields : {};
@@ -113,7 +116,7 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
       const changes = readChanges(d);
       const details = Object.entries(d)
-        .filter(([k, v]) => k !== 'changes' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
+        .filter(([k, v]) => k !== 'changes' && k !== 'causedBy' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
         .slice(0, 4)
         .map(([k, v]) => `${humanize(k).toLowerCase()}: ${String(v)}`);
       const security = /^(auth|vault|user|mfa|session)\./.test(event.type);

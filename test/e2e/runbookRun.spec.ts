@@ -197,3 +197,51 @@ test('a second window on the run sees steps done in the first without reloading'
   await run.expectState(T('isolate-command'), 'skipped');
   await other.close();
 });
+
+test('what the engine decides is shown as the system\'s, after the person\'s action — in the run and on the timeline', async ({
+  page, openApp, setup, list, detail, run,
+}) => {
+  await openApp();
+  await setup.createVault(ADMIN.name, ADMIN.passphrase);
+  await setup.acknowledgeRecoveryKey();
+  await list.create({ title: 'Encrypted file server', severity: 'SEV2', category: 'Ransomware' });
+  await run.start('Ransomware');
+  await run.tickAll(T('isolate'));
+  await run.input(T('backup-state'), 'Choose one', 'intact');
+
+  // The step that does not apply was decided by the engine: by system, after admin's answer.
+  await run.expectState(T('rebuild-plan'), 'not-applicable');
+  const outcome = run.step(T('rebuild-plan')).getByTestId('step-outcome');
+  await expect(outcome).toContainText(`by system`);
+  await expect(outcome).toContainText(`after ${ADMIN.name} did “${T('backup-state')}”`);
+
+  const entry = run.history.locator('li[data-kind="not-applicable"]');
+  await expect(entry).toHaveAttribute('data-by', 'system');
+  await expect(entry.locator('strong').first()).toHaveText('system');
+  await expect(entry.getByTestId('run-history-cause')).toContainText(`after ${ADMIN.name} did “${T('backup-state')}”`);
+  // The person's own action is theirs, and names no cause.
+  const answer = run.history.locator('li[data-kind="done"]').first();
+  await expect(answer).toHaveAttribute('data-by', ADMIN.name);
+  await expect(answer.getByTestId('run-history-cause')).toHaveCount(0);
+
+  // The incident's timeline says the same: every consequence is the system's, never admin's.
+  const notApplicable = detail.timeline.locator('li[data-type="runbook.step_not_applicable"]');
+  await expect(notApplicable.locator('.tl-actor')).toHaveText('system');
+  await expect(notApplicable.getByTestId('tl-cause')).toContainText(`after ${ADMIN.name} did step “${T('backup-state')}”`);
+  const available = detail.timeline.locator('li[data-type="runbook.step_available"]');
+  await expect(available.first()).toBeAttached();
+  for (const actor of await available.locator('.tl-actor').allTextContents()) expect(actor).toBe('system');
+  await expect(detail.timeline.locator('li[data-type="runbook.step_done"] .tl-actor').first()).toHaveText(ADMIN.name);
+
+  await run.history.screenshot({ path: '/tmp/run-history-system.png' });
+  await run.step(T('rebuild-plan')).screenshot({ path: '/tmp/run-step-system.png' });
+  await detail.timeline.screenshot({ path: '/tmp/timeline-system.png' });
+  await page.screenshot({ path: '/tmp/run-view-system.png' });
+
+  // Undo: the answer's consequences are undone with it and stay in the history as the system's, struck through.
+  await run.undo('Checked the wrong backup set');
+  await run.expectState(T('rebuild-plan'), 'pending');
+  await expect(entry).toHaveClass(/is-undone/);
+  await expect(entry).toHaveAttribute('data-by', 'system');
+  await expect(run.history.locator('li[data-kind="undo"]')).toHaveAttribute('data-by', ADMIN.name);
+});

@@ -1,4 +1,5 @@
 import type { RunAction, RunStepView, RunView } from '../../../contract';
+import { SYSTEM_ACTOR } from '../../../contract/runTerms';
 import { exitCodeFor } from '../../../contract/errors';
 import { CliError, EXIT, usageError } from '../CliError';
 import { readEvidenceFile } from '../evidenceFile';
@@ -64,20 +65,20 @@ export const runbookStep: CommandSpec = {
 
     if (action === 'undo') {
       const after = await ctx.call('runs.act', { runId: run.id, action: { type: 'undo', reason: note as string } });
-      printResult(ctx, run, after, stepId === '-' ? null : stepId, `Undone: ${run.undoable?.text ?? 'the last action'}.`);
+      printResult(ctx, 'undo', run, after, stepId === '-' ? null : stepId, `Undone: ${run.undoable?.text ?? 'the last action'}.`);
       return EXIT.ok;
     }
     const step = findStep(run, stepId) as RunStepView;
     const def = step.definition;
     if (action === 'note') {
       const after = await ctx.call('runs.act', { runId: run.id, action: { type: 'note', step: stepId, text: note as string } });
-      printResult(ctx, run, after, stepId, `Note added to step ${stepId}.`);
+      printResult(ctx, 'note', run, after, stepId, `Note added to step ${stepId}.`);
       return EXIT.ok;
     }
     if (action === 'skip') {
       requireAvailable(step);
       const after = await ctx.call('runs.act', { runId: run.id, action: { type: 'skip', step: stepId, reason: note as string } });
-      printResult(ctx, run, after, stepId);
+      printResult(ctx, 'skip', run, after, stepId);
       return EXIT.ok;
     }
 
@@ -87,7 +88,7 @@ export const runbookStep: CommandSpec = {
       requireAvailable(step);
       const after = await ctx.call('runs.approve', { runId: run.id, step: stepId, ...(note !== undefined ? { note } : {}) });
       const approvals = findStep(after, stepId)?.approvals.length ?? 0;
-      printResult(ctx, run, after, stepId, `Approval recorded on ${stepId} (${approvals} of ${def.people ?? 1}).`);
+      printResult(ctx, 'approve', run, after, stepId, `Approval recorded on ${stepId} (${approvals} of ${def.people ?? 1}).`);
       return EXIT.ok;
     }
 
@@ -113,7 +114,7 @@ export const runbookStep: CommandSpec = {
       ...(evidence.length > 0 ? { evidence } : {}),
     };
     const after = await ctx.call('runs.act', { runId: run.id, action: act });
-    printResult(ctx, run, after, stepId, added.length > 0 ? `Added ${added.length} evidence file(s) to ${ref}: ${added.join(', ')}.` : undefined);
+    printResult(ctx, 'done', run, after, stepId, added.length > 0 ? `Added ${added.length} evidence file(s) to ${ref}: ${added.join(', ')}.` : undefined);
     return EXIT.ok;
   },
 };
@@ -187,8 +188,13 @@ function requireAvailable(step: RunStepView): void {
   throw new CliError(`step "${id}" ${why}`, exitCodeFor('CONFLICT'));
 }
 
-/** The step's new state, then what the action made available and what else it finished. */
-function printResult(ctx: CommandContext, before: RunView, after: RunView, stepId: string | null, headline?: string): void {
+/**
+ * The step's new state, then what followed from the action: the steps it made available, the
+ * others it finished (or, for an undo, sent back), and the run completing. Those are the system's
+ * doing, and are printed as such. A change the action does not explain (someone else acting at the
+ * same moment) is listed apart, never as a consequence of this one.
+ */
+function printResult(ctx: CommandContext, kind: 'done' | 'skip' | 'approve' | 'note' | 'undo', before: RunView, after: RunView, stepId: string | null, headline?: string): void {
   if (ctx.json) {
     ctx.print(toJson(after));
     return;
@@ -200,23 +206,41 @@ function printResult(ctx: CommandContext, before: RunView, after: RunView, stepI
   });
   const lines: string[] = [];
   if (headline) lines.push(headline);
-  const target = stepId === null ? undefined : findStep(after, stepId);
+  // `--undo` with `-`: the step whose action was undone is the one this command changed.
+  const undoneStep = kind === 'undo' ? before.history.find((h) => h.n === before.undoable?.n)?.step ?? null : null;
+  const targetId = stepId ?? undoneStep;
+  const target = targetId === null ? undefined : findStep(after, targetId);
   if (target) {
     const detail = stepDetail(target);
     lines.push(`Step ${target.definition.id} is now ${target.state}${detail ? ` (${detail})` : ''}.`);
   }
+  // This action's transition: the first new one a person recorded (its consequences follow it).
+  const lastBefore = before.history.reduce((n, h) => Math.max(n, h.n), -1);
+  const mine = after.history.find((h) => h.n > lastBefore && h.by !== SYSTEM_ACTOR && h.kind === kind && (kind === 'undo' || h.step === stepId));
+  const undo = kind === 'undo';
+  // An undo's consequences are the states it sends back (replayed, not recorded one by one); any
+  // other action's are the states the engine recorded as following from it.
+  const followed = (s: RunStepView): boolean => undo || (mine !== undefined && s.cause?.n === mine.n);
   const others = changed.filter((s) => s !== target);
-  const available = others.filter((s) => s.state === 'available');
-  if (available.length > 0) lines.push('Now available:', indent(formatStepList(available)));
-  const rest = others.filter((s) => s.state !== 'available');
-  if (rest.length > 0) {
-    lines.push('Also changed:', ...rest.map((s) => {
-      const detail = stepDetail(s);
-      return `  ${s.definition.id} is now ${s.state}${detail ? ` (${detail})` : ''}`;
-    }));
+  const ours = others.filter(followed);
+  const by = `by system, after this ${undo ? 'undo' : 'action'}`;
+  const available = ours.filter((s) => s.state === 'available');
+  if (available.length > 0) lines.push(`Now available (${by}):`, indent(formatStepList(available)));
+  const rest = ours.filter((s) => s.state !== 'available');
+  if (rest.length > 0) lines.push(`Also changed (${by}):`, ...rest.map((s) => `  ${stateLine(s, false)}`));
+  const meanwhile = others.filter((s) => !followed(s));
+  if (meanwhile.length > 0) lines.push('Changed meanwhile, not by this action:', ...meanwhile.map((s) => `  ${stateLine(s, true)}`));
+  if (after.completedAt !== null && before.completedAt === null) {
+    const completed = after.history.find((h) => h.kind === 'complete' && h.n > lastBefore && !h.undone);
+    lines.push(`Run complete${mine !== undefined && completed?.cause?.n === mine.n ? ` (${by})` : ''}: ${after.title}.`);
   }
-  if (after.completedAt !== null && before.completedAt === null) lines.push(`Run complete: ${after.title}.`);
+  if (after.completedAt === null && before.completedAt !== null) lines.push(`The run is no longer complete${undo ? ` (${by})` : ''}.`);
   ctx.print(lines.join('\n'));
+}
+
+function stateLine(s: RunStepView, withCause: boolean): string {
+  const detail = stepDetail(s, withCause);
+  return `${s.definition.id} is now ${s.state}${detail ? ` (${detail})` : ''}`;
 }
 
 function indent(text: string): string {

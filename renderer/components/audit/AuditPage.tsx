@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TimelineEvent } from '../../../contract';
 import { useApiResource } from '../../hooks/useApiResource';
 import { useClient } from '../../hooks/useClient';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
@@ -108,7 +109,7 @@ export function AuditPage({ onVerify }: { onVerify: () => void }) {
                   <td className="nowrap">
                     {ev.incidentRef ? <a className="mono" href={hrefFor({ name: 'incident', ref: ev.incidentRef })}>{ev.incidentRef}</a> : <span className="muted">—</span>}
                   </td>
-                  <td className="summary-cell">{describeEvent(ev).summary}</td>
+                  <td className="summary-cell"><EventSummary event={ev} /></td>
                 </tr>
               ))}
             </tbody>
@@ -125,5 +126,17 @@ export function AuditPage({ onVerify }: { onVerify: () => void }) {
         </nav>
       )}
     </div>
+  );
+}
+
+/** The summary, and for a consequence the action it followed from, with that action's sequence number. */
+function EventSummary({ event }: { event: TimelineEvent }) {
+  const d = describeEvent(event);
+  const seq = typeof event.data.causedBy === 'object' && event.data.causedBy !== null && 'seq' in event.data.causedBy ? event.data.causedBy.seq : null;
+  return (
+    <>
+      {d.summary}
+      {d.cause && <span className="muted"> · {d.cause}{typeof seq === 'number' ? ` (#${seq})` : ''}</span>}
+    </>
   );
 }

@@ -18,7 +18,9 @@ export function TimelineEntry({ event }: { event: TimelineEvent }) {
       <div className="tl-content">
         <div className="tl-head">
           <span>
-            <strong className="tl-actor">{event.actor}</strong> <span className="tl-summary">{d.summary}</span>
+            <strong className={d.cause ? 'tl-actor tl-actor-system' : 'tl-actor'}>{event.actor}</strong> <span className="tl-summary">{d.summary}</span>
+            {/* A consequence is the system's; the person whose action it followed from is named, not credited. */}
+            {d.cause && <span className="tl-cause" data-testid="tl-cause"> · {d.cause}</span>}
           </span>
           <time dateTime={event.ts} title={formatDateTime(event.ts, true)} className="tl-time">
             {formatRelative(event.ts)}

@@ -55,6 +55,8 @@ export function StepOutcome({
         <p className="run-outcome muted small" data-testid="step-outcome">
           {step.state === 'not-taken' ? 'Not taken' : 'Not applicable'}
           {step.reason && <>: {readable(step.reason)}</>}
+          {/* Decided by the engine, not by the person whose action it followed from. */}
+          {step.cause && <> · by <strong>{step.finishedBy ?? 'system'}</strong>{when && <> · {when}</>}, after <strong>{step.cause.by}</strong> {readable(step.cause.text)}</>}
         </p>
       );
   }

@@ -22,9 +22,15 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, ...env };
 }
 
-function run(entry: string, args: string[], env: Record<string, string>): Promise<CliRun> {
+/** Another user to run the child as (only a root parent may): to meet a file its reader may not open. */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+function run(entry: string, args: string[], env: Record<string, string>, as?: RunAs): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], { cwd: REPO_ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], { cwd: REPO_ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'], ...(as ?? {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -40,8 +46,8 @@ function run(entry: string, args: string[], env: Record<string, string>): Promis
  * (test/helpers/cli/testCli.ts), identical to the production one except that vaults it creates use
  * the low test scrypt cost. stdin is a pipe, never a terminal, so nothing can wait on a prompt.
  */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return run(TEST_CLI, args, env);
+export function runCli(args: string[], env: Record<string, string> = {}, as?: RunAs): Promise<CliRun> {
+  return run(TEST_CLI, args, env, as);
 }
 
 /** Runs bin/firebreak.mjs itself: production key derivation (scrypt 2^17), the bundle check and all. */

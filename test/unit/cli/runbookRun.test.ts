@@ -212,7 +212,8 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
     const checklist = await step('revoke-access', '--done', '--value', 'all', '--note', 'Sessions revoked in Entra ID');
     expect(checklist.code).toBe(0);
     expect(checklist.stdout).toMatch(/^Step revoke-access is now done/);
-    expect(checklist.stdout).toMatch(/Now available:\n {2}STEP\s+KIND\s+TITLE\n {2}replace\s+task\s+Issue a replacement device\n/);
+    // What the step made available is the system's doing, after this action (issue 11 §7).
+    expect(checklist.stdout).toMatch(/Now available \(by system, after this action\):\n {2}STEP\s+KIND\s+TITLE\n {2}replace\s+task\s+Issue a replacement device\n/);
 
     const task = await step('replace', '--done');
     expect(task.code).toBe(0);
@@ -241,7 +242,16 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
     const list = await runs();
     expect(stepOf(list, 'lost-device', 'reported-at')).toMatchObject({ state: 'available', value: null });
     expect(list[0]?.history.find((h) => h.step === 'reported-at' && h.kind === 'done')?.undone).toBe(true);
-    expect((await incident()).incident.detectedAt).toBe(detectedBefore);
+    const { incident: restored, timeline } = await incident();
+    expect(restored.detectedAt).toBe(detectedBefore);
+    // Giving the old value back is a consequence of the undo: the system's, naming alice's undo.
+    const undone = timeline.filter((e) => e.type === 'runbook.step_undone').at(-1);
+    expect(timeline.at(-1)).toMatchObject({
+      type: 'incident.updated', actor: 'system',
+      data: { changes: [{ field: 'detectedAt', after: detectedBefore }], causedBy: { actor: 'alice', seq: undone?.seq, type: 'runbook.step_undone', step: 'reported-at' } },
+    });
+    const shown = await cli('incident', 'show', ref);
+    expect(shown.stdout).toMatch(new RegExp(`\\n#${undone?.seq ?? 0}  \\S+  alice  runbook\\.step_undone  .*\\n#\\d+  \\S+  system  incident\\.updated  .*  \\(after alice, #${undone?.seq ?? 0}\\)\\n`));
 
     expect((await step('reported-at', '--done', '--value', '2026-05-02T07:00:00Z')).code).toBe(0);
     expect((await incident()).incident.detectedAt).toBe('2026-05-02T07:00:00.000Z');
@@ -250,7 +260,7 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
   it('a choice input decides which conditional steps apply', { timeout: SLOW }, async () => {
     const choice = await step('circumstances', '--done', '--value', 'lost');
     expect(choice.code).toBe(0);
-    expect(choice.stdout).toContain('Also changed:\n  police-report is now not-applicable');
+    expect(choice.stdout).toMatch(/\nAlso changed \(by system, after this action\):\n {2}police-report is now not-applicable \(input "circumstances" is "lost"[^\n]*\)\n/);
     const list = await runs();
     expect(stepOf(list, 'lost-device', 'circumstances')).toMatchObject({ state: 'done', value: 'lost' });
     expect(stepOf(list, 'lost-device', 'police-report').state).toBe('not-applicable');
@@ -276,8 +286,8 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
     expect((await step('find-device-command', '--done')).code).toBe(0);
     const managed = await step('managed', '--done', '--answer', 'unmanaged');
     expect(managed.code).toBe(0);
-    expect(managed.stdout).toMatch(/Now available:[\s\S]*unmanaged-actions/);
-    expect(managed.stdout).toContain('remote-lock is now not-taken');
+    expect(managed.stdout).toMatch(/Now available \(by system, after this action\):[\s\S]*unmanaged-actions/);
+    expect(managed.stdout).toMatch(/\nAlso changed \(by system, after this action\):\n(?: {2}.*\n)*? {2}remote-lock is now not-taken \(a branch nobody chose/);
     const encrypted = await step('encrypted', '--done', '--answer', 'no', '--note', 'BitLocker was off');
     expect(encrypted.code).toBe(0);
     const list = await runs();
@@ -285,6 +295,32 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
     expect(stepOf(list, 'lost-device', 'remote-lock').state).toBe('not-taken');
     expect(stepOf(list, 'lost-device', 'encrypted')).toMatchObject({ state: 'done', answer: 'no', note: 'BitLocker was off' });
     expect(stepOf(list, 'lost-device', 'data-on-device').state).toBe('available');
+  });
+
+  it('consequences are the system\'s in status --json and incident show, linked to the action they followed from', { timeout: SLOW }, async () => {
+    const list = await runs();
+    const run = list.find((r) => r.runbookId === 'lost-device');
+    const answer = run?.history.find((h) => h.kind === 'done' && h.step === 'managed');
+    expect(answer).toMatchObject({ by: 'alice', cause: null });
+    expect(run?.history.find((h) => h.kind === 'not-taken' && h.step === 'remote-lock')).toMatchObject({
+      by: 'system', cause: { n: answer?.n, eventSeq: answer?.eventSeq, by: 'alice', text: 'did "managed"' },
+    });
+    expect(stepOf(list, 'lost-device', 'remote-lock')).toMatchObject({ finishedBy: 'system', cause: { n: answer?.n, by: 'alice' } });
+
+    const shown = await cli('incident', 'show', ref);
+    expect(shown.code).toBe(0);
+    const lines = shown.stdout.split('\n').filter((l) => /^#\d+ /.test(l));
+    const bySeq = new Map(lines.map((l) => [Number(/^#(\d+)/.exec(l)?.[1]), l]));
+    const system = lines.filter((l) => /^#\d+ {2}\S+ {2}system {2}runbook\./.test(l));
+    expect(system.length).toBeGreaterThan(10);
+    for (const l of system) {
+      const seq = Number(/\(after alice, #(\d+)\)$/.exec(l)?.[1]);
+      // Each names the person's event it followed from, which is in the same timeline and is alice's.
+      expect(bySeq.get(seq)).toMatch(/^#\d+ {2}\S+ {2}alice {2}runbook\.(started|step_done|step_skipped|step_approved|step_undone) /);
+    }
+    expect(system.some((l) => / runbook\.step_not_taken {2}lost-device "remote-lock" — a branch nobody chose: /.test(l) && l.endsWith(`(after alice, #${answer?.eventSeq ?? 0})`))).toBe(true);
+    // Nothing the engine decided is under a person's name.
+    expect(lines.filter((l) => / alice {2}runbook\.(step_available|step_not_applicable|step_not_taken|steps_repeated|completed) /.test(l))).toEqual([]);
   });
 
   it('list and count inputs, and a skip with its reason', { timeout: SLOW }, async () => {
@@ -317,6 +353,8 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
     const undo = await step('-', '--undo', '--note', 'Approved before the counts were confirmed');
     expect(undo.code).toBe(0);
     expect(undo.stdout).toMatch(/^Undone: approved "legal-review"/);
+    // What the approval had made available goes back: the undo's consequence, the system's.
+    expect(undo.stdout).toMatch(/\nAlso changed \(by system, after this undo\):\n(?: {2}.*\n)*? {2}risk is now pending \(waits for "legal-review"\)\n/);
     let list = await runs();
     expect(stepOf(list, 'lost-device', 'legal-review')).toMatchObject({ state: 'available', approvals: [] });
     expect(list[0]?.history.filter((h) => h.undone).map((h) => h.step)).toEqual(['reported-at', 'legal-review']);
@@ -405,8 +443,9 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
     expect(lost).toMatch(/\nSTATE\s+STEP\s+TITLE\n/);
     expect(lost).toMatch(/\ndone\s+managed\s+Is the device enrolled in device management\? — by alice at \S+, answer unmanaged\n/);
     expect(lost).toMatch(/\nskipped\s+last-seen\s+.* — by alice at \S+, The owner does not remember\n/);
-    expect(lost).toMatch(/\nnot-taken\s+remote-lock\s+.* — a branch nobody chose/);
-    expect(lost).toMatch(/\nnot-applicable\s+police-report\s+.* — input "circumstances"/);
+    // Left out by the engine: by system, after the person's action it followed from.
+    expect(lost).toMatch(/\nnot-taken\s+remote-lock\s+.* — by system at \S+ after alice did "managed", a branch nobody chose/);
+    expect(lost).toMatch(/\nnot-applicable\s+police-report\s+.* — by system at \S+ after alice did "circumstances", input "circumstances"/);
     expect(lost).toMatch(/\npending\s+stop-clock\s+.* — waits for "risk"\n/);
     expect(lost).toMatch(/\navailable\s+risk\s+Decide whether notice is due\n/);
     expect(lost).toMatch(/\ndone\s+legal-review\s+.* — by carol at \S+, approved by carol\n/);

@@ -41,7 +41,7 @@ describe('showValue', () => {
 describe('describeEvent', () => {
   it('describes a declared incident with its severity and humanized category', () => {
     const d = describeEvent(event('incident.created', { fields: { title: 'Ransom note on FS01', severity: 'SEV1', category: 'business-email-compromise' } }));
-    expect(d).toEqual({ summary: 'Declared incident “Ransom note on FS01” (SEV1, Business email compromise)', changes: [], body: null, tone: 'status' });
+    expect(d).toEqual({ summary: 'Declared incident “Ransom note on FS01” (SEV1, Business email compromise)', changes: [], body: null, tone: 'status', cause: null });
   });
 
   it('still describes a created event whose fields are missing', () => {
@@ -84,7 +84,7 @@ describe('describeEvent', () => {
 
   it('shows a status change, with the reason as the body when moving back', () => {
     const back = describeEvent(event('incident.status_changed', { from: 'contained', to: 'triaged', reason: 'Device still online' }));
-    expect(back).toEqual({ summary: 'Moved status Contained → Triaged', changes: [], body: 'Reason: Device still online', tone: 'status' });
+    expect(back).toEqual({ summary: 'Moved status Contained → Triaged', changes: [], body: 'Reason: Device still online', tone: 'status', cause: null });
     expect(describeEvent(event('incident.status_changed', { from: 'detected', to: 'triaged' })).body).toBeNull();
   });
 
@@ -118,7 +118,7 @@ describe('describeEvent', () => {
       expect(describeEvent(event(type, {})).tone).toBe('security');
     }
     const unknown = describeEvent(event('backup.restore_checked', {}));
-    expect(unknown).toEqual({ summary: 'Backup restore checked', changes: [], body: null, tone: 'neutral' });
+    expect(unknown).toEqual({ summary: 'Backup restore checked', changes: [], body: null, tone: 'neutral', cause: null });
   });
 
   it('reads changes in event types it does not know', () => {
@@ -148,5 +148,40 @@ describe('describeEvent for guided runs', () => {
   it('falls back to the step id, and to the generic text for a runbook event it does not know', () => {
     expect(describeEvent(event('runbook.step_available', { step: 'isolate' })).summary).toBe('Step “isolate” can be done now');
     expect(describeEvent(event('runbook.something_new', { runbook: 'ransomware' })).summary).toBe('Runbook something new — ransomware');
+  });
+});
+
+describe('describeEvent for consequences the system recorded', () => {
+  const sys = (type: string, data: Record<string, unknown>): TimelineEvent => ({ ...event(type, data), actor: 'system' });
+
+  it('names the person\'s action a consequence followed from', () => {
+    const available = describeEvent(sys('runbook.step_available', {
+      run: 'r', step: 'kind', title: 'What kind', automatic: true, cause: 3,
+      causedBy: { n: 3, seq: 40, actor: 'rita', type: 'runbook.step_done', step: 'triage', title: 'Triage' },
+    }));
+    expect(available.summary).toBe('Step “What kind” can be done now');
+    expect(available.cause).toBe('after rita did step “Triage”');
+    const started = describeEvent(sys('runbook.step_available', { step: 'triage', causedBy: { n: 0, seq: 7, actor: 'rita', type: 'runbook.started' } }));
+    expect(started.cause).toBe('after rita started the runbook');
+    const approved = describeEvent(sys('runbook.completed', { runbook: 'x', causedBy: { seq: 9, actor: 'mike', type: 'runbook.step_approved', step: 'join' } }));
+    expect(approved.cause).toBe('after mike approved step “join”');
+    const skipped = describeEvent(sys('runbook.step_not_taken', { step: 'a', causedBy: { seq: 9, actor: 'rita', type: 'runbook.step_skipped', title: 'Choose' } }));
+    expect(skipped.cause).toBe('after rita skipped step “Choose”');
+    // An incident field given back on undo is the system's too, naming the undo.
+    const restored = describeEvent(sys('incident.updated', {
+      changes: [{ field: 'affected', before: [{ jurisdiction: 'FR', count: 3 }], after: [] }],
+      causedBy: { run: 'r', runbook: 'engine-test', n: 14, seq: 88, actor: 'admin', type: 'runbook.step_undone', step: 'count', title: 'People affected' },
+    }));
+    expect(restored.summary).toBe('Updated affected');
+    expect(restored.cause).toBe('after admin undid step “People affected”');
+    expect(describeEvent(sys('something.new', { causedBy: { seq: 5, actor: 'ann', type: 'something.else' } })).cause).toBe("after ann's action (event #5)");
+  });
+
+  it('shows what a person did, and consequences recorded before they were the system\'s, without a cause', () => {
+    expect(describeEvent(event('runbook.step_done', { step: 'triage', title: 'Triage' })).cause).toBeNull();
+    // Recorded by the engine before: the person's name, `automatic` and `cause`, no causedBy — shown as it was.
+    const old = describeEvent(event('runbook.step_available', { step: 'kind', title: 'What kind', automatic: true, cause: 3 }));
+    expect(old).toMatchObject({ summary: 'Step “What kind” can be done now', cause: null });
+    expect(describeEvent(event('incident.updated', { changes: [], causedBy: 'not an object' })).cause).toBeNull();
   });
 });
