@@ -125,14 +125,27 @@ export interface BackupCheck {
   rpoSeconds: number | null;
 }
 
+/** How many restored paths a RestoreReport names (`firstPaths`); the counts cover them all. */
+export const RESTORE_REPORT_PATHS = 100;
+
+/**
+ * What a restore wrote. Counts, not the list: a backup may hold a million paths, and the list is
+ * the backup's manifest anyway (every selected entry is restored, or the restore fails).
+ */
 export interface RestoreReport {
   backupId: string;
   to: string;
+  /** The part of the backup restored (as given), or null for all of it. */
+  path: string | null;
   /** Every path restored: files, directories and links. */
-  restored: string[];
-  /** How many of them are files. */
+  entries: number;
   files: number;
+  directories: number;
+  symlinks: number;
+  /** File content bytes written. */
   bytes: number;
+  /** The first RESTORE_REPORT_PATHS paths restored, in restore order (all of them when there are no more). */
+  firstPaths: string[];
 }
 
 export interface PruneReport {

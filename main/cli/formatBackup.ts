@@ -141,7 +141,7 @@ export function formatDrill(c: BackupCheck, rpoMinutes: number | null): string {
     : `RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds !== null && c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'}`;
   const lines: [string, string][] = [
     ['Drill', `${c.backupId} at ${formatMinute(c.at)}: ${c.ok ? 'passed' : 'FAILED'}`],
-    ['Restored', restoreFailed ? 'nothing: the restore failed (see the problems)' : `${c.files} entries, ${formatBytes(c.bytes)}, each file checked against the manifest`],
+    ['Restored', restoreFailed ? 'nothing: the restore failed (see the problems)' : `${c.files} files, ${formatBytes(c.bytes)}, each checked against the manifest`],
     ['Restore time', c.restoreSeconds === null ? '-' : `${c.restoreSeconds.toFixed(1)} s (${rto})`],
     ['Backup age', c.rpoSeconds === null ? '-' : `${formatDuration(c.rpoSeconds)} (${rpo})`],
   ];
@@ -149,6 +149,12 @@ export function formatDrill(c: BackupCheck, rpoMinutes: number | null): string {
   return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
 }
 
+/** Counts only: the restored paths are the backup's manifest entries under the path restored. */
 export function formatRestore(r: RestoreReport): string {
-  return `Restored ${r.restored.length} entr${r.restored.length === 1 ? 'y' : 'ies'} (${formatBytes(r.bytes)}) from ${r.backupId} to ${r.to}.`;
+  const kinds = [
+    `${r.files} file${r.files === 1 ? '' : 's'}`,
+    `${r.directories} director${r.directories === 1 ? 'y' : 'ies'}`,
+    ...(r.symlinks > 0 ? [`${r.symlinks} link${r.symlinks === 1 ? '' : 's'}`] : []),
+  ];
+  return `Restored ${r.entries} entr${r.entries === 1 ? 'y' : 'ies'} (${kinds.join(', ')}; ${formatBytes(r.bytes)}) from ${r.backupId}${r.path === null ? '' : ` (${r.path})`} to ${r.to}.`;
 }

@@ -102,7 +102,7 @@ test('a plan is added, run with live progress, fully verified, drilled against i
   const inside = `${basename(share.dir)}/${share.nested.path}`;
   const restore = await backups.restore('share-nightly', id, restoreTo, inside);
   const report = restore.getByTestId('restore-report');
-  await expect(report).toContainText(`Restored 1 path (${Buffer.byteLength(share.nested.text)} B) to ${restoreTo}`);
+  await expect(report).toContainText(`Restored 1 path (1 file, ${Buffer.byteLength(share.nested.text)} B) to ${restoreTo}`);
   await expect(restore.getByRole('list', { name: 'Restored paths' }).getByRole('listitem')).toHaveText([inside]);
   expect(await readFile(join(restoreTo, inside), 'utf8')).toBe(share.nested.text);
   await restore.getByRole('button', { name: 'Close' }).last().click();

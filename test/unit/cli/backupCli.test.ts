@@ -274,7 +274,7 @@ describe.sequential('firebreak backup against a real vault', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Drill: +${id} at .+: passed\\n`));
-    expect(r.stdout).toMatch(/^Restored: +\d+ entries, 2\.\d MiB, each file checked against the manifest$/m);
+    expect(r.stdout).toMatch(/^Restored: +\d+ files, 2\.\d MiB, each checked against the manifest$/m);
     expect(r.stdout).toMatch(/^Restore time: +\d+\.\d s \(RTO 1 h: met\)$/m);
     expect(r.stdout).toMatch(/^Backup age: +[\d:]+(?: s)? \(RPO 1 d: met\)$/m);
     const check = (await json<BackupSummary[]>('backup', 'list'))[0]?.lastCheck;
@@ -287,7 +287,7 @@ describe.sequential('firebreak backup against a real vault', () => {
     const r = await asBob('backup', 'restore', id, '--to', relative(REPO_ROOT, to));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Restored \\d+ entries \\(2\\.\\d MiB\\) from ${id} to ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^Restored \\d+ entries \\(\\d+ files, \\d+ directories; 2\\.\\d MiB\\) from ${id} to ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));
     expect(readFileSync(join(to, 'share/reports/2026/q3.txt'), 'utf8')).toBe('Quarterly numbers\n');
     expect(readFileSync(join(to, 'share/big.bin')).equals(readFileSync(join(source, 'big.bin')))).toBe(true);
     expect(statSync(join(to, 'firebreak-data/firebreak.db')).size).toBeGreaterThan(0);
@@ -299,7 +299,8 @@ describe.sequential('firebreak backup against a real vault', () => {
 
     const one = join(tmp, 'one');
     const report = await json<RestoreReport>('backup', 'restore', id, '--to', one, '--path', 'share/notes.txt');
-    expect(report).toMatchObject({ backupId: id, to: one, restored: ['share/notes.txt'], bytes: 14 });
+    expect(report).toMatchObject({ backupId: id, to: one, path: 'share/notes.txt', entries: 1, files: 1, directories: 0, symlinks: 0, firstPaths: ['share/notes.txt'], bytes: 14 });
+    expect(report).not.toHaveProperty('restored');
 
     const again = await cli('backup', 'restore', id, '--to', to, '--path', 'share/notes.txt', '--overwrite');
     expect(again.code).toBe(0);
