@@ -1,6 +1,6 @@
 export { addPlan, getPlan, listPlans, removePlan } from './planStore';
 export { runBackup, type BackupScope, type BackupProgress } from './runBackup';
-export { getBackup, listBackups } from './backupStore';
+export { getBackup, listBackups, listChecks } from './backupStore';
 export { backupIdentity } from './backupIdentity';
 export { describeSchedule } from './describeSchedule';
 export { verifyBackup, type CheckScope } from './verifyBackup';

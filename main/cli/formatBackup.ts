@@ -1,6 +1,6 @@
 /** Human-readable output of the backup commands. `--json` bypasses all of this. */
 import { join } from 'node:path';
-import type { BackupCheck, BackupPlan, BackupSummary, RestoreReport, Retention, Topics } from '../../contract';
+import { VERIFY_LEVELS, type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupSummary, type RestoreReport, type Retention, type Topics, type VerifyLevel } from '../../contract';
 import { formatMinute, formatTable } from './format';
 
 type Progress = Topics['backup.progress'];
@@ -92,19 +92,93 @@ export function formatPlan(plan: BackupPlan): string {
   return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
 }
 
+/** `ok 2026-11-22T07:10`, `FAILED …`, or `-` for a kind of check never run. */
 export function formatCheckBrief(c: BackupCheck | null): string {
   if (c === null) return '-';
-  return `${c.level} ${c.ok ? 'ok' : 'FAILED'} ${formatMinute(c.at)}`;
+  return `${c.ok ? 'ok' : 'FAILED'} ${formatMinute(c.at)}`;
 }
 
+/** One column per kind of check, each its latest: a later check of one kind never hides another. */
 export function formatBackupRows(backups: BackupSummary[], plan?: string): string {
   if (backups.length === 0) return plan === undefined ? 'No backups.' : `No backups of plan ${plan}.`;
   return formatTable(
-    ['ID', 'PLAN', 'KIND', 'FINISHED', 'FILES', 'SIZE', 'STORED', 'LAST CHECK'],
+    ['ID', 'PLAN', 'KIND', 'FINISHED', 'FILES', 'SIZE', 'STORED', 'QUICK CHECK', 'FULL CHECK', 'DRILL'],
     backups.map((b) => [
-      b.id, b.plan, b.kind, formatMinute(b.finishedAt), String(b.files), formatBytes(b.bytes), formatBytes(b.storedBytes), formatCheckBrief(b.lastCheck),
+      b.id, b.plan, b.kind, formatMinute(b.finishedAt), String(b.files), formatBytes(b.bytes), formatBytes(b.storedBytes),
+      ...VERIFY_LEVELS.map((level) => formatCheckBrief(b.latestChecks[level])),
     ]),
   );
+}
+
+const KIND_LABEL: Record<VerifyLevel, string> = { quick: 'Quick check', full: 'Full check', drill: 'Drill' };
+/** Problems printed per check; `--json` has them all. */
+const PROBLEMS_SHOWN = 10;
+
+/** A drill's restore time against the RTO it was held to, and the backup's age against the plan's RPO. */
+function drillVerdict(c: BackupCheck, rpoMinutes: number | null): string {
+  const time = c.restoreSeconds === null ? 'no restore time' : `restore ${c.restoreSeconds.toFixed(1)} s`;
+  const rto = c.restoreSeconds === null || c.rtoSeconds === null
+    ? ' (no RTO set)'
+    : ` (RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatDuration(c.rtoSeconds)}: ${c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'})`;
+  const age = c.rpoSeconds === null
+    ? ''
+    : `; backup ${formatDuration(c.rpoSeconds)} old${rpoMinutes === null ? '' : ` (RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'})`}`;
+  return `${time}${rto}${age}`;
+}
+
+function checkDetail(c: BackupCheck, rpoMinutes: number | null): string {
+  if (c.level === 'drill') return c.ok || c.files > 0 ? drillVerdict(c, rpoMinutes) : 'the restore failed';
+  if (c.level === 'full') return `${c.files} files (${formatBytes(c.bytes)}) decrypted and re-hashed`;
+  return 'manifests decrypt, archives present at their recorded sizes';
+}
+
+function problemLines(c: BackupCheck, indent: string): string[] {
+  const shown = c.problems.slice(0, PROBLEMS_SHOWN).map((p) => `${indent}${p}`);
+  const more = c.problems.length - shown.length;
+  return more > 0 ? [...shown, `${indent}… and ${more} more (--json lists them all)`] : shown;
+}
+
+/**
+ * `backup show`: the backup, the latest check of each kind (a drill's RTO verdict stays shown
+ * whatever was checked after it), and its recorded checks, newest first.
+ */
+export function formatBackup(b: BackupSummary, checks: BackupCheckRecord[], more: boolean, rpoMinutes: number | null): string {
+  const facts: [string, string][] = [
+    ['Backup', b.id],
+    ['Plan', b.plan],
+    ['Kind', b.kind === 'full' ? 'full' : `incremental, on ${b.parent ?? '?'}`],
+    ['Started', b.startedAt],
+    ['Finished', b.finishedAt],
+    ['Files', `${b.files} (${formatBytes(b.bytes)})`],
+    ['Stored', `${b.storedFiles} files (${formatBytes(b.storedBytes)}) in this backup's own archive`],
+    ['Archive', b.archiveFile],
+    ['Manifest', b.manifestFile],
+    ['Log head', b.chainHead === null ? '-' : `#${b.chainHead.seq} ${b.chainHead.hash}`],
+  ];
+  const width = Math.max(...facts.map(([k]) => k.length)) + 2;
+  const lines = facts.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`);
+  lines.push('', 'Latest check of each kind:');
+  for (const level of VERIFY_LEVELS) {
+    const c = b.latestChecks[level];
+    const label = `${KIND_LABEL[level]}:`.padEnd(14);
+    if (c === null) {
+      lines.push(`  ${label}never`);
+      continue;
+    }
+    lines.push(`  ${label}${c.level === 'drill' ? (c.ok ? 'passed' : 'FAILED') : c.ok ? 'ok' : 'FAILED'} ${formatMinute(c.at)}: ${checkDetail(c, rpoMinutes)}`);
+    lines.push(...problemLines(c, '    '));
+  }
+  lines.push('');
+  if (checks.length === 0) {
+    lines.push('Checks: none recorded.');
+  } else {
+    lines.push(`Checks, newest first${more ? ` (the ${checks.length} newest; --checks N for more)` : ''}:`);
+    lines.push(formatTable(
+      ['AT', 'KIND', 'RESULT', 'DETAIL'],
+      checks.map((c) => [formatMinute(c.at), c.level, c.ok ? 'ok' : 'FAILED', checkDetail(c, rpoMinutes)]),
+    ).split('\n').map((l) => `  ${l}`).join('\n'));
+  }
+  return lines.join('\n');
 }
 
 /** What `backup run` says on stderr when done (the id goes to stdout). */

@@ -12,6 +12,7 @@ import { breachFacts } from './0100-breach-facts';
 import { notifyAlarms } from './0105-notify-alarms';
 import { settings } from './0110-settings';
 import { notifyDrafts } from './0120-notify-drafts';
+import { backupChecksKept } from './0140-backup-checks-kept';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings, notifyDrafts];
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings, notifyDrafts, backupChecksKept];
