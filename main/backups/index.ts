@@ -17,3 +17,6 @@ export { nextFireTime } from './scheduler/nextFireTime';
 export {
   acquireDaemonLock, daemonAlive, daemonFiles, DAEMON_STATUS_FORMAT, readDaemonStatus, writeDaemonStatus, type DaemonStatus,
 } from './scheduler/daemonStatusFile';
+export {
+  APP_SCHEDULE_STATUS_FORMAT, appScheduleAlive, appScheduleStatusFile, processStartTime, readAppScheduleStatus, writeAppScheduleStatus, type AppScheduleStatus,
+} from './scheduler/appScheduleStatusFile';
