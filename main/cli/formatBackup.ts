@@ -1,9 +1,15 @@
 /** Human-readable output of the backup commands. `--json` bypasses all of this. */
 import { join } from 'node:path';
-import { VERIFY_LEVELS, type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupSummary, type RestoreReport, type Retention, type Topics, type VerifyLevel } from '../../contract';
+import type { BackupCheck, BackupCheckRecord, BackupPlan, BackupSummary, RestoreReport, Retention, Topics, VerifyLevel } from '../../contract';
 import { formatMinute, formatTable } from './format';
 
 type Progress = Topics['backup.progress'];
+
+/**
+ * The kinds of check, in the order shown. Spelled out rather than imported: `--help` must not load
+ * the contract's values (they bring zod; test/unit/cli/cliBundle.test.ts), and the type keeps it in step.
+ */
+const LEVELS: readonly VerifyLevel[] = ['quick', 'full', 'drill'];
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'] as const;
 
@@ -105,7 +111,7 @@ export function formatBackupRows(backups: BackupSummary[], plan?: string): strin
     ['ID', 'PLAN', 'KIND', 'FINISHED', 'FILES', 'SIZE', 'STORED', 'QUICK CHECK', 'FULL CHECK', 'DRILL'],
     backups.map((b) => [
       b.id, b.plan, b.kind, formatMinute(b.finishedAt), String(b.files), formatBytes(b.bytes), formatBytes(b.storedBytes),
-      ...VERIFY_LEVELS.map((level) => formatCheckBrief(b.latestChecks[level])),
+      ...LEVELS.map((level) => formatCheckBrief(b.latestChecks[level])),
     ]),
   );
 }
@@ -158,7 +164,7 @@ export function formatBackup(b: BackupSummary, checks: BackupCheckRecord[], more
   const width = Math.max(...facts.map(([k]) => k.length)) + 2;
   const lines = facts.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`);
   lines.push('', 'Latest check of each kind:');
-  for (const level of VERIFY_LEVELS) {
+  for (const level of LEVELS) {
     const c = b.latestChecks[level];
     const label = `${KIND_LABEL[level]}:`.padEnd(14);
     if (c === null) {
