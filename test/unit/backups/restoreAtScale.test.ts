@@ -14,7 +14,7 @@ import { createTestVault, type TestVault } from '../../helpers/testVault';
  * directories are the cheapest entry to create, back up and restore, through the same code as
  * files (readTar, restoreTar, restoreBackup's counting), and the report counts every kind. In
  * tmpfs where there is one: a real file system whose metadata operations do not wait on a disk
- * shared with every other test. The whole file costs about 30 s of CPU (most of it the restore
+ * shared with every other test. The whole file costs about 25 s of CPU (most of it the restore
  * and the backup); its wall time depends on what else shares the cores, hence the long timeouts.
  */
 const FOLDERS = 131;
