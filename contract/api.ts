@@ -29,8 +29,8 @@ import {
   runbookExportInputSchema, runbookImportInputSchema, type RunView, type RunbookSuggestion,
 } from './run';
 import {
-  VERIFY_LEVELS, planAddInputSchema, planNameInputSchema,
-  type BackupCheck, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
+  VERIFY_LEVELS, checkListInputSchema, planAddInputSchema, planNameInputSchema,
+  type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
 
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -222,6 +222,10 @@ export const methods = {
   /** Who runs the plans' schedules (this app or a daemon) and each plan's next run, last result and retries. */
   'backups.schedule': method<BackupScheduleStatus>()({ input: empty, access: 'backup:read' }),
   'backups.list': method<BackupSummary[]>()({ input: z.strictObject({ plan: planNameInputSchema.shape.name.optional() }), access: 'backup:read' }),
+  /** One backup (not pruned), with the latest check of each kind. */
+  'backups.get': method<BackupSummary>()({ input: z.strictObject({ id: z.string().min(1).max(200) }), access: 'backup:read' }),
+  /** Recorded checks (quick, full, drill), newest first: of a plan, of a backup, of a kind. Pruned backups' checks included. */
+  'backups.checks': method<BackupCheckRecord[]>()({ input: checkListInputSchema, access: 'backup:read' }),
   'backups.verify': method<BackupCheck>()({
     input: z.strictObject({ id: z.string().min(1).max(200), level: z.enum(VERIFY_LEVELS).exclude(['drill']).default('quick') }),
     access: 'backup:run',

@@ -104,11 +104,39 @@ export interface BackupSummary {
   manifestFile: string;
   /** The incident log's chain head when the backup was taken. */
   chainHead: { seq: number; hash: string } | null;
+  /** The most recent check of any kind. A later check of one kind never hides one of another: see `latestChecks`. */
   lastCheck: BackupCheck | null;
+  /**
+   * The latest check of each kind. Every check is its own record (`backups.checks` lists them):
+   * a full check after a drill leaves the drill, and its RTO verdict, standing here.
+   */
+  latestChecks: LatestChecks;
 }
 
 export const VERIFY_LEVELS = ['quick', 'full', 'drill'] as const;
 export type VerifyLevel = (typeof VERIFY_LEVELS)[number];
+
+export type LatestChecks = Record<VerifyLevel, BackupCheck | null>;
+
+/** One recorded check, as `backups.checks` lists them (records are never changed or removed). */
+export interface BackupCheckRecord extends BackupCheck {
+  /** The record's number: increasing in the order the checks were recorded. */
+  id: number;
+  /** The plan of the checked backup (the plan may have been removed since). */
+  plan: string;
+  /** The checked backup was pruned since: its check stays on record. */
+  backupPruned: boolean;
+}
+
+export const CHECK_LIST_MAX = 1000;
+
+export const checkListInputSchema = z.strictObject({
+  plan: planName.optional(),
+  backupId: z.string().min(1).max(200).optional(),
+  level: z.enum(VERIFY_LEVELS).optional(),
+  /** Newest first; at most this many. */
+  limit: z.number().int().min(1).max(CHECK_LIST_MAX).default(100),
+});
 
 export interface BackupCheck {
   backupId: string;
@@ -125,14 +153,27 @@ export interface BackupCheck {
   rpoSeconds: number | null;
 }
 
+/** How many restored paths a RestoreReport names (`firstPaths`); the counts cover them all. */
+export const RESTORE_REPORT_PATHS = 100;
+
+/**
+ * What a restore wrote. Counts, not the list: a backup may hold a million paths, and the list is
+ * the backup's manifest anyway (every selected entry is restored, or the restore fails).
+ */
 export interface RestoreReport {
   backupId: string;
   to: string;
+  /** The part of the backup restored (as given), or null for all of it. */
+  path: string | null;
   /** Every path restored: files, directories and links. */
-  restored: string[];
-  /** How many of them are files. */
+  entries: number;
   files: number;
+  directories: number;
+  symlinks: number;
+  /** File content bytes written. */
   bytes: number;
+  /** The first RESTORE_REPORT_PATHS paths restored, in restore order (all of them when there are no more). */
+  firstPaths: string[];
 }
 
 export interface PruneReport {

@@ -1,7 +1,10 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupScheduleStatus, Topics } from '../../contract';
-import { daemonAlive, daemonFiles, readDaemonStatus, type SchedulerTimers } from '../backups';
+import {
+  APP_SCHEDULE_STATUS_FORMAT, appScheduleAlive, appScheduleStatusFile, daemonAlive, daemonFiles, processStartTime, readAppScheduleStatus, readDaemonStatus,
+  writeAppScheduleStatus, type AppScheduleStatus, type SchedulerTimers,
+} from '../backups';
 import { startBackupScheduler, type RunningBackupScheduler } from './startBackupScheduler';
 import type { Backend, Connection } from './types';
 
@@ -41,6 +44,25 @@ export function daemonScheduleStatus(dataDir: string): BackupScheduleStatus | nu
 }
 
 /**
+ * What `backups.schedule` says in a process that runs no scheduler (a CLI command) while an app
+ * on the same data directory runs the schedules: that app's state, from the file it keeps.
+ */
+export function appScheduleStatus(dataDir: string): BackupScheduleStatus | null {
+  let status;
+  try {
+    status = readAppScheduleStatus(appScheduleStatusFile(dataDir));
+  } catch {
+    return null;
+  }
+  if (status === null || status.runner === null || !appScheduleAlive(status)) return null;
+  return {
+    runner: { kind: 'app', user: status.runner.user, since: status.runner.since },
+    note: `the app (process ${status.pid}) runs the schedules for ${status.runner.user}`,
+    plans: status.plans,
+  };
+}
+
+/**
  * The desktop app's (and browser mode's) backup scheduler (ARCHITECTURE.md §4). The vault is only
  * open while someone is signed in, so the scheduler runs for as long as a user allowed to run
  * backups is: in that user's name (runs are authorized, audited and attributed as theirs), through
@@ -48,7 +70,8 @@ export function daemonScheduleStatus(dataDir: string): BackupScheduleStatus | nu
  * vault still stops everything. When that session ends, another eligible one takes over; with
  * none, scheduled runs wait, and the catch-up runs them once at the next sign-in. A live
  * `firebreak daemon` on the same data directory runs the schedules instead (two schedulers would
- * only collide on the plan locks).
+ * only collide on the plan locks). Its state goes to <data dir>/logs/app-schedule-status.json on
+ * every change, for `firebreak daemon status`, which reads it without signing in.
  */
 export class BackupScheduleHost {
   private current: { scheduler: RunningBackupScheduler; user: string; since: string; sessionId: string } | null = null;
@@ -57,8 +80,13 @@ export class BackupScheduleHost {
   private readonly unsubscribe: () => void;
   private readonly refreshTimer: NodeJS.Timeout;
   private closed = false;
+  private readonly startedAt: string;
+  private readonly processStart = processStartTime(process.pid);
+  /** The status last written to the file (without its time), so that it is written on changes only. */
+  private published = '';
 
   constructor(private readonly opts: BackupScheduleHostOptions) {
+    this.startedAt = this.nowIso();
     // A scheduled run's progress reaches the service connection: pass it on to the people watching.
     this.unsubscribe = opts.backend.subscribe(opts.connection, 'backup.progress', (p) => opts.broadcast('backup.progress', p));
     this.refreshTimer = setInterval(() => void this.reconcile(true), PLANS_REFRESH_MS);
@@ -85,14 +113,53 @@ export class BackupScheduleHost {
     this.unsubscribe();
     void this.current?.scheduler.stop();
     this.current = null;
+    this.publish(true);
+  }
+
+  private nowIso(): string {
+    return (this.opts.now?.() ?? new Date()).toISOString();
+  }
+
+  /**
+   * Writes this app's state for `daemon status`, when it changed (or the app closes). A closing
+   * app marks the file stopped only if it is still its own (another app may have taken over).
+   */
+  private publish(stopping = false): void {
+    const file = appScheduleStatusFile(this.opts.dataDir);
+    const daemon = this.current === null ? daemonScheduleStatus(this.opts.dataDir) : null;
+    const state = {
+      runner: this.current && !stopping ? { user: this.current.user, since: this.current.since } : null,
+      note: stopping ? 'the app closed' : (daemon?.note ?? this.note),
+      plans: this.current && !stopping ? this.current.scheduler.status() : [],
+    };
+    const key = JSON.stringify(state);
+    if (!stopping && key === this.published) return;
+    try {
+      if (stopping) {
+        const mine = readAppScheduleStatus(file);
+        if (mine === null || mine.pid !== process.pid || mine.startedAt !== this.startedAt) return;
+      }
+      const now = this.nowIso();
+      const status: AppScheduleStatus = {
+        format: APP_SCHEDULE_STATUS_FORMAT, pid: process.pid, processStart: this.processStart, startedAt: this.startedAt, updatedAt: now,
+        stoppedAt: stopping ? now : null, ...state,
+      };
+      writeAppScheduleStatus(file, status);
+      this.published = key;
+    } catch (err) {
+      // A full disk must not stop the scheduler; `daemon status` then reports what it last saw.
+      this.log(`scheduler: could not write ${file}: ${(err as Error).message}`);
+    }
   }
 
   private async settle(refreshPlans: boolean): Promise<void> {
     if (this.closed) return;
     const before = JSON.stringify(this.status());
     await this.settleRunner(refreshPlans);
+    if (this.closed) return;
     const after = this.status();
     if (JSON.stringify(after) !== before) this.opts.broadcast('backup.schedule', after);
+    this.publish();
   }
 
   private async settleRunner(refreshPlans: boolean): Promise<void> {
@@ -116,7 +183,10 @@ export class BackupScheduleHost {
     this.opts.connection.sessionId = session.id;
     const scheduler = await startBackupScheduler(this.opts.backend, this.opts.connection, {
       log: (line) => this.log(line),
-      onChange: () => this.opts.broadcast('backup.schedule', this.status()),
+      onChange: () => {
+        this.opts.broadcast('backup.schedule', this.status());
+        this.publish();
+      },
       ...(this.opts.timers ? { timers: this.opts.timers } : {}),
       ...(this.opts.now ? { now: this.opts.now } : {}),
     });

@@ -11,7 +11,7 @@ import { builtinRunbooksDir } from '../runbooks';
 import { getAlarmSettings } from '../settings';
 import { appendEvent, readHead } from '../timeline';
 import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
-import { BackupScheduleHost, daemonScheduleStatus } from './BackupScheduleHost';
+import { appScheduleStatus, BackupScheduleHost, daemonScheduleStatus } from './BackupScheduleHost';
 import { allHandlers, type Context, type Unlocked } from './handlers';
 import { logError } from './logError';
 import { Sessions, type Session } from './Sessions';
@@ -237,7 +237,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     unlockWith,
     lock: (reason) => lock(reason),
     backupSchedule: () =>
-      host?.status() ?? daemonScheduleStatus(dataDir) ?? { runner: null, note: 'this process runs no scheduler: open the app, or run `firebreak daemon`', plans: [] },
+      host?.status() ?? daemonScheduleStatus(dataDir) ?? appScheduleStatus(dataDir) ?? { runner: null, note: 'this process runs no scheduler: open the app, or run `firebreak daemon`', plans: [] },
     deferAudit: (e) => deferred.push(e),
     notify: (topic, payload) => emit(conn.id, topic, payload),
     bindSession: (s) => {

@@ -5,3 +5,7 @@ export { startBackupScheduler, type PlanRunStatus, type RunningBackupScheduler, 
 export {
   acquireDaemonLock, daemonAlive, daemonFiles, DAEMON_STATUS_FORMAT, readDaemonStatus, writeDaemonStatus, type DaemonStatus,
 } from '../backups';
+/** The app's scheduler state, for `daemon status`: the app writes it while it hosts the schedules. */
+export {
+  APP_SCHEDULE_STATUS_FORMAT, appScheduleAlive, appScheduleStatusFile, readAppScheduleStatus, writeAppScheduleStatus, type AppScheduleStatus,
+} from '../backups';

@@ -54,10 +54,14 @@ export async function startBackupScheduler(
     // Newest first: the first backup seen of each plan is its latest.
     for (const b of backups) {
       if (!lastBackup.has(b.plan)) lastBackup.set(b.plan, b.finishedAt);
-      const check = b.lastCheck;
-      if (!check || !check.ok || (levels.get(b.plan) === 'full' && check.level === 'quick')) continue;
-      const seen = lastVerified.get(b.plan);
-      if (seen === undefined || seen < check.at) lastVerified.set(b.plan, check.at);
+      // The latest check of each kind that vouches for the plan's level: a full check or a drill
+      // (which re-hashes every file as it restores) for `full`, any of them for `quick`.
+      const kinds = levels.get(b.plan) === 'full' ? [b.latestChecks.full, b.latestChecks.drill] : [b.latestChecks.quick, b.latestChecks.full, b.latestChecks.drill];
+      for (const check of kinds) {
+        if (!check?.ok) continue;
+        const seen = lastVerified.get(b.plan);
+        if (seen === undefined || seen < check.at) lastVerified.set(b.plan, check.at);
+      }
     }
     return { lastBackup, lastVerified };
   };

@@ -1,4 +1,4 @@
-import { ApiFailure, type BackupCheck, type BackupSummary, type VerifyLevel } from '../../contract';
+import { ApiFailure, VERIFY_LEVELS, type BackupCheck, type BackupCheckRecord, type BackupSummary, type LatestChecks, type VerifyLevel } from '../../contract';
 import type { Db } from '../store';
 
 interface BackupRow {
@@ -20,6 +20,7 @@ interface BackupRow {
 }
 
 interface CheckRow {
+  id: number;
   backup_id: string;
   level: VerifyLevel;
   at: string;
@@ -37,14 +38,32 @@ const toCheck = (r: CheckRow): BackupCheck => ({
   restoreSeconds: r.restore_seconds, rtoSeconds: r.rto_seconds, rpoSeconds: r.rpo_seconds,
 });
 
+/**
+ * The latest check of each kind, and the latest of all. Every check is its own row (migration
+ * 0140 keeps them from being changed or removed): one kind never hides another.
+ */
+function latestChecksOf(db: Db, backupId: string): { latest: LatestChecks; last: BackupCheck | null } {
+  const query = db.prepare('SELECT * FROM backup_checks WHERE backup_id = ? AND level = ? ORDER BY at DESC, id DESC LIMIT 1');
+  const latest: LatestChecks = { quick: null, full: null, drill: null };
+  let last: CheckRow | null = null;
+  for (const level of VERIFY_LEVELS) {
+    const row = query.get(backupId, level) as CheckRow | undefined;
+    if (row === undefined) continue;
+    latest[level] = toCheck(row);
+    if (last === null || row.at > last.at || (row.at === last.at && row.id > last.id)) last = row;
+  }
+  return { latest, last: last === null ? null : toCheck(last) };
+}
+
 function toSummary(db: Db, r: BackupRow): BackupSummary {
-  const check = db.prepare('SELECT * FROM backup_checks WHERE backup_id = ? ORDER BY at DESC, id DESC LIMIT 1').get(r.id) as CheckRow | undefined;
+  const { latest, last } = latestChecksOf(db, r.id);
   return {
     id: r.id, plan: r.plan, kind: r.kind, parent: r.parent, startedAt: r.started_at, finishedAt: r.finished_at,
     files: r.files, bytes: r.bytes, storedFiles: r.stored_files, storedBytes: r.stored_bytes,
     archiveFile: r.archive_file, manifestFile: r.manifest_file,
     chainHead: r.chain_seq !== null && r.chain_hash !== null ? { seq: r.chain_seq, hash: r.chain_hash } : null,
-    lastCheck: check ? toCheck(check) : null,
+    lastCheck: last,
+    latestChecks: latest,
   };
 }
 
@@ -88,4 +107,34 @@ export function recordCheck(db: Db, check: BackupCheck): void {
     `INSERT INTO backup_checks (backup_id, level, at, ok, problems, files, bytes, restore_seconds, rto_seconds, rpo_seconds)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(check.backupId, check.level, check.at, check.ok ? 1 : 0, JSON.stringify(check.problems), check.files, check.bytes, check.restoreSeconds, check.rtoSeconds, check.rpoSeconds);
+}
+
+/**
+ * Recorded checks, newest first, of a plan's backups, of one backup, of one kind, or all: pruned
+ * backups' checks included (a drill stays the proof of the restore time it measured). An unknown
+ * backup or plan is NOT_FOUND rather than an empty list, so a typo does not read as "never checked".
+ */
+export function listChecks(db: Db, filter: { plan?: string; backupId?: string; level?: VerifyLevel; limit: number }): BackupCheckRecord[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.backupId !== undefined) {
+    if (db.prepare('SELECT 1 FROM backups WHERE id = ?').get(filter.backupId) === undefined) throw new ApiFailure('NOT_FOUND', `no backup ${filter.backupId}`);
+    where.push('c.backup_id = ?');
+    args.push(filter.backupId);
+  }
+  if (filter.plan !== undefined) {
+    const known = db.prepare('SELECT 1 FROM backup_plans WHERE name = ? UNION ALL SELECT 1 FROM backups WHERE plan = ? LIMIT 1').get(filter.plan, filter.plan);
+    if (known === undefined) throw new ApiFailure('NOT_FOUND', `no backup plan ${filter.plan}, and no backups of one by that name`);
+    where.push('b.plan = ?');
+    args.push(filter.plan);
+  }
+  if (filter.level !== undefined) {
+    where.push('c.level = ?');
+    args.push(filter.level);
+  }
+  const rows = db.prepare(
+    `SELECT c.*, b.plan AS plan, b.pruned_at AS pruned_at FROM backup_checks c JOIN backups b ON b.id = c.backup_id
+     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.at DESC, c.id DESC LIMIT ?`,
+  ).all(...args, filter.limit) as (CheckRow & { plan: string; pruned_at: string | null })[];
+  return rows.map((r) => ({ ...toCheck(r), id: r.id, plan: r.plan, backupPruned: r.pruned_at !== null }));
 }

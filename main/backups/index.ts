@@ -1,6 +1,6 @@
 export { addPlan, getPlan, listPlans, removePlan } from './planStore';
 export { runBackup, type BackupScope, type BackupProgress } from './runBackup';
-export { getBackup, listBackups } from './backupStore';
+export { getBackup, listBackups, listChecks } from './backupStore';
 export { backupIdentity } from './backupIdentity';
 export { describeSchedule } from './describeSchedule';
 export { verifyBackup, type CheckScope } from './verifyBackup';
@@ -17,3 +17,6 @@ export { nextFireTime } from './scheduler/nextFireTime';
 export {
   acquireDaemonLock, daemonAlive, daemonFiles, DAEMON_STATUS_FORMAT, readDaemonStatus, writeDaemonStatus, type DaemonStatus,
 } from './scheduler/daemonStatusFile';
+export {
+  APP_SCHEDULE_STATUS_FORMAT, appScheduleAlive, appScheduleStatusFile, processStartTime, readAppScheduleStatus, writeAppScheduleStatus, type AppScheduleStatus,
+} from './scheduler/appScheduleStatusFile';

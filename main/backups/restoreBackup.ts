@@ -1,8 +1,8 @@
-import { utimesSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { ApiFailure, type RestoreReport } from '../../contract';
+import { ApiFailure, RESTORE_REPORT_PATHS, type RestoreReport } from '../../contract';
 import { appendEvent } from '../timeline';
 import { backupIdentity } from './backupIdentity';
+import type { ManifestEntry } from './backupManifest';
 import { backupDir, getBackup } from './backupStore';
 import { openArchive } from './openArchive';
 import { readManifest } from './readManifest';
@@ -28,32 +28,51 @@ export async function restoreBackup(scope: CheckScope, id: string, opts: { to: s
   const wanted = manifest.entries.filter((e) => prefix === undefined || prefix === '' || under(e.path, prefix));
   if (wanted.length === 0) throw new ApiFailure('NOT_FOUND', `backup ${id} has nothing at ${opts.path ?? ''}`);
   const chain = await manifestChain(planDir, manifest, identity);
+  // What each archive gives: a file comes from the archive that stores it, everything else
+  // (directories, links) from this backup's own. Grouped in one pass: filtering the whole list
+  // once per archive of a long chain was quadratic.
+  const bySource = new Map<string, ManifestEntry[]>();
+  for (const e of wanted) {
+    const source = e.type === 'file' ? (e.in ?? id) : id;
+    let list = bySource.get(source);
+    if (list === undefined) bySource.set(source, (list = []));
+    list.push(e);
+  }
   // Older archives first, this backup's last: its directories and their times are set at the end.
   const order = [...chain.keys()].filter((k) => k !== id).sort().concat(id);
-  const restored: string[] = [];
+  const byPath = new Map(wanted.map((e) => [e.path, e]));
+  // The manifest has each entry's time to the millisecond (tar headers round to seconds, and an
+  // unchanged file's bytes may come from an older archive whose header has an older time): the
+  // tar layer sets it as it restores each entry, directories last, deepest first.
+  const mtimeOf = (path: string): number | undefined => byPath.get(path)?.mtimeMs;
+  const counts = { file: 0, directory: 0, symlink: 0 };
+  const firstPaths: string[] = [];
+  let entries = 0;
   let bytes = 0;
   for (const source of order) {
     const m = chain.get(source);
-    if (!m) continue;
-    const mine = wanted.filter((e) => (e.type === 'file' ? e.in === source : source === id));
-    if (mine.length === 0) continue;
+    const mine = bySource.get(source);
+    if (!m || mine === undefined) continue;
     const expected = new Map(mine.filter((e) => e.type === 'file').map((e) => [e.path, { sha256: e.sha256 ?? '', size: e.size }]));
     const report = await restoreTar(openArchive(join(planDir, m.archive.file), identity), {
-      to: opts.to, only: mine.map((e) => e.path), overwrite: opts.overwrite ?? false, expected,
+      to: opts.to, only: mine.map((e) => e.path), overwrite: opts.overwrite ?? false, expected, mtimeOf,
     }).catch((err: unknown) => {
       throw toBackupFailure(err, `archive ${m.archive.file}`);
     });
-    restored.push(...report.restored);
+    // Counted one at a time, the list itself not kept: this once gathered every path with
+    // `restored.push(...report.restored)`, and spreading an array into a call puts every element
+    // on the stack: past about 120,000 paths that overflowed it after every file had been written.
+    for (const path of report.restored) {
+      const type = byPath.get(path)?.type;
+      if (type !== undefined) counts[type]++;
+      if (firstPaths.length < RESTORE_REPORT_PATHS) firstPaths.push(path);
+    }
+    entries += report.restored.length;
     bytes += report.bytes;
   }
-  // The manifest has each entry's time to the millisecond (tar headers round to seconds, and an
-  // unchanged file's bytes may come from an older archive whose header has an older time).
-  const byPath = new Map(wanted.map((e) => [e.path, e]));
-  for (const path of [...restored].sort((a, b) => b.split('/').length - a.split('/').length)) {
-    const e = byPath.get(path);
-    if (e && e.type !== 'symlink') utimesSync(join(opts.to, path), e.mtimeMs / 1000, e.mtimeMs / 1000);
-  }
-  appendEvent(db, { actor: scope.actor, type: 'backup.restored', ts: scope.now(), data: { id, to: opts.to, path: opts.path ?? null, files: restored.filter((p) => byPath.get(p)?.type === 'file').length, bytes } });
-  const files = restored.filter((p) => byPath.get(p)?.type === 'file').length;
-  return { backupId: id, to: opts.to, restored, files, bytes };
+  const files = counts.file;
+  appendEvent(db, { actor: scope.actor, type: 'backup.restored', ts: scope.now(), data: { id, to: opts.to, path: opts.path ?? null, entries, files, bytes } });
+  return {
+    backupId: id, to: opts.to, path: opts.path ?? null, entries, files, directories: counts.directory, symlinks: counts.symlink, bytes, firstPaths,
+  };
 }

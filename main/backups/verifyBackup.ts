@@ -77,7 +77,8 @@ export async function verifyBackup(scope: CheckScope, id: string, level: 'quick'
           const result = await verifyTar(openArchive(join(planDir, m.archive.file), identity), expected);
           files += result.files;
           bytes += result.bytes;
-          problems.push(...result.problems.map((p) => `${p.path}: ${p.problem}${m.id === id ? '' : ` (in ${m.id})`}`));
+          // One at a time: a badly damaged archive can name more problems than a call takes arguments.
+          for (const p of result.problems) problems.push(`${p.path}: ${p.problem}${m.id === id ? '' : ` (in ${m.id})`}`);
         } catch (err) {
           problems.push(`archive ${m.archive.file}: ${err instanceof Error ? err.message : String(err)}`);
         }

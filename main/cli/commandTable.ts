@@ -5,6 +5,7 @@ import { backupPlanRemove } from './commands/backupPlanRemove';
 import { backupPrune } from './commands/backupPrune';
 import { backupRun } from './commands/backupRun';
 import { backupList } from './commands/backupList';
+import { backupShow } from './commands/backupShow';
 import { backupVerify } from './commands/backupVerify';
 import { backupDrill } from './commands/backupDrill';
 import { backupRestore } from './commands/backupRestore';
@@ -74,6 +75,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupPrune,
   backupRun,
   backupList,
+  backupShow,
   backupVerify,
   backupDrill,
   backupRestore,

@@ -11,7 +11,9 @@ export function toJson(value: unknown): string {
 /** Columns padded to the widest cell; the last column runs free. */
 export function formatTable(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  // A fold, not Math.max(...column): spreading every row into one call overflows the stack past
+  // about 120,000 rows.
+  const widths = header.map((_, i) => all.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
   return all
     .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd())
     .join('\n');

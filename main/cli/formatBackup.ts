@@ -1,9 +1,15 @@
 /** Human-readable output of the backup commands. `--json` bypasses all of this. */
 import { join } from 'node:path';
-import type { BackupCheck, BackupPlan, BackupSummary, RestoreReport, Retention, Topics } from '../../contract';
+import type { BackupCheck, BackupCheckRecord, BackupPlan, BackupSummary, RestoreReport, Retention, Topics, VerifyLevel } from '../../contract';
 import { formatMinute, formatTable } from './format';
 
 type Progress = Topics['backup.progress'];
+
+/**
+ * The kinds of check, in the order shown. Spelled out rather than imported: `--help` must not load
+ * the contract's values (they bring zod; test/unit/cli/cliBundle.test.ts), and the type keeps it in step.
+ */
+const LEVELS: readonly VerifyLevel[] = ['quick', 'full', 'drill'];
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'] as const;
 
@@ -92,19 +98,93 @@ export function formatPlan(plan: BackupPlan): string {
   return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
 }
 
+/** `ok 2026-11-22T07:10`, `FAILED …`, or `-` for a kind of check never run. */
 export function formatCheckBrief(c: BackupCheck | null): string {
   if (c === null) return '-';
-  return `${c.level} ${c.ok ? 'ok' : 'FAILED'} ${formatMinute(c.at)}`;
+  return `${c.ok ? 'ok' : 'FAILED'} ${formatMinute(c.at)}`;
 }
 
+/** One column per kind of check, each its latest: a later check of one kind never hides another. */
 export function formatBackupRows(backups: BackupSummary[], plan?: string): string {
   if (backups.length === 0) return plan === undefined ? 'No backups.' : `No backups of plan ${plan}.`;
   return formatTable(
-    ['ID', 'PLAN', 'KIND', 'FINISHED', 'FILES', 'SIZE', 'STORED', 'LAST CHECK'],
+    ['ID', 'PLAN', 'KIND', 'FINISHED', 'FILES', 'SIZE', 'STORED', 'QUICK CHECK', 'FULL CHECK', 'DRILL'],
     backups.map((b) => [
-      b.id, b.plan, b.kind, formatMinute(b.finishedAt), String(b.files), formatBytes(b.bytes), formatBytes(b.storedBytes), formatCheckBrief(b.lastCheck),
+      b.id, b.plan, b.kind, formatMinute(b.finishedAt), String(b.files), formatBytes(b.bytes), formatBytes(b.storedBytes),
+      ...LEVELS.map((level) => formatCheckBrief(b.latestChecks[level])),
     ]),
   );
+}
+
+const KIND_LABEL: Record<VerifyLevel, string> = { quick: 'Quick check', full: 'Full check', drill: 'Drill' };
+/** Problems printed per check; `--json` has them all. */
+const PROBLEMS_SHOWN = 10;
+
+/** A drill's restore time against the RTO it was held to, and the backup's age against the plan's RPO. */
+function drillVerdict(c: BackupCheck, rpoMinutes: number | null): string {
+  const time = c.restoreSeconds === null ? 'no restore time' : `restore ${c.restoreSeconds.toFixed(1)} s`;
+  const rto = c.restoreSeconds === null || c.rtoSeconds === null
+    ? ' (no RTO set)'
+    : ` (RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatDuration(c.rtoSeconds)}: ${c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'})`;
+  const age = c.rpoSeconds === null
+    ? ''
+    : `; backup ${formatDuration(c.rpoSeconds)} old${rpoMinutes === null ? '' : ` (RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'})`}`;
+  return `${time}${rto}${age}`;
+}
+
+function checkDetail(c: BackupCheck, rpoMinutes: number | null): string {
+  if (c.level === 'drill') return c.ok || c.files > 0 ? drillVerdict(c, rpoMinutes) : 'the restore failed';
+  if (c.level === 'full') return `${c.files} files (${formatBytes(c.bytes)}) decrypted and re-hashed`;
+  return 'manifests decrypt, archives present at their recorded sizes';
+}
+
+function problemLines(c: BackupCheck, indent: string): string[] {
+  const shown = c.problems.slice(0, PROBLEMS_SHOWN).map((p) => `${indent}${p}`);
+  const more = c.problems.length - shown.length;
+  return more > 0 ? [...shown, `${indent}… and ${more} more (--json lists them all)`] : shown;
+}
+
+/**
+ * `backup show`: the backup, the latest check of each kind (a drill's RTO verdict stays shown
+ * whatever was checked after it), and its recorded checks, newest first.
+ */
+export function formatBackup(b: BackupSummary, checks: BackupCheckRecord[], more: boolean, rpoMinutes: number | null): string {
+  const facts: [string, string][] = [
+    ['Backup', b.id],
+    ['Plan', b.plan],
+    ['Kind', b.kind === 'full' ? 'full' : `incremental, on ${b.parent ?? '?'}`],
+    ['Started', b.startedAt],
+    ['Finished', b.finishedAt],
+    ['Files', `${b.files} (${formatBytes(b.bytes)})`],
+    ['Stored', `${b.storedFiles} files (${formatBytes(b.storedBytes)}) in this backup's own archive`],
+    ['Archive', b.archiveFile],
+    ['Manifest', b.manifestFile],
+    ['Log head', b.chainHead === null ? '-' : `#${b.chainHead.seq} ${b.chainHead.hash}`],
+  ];
+  const width = Math.max(...facts.map(([k]) => k.length)) + 2;
+  const lines = facts.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`);
+  lines.push('', 'Latest check of each kind:');
+  for (const level of LEVELS) {
+    const c = b.latestChecks[level];
+    const label = `${KIND_LABEL[level]}:`.padEnd(14);
+    if (c === null) {
+      lines.push(`  ${label}never`);
+      continue;
+    }
+    lines.push(`  ${label}${c.level === 'drill' ? (c.ok ? 'passed' : 'FAILED') : c.ok ? 'ok' : 'FAILED'} ${formatMinute(c.at)}: ${checkDetail(c, rpoMinutes)}`);
+    lines.push(...problemLines(c, '    '));
+  }
+  lines.push('');
+  if (checks.length === 0) {
+    lines.push('Checks: none recorded.');
+  } else {
+    lines.push(`Checks, newest first${more ? ` (the ${checks.length} newest; --checks N for more)` : ''}:`);
+    lines.push(formatTable(
+      ['AT', 'KIND', 'RESULT', 'DETAIL'],
+      checks.map((c) => [formatMinute(c.at), c.level, c.ok ? 'ok' : 'FAILED', checkDetail(c, rpoMinutes)]),
+    ).split('\n').map((l) => `  ${l}`).join('\n'));
+  }
+  return lines.join('\n');
 }
 
 /** What `backup run` says on stderr when done (the id goes to stdout). */
@@ -141,7 +221,7 @@ export function formatDrill(c: BackupCheck, rpoMinutes: number | null): string {
     : `RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds !== null && c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'}`;
   const lines: [string, string][] = [
     ['Drill', `${c.backupId} at ${formatMinute(c.at)}: ${c.ok ? 'passed' : 'FAILED'}`],
-    ['Restored', restoreFailed ? 'nothing: the restore failed (see the problems)' : `${c.files} entries, ${formatBytes(c.bytes)}, each file checked against the manifest`],
+    ['Restored', restoreFailed ? 'nothing: the restore failed (see the problems)' : `${c.files} files, ${formatBytes(c.bytes)}, each checked against the manifest`],
     ['Restore time', c.restoreSeconds === null ? '-' : `${c.restoreSeconds.toFixed(1)} s (${rto})`],
     ['Backup age', c.rpoSeconds === null ? '-' : `${formatDuration(c.rpoSeconds)} (${rpo})`],
   ];
@@ -149,6 +229,12 @@ export function formatDrill(c: BackupCheck, rpoMinutes: number | null): string {
   return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
 }
 
+/** Counts only: the restored paths are the backup's manifest entries under the path restored. */
 export function formatRestore(r: RestoreReport): string {
-  return `Restored ${r.restored.length} entr${r.restored.length === 1 ? 'y' : 'ies'} (${formatBytes(r.bytes)}) from ${r.backupId} to ${r.to}.`;
+  const kinds = [
+    `${r.files} file${r.files === 1 ? '' : 's'}`,
+    `${r.directories} director${r.directories === 1 ? 'y' : 'ies'}`,
+    ...(r.symlinks > 0 ? [`${r.symlinks} link${r.symlinks === 1 ? '' : 's'}`] : []),
+  ];
+  return `Restored ${r.entries} entr${r.entries === 1 ? 'y' : 'ies'} (${kinds.join(', ')}; ${formatBytes(r.bytes)}) from ${r.backupId}${r.path === null ? '' : ` (${r.path})`} to ${r.to}.`;
 }

@@ -84,15 +84,17 @@ test('a plan is added, run with live progress, fully verified, drilled against i
 
   const full = await backups.verify('share-nightly', id, 'full');
   await expect(full).toContainText(`Full check of ${id}: ok`);
-  await expect(row).toContainText('Full check ok');
+  await expect(backups.latestCheck('share-nightly', id, 'full')).toContainText('Full check ok');
 
   const drill = await backups.drill('share-nightly', id);
   await expect(drill).toContainText(`Drill of ${id}: passed`);
   await expect(drill.getByTestId('drill-rto')).toHaveText(/^Restore: \d+\.\d+ s of 30 min RTO — met$/);
   await expect(drill.getByTestId('drill-rpo')).toHaveText(/of a 1 d RPO — met$/);
-  await expect(row).toContainText('Drill ok');
-  await expect(row).toContainText('of 30 min RTO — met');
-  await expect(plan.getByTestId('plan-last-check')).toContainText('Drill ok');
+  await expect(backups.latestCheck('share-nightly', id, 'drill')).toContainText('Drill ok');
+  await expect(backups.latestCheck('share-nightly', id, 'drill')).toContainText('of 30 min RTO — met');
+  // The full check before it keeps its own line.
+  await expect(backups.latestCheck('share-nightly', id, 'full')).toContainText('Full check ok');
+  await expect(backups.planLatestCheck('share-nightly', 'drill')).toContainText('Drill ok');
   const chart = backups.drillChart('share-nightly');
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAccessibleName(/1 drill, latest \d+\.\d+ s, slowest \d+\.\d+ s, RTO 30 min$/);
@@ -102,11 +104,69 @@ test('a plan is added, run with live progress, fully verified, drilled against i
   const inside = `${basename(share.dir)}/${share.nested.path}`;
   const restore = await backups.restore('share-nightly', id, restoreTo, inside);
   const report = restore.getByTestId('restore-report');
-  await expect(report).toContainText(`Restored 1 path (${Buffer.byteLength(share.nested.text)} B) to ${restoreTo}`);
+  await expect(report).toContainText(`Restored 1 path (1 file, ${Buffer.byteLength(share.nested.text)} B) to ${restoreTo}`);
   await expect(restore.getByRole('list', { name: 'Restored paths' }).getByRole('listitem')).toHaveText([inside]);
   expect(await readFile(join(restoreTo, inside), 'utf8')).toBe(share.nested.text);
   await restore.getByRole('button', { name: 'Close' }).last().click();
   await expect(restore).toBeHidden();
+});
+
+// Issue 11 §4: a full check after a drill once replaced the drill as the backup's "last check",
+// and after a reload the chart said "No drills yet". Every check is its own record now.
+test('a full check after a drill leaves the drill, its RTO verdict and its bar on screen, also after a reload', async ({
+  page, openApp, setup, shell, api, backups,
+}, testInfo) => {
+  const share = await makeShare();
+  const target = await tempDir('target');
+  await openApp();
+  await setup.createVault(ADMIN.name, ADMIN.passphrase);
+  await setup.acknowledgeRecoveryKey();
+  await api('backups.plans.add', { name: 'file-server', sources: [share.dir], target, includeDatabase: false, rtoMinutes: 30, rpoMinutes: 1440 });
+  const { id } = await api('backups.run', { name: 'file-server' });
+  await shell.goTo('Backups');
+  const plan = backups.plan('file-server');
+  const chart = backups.drillChart('file-server');
+  await expect(backups.row('file-server', id)).toContainText('Never checked');
+  await expect(plan).toContainText('No drills yet');
+
+  const drill = await backups.drill('file-server', id);
+  await expect(drill).toContainText(`Drill of ${id}: passed`);
+  await expect(chart.locator('rect.drill-bar')).toHaveCount(1);
+  await backups.verify('file-server', id, 'full');
+
+  const expectDrillStillShown = async (): Promise<void> => {
+    const drillLine = backups.latestCheck('file-server', id, 'drill');
+    await expect(drillLine).toContainText('Drill ok');
+    await expect(drillLine).toContainText(/\d+\.\d+ s of 30 min RTO — met/);
+    await expect(backups.latestCheck('file-server', id, 'full')).toContainText('Full check ok');
+    await expect(backups.planLatestCheck('file-server', 'drill')).toContainText(/Drill ok.*of 30 min RTO — met/);
+    await expect(backups.planLatestCheck('file-server', 'drill')).toContainText(id);
+    await expect(backups.planLatestCheck('file-server', 'full')).toContainText('Full check ok');
+    await expect(chart).toHaveAccessibleName(/^Drill restore times of file-server: 1 drill, latest \d+\.\d+ s, slowest \d+\.\d+ s, RTO 30 min$/);
+    await expect(chart.locator('rect.drill-bar')).toHaveCount(1);
+    await expect(plan).not.toContainText('No drills yet');
+  };
+  await expectDrillStillShown();
+
+  // What the screen shows comes from the backend's records, not from this page's memory.
+  await page.reload();
+  await expect(backups.heading).toBeVisible();
+  await expectDrillStillShown();
+  await expect(backups.latestCheck('file-server', id, 'quick')).toHaveText('No quick check yet');
+
+  // A second drill is a second bar; a quick check after it changes neither.
+  await backups.drill('file-server', id);
+  await backups.verify('file-server', id, 'quick');
+  await expect(chart.locator('rect.drill-bar')).toHaveCount(2);
+  await expect(backups.latestCheck('file-server', id, 'quick')).toContainText('Quick check ok');
+  await page.reload();
+  await expect(chart.locator('rect.drill-bar')).toHaveCount(2);
+  await expect(chart).toHaveAccessibleName(/: 2 drills, latest \d+\.\d+ s, slowest \d+\.\d+ s, RTO 30 min$/);
+  await expect(backups.latestCheck('file-server', id, 'drill')).toContainText(/Drill ok.*of 30 min RTO — met/);
+  await expect(backups.latestCheck('file-server', id, 'full')).toContainText('Full check ok');
+  await expect(backups.latestCheck('file-server', id, 'quick')).toContainText('Quick check ok');
+  await plan.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('drill-kept-after-full-check.png'), fullPage: true });
 });
 
 test('a plan with a missing source is refused with the API issues and nothing is added', async ({ openApp, setup, shell, api, backups }) => {

@@ -79,6 +79,8 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'backups.cancel': { name: 'sample-plan' },
     'backups.schedule': {},
     'backups.list': {},
+    'backups.get': { id: 'sample-plan-20260101T000000Z-000000' },
+    'backups.checks': { plan: 'sample-plan', level: 'drill', limit: 20 },
     'backups.verify': { id: 'sample-plan-20260101T000000Z-000000', level: 'quick' },
     'backups.drill': { id: 'sample-plan-20260101T000000Z-000000' },
     'backups.restore': { id: 'sample-plan-20260101T000000Z-000000', to: '/nonexistent/restore' },

@@ -1,9 +1,9 @@
-import { addPlan, drillBackup, getPlan, pruneBackups, listBackups, listPlans, removePlan, restoreBackup, runBackup, verifyBackup, backupIdentity } from '../../backups';
+import { addPlan, drillBackup, getBackup, getPlan, pruneBackups, listBackups, listChecks, listPlans, removePlan, restoreBackup, runBackup, verifyBackup, backupIdentity } from '../../backups';
 import { appendEvent } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
 
 type BackupMethods = 'backups.plans.list' | 'backups.plans.get' | 'backups.plans.add' | 'backups.plans.remove' | 'backups.run'
-  | 'backups.cancel' | 'backups.schedule' | 'backups.list' | 'backups.verify' | 'backups.drill' | 'backups.prune' | 'backups.restore' | 'backups.exportIdentity';
+  | 'backups.cancel' | 'backups.schedule' | 'backups.list' | 'backups.get' | 'backups.checks' | 'backups.verify' | 'backups.drill' | 'backups.prune' | 'backups.restore' | 'backups.exportIdentity';
 
 /** Runs in progress in this process, by plan, so `backups.cancel` can stop them. */
 const running = new Map<string, AbortController>();
@@ -38,6 +38,10 @@ export const backupHandlers: Pick<Handlers, BackupMethods> = {
   },
   'backups.schedule': (ctx) => ctx.backupSchedule(),
   'backups.list': (ctx, { plan }) => listBackups(ctx.open().db, plan),
+  'backups.get': (ctx, { id }) => getBackup(ctx.open().db, id),
+  'backups.checks': (ctx, { plan, backupId, level, limit }) => listChecks(ctx.open().db, {
+    limit, ...(plan !== undefined ? { plan } : {}), ...(backupId !== undefined ? { backupId } : {}), ...(level !== undefined ? { level } : {}),
+  }),
   'backups.verify': (ctx, { id, level }) => verifyBackup(checkScope(ctx), id, level),
   'backups.drill': (ctx, { id }) => drillBackup(checkScope(ctx), id),
   'backups.prune': (ctx, { name, dryRun }) => pruneBackups(checkScope(ctx), name, dryRun),

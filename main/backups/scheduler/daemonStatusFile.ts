@@ -50,6 +50,11 @@ export function daemonAlive(pid: number): boolean {
 
 /** Written whole or not at all (temporary file, fsync, rename), so a reader never sees half. */
 export function writeDaemonStatus(file: string, status: DaemonStatus): void {
+  writeStatusFile(file, status);
+}
+
+/** A status file (the daemon's, the app's): JSON, written whole or not at all, owner-only. */
+export function writeStatusFile(file: string, status: object): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(tmp, 'wx', 0o600);

@@ -314,8 +314,10 @@ export async function restoreTar(input: Readable, opts: RestoreOptions): Promise
 
   try {
     try {
-      for await (const entry of readTar(input)) {
-        if (selection && !selection.take(entry.path)) continue;
+      for await (const read of readTar(input)) {
+        if (selection && !selection.take(read.path)) continue;
+        const mtimeMs = opts.mtimeOf?.(read.path);
+        const entry = mtimeMs === undefined ? read : { ...read, mtimeMs };
         seen.add(entry.path);
         const slash = entry.path.lastIndexOf('/');
         const parent = slash === -1 ? '' : entry.path.slice(0, slash);

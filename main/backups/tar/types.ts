@@ -65,6 +65,12 @@ export interface RestoreOptions {
   overwrite?: boolean;
   /** Manifest per file path: every restored file is hashed and checked before it is renamed into place. */
   expected?: Map<string, ExpectedFile>;
+  /**
+   * The modification time (ms) to give an entry instead of its header's, which tar rounds to the
+   * second (a backup's manifest has it to the millisecond, and an unchanged file's bytes may come
+   * from an older archive whose header has an older time). Undefined: the header's.
+   */
+  mtimeOf?: (path: string) => number | undefined;
 }
 
 export interface RestoreResult {

@@ -1,6 +1,7 @@
 import { EXIT } from '../CliError';
 import { toJson } from '../format';
 import { formatCheckProblems, formatDrill } from '../formatBackup';
+import { planRpo } from '../planRpo';
 import type { CommandContext, CommandSpec } from '../types';
 
 export const backupDrill: CommandSpec = {
@@ -12,7 +13,8 @@ export const backupDrill: CommandSpec = {
   details: [
     'Restores the whole backup into a temporary directory, checks every file against the manifest,',
     'measures the wall-clock restore time against the plan\'s RTO and the backup\'s age against its',
-    'RPO, then removes the copy. The result is recorded as the backup\'s last check and in the log.',
+    'RPO, then removes the copy. The result is recorded (as its own check: `backup show ID` lists them)',
+    'and in the log.',
     '',
     'Exit 0 when the drill passed; exit 4 listing every problem on stderr when a file did not restore',
     'intact or an objective was missed. --json prints the check on stdout either way.',
@@ -24,7 +26,7 @@ export const backupDrill: CommandSpec = {
     if (ctx.json) {
       ctx.print(toJson(check));
     } else {
-      ctx.print(formatDrill(check, await planRpo(ctx, id)));
+      ctx.print(formatDrill(check, await rpoOfBackup(ctx, id)));
     }
     if (!check.ok) {
       ctx.note(`firebreak: ${formatCheckProblems(check)}`);
@@ -34,12 +36,10 @@ export const backupDrill: CommandSpec = {
   },
 };
 
-/** The RPO of the backup's plan, for the report; null when it has none (or the plan is gone). */
-async function planRpo(ctx: CommandContext, id: string): Promise<number | null> {
+/** The RPO of the drilled backup's plan, for the report; null when it has none (or the plan is gone). */
+async function rpoOfBackup(ctx: CommandContext, id: string): Promise<number | null> {
   try {
-    const backup = (await ctx.call('backups.list', {})).find((b) => b.id === id);
-    if (backup === undefined) return null;
-    return (await ctx.call('backups.plans.get', { name: backup.plan })).rpoMinutes;
+    return await planRpo(ctx, (await ctx.call('backups.get', { id })).plan);
   } catch {
     // The drill is done and recorded; a report without the plan's RPO is still worth printing.
     return null;

@@ -11,8 +11,10 @@ export const backupList: CommandSpec = {
   options: {},
   details: [
     'Columns: id, plan, kind (full or incremental), when it finished (UTC), files and their total size,',
-    'what this backup\'s own archive stores (an incremental one only what changed), and the last check',
-    '(quick, full or drill; ok or FAILED; when). --json: the backup summaries, with the last check in full.',
+    'what this backup\'s own archive stores (an incremental one only what changed), and the latest check',
+    'of each kind: quick, full and drill, each ok or FAILED and when (a later check of one kind never',
+    'hides another). --json: the backup summaries, with latestChecks (and lastCheck, the most recent',
+    'of any kind) in full. Every recorded check of a backup: firebreak backup show ID.',
   ].join('\n'),
   examples: ['firebreak backup list', 'firebreak backup list nightly --json | jq -r \'.[0].id\''],
   run: async (ctx) => {

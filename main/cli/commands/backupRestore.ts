@@ -20,8 +20,9 @@ export const backupRestore: CommandSpec = {
     'as it is written; an incremental backup pulls unchanged files from the earlier archives it needs.',
     'Archives that try to write outside DIR (absolute paths, .., links) are refused.',
     '',
-    'Prints how many entries (files, folders, links) and bytes were restored (--json: the report,',
-    'with every restored path). The restore is recorded in the log.',
+    'Prints how many entries (files, folders, links) and bytes were restored. --json: the report, with',
+    'those counts and the first 100 paths restored (firstPaths); the full list is the backup\'s manifest',
+    'under --path, all of which is restored or the restore fails. The restore is recorded in the log.',
   ].join('\n'),
   examples: [
     'firebreak backup restore nightly-20261122T023000Z-4f09c1 --to /srv/restore',

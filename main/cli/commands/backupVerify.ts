@@ -24,7 +24,8 @@ export const backupVerify: CommandSpec = {
     'chunk, and re-hashes every file against the manifest, naming each one that differs.',
     '',
     'Exit 0 when intact; exit 4 (integrity failure) listing every problem on stderr when not.',
-    'The result is recorded as the backup\'s last check. --json prints the check on stdout either way.',
+    'The result is recorded as a check of its own (a drill before it stays on record and shown: see',
+    '`backup show ID`). --json prints the check on stdout either way.',
   ].join('\n'),
   examples: ['firebreak backup verify nightly-20261122T023000Z-4f09c1', 'firebreak backup verify nightly-20261122T023000Z-4f09c1 --level full'],
   run: async (ctx) => {

@@ -13,10 +13,11 @@ import { notifyAlarms } from './0105-notify-alarms';
 import { settings } from './0110-settings';
 import { notifyDrafts } from './0120-notify-drafts';
 import { userOffboarding } from './0130-user-offboarding';
+import { backupChecksKept } from './0140-backup-checks-kept';
 import { notifyDecisions } from './0150-notify-decisions';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
-  notifyDrafts, userOffboarding, notifyDecisions,
+  notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions,
 ];

@@ -10,7 +10,8 @@ import { formatRelative } from '../../lib/formatRelative';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Icon } from '../common/Icon';
 import { CheckResult } from './CheckResult';
-import { CheckSummary, LEVEL_LABEL } from './CheckSummary';
+import { LEVEL_LABEL } from './CheckSummary';
+import { LatestChecks } from './LatestChecks';
 import { RestoreDialog } from './RestoreDialog';
 
 type Action = 'quick' | 'full' | 'drill';
@@ -79,7 +80,7 @@ export function BackupList({
                 <th scope="col" className="num">Files</th>
                 <th scope="col" className="num">Size</th>
                 <th scope="col" className="num">Stored</th>
-                <th scope="col">Last check</th>
+                <th scope="col">Latest checks</th>
                 {actions && <th scope="col"><span className="visually-hidden">Actions</span></th>}
               </tr>
             </thead>
@@ -103,7 +104,7 @@ export function BackupList({
                       {formatCount(b.storedFiles)} files
                       <span className="muted small backup-age">{formatBytes(b.storedBytes)}</span>
                     </td>
-                    <td className="check-cell"><CheckSummary check={b.lastCheck} rpoMinutes={rpoMinutes} now={now} /></td>
+                    <td className="check-cell"><LatestChecks checks={b.latestChecks} rpoMinutes={rpoMinutes} now={now} label={`Latest checks of ${b.id}`} /></td>
                     {actions && (
                       <td className="backup-actions-cell">
                         {mine ? (

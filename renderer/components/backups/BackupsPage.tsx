@@ -45,7 +45,6 @@ export function BackupsPage() {
   const plans = useApiResource(() => client.call('backups.plans.list', {}), [client]);
   const backups = useApiResource(() => client.call('backups.list', {}), [client]);
   const [runs, setRuns] = useState<Record<string, RunState>>({});
-  const [drills, setDrills] = useState<BackupCheck[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const schedule = useBackupSchedule(true);
   const problems = useMemo(() => scheduleProblems(schedule), [schedule]);
@@ -106,8 +105,8 @@ export function BackupsPage() {
     void backups.reload();
   };
 
-  const onChecked = (check: BackupCheck): void => {
-    if (check.level === 'drill') setDrills((all) => [...all, check]);
+  // A check is a new record: the backups (their latest checks) and the plan's drills reload.
+  const onChecked = (_check: BackupCheck): void => {
     void backups.reload();
   };
 
@@ -159,7 +158,6 @@ export function BackupsPage() {
           key={plan.name}
           plan={plan}
           backups={byPlan.get(plan.name) ?? EMPTY}
-          drills={drills}
           run={runs[plan.name]}
           scheduled={schedule?.plans.find((p) => p.plan === plan.name) ?? null}
           can={can}

@@ -23,7 +23,7 @@ export function CheckResult({ check, rpoMinutes, onDismiss }: { check: BackupChe
               Recovery point: <span className={drill.rpoMet === false ? 'objective-missed' : undefined}>{drill.rpo}</span>
             </span>
             <span className="muted small">
-              {formatCount(check.files)} paths ({formatBytes(check.bytes)}) restored into a scratch directory, checked against the manifest and removed.
+              {formatCount(check.files)} {check.files === 1 ? 'file' : 'files'} ({formatBytes(check.bytes)}) restored into a scratch directory, checked against the manifest and removed.
             </span>
           </>
         ) : (

@@ -6,7 +6,7 @@ import { formatRelative } from '../../lib/formatRelative';
 
 export const LEVEL_LABEL: Record<VerifyLevel, string> = { quick: 'Quick check', full: 'Full check', drill: 'Drill' };
 
-/** A backup's last check in its row: level, ok or failed, when, a drill's RTO, and its problems on demand. */
+/** One check: level, ok or failed, when, a drill's restore time against the RTO, and its problems on demand. */
 export function CheckSummary({ check, rpoMinutes, now }: { check: BackupCheck | null; rpoMinutes: number | null; now: number }) {
   const [open, setOpen] = useState(false);
   const listId = useId();

@@ -1,13 +1,15 @@
 import type { BackupCheck, BackupPlan, BackupSummary, PlanRunStatus } from '../../../contract';
+import { usePlanDrills } from '../../hooks/usePlanDrills';
+import { describeError } from '../../lib/describeError';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { formatMinutes } from '../../lib/formatMinutes';
 import { formatRelative } from '../../lib/formatRelative';
 import { formatRetention } from '../../lib/formatRetention';
-import { latestCheck } from '../../lib/latestCheck';
+import { latestChecksOf } from '../../lib/latestChecksOf';
 import { Icon } from '../common/Icon';
 import { BackupList } from './BackupList';
-import { CheckSummary } from './CheckSummary';
 import { DrillTrend } from './DrillTrend';
+import { LatestChecks } from './LatestChecks';
 import { RunProgress } from './RunProgress';
 import type { RunState } from './types';
 
@@ -19,13 +21,11 @@ export interface PlanPermissions {
 
 /** One backup plan: what, where, when, how long, its objectives; Run now with live progress; its backups and drills. */
 export function PlanCard({
-  plan, backups, drills, run, scheduled, can, now, onRun, onDismissRun, onChecked, onPrune, onRemove,
+  plan, backups, run, scheduled, can, now, onRun, onDismissRun, onChecked, onPrune, onRemove,
 }: {
   plan: BackupPlan;
   /** This plan's backups, newest first. */
   backups: BackupSummary[];
-  /** Drills run on this page (their backups may have been checked again since). */
-  drills: BackupCheck[];
   run: RunState | undefined;
   /** The scheduler's view of this plan (next run, last result, verification); null when nothing schedules it. */
   scheduled: PlanRunStatus | null;
@@ -39,12 +39,8 @@ export function PlanCard({
 }) {
   const headingId = `plan-${plan.name}`;
   const last = backups[0] ?? null;
-  const lastCheck = latestCheck(backups);
-  const ids = new Set(backups.map((b) => b.id));
-  const drillChecks = [
-    ...backups.flatMap((b) => (b.lastCheck?.level === 'drill' ? [b.lastCheck] : [])),
-    ...drills.filter((d) => ids.has(d.backupId)),
-  ];
+  const latest = latestChecksOf(backups);
+  const drills = usePlanDrills(plan.name, backups);
   const running = run?.status === 'running';
 
   return (
@@ -137,8 +133,10 @@ export function PlanCard({
             </dd>
           </div>
           <div className="fact">
-            <dt>Last check</dt>
-            <dd data-testid="plan-last-check"><CheckSummary check={lastCheck} rpoMinutes={plan.rpoMinutes} now={now} /></dd>
+            <dt>Latest checks</dt>
+            <dd data-testid="plan-latest-checks">
+              <LatestChecks checks={latest} rpoMinutes={plan.rpoMinutes} now={now} withBackup label={`Latest checks of ${plan.name}`} />
+            </dd>
           </div>
         </dl>
 
@@ -156,7 +154,13 @@ export function PlanCard({
         />
 
         <h3 className="section-label">Drill restore times</h3>
-        <DrillTrend plan={plan.name} checks={drillChecks} rtoMinutes={plan.rtoMinutes} />
+        {drills.error ? (
+          <p className="small objective-missed" role="alert">The drills of {plan.name} could not be loaded: {describeError(drills.error)}</p>
+        ) : drills.data === null ? (
+          <p className="muted small">Loading the drills…</p>
+        ) : (
+          <DrillTrend plan={plan.name} checks={drills.data} rtoMinutes={plan.rtoMinutes} />
+        )}
       </div>
     </section>
   );

@@ -11,7 +11,6 @@ import { describedBy, Field } from '../common/Field';
 import { Modal } from '../common/Modal';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
-const SHOWN_PATHS = 200;
 
 /**
  * Restores a backup, a folder or one file of it into a directory (backups.restore). Existing files
@@ -52,7 +51,7 @@ export function RestoreDialog({ backup, plan, onClose }: { backup: BackupSummary
       return;
     }
     setReport(result.value);
-    toasts.show('success', `Restored ${formatCount(result.value.restored.length)} ${result.value.restored.length === 1 ? 'path' : 'paths'}`, `to ${result.value.to}`);
+    toasts.show('success', `Restored ${formatCount(result.value.entries)} ${result.value.entries === 1 ? 'path' : 'paths'}`, `to ${result.value.to}`);
   };
 
   return (
@@ -74,13 +73,13 @@ export function RestoreDialog({ backup, plan, onClose }: { backup: BackupSummary
       {report ? (
         <div className="restore-report" data-testid="restore-report">
           <ErrorBanner tone="success">
-            Restored {formatCount(report.restored.length)} {report.restored.length === 1 ? 'path' : 'paths'} ({formatBytes(report.bytes)}) to <code>{report.to}</code>.
+            Restored {formatCount(report.entries)} {report.entries === 1 ? 'path' : 'paths'} ({formatCount(report.files)} {report.files === 1 ? 'file' : 'files'}, {formatBytes(report.bytes)}) to <code>{report.to}</code>.
             Every file was checked against the manifest's SHA-256.
           </ErrorBanner>
           <ul className="restored-list" aria-label="Restored paths">
-            {report.restored.slice(0, SHOWN_PATHS).map((p) => <li key={p}><code>{p}</code></li>)}
+            {report.firstPaths.map((p) => <li key={p}><code>{p}</code></li>)}
           </ul>
-          {report.restored.length > SHOWN_PATHS && <p className="muted small">… and {formatCount(report.restored.length - SHOWN_PATHS)} more.</p>}
+          {report.entries > report.firstPaths.length && <p className="muted small">… and {formatCount(report.entries - report.firstPaths.length)} more, as the backup lists them.</p>}
         </div>
       ) : (
         <form id="restore-backup" className="form" onSubmit={(e) => void submit(e)} noValidate>

@@ -48,6 +48,16 @@ export class BackupsPage {
     return this.plan(plan).locator(`tbody tr[data-backup="${id}"]`);
   }
 
+  /** The line of one kind of check in a backup's "Latest checks" cell. */
+  latestCheck(plan: string, id: string, level: 'quick' | 'full' | 'drill'): Locator {
+    return this.row(plan, id).getByRole('list', { name: `Latest checks of ${id}`, exact: true }).locator(`li[data-level="${level}"]`);
+  }
+
+  /** The line of one kind of check in the plan's "Latest checks" fact (across its backups). */
+  planLatestCheck(plan: string, level: 'quick' | 'full' | 'drill'): Locator {
+    return this.plan(plan).getByRole('list', { name: `Latest checks of ${plan}`, exact: true }).locator(`li[data-level="${level}"]`);
+  }
+
   checkResult(plan: string): Locator {
     return this.plan(plan).getByTestId('check-result');
   }

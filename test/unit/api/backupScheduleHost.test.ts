@@ -3,7 +3,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupScheduleStatus, Topics } from '../../../contract';
-import { daemonFiles, DAEMON_STATUS_FORMAT, writeDaemonStatus } from '../../../main/api';
+import {
+  APP_SCHEDULE_STATUS_FORMAT, appScheduleAlive, appScheduleStatusFile, daemonFiles, DAEMON_STATUS_FORMAT, readAppScheduleStatus, writeAppScheduleStatus,
+  writeDaemonStatus, type AppScheduleStatus,
+} from '../../../main/api';
+import { appScheduleStatus } from '../../../main/api/BackupScheduleHost';
+import { runCli } from '../cli/runCli';
 import { connect, type TestClient } from '../../helpers/client';
 import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
 import { createTestVault, type TestVault } from '../../helpers/testVault';
@@ -155,5 +160,88 @@ describe('the app runs the backup schedules while someone allowed to is signed i
     await new Promise((r) => child?.once('exit', r));
     await v.admin.call('backups.plans.remove', { name: 'tiny' });
     await until('the app takes over', async () => (await scheduleOf(v.admin)).runner?.kind === 'app');
+  });
+});
+
+/**
+ * Issue 11: `firebreak daemon status` exited 1 while the app itself ran the schedules. The app now
+ * keeps its state in <data dir>/logs/app-schedule-status.json; `daemon status` (a separate
+ * process, signed in as nobody) reads it, and a stale file (the app gone) does not count.
+ */
+describe('daemon status while the app runs the schedules', () => {
+  const status = (dataDir: string, json = false) => runCli(['--data-dir', dataDir, 'daemon', 'status', ...(json ? ['--json'] : [])]);
+  const appFile = (dataDir: string) => readAppScheduleStatus(appScheduleStatusFile(dataDir));
+
+  it('is healthy (exit 0) and names the app, its process, the user and since when; then not, once nobody eligible is signed in or the app closed', { timeout: 60_000 }, async () => {
+    const { v, source, target } = await appVault();
+    await v.admin.call('backups.plans.add', { name: 'tiny', sources: [source], target, schedule: '30 2 * * *', includeDatabase: false });
+    const file = await until('the app status file with the plan', async () => {
+      const f = appFile(v.dataDir);
+      return f?.runner !== null && f?.plans.length === 1 ? f : null;
+    });
+    expect(file).toMatchObject({ format: APP_SCHEDULE_STATUS_FORMAT, pid: process.pid, stoppedAt: null, runner: { user: 'admin' }, plans: [{ plan: 'tiny', schedule: '30 2 * * *' }] });
+    expect(appScheduleAlive(file)).toBe(true);
+    // Another process's backend (a CLI command) reports the app as the runner too.
+    expect(appScheduleStatus(v.dataDir)).toMatchObject({ runner: { kind: 'app', user: 'admin', since: file.runner?.since }, plans: [{ plan: 'tiny' }] });
+
+    const ok = await status(v.dataDir);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(new RegExp(`^Schedules: run by the app \\(process ${process.pid}\\) for admin, since ${file.runner?.since.slice(0, 19)}Z; updated `));
+    expect(ok.stdout).toMatch(/^Daemon: not running \(not needed while the app runs the schedules\)$/m);
+    expect(ok.stdout).toMatch(/^tiny +at 02:30 every day +never run +/m);
+    expect(ok.stdout).not.toMatch(/Problems/);
+    const asJson = JSON.parse((await status(v.dataDir, true)).stdout) as { running: boolean; runner: unknown; problems: string[]; plans: unknown[] };
+    expect(asJson).toMatchObject({ running: false, runner: { kind: 'app', pid: process.pid, user: 'admin' }, problems: [], plans: [{ plan: 'tiny' }] });
+
+    // Nobody allowed to run backups signed in: the app is open but runs nothing.
+    await v.admin.call('auth.logout', {});
+    await until('the file without a runner', async () => appFile(v.dataDir)?.runner === null);
+    const waiting = await status(v.dataDir);
+    expect(waiting.code).toBe(1);
+    expect(waiting.stdout).toMatch(/^Daemon: not running\nApp: open \(process \d+\), running no schedules\n/);
+    expect(waiting.stdout).toContain(`the app (process ${process.pid}) is open but runs no schedules (nobody allowed to run backups is signed in`);
+
+    // Back, then the app closes: its file says so, and nobody runs them.
+    await v.signIn('admin');
+    await until('the runner back', async () => appFile(v.dataDir)?.runner?.user === 'admin');
+    expect((await status(v.dataDir)).code).toBe(0);
+    v.backend.close();
+    const closed = appFile(v.dataDir);
+    expect(closed).toMatchObject({ runner: null, stoppedAt: expect.any(String) as unknown });
+    const after = await status(v.dataDir);
+    expect(after.code).toBe(1);
+    expect(after.stdout).toMatch(/the app is not running the schedules: it closed at /);
+    expect(appScheduleStatus(v.dataDir)).toBeNull();
+  });
+
+  it('a stale file (the app crashed, or its pid now belongs to another process) is not healthy', { timeout: 60_000 }, async () => {
+    files = makeTempDataDir('app-status');
+    const file = appScheduleStatusFile(files);
+    const at = '2026-03-14T09:00:00.000Z';
+    const crashed: AppScheduleStatus = {
+      format: APP_SCHEDULE_STATUS_FORMAT, pid: 2 ** 22 + 17, processStart: null, startedAt: at, updatedAt: at, stoppedAt: null,
+      runner: { user: 'admin', since: at }, note: null, plans: [],
+    };
+    writeAppScheduleStatus(file, crashed);
+    expect(appScheduleAlive(crashed)).toBe(false);
+    const gone = await status(files, true);
+    expect(gone.code).toBe(1);
+    const out = JSON.parse(gone.stdout) as { runner: unknown; app: { alive: boolean }; problems: string[] };
+    expect(out.runner).toBeNull();
+    expect(out.app.alive).toBe(false);
+    expect(out.problems).toEqual([
+      `the daemon is not running: it never ran on ${files}`,
+      'the app is not running the schedules: its process 4194321 has ended without closing (last update 2026-03-14T09:00:00Z)',
+    ]);
+    expect(appScheduleStatus(files)).toBeNull();
+
+    // A live pid that started at another time than the app did: a pid reused after a crash.
+    if (process.platform === 'linux') {
+      const reused = { ...crashed, pid: process.pid, processStart: '1' };
+      writeAppScheduleStatus(file, reused);
+      expect(appScheduleAlive(reused)).toBe(false);
+      expect((await status(files)).code).toBe(1);
+    }
   });
 });

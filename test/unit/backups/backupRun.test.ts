@@ -108,7 +108,10 @@ describe('a backup run', () => {
   it('restores to a new directory identical to the source (content, modes, mtimes, links), excluded files left out', async () => {
     const to = join(work, 'restore-1');
     const report = await operator.call('backups.restore', { id: first.id, to });
-    expect(report.restored.length).toBeGreaterThan(8);
+    expect(report).toMatchObject({ backupId: first.id, to, path: null, files: first.files, symlinks: 1 });
+    expect(report.entries).toBe(report.files + report.directories + report.symlinks);
+    expect(report.directories).toBeGreaterThanOrEqual(5);
+    expect(report.firstPaths.length).toBe(report.entries);
     const expected = describeTree(source);
     delete expected['skip.tmp'];
     expect(describeTree(join(to, 'share'))).toEqual(expected);
@@ -130,6 +133,11 @@ describe('a backup run', () => {
 
   it('the next run is incremental: only what changed is stored, and its restore pulls the rest from the chain', async () => {
     writeFileSync(join(source, 'changed.txt'), 'new file\n');
+    // A new time to the millisecond on unchanged bytes (stored in the first archive, whose tar
+    // header has the old time in whole seconds) and on a directory: the manifest's time wins.
+    const touched = new Date('2025-06-07T08:09:10.123Z');
+    utimesSync(join(source, 'script.sh'), touched, touched);
+    utimesSync(join(source, 'a/b'), touched, touched);
     const second = await operator.call('backups.run', { name: 'nightly' });
     expect(second).toMatchObject({ kind: 'incremental', parent: first.id });
     // changed.txt and the database snapshot (always new), nothing else.
@@ -137,6 +145,10 @@ describe('a backup run', () => {
     expect(await operator.call('backups.verify', { id: second.id, level: 'full' })).toMatchObject({ ok: true });
     const to = join(work, 'restore-2');
     await operator.call('backups.restore', { id: second.id, to });
+    // Not the header's whole second. (Times cross the syscalls as float seconds and the manifest
+    // keeps whole milliseconds: within a millisecond or two, not to the nanosecond.)
+    expect(Math.abs(lstatSync(join(to, 'share/script.sh')).mtimeMs - touched.getTime())).toBeLessThan(2);
+    expect(Math.abs(lstatSync(join(to, 'share/a/b')).mtimeMs - touched.getTime())).toBeLessThan(2);
     const expected = describeTree(source);
     delete expected['skip.tmp'];
     expect(describeTree(join(to, 'share'))).toEqual(expected);
@@ -145,7 +157,7 @@ describe('a backup run', () => {
   it('restores a single file, and never overwrites unless asked', async () => {
     const to = join(work, 'restore-3');
     const one = await operator.call('backups.restore', { id: first.id, to, path: 'share/a/b/c/deep.txt' });
-    expect(one.restored).toContain('share/a/b/c/deep.txt');
+    expect(one).toMatchObject({ path: 'share/a/b/c/deep.txt', entries: 1, files: 1, directories: 0, firstPaths: ['share/a/b/c/deep.txt'] });
     expect(existsSync(join(to, 'share/big.bin'))).toBe(false);
     writeFileSync(join(to, 'share/a/b/c/deep.txt'), 'local edit\n');
     const refused = await operator.attempt('backups.restore', { id: first.id, to, path: 'share/a/b/c/deep.txt' });
@@ -225,7 +237,7 @@ describe('after its plan is removed', () => {
     expect((await operator.call('backups.list', { plan: 'nightly' }))[0]?.id).toBe(latest?.id);
     expect(await operator.call('backups.verify', { id: latest?.id ?? '', level: 'full' })).toMatchObject({ ok: true });
     const to = join(work, 'restore-orphan');
-    expect((await operator.call('backups.restore', { id: latest?.id ?? '', to, path: 'share/a/b/c/deep.txt' })).restored).toContain('share/a/b/c/deep.txt');
+    expect((await operator.call('backups.restore', { id: latest?.id ?? '', to, path: 'share/a/b/c/deep.txt' })).firstPaths).toEqual(['share/a/b/c/deep.txt']);
     const refused = await operator.attempt('backups.restore', { id: latest?.id ?? '', to: join(work, 'restore-1') });
     expect(refused.ok ? 'ok' : refused.error.code).toBe('CONFLICT');
     expect(refused.ok ? '' : refused.error.message).toMatch(/already exists/);

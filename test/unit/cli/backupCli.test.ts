@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupCheck, BackupPlan, BackupSummary, RestoreReport, Topics } from '../../../contract';
+import type { BackupCheck, BackupCheckRecord, BackupPlan, BackupSummary, RestoreReport, Topics } from '../../../contract';
 import { CliError } from '../../../main/cli/CliError';
 import { COMMANDS } from '../../../main/cli/commandTable';
 import { formatBytes, formatDuration, formatProgress } from '../../../main/cli/formatBackup';
@@ -74,7 +74,7 @@ describe('backup commands: options, help and progress (no backend)', () => {
     expect(helpOf('backup', 'list')).toContain('Usage: firebreak backup list [PLAN]');
     expect(helpOf('backup', 'verify')).toContain('[--level quick|full]');
     expect(helpOf()).toContain('backup export-identity');
-    expect(usage(['backup']).message).toBe('backup needs a subcommand: plan, prune, run, list, verify, drill, restore, export-identity (see firebreak backup --help)');
+    expect(usage(['backup']).message).toBe('backup needs a subcommand: plan, prune, run, list, show, verify, drill, restore, export-identity (see firebreak backup --help)');
     expect(usage(['backup', 'plan']).message).toBe('backup plan needs a subcommand: add, list, show, remove (see firebreak backup plan --help)');
     expect(usage(['backup', 'plan', 'edit']).message).toBe('unknown command "backup plan edit" (see firebreak --help)');
   });
@@ -242,13 +242,13 @@ describe.sequential('firebreak backup against a real vault', () => {
     const [backup, ...others] = await json<BackupSummary[]>('backup', 'list');
     expect(others).toEqual([]);
     // notes.txt, q3.txt, big.bin, and the database snapshot and vault.json; scratch.tmp is excluded.
-    expect(backup).toMatchObject({ id, plan: 'nightly', kind: 'full', parent: null, files: 5, lastCheck: null, archiveFile: `${id}.tar.age` });
+    expect(backup).toMatchObject({ id, plan: 'nightly', kind: 'full', parent: null, files: 5, lastCheck: null, latestChecks: { quick: null, full: null, drill: null }, archiveFile: `${id}.tar.age` });
     expect(await json<BackupSummary[]>('backup', 'list', 'nightly')).toEqual([backup]);
 
     const table = await cli('backup', 'list');
     const [header, row] = table.stdout.trimEnd().split('\n');
-    expect(header).toMatch(/^ID +PLAN +KIND +FINISHED +FILES +SIZE +STORED +LAST CHECK$/);
-    expect(row).toMatch(new RegExp(`^${id} +nightly +full +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d +5 +2\\.\\d MiB +2\\.\\d MiB +-$`));
+    expect(header).toMatch(/^ID +PLAN +KIND +FINISHED +FILES +SIZE +STORED +QUICK CHECK +FULL CHECK +DRILL$/);
+    expect(row).toMatch(new RegExp(`^${id} +nightly +full +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d +5 +2\\.\\d MiB +2\\.\\d MiB +- +- +-$`));
     expect((await cli('backup', 'list', 'weekly')).stdout).toBe('No backups of plan weekly.\n');
   });
 
@@ -265,7 +265,8 @@ describe.sequential('firebreak backup against a real vault', () => {
 
     const check = await json<BackupCheck>('backup', 'verify', id, '--level', 'full');
     expect(check).toMatchObject({ backupId: id, level: 'full', ok: true, problems: [] });
-    expect((await cli('backup', 'list')).stdout).toMatch(/ full ok \d{4}-\d\d-\d\dT\d\d:\d\d\n$/);
+    // Quick and full each in their own column.
+    expect((await cli('backup', 'list')).stdout).toMatch(/ ok \d{4}-\d\d-\d\dT\d\d:\d\d +ok \d{4}-\d\d-\d\dT\d\d:\d\d +-\n$/);
     expectRefused(await cli('backup', 'verify', 'nightly-20000101T000000Z-000000'), 1, /no backup nightly-20000101T000000Z-000000/);
   });
 
@@ -274,7 +275,7 @@ describe.sequential('firebreak backup against a real vault', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Drill: +${id} at .+: passed\\n`));
-    expect(r.stdout).toMatch(/^Restored: +\d+ entries, 2\.\d MiB, each file checked against the manifest$/m);
+    expect(r.stdout).toMatch(/^Restored: +\d+ files, 2\.\d MiB, each checked against the manifest$/m);
     expect(r.stdout).toMatch(/^Restore time: +\d+\.\d s \(RTO 1 h: met\)$/m);
     expect(r.stdout).toMatch(/^Backup age: +[\d:]+(?: s)? \(RPO 1 d: met\)$/m);
     const check = (await json<BackupSummary[]>('backup', 'list'))[0]?.lastCheck;
@@ -282,12 +283,40 @@ describe.sequential('firebreak backup against a real vault', () => {
     expect(check?.restoreSeconds).toBeGreaterThan(0);
   });
 
+  it('a full check after the drill leaves the drill and its RTO verdict shown: list, show and --json', { timeout: SLOW }, async () => {
+    expect((await cli('backup', 'verify', id, '--level', 'full')).code).toBe(0);
+    const [backup] = await json<BackupSummary[]>('backup', 'list');
+    expect(backup?.lastCheck?.level).toBe('full');
+    expect(backup?.latestChecks.drill).toMatchObject({ level: 'drill', ok: true, rtoSeconds: 3600 });
+    expect(backup?.latestChecks.full).toMatchObject({ level: 'full', ok: true });
+    expect((await cli('backup', 'list')).stdout).toMatch(/ ok \S+ +ok \S+ +ok \S+\n$/);
+
+    const show = await asBob('backup', 'show', id);
+    expect(show.stderr).toBe('');
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(new RegExp(`^Backup: +${id}\nPlan: +nightly\nKind: +full\n`));
+    expect(show.stdout).toMatch(/^ {2}Quick check: +ok \S+: manifests decrypt, archives present at their recorded sizes$/m);
+    expect(show.stdout).toMatch(/^ {2}Full check: +ok \S+: \d+ files \(2\.\d MiB\) decrypted and re-hashed$/m);
+    expect(show.stdout).toMatch(/^ {2}Drill: +passed \S+: restore \d+\.\d s \(RTO 1 h: met\); backup [\d:]+(?: s)? old \(RPO 1 d: met\)$/m);
+    // Quick and full (verify test), drill, full again: every one of them, newest first.
+    expect(show.stdout).toMatch(/^Checks, newest first:\n {2}AT +KIND +RESULT +DETAIL\n {2}\S+ +full +ok .+\n {2}\S+ +drill +ok .+\n {2}\S+ +full +ok .+\n {2}\S+ +full +ok .+\n {2}\S+ +quick +ok .+\n$/m);
+
+    const limited = await cli('backup', 'show', id, '--checks', '2');
+    expect(limited.stdout).toMatch(/^Checks, newest first \(the 2 newest; --checks N for more\):\n {2}AT.+\n {2}\S+ +full .+\n {2}\S+ +drill .+\n$/m);
+    const asJson = await json<{ backup: BackupSummary; checks: BackupCheckRecord[] }>('backup', 'show', id);
+    expect(asJson.backup.latestChecks.drill).toEqual(backup?.latestChecks.drill);
+    expect(asJson.checks.map((c) => c.level)).toEqual(['full', 'drill', 'full', 'full', 'quick']);
+
+    expectRefused(await cli('backup', 'show', 'nightly-20000101T000000Z-000000'), 1, /no backup nightly-20000101T000000Z-000000/);
+    for (const bad of ['0', 'ten', '1001']) expectRefused(await cli('backup', 'show', id, '--checks', bad), 2, /--checks takes a whole number from 1 to 1000/);
+  });
+
   it('restore --to DIR restores the files; an existing file is refused without --overwrite', { timeout: SLOW }, async () => {
     const to = join(tmp, 'restored');
     const r = await asBob('backup', 'restore', id, '--to', relative(REPO_ROOT, to));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Restored \\d+ entries \\(2\\.\\d MiB\\) from ${id} to ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^Restored \\d+ entries \\(\\d+ files, \\d+ directories; 2\\.\\d MiB\\) from ${id} to ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));
     expect(readFileSync(join(to, 'share/reports/2026/q3.txt'), 'utf8')).toBe('Quarterly numbers\n');
     expect(readFileSync(join(to, 'share/big.bin')).equals(readFileSync(join(source, 'big.bin')))).toBe(true);
     expect(statSync(join(to, 'firebreak-data/firebreak.db')).size).toBeGreaterThan(0);
@@ -299,7 +328,8 @@ describe.sequential('firebreak backup against a real vault', () => {
 
     const one = join(tmp, 'one');
     const report = await json<RestoreReport>('backup', 'restore', id, '--to', one, '--path', 'share/notes.txt');
-    expect(report).toMatchObject({ backupId: id, to: one, restored: ['share/notes.txt'], bytes: 14 });
+    expect(report).toMatchObject({ backupId: id, to: one, path: 'share/notes.txt', entries: 1, files: 1, directories: 0, symlinks: 0, firstPaths: ['share/notes.txt'], bytes: 14 });
+    expect(report).not.toHaveProperty('restored');
 
     const again = await cli('backup', 'restore', id, '--to', to, '--path', 'share/notes.txt', '--overwrite');
     expect(again.code).toBe(0);
@@ -354,7 +384,7 @@ describe.sequential('firebreak backup against a real vault', () => {
     const asJson = await cli('backup', 'verify', id, '--level', 'full', '--json');
     expect(asJson.code).toBe(4);
     expect(JSON.parse(asJson.stdout)).toMatchObject({ backupId: id, level: 'full', ok: false, problems: expect.arrayContaining([expect.stringContaining(`${id}.tar.age`)]) as unknown });
-    expect((await cli('backup', 'list')).stdout).toMatch(/ full FAILED \d{4}-\d\d-\d\dT\d\d:\d\d\n$/);
+    expect((await cli('backup', 'list')).stdout).toMatch(/ FAILED \d{4}-\d\d-\d\dT\d\d:\d\d +ok \S+\n$/);
 
     const drill = await cli('backup', 'drill', id);
     expect(drill.code).toBe(4);

@@ -6,7 +6,7 @@ import { drillTrend } from '../../../renderer/lib/drillTrend';
 import { formatMinutes } from '../../../renderer/lib/formatMinutes';
 import { formatRetention } from '../../../renderer/lib/formatRetention';
 import { formatSeconds } from '../../../renderer/lib/formatSeconds';
-import { latestCheck } from '../../../renderer/lib/latestCheck';
+import { latestChecksOf } from '../../../renderer/lib/latestChecksOf';
 import { EMPTY_PLAN_FORM, planInputFrom } from '../../../renderer/lib/planInputFrom';
 import { planIssuesByField } from '../../../renderer/lib/planIssuesByField';
 import { scheduleProblems } from '../../../renderer/lib/scheduleProblems';
@@ -138,11 +138,16 @@ describe('plan and backup wording', () => {
     expect(archiveFolders({ sources: [], includeDatabase: false })).toEqual([]);
   });
 
-  it('finds the latest check of a plan', () => {
-    const b = (lastCheck: BackupCheck | null) => ({ lastCheck }) as BackupSummary;
-    const newest = drill({ at: '2026-11-23T00:00:00.000Z', level: 'quick' });
-    expect(latestCheck([b(null), b(drill()), b(newest)])).toBe(newest);
-    expect(latestCheck([b(null)])).toBeNull();
+  it('finds the latest check of each kind among a plan\'s backups: a later full check leaves the drill', () => {
+    const none = { quick: null, full: null, drill: null };
+    const b = (latestChecks: Partial<BackupSummary['latestChecks']>) => ({ latestChecks: { ...none, ...latestChecks } }) as BackupSummary;
+    const olderDrill = drill({ at: '2026-11-21T03:00:00.000Z' });
+    const theDrill = drill({ at: '2026-11-22T03:00:00.000Z' });
+    const fullAfter = drill({ at: '2026-11-22T04:00:00.000Z', level: 'full', restoreSeconds: null, rtoSeconds: null });
+    const quick = drill({ at: '2026-11-23T00:00:00.000Z', level: 'quick', restoreSeconds: null, rtoSeconds: null });
+    expect(latestChecksOf([b({}), b({ drill: olderDrill, quick }), b({ drill: theDrill, full: fullAfter })])).toEqual({ quick, full: fullAfter, drill: theDrill });
+    expect(latestChecksOf([b({})])).toEqual(none);
+    expect(latestChecksOf([])).toEqual(none);
   });
 });
 

@@ -301,6 +301,36 @@ const STEPS: Record<number, StepTest> = {
       expect(db.prepare("SELECT must_change_passphrase, session_epoch FROM users WHERE name = 'lena'").get()).toEqual({ must_change_passphrase: 1, session_epoch: 0 });
     },
   },
+  140: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      db.prepare(
+        `INSERT INTO backups (id, plan, dir, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size)
+         VALUES ('b1', 'nightly', '/backups/nightly', 'full', NULL, ?, ?, 1, 1, 1, 1, 'a.tar.age', 'a.manifest.age', 10)`,
+      ).run(TS, TS);
+      const check = db.prepare("INSERT INTO backup_checks (backup_id, level, at, ok, problems, files, bytes, restore_seconds, rto_seconds) VALUES ('b1', ?, ?, 1, '[]', 1, 1, ?, ?)");
+      check.run('drill', TS, 12.5, 1800);
+      check.run('full', '2026-03-14T10:00:00.000Z', null, null);
+    },
+    survived: () => {
+      expect(db.prepare('SELECT level, restore_seconds FROM backup_checks ORDER BY id').all()).toEqual([
+        { level: 'drill', restore_seconds: 12.5 }, { level: 'full', restore_seconds: null },
+      ]);
+    },
+    works: () => {
+      // A check is a record: never changed, removed or overwritten; a later one is a new row.
+      expect(() => db.prepare("UPDATE backup_checks SET ok = 0 WHERE level = 'drill'").run()).toThrow(/append-only/);
+      expect(() => db.prepare("DELETE FROM backup_checks WHERE level = 'drill'").run()).toThrow(/append-only/);
+      expect(() => db.prepare("INSERT OR REPLACE INTO backup_checks (id, backup_id, level, at, ok, problems, files, bytes) VALUES (1, 'b1', 'quick', ?, 1, '[]', 1, 1)").run(TS)).toThrow(/append-only/);
+      db.prepare("INSERT INTO backup_checks (backup_id, level, at, ok, problems, files, bytes) VALUES ('b1', 'quick', ?, 1, '[]', 1, 1)").run(TS);
+      expect(count('SELECT count(*) AS n FROM backup_checks')).toBe(3);
+      const sql = "SELECT * FROM backup_checks WHERE backup_id = 'b1' AND level = 'drill' ORDER BY at DESC, id DESC LIMIT 1";
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+      expect(plan).toMatch(/INDEX backup_checks_latest/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+      expect(db.prepare(sql).get()).toMatchObject({ level: 'drill', restore_seconds: 12.5, rto_seconds: 1800 });
+    },
+  },
   150: {
     seed: () => {
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
