@@ -1,3 +1,4 @@
-export { createIncident, updateIncident, setIncidentStatus, addIncidentNote, getIncident, findIncident } from './incidentStore';
+export { createIncident, updateIncident, setIncidentStatus, addIncidentNote, getIncident, findIncident, type StatusMove } from './incidentStore';
+export { describeTimeOrderConflict } from './describeTimeOrderConflict';
 export { listIncidents, type IncidentQuery } from './listIncidents';
 export { maskIncident } from './maskIncident';

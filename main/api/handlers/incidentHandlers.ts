@@ -4,6 +4,7 @@ import {
 } from '../../incidents';
 import { eventsForIncident, listEvents, maskEvent, verifyChain } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
+import { openItemsForClosing } from './openItemsForClosing';
 
 const seesPii = (ctx: Context): boolean => roleHas(actorOf(ctx).role, 'pii:read');
 const view = (ctx: Context, i: Incident): Incident => (seesPii(ctx) ? i : maskIncident(i));
@@ -21,16 +22,24 @@ type IncidentMethods = 'incidents.list' | 'incidents.get' | 'incidents.create' |
 export const incidentHandlers: Pick<Handlers, IncidentMethods> = {
   'incidents.list': (ctx, q) => listIncidents(ctx.open().db, q),
   'incidents.get': (ctx, { ref }) => view(ctx, getIncident(ctx.open().db, ref)),
-  'incidents.create': (ctx, input) => {
-    refusePiiWrite(ctx, input);
-    return view(ctx, createIncident(ctx.open().db, actorOf(ctx).user, input, ctx.nowIso()));
+  'incidents.create': (ctx, { overrideTimeOrder, ...fields }) => {
+    refusePiiWrite(ctx, fields);
+    return view(ctx, createIncident(ctx.open().db, actorOf(ctx).user, fields, ctx.nowIso(), overrideTimeOrder));
   },
-  'incidents.update': (ctx, { ref, patch }) => {
+  'incidents.update': (ctx, { ref, patch, overrideTimeOrder }) => {
     refusePiiWrite(ctx, patch);
-    return view(ctx, updateIncident(ctx.open().db, actorOf(ctx).user, ref, patch, ctx.nowIso()));
+    return view(ctx, updateIncident(ctx.open().db, actorOf(ctx).user, ref, patch, ctx.nowIso(), overrideTimeOrder));
   },
-  'incidents.setStatus': (ctx, { ref, status, reason }) =>
-    view(ctx, setIncidentStatus(ctx.open().db, actorOf(ctx).user, ref, status, reason, ctx.nowIso())),
+  'incidents.setStatus': (ctx, { ref, status, reason, skipPhases, overrideTimeOrder }) => {
+    const { db } = ctx.open();
+    const actor = actorOf(ctx).user;
+    // One write transaction: what is open is read and the close recorded against the same state.
+    const moved = db.transaction(() => {
+      const openItems = status === 'closed' ? openItemsForClosing(ctx, ref) : [];
+      return setIncidentStatus(db, actor, ref, { status, reason, skipPhases, overrideTimeOrder, openItems }, ctx.nowIso());
+    }).immediate();
+    return view(ctx, moved);
+  },
   'incidents.addNote': (ctx, { ref, text }) => addIncidentNote(ctx.open().db, actorOf(ctx).user, ref, text, ctx.nowIso()),
   'timeline.forIncident': (ctx, { ref }) => {
     const { db } = ctx.open();

@@ -12,6 +12,7 @@ import { breachFacts } from './0100-breach-facts';
 import { notifyAlarms } from './0105-notify-alarms';
 import { settings } from './0110-settings';
 import { notifyDrafts } from './0120-notify-drafts';
+import { supersededPhaseTimes } from './0160-superseded-phase-times';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
-export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings, notifyDrafts];
+export const MIGRATIONS: readonly Migration[] = [users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings, notifyDrafts, supersededPhaseTimes];
