@@ -13,6 +13,7 @@ import './styles/screens.css';
 import './styles/runbooks.css';
 import './styles/backups.css';
 import './styles/notify.css';
+import './styles/phases.css';
 
 // Before the first paint, so a dark-mode user never sees a white flash (no inline script under the CSP).
 applyTheme(readThemePreference());
