@@ -3,6 +3,7 @@ import {
   type Incident, type IncidentFields, type IncidentStatus, type OpenItem, type PhaseTimeField, type TimelineEvent,
 } from '../../contract';
 import type { Db } from '../store';
+type Statement = ReturnType<Db['prepare']>;
 import { appendEvent } from '../timeline';
 import { findUser } from '../auth';
 import { checkTimeOrder } from './checkTimeOrder';
@@ -23,17 +24,29 @@ const timesOf = (fields: Pick<IncidentFields, PhaseTimeField>): PhaseTimes =>
 const list = (phases: readonly string[]): string =>
   phases.length <= 1 ? (phases[0] ?? '') : `${phases.slice(0, -1).join(', ')} and ${phases.at(-1)!}`;
 
+/** The two reads of findIncident, prepared once per connection: every incident write reads the incident before and after. */
+const reads = new WeakMap<Db, { row: Statement; superseded: Statement }>();
+function readsOf(db: Db): { row: Statement; superseded: Statement } {
+  let r = reads.get(db);
+  if (!r) {
+    r = {
+      row: db.prepare('SELECT * FROM incidents WHERE ref = ?'),
+      superseded: db.prepare(
+        `SELECT phase, at, superseded_at AS supersededAt, superseded_by AS supersededBy, reason, event_seq AS eventSeq
+         FROM incident_superseded_times WHERE incident_ref = ? ORDER BY id`,
+      ),
+    };
+    reads.set(db, r);
+  }
+  return r;
+}
+
 export function findIncident(db: Db, ref: string): Incident | null {
-  const row = db.prepare('SELECT * FROM incidents WHERE ref = ?').get(ref) as IncidentRowRecord | undefined;
+  const { row: byRef, superseded: supersededOf } = readsOf(db);
+  const row = byRef.get(ref) as IncidentRowRecord | undefined;
   if (!row) return null;
   const incident = rowToIncident(row);
-  const superseded = db
-    .prepare(
-      `SELECT phase, at, superseded_at AS supersededAt, superseded_by AS supersededBy, reason, event_seq AS eventSeq
-       FROM incident_superseded_times WHERE incident_ref = ? ORDER BY id`,
-    )
-    .all(ref) as SupersededRow[];
-  return { ...incident, phases: phasesOf(incident, superseded) };
+  return { ...incident, phases: phasesOf(incident, supersededOf.all(ref) as SupersededRow[]) };
 }
 
 export function getIncident(db: Db, ref: string): Incident {
