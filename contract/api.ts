@@ -52,6 +52,8 @@ const base64Schema = z
   .string()
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64')
   .max(Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4, `at most ${MAX_EVIDENCE_BYTES / (1024 * 1024)} MiB`);
+/** Why phase times in impossible order are right anyway (recorded in the log with the pairs). */
+const overrideReason = z.string().trim().min(1, 'say why the times are right anyway').max(2000).optional();
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
 
 export const methods = {
@@ -136,15 +138,26 @@ export const methods = {
   }),
   'incidents.get': method<Incident>()({ input: z.strictObject({ ref: refSchema }), access: 'incident:read' }),
   'incidents.create': method<Incident>()({
-    input: incidentFieldsSchema.partial().required({ title: true, severity: true, category: true }),
+    input: incidentFieldsSchema.partial().required({ title: true, severity: true, category: true }).extend({ overrideTimeOrder: overrideReason }),
     access: 'incident:write',
   }),
   'incidents.update': method<Incident>()({
-    input: z.strictObject({ ref: refSchema, patch: incidentFieldsSchema.partial() }),
+    input: z.strictObject({ ref: refSchema, patch: incidentFieldsSchema.partial(), overrideTimeOrder: overrideReason }),
     access: 'incident:write',
   }),
+  /**
+   * Moves to another phase (contract/phases.ts). Forward over phases without a time needs
+   * `skipPhases`; back needs a `reason`; closing over open items needs a `reason` (CONFLICT with
+   * `openItems` otherwise); times out of order need `overrideTimeOrder` (VALIDATION with `timeOrder`).
+   */
   'incidents.setStatus': method<Incident>()({
-    input: z.strictObject({ ref: refSchema, status: z.enum(STATUSES), reason: z.string().trim().max(2000).optional() }),
+    input: z.strictObject({
+      ref: refSchema,
+      status: z.enum(STATUSES),
+      reason: z.string().trim().max(2000).optional(),
+      skipPhases: z.boolean().optional(),
+      overrideTimeOrder: overrideReason,
+    }),
     access: 'incident:write',
   }),
   'incidents.addNote': method<TimelineEvent>()({

@@ -1,3 +1,6 @@
+import type { IncidentStatus } from './incidentTerms';
+import type { OpenItem, TimeOrderConflict } from './phases';
+
 /** Error codes that cross every boundary as values (never as thrown exceptions). */
 export const ERROR_CODES = [
   'VALIDATION', // input failed the method's schema
@@ -26,6 +29,12 @@ export interface ApiError {
   /** Field-level problems for VALIDATION, as `path: message`. */
   issues?: string[];
   retryAfterMs?: number;
+  /** VALIDATION on a phase move over phases without a time: the phases it would skip (contract/phases.ts). */
+  skippedPhases?: IncidentStatus[];
+  /** VALIDATION on phase times in impossible order: each pair. */
+  timeOrder?: TimeOrderConflict[];
+  /** CONFLICT on closing an incident over open items without a reason: what is still open. */
+  openItems?: OpenItem[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 export { CATEGORIES, DATA_CATEGORIES, PHASE_TIMESTAMP, PII_FIELDS, SEVERITIES, STATUSES } from './incidentTerms';
 export type { Category, DataCategory, IncidentStatus, PiiField, Severity } from './incidentTerms';
 import { CATEGORIES, DATA_CATEGORIES, SEVERITIES, type IncidentStatus, type PiiField } from './incidentTerms';
+import type { IncidentPhase } from './phases';
 
 /** ISO 3166-1 alpha-2 country, or `US-XX` for a US state / territory. */
 export const jurisdictionSchema = z.string().regex(/^[A-Z]{2}(-[A-Z]{2})?$/, 'expected a country code like DE or a US state like US-CA');
@@ -50,6 +51,8 @@ export interface Incident extends IncidentFields {
   updatedAt: string;
   /** Fields withheld from this caller because the role lacks `pii:read`. */
   redacted: PiiField[];
+  /** Every phase in order: reached (with its time), skipped, superseded or not reached (contract/phases.ts). */
+  phases: IncidentPhase[];
 }
 
 export type IncidentRow = Pick<

@@ -14,6 +14,7 @@ import './styles/runbooks.css';
 import './styles/backups.css';
 import './styles/notify.css';
 import './styles/users.css';
+import './styles/phases.css';
 
 // Before the first paint, so a dark-mode user never sees a white flash (no inline script under the CSP).
 applyTheme(readThemePreference());

@@ -1,6 +1,6 @@
 /** Human-readable output of the CLI. `--json` bypasses all of this and prints the values as-is. */
 import type {
-  Evidence, Incident, IncidentRow, RunCause, RunClock, RunInputValue, RunStepView, RunView, TimelineEvent, User, VerifyResult,
+  Evidence, Incident, IncidentPhase, IncidentRow, RunCause, RunClock, RunInputValue, RunStepView, RunView, TimelineEvent, User, VerifyResult,
 } from '../../contract';
 import { FINISHED_STATES } from '../../contract/runTerms';
 
@@ -36,12 +36,7 @@ export function formatIncident(incident: Incident): string {
     ['Category', incident.category],
     ['Owner', incident.owner ?? '-'],
     ['Tags', incident.tags.join(', ') || '-'],
-    ['Detected', incident.detectedAt],
-    ['Triaged', incident.triagedAt ?? '-'],
-    ['Contained', incident.containedAt ?? '-'],
-    ['Eradicated', incident.eradicatedAt ?? '-'],
-    ['Recovered', incident.recoveredAt ?? '-'],
-    ['Closed', incident.closedAt ?? '-'],
+    ...incident.phases.map((p): [string, string] => [`${p.phase.charAt(0).toUpperCase()}${p.phase.slice(1)}`, formatPhase(p)]),
     ['Data categories', incident.dataCategories.join(', ') || '-'],
     ['Affected', incident.affected.map((a) => `${a.jurisdiction}: ${a.count}`).join(', ') || '-'],
     ['Created', `${incident.createdAt} by ${incident.createdBy}`],
@@ -51,6 +46,25 @@ export function formatIncident(incident: Incident): string {
   const width = Math.max(...lines.map(([k]) => k.length));
   const body = lines.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`).join('\n');
   return incident.summary ? `${body}\n\n${incident.summary}` : body;
+}
+
+/**
+ * A phase's time and state, so a skipped phase never reads as done and a superseded time never as
+ * current: "2026-03-14T10:00:00.000Z", "skipped (no time)", "- (superseded: 2026-…)".
+ */
+export function formatPhase(p: IncidentPhase): string {
+  const last = p.superseded.at(-1);
+  const earlier = p.superseded.length ? `; superseded earlier: ${p.superseded.map((s) => s.at).join(', ')}` : '';
+  switch (p.state) {
+    case 'reached':
+      return `${p.at ?? '-'}${p.superseded.length ? ` (${earlier.slice(2)})` : ''}`;
+    case 'skipped':
+      return `skipped (no time)${p.superseded.length ? ` (${earlier.slice(2)})` : ''}`;
+    case 'superseded':
+      return `- (superseded: ${last ? `${last.at}, set aside ${last.supersededAt} by ${last.supersededBy}` : ''}${p.superseded.length > 1 ? `; ${p.superseded.length - 1} earlier` : ''})`;
+    case 'not-reached':
+      return p.at ? `- (recorded ahead: ${p.at}${earlier})` : `-${p.superseded.length ? ` (${earlier.slice(2)})` : ''}`;
+  }
 }
 
 export function formatTimeline(events: TimelineEvent[]): string {
@@ -69,7 +83,7 @@ export function formatEvent(e: TimelineEvent): string {
 /** Notes show their text, changes their gist; other events a compact, bounded rendering of their data. */
 function summarizeData(data: Record<string, unknown>): string {
   if (typeof data.text === 'string') return oneLine(data.text);
-  if (typeof data.from === 'string' && typeof data.to === 'string') return `${data.from} -> ${data.to}`;
+  if (typeof data.from === 'string' && typeof data.to === 'string') return oneLine(describeStatusChange(data));
   const fields = data.fields;
   if (typeof fields === 'object' && fields !== null && 'title' in fields && typeof fields.title === 'string') {
     return oneLine(fields.title);
@@ -90,6 +104,19 @@ function summarizeData(data: Record<string, unknown>): string {
   if (keys.length === 0) return '';
   const text = JSON.stringify(data);
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/** `recovered -> closed, over 5 open items; reason: …`: what a phase move skipped, set aside or overrode. */
+function describeStatusChange(data: Record<string, unknown>): string {
+  const parts = [`${String(data.from)} -> ${String(data.to)}`];
+  if (Array.isArray(data.skipped) && data.skipped.length) parts.push(`skipped ${data.skipped.join(', ')}`);
+  if (typeof data.superseded === 'object' && data.superseded !== null) {
+    parts.push(`superseded ${Object.entries(data.superseded).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
+  }
+  if (Array.isArray(data.openItems) && data.openItems.length) parts.push(`over ${data.openItems.length} open items`);
+  if (typeof data.timeOrderOverride === 'object' && data.timeOrderOverride !== null) parts.push('time order overridden');
+  const head = parts.join(', ');
+  return typeof data.reason === 'string' ? `${head}; reason: ${data.reason}` : head;
 }
 
 function oneLine(text: string): string {

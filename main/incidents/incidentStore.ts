@@ -1,11 +1,16 @@
 import {
-  ApiFailure, PHASE_TIMESTAMP, STATUSES, type Incident, type IncidentFields, type IncidentStatus, type TimelineEvent,
+  ApiFailure, PHASE_TIME_FIELD, STATUSES,
+  type Incident, type IncidentFields, type IncidentStatus, type OpenItem, type PhaseTimeField, type TimelineEvent,
 } from '../../contract';
 import type { Db } from '../store';
+type Statement = ReturnType<Db['prepare']>;
 import { appendEvent } from '../timeline';
 import { findUser } from '../auth';
+import { checkTimeOrder } from './checkTimeOrder';
 import { FIELD_COLUMNS } from './columns';
+import { phasesOf, type SupersededRow } from './phasesOf';
 import { rowToIncident, type IncidentRowRecord } from './rowToIncident';
+import type { PhaseTimes } from './timeOrderConflicts';
 
 const DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'category' | 'detectedAt'> = {
   summary: '', owner: null, tags: [], triagedAt: null, containedAt: null, eradicatedAt: null, recoveredAt: null,
@@ -13,10 +18,35 @@ const DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'category' | 'detect
 };
 
 const rank = (s: IncidentStatus): number => STATUSES.indexOf(s);
+const PHASE_OF_FIELD = new Map<string, IncidentStatus>(STATUSES.map((s) => [PHASE_TIME_FIELD[s], s]));
+const timesOf = (fields: Pick<IncidentFields, PhaseTimeField>): PhaseTimes =>
+  Object.fromEntries(STATUSES.map((s) => [s, fields[PHASE_TIME_FIELD[s]]])) as PhaseTimes;
+const list = (phases: readonly string[]): string =>
+  phases.length <= 1 ? (phases[0] ?? '') : `${phases.slice(0, -1).join(', ')} and ${phases.at(-1)!}`;
+
+/** The two reads of findIncident, prepared once per connection: every incident write reads the incident before and after. */
+const reads = new WeakMap<Db, { row: Statement; superseded: Statement }>();
+function readsOf(db: Db): { row: Statement; superseded: Statement } {
+  let r = reads.get(db);
+  if (!r) {
+    r = {
+      row: db.prepare('SELECT * FROM incidents WHERE ref = ?'),
+      superseded: db.prepare(
+        `SELECT phase, at, superseded_at AS supersededAt, superseded_by AS supersededBy, reason, event_seq AS eventSeq
+         FROM incident_superseded_times WHERE incident_ref = ? ORDER BY id`,
+      ),
+    };
+    reads.set(db, r);
+  }
+  return r;
+}
 
 export function findIncident(db: Db, ref: string): Incident | null {
-  const row = db.prepare('SELECT * FROM incidents WHERE ref = ?').get(ref) as IncidentRowRecord | undefined;
-  return row ? rowToIncident(row) : null;
+  const { row: byRef, superseded: supersededOf } = readsOf(db);
+  const row = byRef.get(ref) as IncidentRowRecord | undefined;
+  if (!row) return null;
+  const incident = rowToIncident(row);
+  return { ...incident, phases: phasesOf(incident, supersededOf.all(ref) as SupersededRow[]) };
 }
 
 export function getIncident(db: Db, ref: string): Incident {
@@ -37,14 +67,17 @@ function nextRef(db: Db, year: number): string {
   return `IR-${year}-${String(row.last).padStart(4, '0')}`;
 }
 
+/** Times given at creation for later phases are recorded ahead (contract/phases.ts); all of them must be in order. */
 export function createIncident(
   db: Db,
   actor: string,
   input: Partial<IncidentFields> & Pick<IncidentFields, 'title' | 'severity' | 'category'>,
   now: string,
+  overrideTimeOrder?: string,
 ): Incident {
   assertOwner(db, input.owner);
   const fields: IncidentFields = { ...DEFAULTS, detectedAt: now, ...input };
+  const override = checkTimeOrder(timesOf(fields), new Set(STATUSES), overrideTimeOrder);
   return db.transaction(() => {
     const ref = nextRef(db, Number(now.slice(0, 4)));
     const cols = Object.values(FIELD_COLUMNS).map((c) => c.column);
@@ -53,7 +86,7 @@ export function createIncident(
       `INSERT INTO incidents (ref, status, status_rank, created_at, created_by, updated_at, ${cols.join(', ')})
        VALUES (?, 'detected', 0, ?, ?, ?, ${cols.map(() => '?').join(', ')})`,
     ).run(ref, now, actor, now, ...vals);
-    appendEvent(db, { actor, type: 'incident.created', incidentRef: ref, ts: now, data: { fields } });
+    appendEvent(db, { actor, type: 'incident.created', incidentRef: ref, ts: now, data: { fields, ...(override ? { timeOrderOverride: override } : {}) } });
     return getIncident(db, ref);
   }).immediate();
 }
@@ -66,10 +99,17 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 /**
  * Applies only the fields that really change; each change is recorded with before and after.
+ * Phase times: a phase the incident has reached keeps a time (it can be corrected, not removed —
+ * a move back is what sets times aside), and changed times must be in order with the others
+ * unless `opts.overrideTimeOrder` says why not. A time given to a skipped phase makes it reached.
  * `opts.causedBy`: a change the system makes as a consequence of someone's action (a runbook undo
  * giving a field its old value back) names that action in the event.
  */
-export function updateIncident(db: Db, actor: string, ref: string, patch: Partial<IncidentFields>, now: string, opts: { causedBy?: Record<string, unknown> } = {}): Incident {
+export function updateIncident(
+  db: Db, actor: string, ref: string, patch: Partial<IncidentFields>, now: string,
+  opts: { causedBy?: Record<string, unknown>; overrideTimeOrder?: string | undefined } = {},
+): Incident {
+  const overrideTimeOrder = opts.overrideTimeOrder;
   assertOwner(db, patch.owner);
   return db.transaction(() => {
     const current = getIncident(db, ref);
@@ -77,41 +117,143 @@ export function updateIncident(db: Db, actor: string, ref: string, patch: Partia
       .filter((f) => patch[f] !== undefined && !same(current[f], patch[f]))
       .map((field) => ({ field, before: current[field], after: patch[field] }));
     if (changes.length === 0) return current;
+
+    const changedPhases = new Set<IncidentStatus>();
+    const removed: string[] = [];
+    for (const c of changes) {
+      const phase = PHASE_OF_FIELD.get(c.field);
+      if (phase === undefined) continue;
+      changedPhases.add(phase);
+      if (c.after === null && rank(phase) <= rank(current.status)) {
+        removed.push(`${c.field}: ${ref} has reached ${phase}, so its time can be corrected but not removed (moving the incident back before ${phase} sets it aside)`);
+      }
+    }
+    if (removed.length > 0) throw new ApiFailure('VALIDATION', removed[0]!, { issues: removed });
+    const next: Incident = { ...current, ...Object.fromEntries(changes.map((c) => [c.field, c.after])) };
+    const override = checkTimeOrder(timesOf(next), changedPhases, overrideTimeOrder);
+
     const sets = changes.map((c) => `${FIELD_COLUMNS[c.field].column} = ?`);
     db.prepare(`UPDATE incidents SET ${sets.join(', ')}, updated_at = ? WHERE ref = ?`).run(
       ...changes.map((c) => toColumn(c.field, c.after)),
       now,
       ref,
     );
-    appendEvent(db, { actor, type: 'incident.updated', incidentRef: ref, ts: now, data: { changes, ...(opts.causedBy ? { causedBy: opts.causedBy } : {}) } });
+    appendEvent(db, {
+      actor, type: 'incident.updated', incidentRef: ref, ts: now,
+      data: { changes, ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}) },
+    });
     return getIncident(db, ref);
   }).immediate();
 }
 
+/** A move to another phase and what the caller agreed to (contract/api.ts `incidents.setStatus`). */
+export interface StatusMove {
+  status: IncidentStatus;
+  /** Needed to move back, and to close over open items; recorded either way. */
+  reason?: string;
+  /** Agrees that phases passed over without a time are recorded as skipped. */
+  skipPhases?: boolean;
+  /** Why a time out of order is right anyway. */
+  overrideTimeOrder?: string;
+  /** When closing: what the API found still open (main/api/handlers/openItemsForClosing.ts). */
+  openItems?: readonly OpenItem[];
+}
+
 /**
- * Moves through the phases. Forward moves stamp the phase's timestamp if it is not set yet;
- * a move back (re-opening) needs a reason, because it changes what the KPIs will say.
+ * Moves through the phases (contract/phases.ts).
+ * - Forward: the phase reached gets the time of the move unless it has one already (recorded
+ *   ahead); phases passed over without a time are refused unless `skipPhases`, then recorded as
+ *   skipped (and never given a time by a move). Closing over open items needs a reason.
+ * - Back (a reason is required, because it changes what the metrics will say): every later
+ *   phase's time is set aside as superseded — kept in its own append-only table and in the event,
+ *   no longer the incident's — so reaching the phase again gives it a new time.
+ * Refusals change nothing.
  */
-export function setIncidentStatus(db: Db, actor: string, ref: string, status: IncidentStatus, reason: string | undefined, now: string): Incident {
+export function setIncidentStatus(db: Db, actor: string, ref: string, move: StatusMove, now: string): Incident {
+  const { status } = move;
+  const reason = move.reason?.trim() || undefined;
   return db.transaction(() => {
     const current = getIncident(db, ref);
     if (current.status === status) throw new ApiFailure('CONFLICT', `${ref} is already ${status}`);
-    const backward = rank(status) < rank(current.status);
-    if (backward && !reason) {
-      throw new ApiFailure('VALIDATION', `moving ${ref} back from ${current.status} to ${status} needs a reason`, { issues: ['reason: required when moving back a phase'] });
+    const from = rank(current.status);
+    const to = rank(status);
+    const backward = to < from;
+    const timeOf = (phase: IncidentStatus) => current[PHASE_TIME_FIELD[phase]];
+
+    if (backward) {
+      if (!reason) {
+        throw new ApiFailure('VALIDATION', `moving ${ref} back from ${current.status} to ${status} needs a reason`, { issues: ['reason: required when moving back a phase'] });
+      }
+      const later = STATUSES.slice(to + 1).filter((p) => timeOf(p) !== null);
+      const superseded = Object.fromEntries(later.map((p) => [PHASE_TIME_FIELD[p], timeOf(p)]));
+      const clearSql = later.map((p) => `, ${FIELD_COLUMNS[PHASE_TIME_FIELD[p]].column} = NULL`).join('');
+      db.prepare(`UPDATE incidents SET status = ?, status_rank = ?, updated_at = ?${clearSql} WHERE ref = ?`).run(status, to, now, ref);
+      const event = appendEvent(db, {
+        actor, type: 'incident.status_changed', incidentRef: ref, ts: now,
+        data: { from: current.status, to: status, reason, ...(later.length ? { superseded } : {}) },
+      });
+      const keep = db.prepare(
+        `INSERT INTO incident_superseded_times (incident_ref, phase, at, superseded_at, superseded_by, reason, event_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const p of later) keep.run(ref, p, timeOf(p), now, actor, reason, event.seq);
+      return getIncident(db, ref);
     }
-    const stampField = PHASE_TIMESTAMP[status];
-    const stamp = !backward && stampField && current[stampField] === null ? { [stampField]: now } : {};
-    const stampSql = Object.keys(stamp).map((f) => `, ${FIELD_COLUMNS[f as keyof IncidentFields].column} = ?`).join('');
+
+    const skipped = STATUSES.slice(from + 1, to).filter((p) => timeOf(p) === null);
+    if (skipped.length > 0 && move.skipPhases !== true) {
+      const which = list(skipped);
+      throw new ApiFailure(
+        'VALIDATION',
+        `moving ${ref} from ${current.status} to ${status} passes over ${which}, which ${skipped.length === 1 ? 'has' : 'have'} no time: confirm the skip to record ${skipped.length === 1 ? 'it' : 'them'} as skipped`,
+        { issues: [`skipPhases: needed to pass over ${which} (no time recorded)`], skippedPhases: skipped },
+      );
+    }
+    const stampField = PHASE_TIME_FIELD[status];
+    const stamped = timeOf(status) === null;
+    const override = stamped ? checkTimeOrder({ ...timesOf(current), [status]: now }, new Set([status]), move.overrideTimeOrder) : null;
+
+    const open = status === 'closed' ? (move.openItems ?? []) : [];
+    if (open.length > 0 && !reason) {
+      throw new ApiFailure(
+        'CONFLICT',
+        `${ref} still has ${open.length} open ${open.length === 1 ? 'item' : 'items'} (${summarizeOpen(open)}); closing over ${open.length === 1 ? 'it' : 'them'} needs a reason`,
+        { openItems: [...open] },
+      );
+    }
+
+    const stampSql = stamped ? `, ${FIELD_COLUMNS[stampField].column} = ?` : '';
     db.prepare(`UPDATE incidents SET status = ?, status_rank = ?, updated_at = ?${stampSql} WHERE ref = ?`).run(
-      status, rank(status), now, ...Object.values(stamp), ref,
+      status, to, now, ...(stamped ? [now] : []), ref,
     );
     appendEvent(db, {
       actor, type: 'incident.status_changed', incidentRef: ref, ts: now,
-      data: { from: current.status, to: status, ...(reason ? { reason } : {}), ...(Object.keys(stamp).length ? { stamped: stamp } : {}) },
+      data: {
+        from: current.status, to: status,
+        ...(reason ? { reason } : {}),
+        ...(stamped ? { stamped: { [stampField]: now } } : {}),
+        ...(skipped.length ? { skipped } : {}),
+        ...(open.length ? { openItems: open } : {}),
+        ...(override ? { timeOrderOverride: override } : {}),
+      },
     });
     return getIncident(db, ref);
   }).immediate();
+}
+
+/** "3 obligations, 1 run, 2 notices": the kinds and counts of open items. */
+function summarizeOpen(items: readonly OpenItem[]): string {
+  const names: Record<OpenItem['kind'], [string, string]> = {
+    obligation: ['unmet obligation', 'unmet obligations'],
+    run: ['unfinished runbook run', 'unfinished runbook runs'],
+    approval: ['pending approval', 'pending approvals'],
+    notice: ['unsent notice', 'unsent notices'],
+  };
+  return (Object.keys(names) as OpenItem['kind'][])
+    .map((k) => [k, items.filter((i) => i.kind === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${names[k][n === 1 ? 0 : 1]}`)
+    .join(', ');
 }
 
 export function addIncidentNote(db: Db, actor: string, ref: string, text: string, now: string): TimelineEvent {

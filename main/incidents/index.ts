@@ -1,3 +1,3 @@
-export { createIncident, updateIncident, setIncidentStatus, addIncidentNote, getIncident, findIncident } from './incidentStore';
+export { createIncident, updateIncident, setIncidentStatus, addIncidentNote, getIncident, findIncident, type StatusMove } from './incidentStore';
 export { listIncidents, type IncidentQuery } from './listIncidents';
 export { maskIncident } from './maskIncident';

@@ -3,7 +3,8 @@ import { FIELD_COLUMNS } from './columns';
 
 export type IncidentRowRecord = Record<string, unknown> & { ref: string; status: string; created_at: string; created_by: string; updated_at: string };
 
-export function rowToIncident(row: IncidentRowRecord): Incident {
+/** The row's fields; the phases (which also need the superseded times) are added by findIncident. */
+export function rowToIncident(row: IncidentRowRecord): Omit<Incident, 'phases'> {
   const fields = {} as Record<keyof IncidentFields, unknown>;
   for (const [field, { column, json }] of Object.entries(FIELD_COLUMNS) as [keyof IncidentFields, { column: string; json?: true }][]) {
     const v = row[column];

@@ -2,6 +2,7 @@ import type { TimelineEvent } from '../../contract';
 import { formatBytes } from './formatBytes';
 import { describeCausedBy } from './describeCausedBy';
 import { describeDraftEvent } from './describeDraftEvent';
+import { describePhaseEvent, describeTimeOrderOverride } from './describePhaseEvent';
 import { describeRunbookEvent } from './describeRunbookEvent';
 import { humanize } from './humanize';
 import { showValue } from './showValue';
@@ -72,20 +73,15 @@ export function describeEvent(event: TimelineEvent): EventDescription {
   switch (event.type) {
     case 'incident.created': {
       const f = isRecord(d.fields) ? d.fields : {};
-      return { ...base, summary: `Declared incident “${str(f.title)}” (${str(f.severity)}, ${humanize(str(f.category))})`, tone: 'status' };
+      return { ...base, summary: `Declared incident “${str(f.title)}” (${str(f.severity)}, ${humanize(str(f.category))})`, body: describeTimeOrderOverride(d), tone: 'status' };
     }
     case 'incident.updated': {
       const changes = readChanges(d);
       const names = changes.map((c) => c.field.toLowerCase());
-      return { ...base, summary: `Updated ${names.length ? names.join(', ') : 'the incident'}`, changes };
+      return { ...base, summary: `Updated ${names.length ? names.join(', ') : 'the incident'}`, changes, body: describeTimeOrderOverride(d) };
     }
     case 'incident.status_changed':
-      return {
-        ...base,
-        summary: `Moved status ${humanize(str(d.from))} → ${humanize(str(d.to))}`,
-        body: typeof d.reason === 'string' ? `Reason: ${d.reason}` : null,
-        tone: 'status',
-      };
+      return describePhaseEvent(event, base);
     case 'incident.note':
       return { ...base, summary: 'Added a note', body: str(d.text), tone: 'note' };
     case 'evidence.added':

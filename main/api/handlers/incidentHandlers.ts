@@ -4,6 +4,7 @@ import {
 } from '../../incidents';
 import { eventsForIncident, listEvents, maskEvent, verifyChain } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
+import { openItemsForClosing } from './openItemsForClosing';
 
 const seesPii = (ctx: Context): boolean => roleHas(actorOf(ctx).role, 'pii:read');
 const view = (ctx: Context, i: Incident): Incident => (seesPii(ctx) ? i : maskIncident(i));
@@ -21,16 +22,22 @@ type IncidentMethods = 'incidents.list' | 'incidents.get' | 'incidents.create' |
 export const incidentHandlers: Pick<Handlers, IncidentMethods> = {
   'incidents.list': (ctx, q) => listIncidents(ctx.open().db, q),
   'incidents.get': (ctx, { ref }) => view(ctx, getIncident(ctx.open().db, ref)),
-  'incidents.create': (ctx, input) => {
-    refusePiiWrite(ctx, input);
-    return view(ctx, createIncident(ctx.open().db, actorOf(ctx).user, input, ctx.nowIso()));
+  'incidents.create': (ctx, { overrideTimeOrder, ...fields }) => {
+    refusePiiWrite(ctx, fields);
+    return view(ctx, createIncident(ctx.open().db, actorOf(ctx).user, fields, ctx.nowIso(), overrideTimeOrder));
   },
-  'incidents.update': (ctx, { ref, patch }) => {
+  'incidents.update': (ctx, { ref, patch, overrideTimeOrder }) => {
     refusePiiWrite(ctx, patch);
-    return view(ctx, updateIncident(ctx.open().db, actorOf(ctx).user, ref, patch, ctx.nowIso()));
+    return view(ctx, updateIncident(ctx.open().db, actorOf(ctx).user, ref, patch, ctx.nowIso(), { overrideTimeOrder }));
   },
-  'incidents.setStatus': (ctx, { ref, status, reason }) =>
-    view(ctx, setIncidentStatus(ctx.open().db, actorOf(ctx).user, ref, status, reason, ctx.nowIso())),
+  'incidents.setStatus': (ctx, { ref, status, reason, skipPhases, overrideTimeOrder }) => {
+    const { db } = ctx.open();
+    // Read before the write transaction, in the same synchronous call (nothing in this process can
+    // come between): the deadline board assesses every open incident (4–5 s at 2,000 of them), and
+    // holding the write lock that long would make other processes' writes time out.
+    const openItems = status === 'closed' ? openItemsForClosing(ctx, ref) : [];
+    return view(ctx, setIncidentStatus(db, actorOf(ctx).user, ref, { status, reason, skipPhases, overrideTimeOrder, openItems }, ctx.nowIso()));
+  },
   'incidents.addNote': (ctx, { ref, text }) => addIncidentNote(ctx.open().db, actorOf(ctx).user, ref, text, ctx.nowIso()),
   'timeline.forIncident': (ctx, { ref }) => {
     const { db } = ctx.open();

@@ -15,9 +15,10 @@ import { notifyDrafts } from './0120-notify-drafts';
 import { userOffboarding } from './0130-user-offboarding';
 import { backupChecksKept } from './0140-backup-checks-kept';
 import { notifyDecisions } from './0150-notify-decisions';
+import { supersededPhaseTimes } from './0160-superseded-phase-times';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
-  notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions,
+  notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes,
 ];

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import {
-  CATEGORIES, DATA_CATEGORIES, incidentFieldsSchema, SEVERITIES,
+  CATEGORIES, DATA_CATEGORIES, incidentFieldsSchema, PHASE_TIME_FIELD, SEVERITIES,
   type ApiError, type Category, type Incident, type IncidentFields, type PiiField, type Severity,
 } from '../../../contract';
 import { useApiResource } from '../../hooks/useApiResource';
 import { useClient } from '../../hooks/useClient';
 import { useToasts } from '../../hooks/useToasts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/dateTimeLocal';
+import { formatDateTime } from '../../lib/formatDateTime';
 import { diffIncident } from '../../lib/diffIncident';
 import { humanize } from '../../lib/humanize';
 import { issuesByField } from '../../lib/issuesByField';
@@ -37,6 +38,9 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
   const [people, setPeople] = useState(() => incident.affectedPeople.join('\n'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  /** Why times out of order are right anyway: asked for only after the API named the pairs. */
+  const [override, setOverride] = useState('');
+  const timeOrder = error?.timeOrder ?? [];
   const issues = issuesByField(error, FIELD_NAMES, 'patch.');
   const hidden = (f: PiiField): boolean => incident.redacted.includes(f);
   const set = <K extends keyof IncidentFields>(key: K, value: IncidentFields[K]): void => setDraft((d) => ({ ...d, [key]: value }));
@@ -54,7 +58,8 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
     }
     setBusy(true);
     setError(null);
-    const result = await client.call('incidents.update', { ref: incident.ref, patch });
+    const keep = timeOrder.length > 0 && override.trim() !== '' ? { overrideTimeOrder: override.trim() } : {};
+    const result = await client.call('incidents.update', { ref: incident.ref, patch, ...keep });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -65,7 +70,12 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
     onSaved();
   };
 
-  const err = issues.fields;
+  // Times out of order, said in the viewer's time like the inputs (the API's text is in UTC).
+  const err: Record<string, string> = { ...issues.fields };
+  for (const c of timeOrder) {
+    const text = `${humanize(c.later)} ${formatDateTime(c.laterAt)} is before ${humanize(c.earlier).toLowerCase()} ${formatDateTime(c.earlierAt)}`;
+    for (const field of [PHASE_TIME_FIELD[c.later], PHASE_TIME_FIELD[c.earlier]]) if (issues.fields[field]) err[field] = text;
+  }
   return (
     <form className="card edit-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-title">
       <div className="card-header">
@@ -116,6 +126,24 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
               </Field>
             ))}
           </div>
+          {timeOrder.length > 0 && (
+            <div className="banner banner-warning time-order" role="alert">
+              <div>
+                <p><strong>These times are out of order</strong> (each phase comes at or after the one before it):</p>
+                <ul className="move-list">
+                  {timeOrder.map((c) => (
+                    <li key={`${c.later}-${c.earlier}`}>
+                      {humanize(c.later)} <strong>{formatDateTime(c.laterAt)}</strong> is before {humanize(c.earlier).toLowerCase()} <strong>{formatDateTime(c.earlierAt)}</strong>
+                    </li>
+                  ))}
+                </ul>
+                <p>Correct the time, or keep it and say why (recorded on the timeline with these pairs).</p>
+                <Field id="edit-override" label="Why are these times right?">
+                  <textarea id="edit-override" rows={2} maxLength={2000} value={override} onChange={(e) => setOverride(e.target.value)} />
+                </Field>
+              </div>
+            </div>
+          )}
         </fieldset>
 
         <fieldset className="form-section">
@@ -172,7 +200,7 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
       <div className="card-footer">
         <button type="button" className="btn btn-secondary" onClick={onCancel}>Cancel</button>
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : changed ? `Save ${changed} ${changed === 1 ? 'change' : 'changes'}` : 'Save'}
+          {busy ? 'Saving…' : timeOrder.length > 0 && override.trim() ? 'Save with these times' : changed ? `Save ${changed} ${changed === 1 ? 'change' : 'changes'}` : 'Save'}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { PHASE_TIMESTAMP, STATUSES, type Incident, type PiiField } from '../../../contract';
+import type { Incident, IncidentPhase, PiiField } from '../../../contract';
+import { describePhase } from '../../lib/describePhase';
 import { formatCount } from '../../lib/formatCount';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { humanize } from '../../lib/humanize';
@@ -16,6 +17,21 @@ function Fact({ label, children, wide = false }: { label: string; children: Reac
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+/** A key time as the phase's state says it: skipped and superseded are never shown as a current time. */
+function PhaseTime({ phase }: { phase: IncidentPhase }) {
+  const d = describePhase(phase);
+  if (phase.state === 'skipped') return <span className="phase-skipped" title={d.long}>Skipped · no time</span>;
+  if (phase.state === 'superseded') return <span className="phase-superseded" title={d.long}>— <span className="muted small">(superseded: <s>{d.supersededTime}</s>)</span></span>;
+  if (phase.at === null) return none;
+  return (
+    <span title={d.long}>
+      <time dateTime={phase.at}>{formatDateTime(phase.at)}</time>
+      {phase.state === 'not-reached' && <span className="muted small"> (recorded ahead, not reached)</span>}
+      {phase.superseded.length > 0 && <span className="muted small"> · {phase.superseded.length} earlier superseded</span>}
+    </span>
   );
 }
 
@@ -51,15 +67,11 @@ export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incide
 
         <h3 className="section-label">Key times</h3>
         <dl className="facts facts-3">
-          {STATUSES.map((s) => {
-            const field = s === 'detected' ? 'detectedAt' : PHASE_TIMESTAMP[s];
-            const value = field ? incident[field] : null;
-            return (
-              <Fact key={s} label={humanize(s)}>
-                {value ? <time dateTime={value}>{formatDateTime(value)}</time> : none}
-              </Fact>
-            );
-          })}
+          {incident.phases.map((p) => (
+            <Fact key={p.phase} label={humanize(p.phase)}>
+              <PhaseTime phase={p} />
+            </Fact>
+          ))}
         </dl>
 
         <h3 className="section-label">Impact</h3>

@@ -3,6 +3,7 @@ import { useCan } from '../../hooks/useSession';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Spinner } from '../common/Spinner';
+import { supersededStamps, type SupersededStamp } from '../../lib/supersededStamps';
 import { NoteComposer } from './NoteComposer';
 import { TimelineEntry } from './TimelineEntry';
 
@@ -11,6 +12,7 @@ export function Timeline({
 }: { incidentRef: string; events: TimelineEvent[] | null; error: ApiError | null; onNoteAdded: () => void }) {
   const canNote = useCan('incident:note');
   const newestFirst = events ? [...events].sort((a, b) => b.seq - a.seq) : null;
+  const superseded = events ? supersededStamps(events) : new Map<number, SupersededStamp[]>();
   return (
     <section className="card" aria-labelledby="timeline-title">
       <div className="card-header">
@@ -24,7 +26,7 @@ export function Timeline({
         {newestFirst?.length === 0 && <EmptyState icon="clock" title="Nothing recorded yet" />}
         {newestFirst && newestFirst.length > 0 && (
           <ol className="timeline" aria-label="Events, newest first">
-            {newestFirst.map((event) => <TimelineEntry key={event.seq} event={event} />)}
+            {newestFirst.map((event) => <TimelineEntry key={event.seq} event={event} superseded={superseded.get(event.seq)} />)}
           </ol>
         )}
       </div>

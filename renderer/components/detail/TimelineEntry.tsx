@@ -2,13 +2,16 @@ import type { TimelineEvent } from '../../../contract';
 import { describeEvent } from '../../lib/describeEvent';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { formatRelative } from '../../lib/formatRelative';
+import { humanize } from '../../lib/humanize';
+import type { SupersededStamp } from '../../lib/supersededStamps';
 import { Icon, type IconName } from '../common/Icon';
 
 const ICON: Record<ReturnType<typeof describeEvent>['tone'], IconName> = {
   neutral: 'edit', status: 'activity', note: 'note', evidence: 'paperclip', danger: 'alert', security: 'key',
 };
 
-export function TimelineEntry({ event }: { event: TimelineEvent }) {
+/** `superseded`: phase times this event set that a later move back set aside (lib/supersededStamps.ts). */
+export function TimelineEntry({ event, superseded }: { event: TimelineEvent; superseded?: SupersededStamp[] | undefined }) {
   const d = describeEvent(event);
   return (
     <li className={`tl-item tl-tone-${d.tone}`} data-type={event.type}>
@@ -38,6 +41,14 @@ export function TimelineEntry({ event }: { event: TimelineEvent }) {
             ))}
           </ul>
         )}
+        {superseded?.map((s) => (
+          <p key={s.field} className="tl-superseded" data-superseded={s.field}>
+            <Icon name="undo" size={12} />
+            <span>
+              {humanize(s.field.replace(/At$/, ''))} time <s>{formatDateTime(s.at)}</s> superseded by the move back of {formatDateTime(s.byTs)}: not current
+            </span>
+          </p>
+        ))}
       </div>
     </li>
   );

@@ -39,6 +39,22 @@ export class IncidentDetailPage {
     await this.stepper.getByRole('button', { name: `Move to ${status}` }).click();
   }
 
+  /** Opens an incident seeded through the API (the hash route; the session cookie stays). */
+  async open(origin: string, ref: string): Promise<void> {
+    await this.page.goto(`${origin}#/incidents/${ref}`);
+    await expect(this.ref).toHaveText(ref);
+  }
+
+  /** One phase of the phase bar; its `data-state` is the API's state (reached, skipped, superseded, not-reached). */
+  step(status: string): Locator {
+    return this.stepper.getByRole('listitem').filter({ has: this.page.locator('.step-label', { hasText: new RegExp(`^${status}$`) }) });
+  }
+
+  /** A key time in the details card, by phase label. */
+  keyTime(status: string): Locator {
+    return this.page.locator('.facts .fact').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${status}$`) }) }).locator('dd');
+  }
+
   async timelineEntry(text: string | RegExp): Promise<Locator> {
     const entry = this.timeline.getByRole('listitem').filter({ hasText: text }).first();
     await expect(entry).toBeVisible();

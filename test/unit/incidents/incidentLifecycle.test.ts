@@ -93,33 +93,36 @@ describe('incidents.setStatus', () => {
   it('stamps each phase timestamp the first time the phase is reached', async () => {
     const i = await create();
     const at: Record<string, string> = {};
-    const move = async (status: 'triaged' | 'contained' | 'recovered' | 'closed') => {
+    const move = async (status: 'triaged' | 'contained' | 'recovered' | 'closed', skipPhases?: boolean) => {
       v.clock.advance(HOUR);
       at[status] = v.clock.iso();
-      return v.admin.call('incidents.setStatus', { ref: i.ref, status });
+      return v.admin.call('incidents.setStatus', { ref: i.ref, status, ...(skipPhases ? { skipPhases } : {}) });
     };
     expect(await move('triaged')).toMatchObject({ status: 'triaged', triagedAt: at.triaged, containedAt: null });
     expect(await move('contained')).toMatchObject({ status: 'contained', containedAt: at.contained });
-    // Skipping eradication forward is allowed; its timestamp stays empty.
-    expect(await move('recovered')).toMatchObject({ status: 'recovered', recoveredAt: at.recovered, eradicatedAt: null });
+    // Passing over eradication is allowed when the caller says so; its timestamp stays empty (test/unit/incidents/phases.test.ts).
+    expect(await move('recovered', true)).toMatchObject({ status: 'recovered', recoveredAt: at.recovered, eradicatedAt: null });
     const closed = await move('closed');
     expect(closed).toMatchObject({ status: 'closed', closedAt: at.closed, triagedAt: at.triaged, containedAt: at.contained, updatedAt: at.closed });
     expect(last(await timeline(i.ref)).data).toEqual({ from: 'recovered', to: 'closed', stamped: { closedAt: at.closed } });
   });
 
-  it('moving back needs a reason and keeps the timestamps already set', async () => {
+  it('moving back needs a reason and sets the later phases\' times aside as superseded', async () => {
     const i = await create();
-    await v.admin.call('incidents.setStatus', { ref: i.ref, status: 'contained' });
-    const closed = await v.admin.call('incidents.setStatus', { ref: i.ref, status: 'closed' });
+    await v.admin.call('incidents.setStatus', { ref: i.ref, status: 'contained', skipPhases: true });
+    v.clock.advance(HOUR);
+    const closed = await v.admin.call('incidents.setStatus', { ref: i.ref, status: 'closed', skipPhases: true });
+    const before = await head();
     const err = expectFailure(await v.admin.attempt('incidents.setStatus', { ref: i.ref, status: 'contained' }), 'VALIDATION');
     expect(err.issues).toEqual(['reason: required when moving back a phase']);
     expectFailure(await v.admin.attempt('incidents.setStatus', { ref: i.ref, status: 'contained', reason: '   ' }), 'VALIDATION');
-    expect((await v.admin.call('incidents.get', { ref: i.ref })).status).toBe('closed');
+    expect(await v.admin.call('incidents.get', { ref: i.ref })).toEqual(closed);
+    expect(await head()).toEqual(before);
 
     v.clock.advance(HOUR);
     const reopened = await v.admin.call('incidents.setStatus', { ref: i.ref, status: 'contained', reason: 'Attacker came back' });
-    expect(reopened).toMatchObject({ status: 'contained', containedAt: closed.containedAt, closedAt: closed.closedAt });
-    expect(last(await timeline(i.ref)).data).toEqual({ from: 'closed', to: 'contained', reason: 'Attacker came back' });
+    expect(reopened).toMatchObject({ status: 'contained', containedAt: closed.containedAt, closedAt: null });
+    expect(last(await timeline(i.ref)).data).toEqual({ from: 'closed', to: 'contained', reason: 'Attacker came back', superseded: { closedAt: closed.closedAt } });
   });
 
   it('a move to the same status is a CONFLICT and records nothing', async () => {
@@ -131,11 +134,11 @@ describe('incidents.setStatus', () => {
 
   it('keeps a phase timestamp that was entered by hand', async () => {
     const i = await v.admin.call('incidents.create', {
-      title: 'Contained before logging', severity: 'SEV2', category: 'malware', containedAt: '2026-03-01T08:00:00Z',
+      title: 'Contained before logging', severity: 'SEV2', category: 'malware', detectedAt: '2026-03-01T07:00:00Z', containedAt: '2026-03-01T08:00:00Z',
     });
-    const c = await v.admin.call('incidents.setStatus', { ref: i.ref, status: 'contained' });
+    const c = await v.admin.call('incidents.setStatus', { ref: i.ref, status: 'contained', skipPhases: true });
     expect(c.containedAt).toBe('2026-03-01T08:00:00Z');
-    expect(last(await timeline(i.ref)).data).toEqual({ from: 'detected', to: 'contained' });
+    expect(last(await timeline(i.ref)).data).toEqual({ from: 'detected', to: 'contained', skipped: ['triaged'] });
   });
 });
 

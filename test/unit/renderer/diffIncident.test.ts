@@ -27,11 +27,12 @@ const ORIGINAL: Incident = {
   reporterEmail: 'rita@example.com',
   reporterPhone: null,
   affectedPeople: [],
+  phases: [],
 };
 
 /** The form's draft: every editable field, as the edit form builds it from the incident. */
 function draftOf(incident: Incident): IncidentFields {
-  const { ref: _ref, status: _status, createdAt: _c, createdBy: _b, updatedAt: _u, redacted: _r, ...fields } = incident;
+  const { ref: _ref, status: _status, createdAt: _c, createdBy: _b, updatedAt: _u, redacted: _r, phases: _p, ...fields } = incident;
   return structuredClone(fields);
 }
 

@@ -351,6 +351,31 @@ const STEPS: Record<number, StepTest> = {
       expect(count('SELECT count(*) AS n FROM notify_decisions')).toBe(2);
     },
   },
+  160: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Moved back a phase later', 'root');
+      db.prepare("UPDATE incidents SET status = 'closed', status_rank = 5, contained_at = ?, closed_at = ? WHERE ref = 'IR-2026-0001'").run(TS, TS);
+    },
+    survived: () =>
+      expect(db.prepare("SELECT status, contained_at, closed_at FROM incidents WHERE ref = 'IR-2026-0001'").get()).toEqual({ status: 'closed', contained_at: TS, closed_at: TS }),
+    works: () => {
+      const put = db.prepare(
+        `INSERT INTO incident_superseded_times (id, incident_ref, phase, at, superseded_at, superseded_by, reason, event_seq)
+         VALUES (?, ?, ?, ?, ?, 'root', 'Attacker came back', 7)`,
+      );
+      put.run(1, 'IR-2026-0001', 'closed', TS, TS);
+      expect(() => put.run(2, 'IR-2026-0999', 'closed', TS, TS)).toThrow(/FOREIGN KEY/);
+      // 'detected' is never superseded: a move back cannot go before it.
+      expect(() => put.run(3, 'IR-2026-0001', 'detected', TS, TS)).toThrow(/CHECK/);
+      // A superseded time is a record: never changed, removed or overwritten.
+      expect(() => put.run(1, 'IR-2026-0001', 'recovered', TS, TS)).toThrow(/append-only|UNIQUE/);
+      expect(() => db.prepare("INSERT OR REPLACE INTO incident_superseded_times (id, incident_ref, phase, at, superseded_at, superseded_by, reason, event_seq) VALUES (1, 'IR-2026-0001', 'recovered', 'x', 'x', 'root', 'r', 8)").run()).toThrow(/append-only/);
+      expect(() => db.prepare("UPDATE incident_superseded_times SET at = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM incident_superseded_times').run()).toThrow(/append-only/);
+      expect(db.prepare('SELECT phase, at, reason, event_seq FROM incident_superseded_times').all()).toEqual([{ phase: 'closed', at: TS, reason: 'Attacker came back', event_seq: 7 }]);
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(

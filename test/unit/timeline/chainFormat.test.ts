@@ -19,7 +19,7 @@ beforeAll(async () => {
   });
   await v.admin.call('incidents.update', { ref: i.ref, patch: { severity: 'SEV2', dataCategories: ['financial', 'contact'], owner: 'admin' } });
   await v.admin.call('incidents.addNote', { ref: i.ref, text: '{"looks":"like json"} but is text' });
-  await v.admin.call('incidents.setStatus', { ref: i.ref, status: 'contained' });
+  await v.admin.call('incidents.setStatus', { ref: i.ref, status: 'contained', skipPhases: true });
   const keyHex = await exportKey(v.admin);
   ({ rows, head } = withRawDb(v.dataDir, keyHex, (db) => ({
     rows: db.prepare('SELECT * FROM events ORDER BY seq').all() as Row[],
