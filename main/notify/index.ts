@@ -8,5 +8,6 @@ export { evaluateCondition } from './evaluateCondition';
 export { loadHolidayCalendar, loadRegime, type DataFileProblem, type DataFileResult } from './loadRegime';
 export { loadRegimeLibrary, type RegimeLibrary } from './RegimeLibrary';
 export { deadlineBoard } from './deadlineBoard';
+export { openObligations } from './openObligations';
 export { DEFAULT_ALARM_HOURS, raiseDeadlineAlarms } from './raiseDeadlineAlarms';
 export { approveDraft, createDraft, diffDraft, exportDraft, listDrafts, markDraftSent, readDraft, recomposeDraft, reviseDraft, supplementDraft } from './drafts';

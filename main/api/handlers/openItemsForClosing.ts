@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { FINISHED_STATES, type BoardRow, type OpenItem } from '../../../contract';
-import { deadlineBoard, listDrafts, loadRegimeLibrary } from '../../notify';
+import { listDrafts, loadRegimeLibrary, openObligations } from '../../notify';
 import { listRuns } from '../../runbooks';
 import type { Context } from './Context';
 
@@ -17,9 +17,9 @@ function obligationText(r: BoardRow): string {
 
 /**
  * What is still open on an incident about to be closed, so closing over it is a decision with a
- * reason rather than a click (issue 11 §1): the notification obligations on the deadline board
- * (the notify domain decides which are open: met by a sent notice or decided not required, they
- * drop off), runbook runs with unfinished steps and their pending approvals, and notices drafted
+ * reason rather than a click (issue 11 §1): the incident's open notification obligations (the
+ * notify domain decides which are open: met by a sent notice or decided not required, they drop
+ * off), runbook runs with unfinished steps and their pending approvals, and notices drafted
  * but not sent. Closing records this list; it ends none of it.
  */
 export function openItemsForClosing(ctx: Context, ref: string): OpenItem[] {
@@ -27,8 +27,8 @@ export function openItemsForClosing(ctx: Context, ref: string): OpenItem[] {
   const now = ctx.nowIso();
   const items: OpenItem[] = [];
 
-  for (const r of deadlineBoard(db, loadRegimeLibrary(ctx.notifyDir, ctx.dataDir), now)) {
-    if (r.ref !== ref) continue;
+  // This incident's alone: the whole board would assess every incident being assessed.
+  for (const r of openObligations(db, loadRegimeLibrary(ctx.notifyDir, ctx.dataDir), ref, now)) {
     items.push({
       kind: 'obligation', text: obligationText(r), regimeId: r.regimeId, regimeName: r.regimeName, stageId: r.stageId,
       stageTitle: r.stageTitle, due: r.due, overdue: r.overdue,

@@ -1,0 +1,75 @@
+import type { BoardRow } from '../../contract';
+import type { Db } from '../store';
+import { assessIncident } from './assessIncident';
+import type { RegimeLibrary } from './RegimeLibrary';
+
+/** A row without what changes with the clock or the incident's own title and phase (filled in when read). */
+type StoredRow = Omit<BoardRow, 'overdue' | 'title' | 'incidentStatus'>;
+
+interface IncidentKey {
+  ref: string;
+  title: string;
+  status: string;
+  /**
+   * The incident's last event: every change its obligations depend on — its fields, its facts, a
+   * notice sent, a decision — appends one (a time is not enough: a frozen test clock, or two
+   * changes in one millisecond).
+   */
+  version: number;
+}
+
+/**
+ * The obligations of an incident depend only on its facts and fields, the rules, the notices sent
+ * and the decisions — not on the time (deadlines are instants; only "overdue" moves with the clock).
+ * The board is read every minute for the alarms and keeps closed incidents, so it would assess every
+ * incident ever assessed each time: instead each incident's rows are kept until one of those changes.
+ */
+const cache = new WeakMap<Db, Map<string, { version: number; library: RegimeLibrary; rows: StoredRow[] }>>();
+
+const KEYS_SQL = `
+  SELECT i.ref, i.title, i.status, (SELECT MAX(e.seq) FROM events e WHERE e.incident_ref = i.ref) AS version
+    FROM breach_facts f JOIN incidents i ON i.ref = f.incident_ref`;
+
+/** Every incident being assessed (a breach-facts record exists), with what its obligations depend on. */
+export function assessedIncidents(db: Db): IncidentKey[] {
+  return db.prepare(`${KEYS_SQL} ORDER BY i.ref`).all() as IncidentKey[];
+}
+
+/**
+ * One incident's open obligations as deadline-board rows: each stage of each regime that applies or
+ * may apply, not yet met by a sent notice and not decided not required — whatever the incident's
+ * phase. None for an incident nobody has started to assess (no breach facts recorded): with every
+ * fact unknown every regime "may apply", which says nothing yet.
+ */
+export function openObligations(db: Db, library: RegimeLibrary, ref: string, now: string): BoardRow[] {
+  const key = db.prepare(`${KEYS_SQL} WHERE i.ref = ?`).get(ref) as IncidentKey | undefined;
+  return key ? obligationsOf(db, library, key, now) : [];
+}
+
+/** The rows of an incident whose key was just read: from the cache while nothing they depend on changed. */
+export function obligationsOf(db: Db, library: RegimeLibrary, key: IncidentKey, now: string): BoardRow[] {
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  let entry = perDb.get(key.ref);
+  if (!entry || entry.version !== key.version || entry.library !== library) {
+    entry = { version: key.version, library, rows: assessRows(db, library, key.ref, now) };
+    perDb.set(key.ref, entry);
+  }
+  const nowMs = Date.parse(now);
+  return entry.rows.map((r) => ({ ...r, title: key.title, incidentStatus: key.status, overdue: r.due !== null && Date.parse(r.due) <= nowMs }));
+}
+
+function assessRows(db: Db, library: RegimeLibrary, ref: string, now: string): StoredRow[] {
+  const rows: StoredRow[] = [];
+  for (const r of assessIncident(db, library, ref, now).regimes) {
+    if (!r.open) continue;
+    for (const s of r.stages) {
+      if (s.met !== null) continue;
+      rows.push({
+        ref, regimeId: r.regime.id, regimeName: r.regime.name, audience: r.regime.audience, jurisdiction: r.regime.jurisdiction,
+        outcome: r.outcome as BoardRow['outcome'], stageId: s.id, stageTitle: s.title, wording: s.wording, status: s.status, due: s.due, waitingFor: s.waitingFor,
+      });
+    }
+  }
+  return rows;
+}
