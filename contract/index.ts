@@ -4,6 +4,7 @@ export * from './errors';
 export * from './events';
 export * from './evidence';
 export * from './incident';
+export * from './jurisdictions';
 export * from './roles';
 export * from './timeline';
 export * from './user';

@@ -1,5 +1,6 @@
 import {
-  ApiFailure, PHASE_TIMESTAMP, STATUSES, type Incident, type IncidentFields, type IncidentStatus, type TimelineEvent,
+  ApiFailure, PHASE_TIMESTAMP, STATUSES, normalizeAffectedCounts, type Incident, type IncidentFields, type IncidentStatus, type JurisdictionMapping,
+  type TimelineEvent,
 } from '../../contract';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
@@ -44,7 +45,8 @@ export function createIncident(
   now: string,
 ): Incident {
   assertOwner(db, input.owner);
-  const fields: IncidentFields = { ...DEFAULTS, detectedAt: now, ...input };
+  const { fields: given, mapped } = withCodes({ ...DEFAULTS, detectedAt: now, ...input });
+  const fields: IncidentFields = given;
   return db.transaction(() => {
     const ref = nextRef(db, Number(now.slice(0, 4)));
     const cols = Object.values(FIELD_COLUMNS).map((c) => c.column);
@@ -53,9 +55,19 @@ export function createIncident(
       `INSERT INTO incidents (ref, status, status_rank, created_at, created_by, updated_at, ${cols.join(', ')})
        VALUES (?, 'detected', 0, ?, ?, ?, ${cols.map(() => '?').join(', ')})`,
     ).run(ref, now, actor, now, ...vals);
-    appendEvent(db, { actor, type: 'incident.created', incidentRef: ref, ts: now, data: { fields } });
+    appendEvent(db, { actor, type: 'incident.created', incidentRef: ref, ts: now, data: { fields, ...(mapped.length ? { mapped } : {}) } });
     return getIncident(db, ref);
   }).immediate();
+}
+
+/**
+ * Affected counts given with an alias (UK) are stored under its code (GB); the mapping goes into
+ * the event, so the log shows what was typed and what it was read as.
+ */
+function withCodes<T extends Partial<IncidentFields>>(fields: T): { fields: T; mapped: JurisdictionMapping[] } {
+  if (fields.affected === undefined) return { fields, mapped: [] };
+  const { rows, mapped } = normalizeAffectedCounts(fields.affected);
+  return { fields: { ...fields, affected: rows }, mapped };
 }
 
 function toColumn(field: keyof IncidentFields, value: unknown): unknown {
@@ -65,8 +77,9 @@ function toColumn(field: keyof IncidentFields, value: unknown): unknown {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Applies only the fields that really change; each change is recorded with before and after. */
-export function updateIncident(db: Db, actor: string, ref: string, patch: Partial<IncidentFields>, now: string): Incident {
-  assertOwner(db, patch.owner);
+export function updateIncident(db: Db, actor: string, ref: string, given: Partial<IncidentFields>, now: string): Incident {
+  assertOwner(db, given.owner);
+  const { fields: patch, mapped } = withCodes(given);
   return db.transaction(() => {
     const current = getIncident(db, ref);
     const changes = (Object.keys(patch) as (keyof IncidentFields)[])
@@ -79,7 +92,9 @@ export function updateIncident(db: Db, actor: string, ref: string, patch: Partia
       now,
       ref,
     );
-    appendEvent(db, { actor, type: 'incident.updated', incidentRef: ref, ts: now, data: { changes } });
+    // A mapping matters only when the counts changed (UK 85 over a stored GB 85 changes nothing).
+    const used = changes.some((c) => c.field === 'affected') ? mapped : [];
+    appendEvent(db, { actor, type: 'incident.updated', incidentRef: ref, ts: now, data: { changes, ...(used.length ? { mapped: used } : {}) } });
     return getIncident(db, ref);
   }).immediate();
 }

@@ -1,9 +1,14 @@
+import { mappingNotes, normalizeAffectedCounts, normalizeJurisdictions, type Assessment, type JurisdictionMapping } from '../../../contract';
 import { assessRegimes, deadlineBoard, getBreachFacts, loadRegimeLibrary, setBreachFacts } from '../../notify';
 import { actorOf, type Context, type Handlers } from './Context';
 
 type NotifyMethods = 'notify.regimes' | 'notify.facts.get' | 'notify.facts.set' | 'notify.assess' | 'notify.assessFacts' | 'notify.board';
 
 const library = (ctx: Context) => loadRegimeLibrary(ctx.notifyDir, ctx.dataDir);
+
+/** The aliases read as codes in this request, first among the assessment's notes on codes. */
+const withMappings = (a: Assessment, mapped: JurisdictionMapping[]): Assessment =>
+  mapped.length === 0 ? a : { ...a, jurisdictionNotes: [...mappingNotes(mapped), ...a.jurisdictionNotes] };
 
 export const notifyHandlers: Pick<Handlers, NotifyMethods> = {
   'notify.regimes': (ctx) =>
@@ -16,9 +21,15 @@ export const notifyHandlers: Pick<Handlers, NotifyMethods> = {
   'notify.facts.set': (ctx, { ref, patch }) => {
     const lib = library(ctx);
     const stored = setBreachFacts(ctx.open().db, ref, patch, actorOf(ctx).user, ctx.nowIso());
-    return assessRegimes(lib, stored.facts, ctx.nowIso());
+    return withMappings(assessRegimes(lib, stored.facts, ctx.nowIso()), stored.mapped);
   },
   'notify.assess': (ctx, { ref }) => assessRegimes(library(ctx), getBreachFacts(ctx.open().db, ref).facts, ctx.nowIso()),
-  'notify.assessFacts': (ctx, { facts }) => assessRegimes(library(ctx), facts, ctx.nowIso()),
+  'notify.assessFacts': (ctx, { facts }) => {
+    // A facts file may say UK: it is assessed as GB, and the assessment says so.
+    const affected = normalizeAffectedCounts(facts.affected);
+    const established = normalizeJurisdictions(facts.establishedIn, 'establishedIn');
+    const read = { ...facts, affected: affected.rows, establishedIn: [...new Set(established.codes)] };
+    return withMappings(assessRegimes(library(ctx), read, ctx.nowIso()), [...affected.mapped, ...established.mapped]);
+  },
   'notify.board': (ctx) => deadlineBoard(ctx.open().db, library(ctx), ctx.nowIso()),
 };
