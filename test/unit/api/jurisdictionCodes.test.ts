@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Assessment, RunView } from '../../../contract';
+import type { Assessment, MethodInput, RunView } from '../../../contract';
 import { builtinNotifyDir, loadRegime } from '../../../main/notify';
 import { connect, expectFailure, type TestClient } from '../../helpers/client';
 import { exportKey, withRawDb } from '../../helpers/rawDb';
@@ -115,10 +115,10 @@ describe('notify.facts.set', () => {
 });
 
 describe('notify.assessFacts (a facts file)', () => {
-  const FACTS = {
+  const FACTS: MethodInput<'notify.assessFacts'>['facts'] = {
     personalData: true, riskToIndividuals: 'high', encrypted: false, dataCategories: ['contact'], awareAt: '2026-03-13T10:00:00Z',
     affected: [{ jurisdiction: 'UK', count: 85 }, { jurisdiction: 'DE', count: 40 }],
-  } as const;
+  };
 
   it('UK is assessed as GB and the assessment says so: UK GDPR Art. 33 applies', async () => {
     const a = await connect(v.backend).call('notify.assessFacts', { facts: FACTS });
