@@ -100,17 +100,17 @@ export interface JurisdictionAlias {
 /** Codes that are not ISO 3166-1 assignments but mean exactly one that is: read as it, with a visible note. */
 export const JURISDICTION_ALIASES: Readonly<Record<string, JurisdictionAlias>> = Object.fromEntries(
   ([
-    ['UK', 'GB', "the United Kingdom's ISO 3166-1 code is GB (UK is only reserved for it)"],
-    ['EL', 'GR', "the EU writes Greece as EL; its ISO 3166-1 code is GR"],
-    ['AC', 'SH', 'Ascension Island is part of Saint Helena, Ascension and Tristan da Cunha (SH)'],
-    ['TA', 'SH', 'Tristan da Cunha is part of Saint Helena, Ascension and Tristan da Cunha (SH)'],
-    ['DG', 'IO', 'Diego Garcia is part of the British Indian Ocean Territory (IO)'],
-    ['EA', 'ES', 'Ceuta and Melilla are part of Spain (ES)'],
-    ['IC', 'ES', 'the Canary Islands are part of Spain (ES)'],
-    ['FX', 'FR', 'Metropolitan France is France (FR)'],
-    ['BU', 'MM', 'Burma is Myanmar (MM) since 1989'],
-    ['TP', 'TL', 'East Timor is Timor-Leste (TL) since 2002'],
-    ['ZR', 'CD', 'Zaire is the Democratic Republic of the Congo (CD) since 1997'],
+    ['UK', 'GB', "ISO 3166-1 only reserves UK; the United Kingdom's code is GB"],
+    ['EL', 'GR', 'the EU writes Greece as EL; its ISO 3166-1 code is GR'],
+    ['AC', 'SH', 'Ascension Island is part of Saint Helena, Ascension and Tristan da Cunha, code SH'],
+    ['TA', 'SH', 'Tristan da Cunha is part of Saint Helena, Ascension and Tristan da Cunha, code SH'],
+    ['DG', 'IO', 'Diego Garcia is part of the British Indian Ocean Territory, code IO'],
+    ['EA', 'ES', 'Ceuta and Melilla are part of Spain, code ES'],
+    ['IC', 'ES', 'the Canary Islands are part of Spain, code ES'],
+    ['FX', 'FR', 'Metropolitan France is France, code FR'],
+    ['BU', 'MM', 'Burma is Myanmar since 1989, code MM'],
+    ['TP', 'TL', 'East Timor is Timor-Leste since 2002, code TL'],
+    ['ZR', 'CD', 'Zaire is the Democratic Republic of the Congo since 1997, code CD'],
   ] as const).map(([from, to, why]) => [from, { from, to, why }]),
 );
 
@@ -168,7 +168,8 @@ export function exactCodeProblem(code: string): string | null {
 export type JurisdictionCheck =
   /** A code (as typed: trimmed, upper-cased) that is, or stands for, `code`. */
   | { ok: true; given: string; code: string; name: string; alias: JurisdictionAlias | null }
-  | { ok: false; given: string; message: string; suggestions: string[] };
+  /** `message` is `problem` followed by the suggestions as a question. */
+  | { ok: false; given: string; problem: string; message: string; suggestions: string[] };
 
 /** Trimmed and upper-cased: `" uk "` is `UK`. Case is not a difference between codes. */
 export function tidyJurisdiction(text: string): string {
@@ -187,18 +188,20 @@ export function checkJurisdiction(text: string): JurisdictionCheck {
   const alias = JURISDICTION_ALIASES[given];
   if (alias) return { ok: true, given, code: alias.to, name: jurisdictionName(alias.to) ?? alias.to, alias };
   const suggestions = suggestJurisdictions(given);
-  return { ok: false, given, suggestions, message: refusal(given, text.trim(), suggestions) };
+  const typed = text.trim();
+  const problem = problemWith(given, typed.length > 24 ? `"${typed.slice(0, 24)}…"` : /^[A-Z0-9-]+$/.test(typed) ? typed : `"${typed}"`);
+  return { ok: false, given, problem, suggestions, message: withSuggestions(problem, suggestions) };
 }
 
-/** What is wrong with a code, in one sentence, then the suggestions as a question. */
-function refusal(given: string, typed: string, suggestions: string[]): string {
-  const what = problemWith(given, typed.length > 24 ? `"${typed.slice(0, 24)}…"` : /^[A-Z0-9-]+$/.test(typed) ? typed : `"${typed}"`);
-  if (suggestions.length === 0) return what;
+/** The problem, then the suggestions as a question. */
+function withSuggestions(problem: string, suggestions: string[]): string {
+  if (suggestions.length === 0) return problem;
   const list = suggestions.map(describeJurisdiction);
   const alternatives = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
-  return `${what}; did you mean ${alternatives}?`;
+  return `${problem}; did you mean ${alternatives}?`;
 }
 
+/** What is wrong with a code, in one sentence (`shown` is the code as typed, quoted when it is not code-like). */
 function problemWith(given: string, shown: string): string {
   const special = NOT_PLACES[given];
   if (special) return special.why;
@@ -368,17 +371,18 @@ export function reviewStoredJurisdictions(facts: { affected: readonly { jurisdic
   const review = (field: JurisdictionNote['field'], given: string, count: number | null): void => {
     if (isJurisdictionCode(given)) return;
     const check = checkJurisdiction(given);
-    const where = field === 'affected' ? `${count === null ? '' : `${count} ${count === 1 ? 'person' : 'people'} `}recorded under ${given}` : `established in ${given}`;
-    const fix = field === 'affected' ? 'correct it in the incident\'s affected people' : 'correct it in the breach facts (Established in)';
+    const where = field === 'affected' ? `${count === null ? '' : `${count} ${count === 1 ? 'person' : 'people'} `}recorded under ${given}` : `Established in ${given}`;
+    const fix = field === 'affected' ? "Correct it in the incident's affected people." : 'Correct it in the breach facts (Established in).';
     if (check.ok) {
       notes.push({
         field, kind: 'mapped', given, code: check.code, count, stored: true, suggestions: [check.code],
-        message: `${where}: ${given} is not a jurisdiction code (${check.alias?.why ?? ''}); read as ${describeJurisdiction(check.code)} — ${fix}`,
+        message: `${capitalize(where)}: ${given} is not a jurisdiction code, so it is read as ${describeJurisdiction(check.code)} (${check.alias?.why ?? ''}). ${fix}`,
       });
     } else {
+      const nearest = check.suggestions.length > 0 ? ` Nearest codes: ${check.suggestions.map(describeJurisdiction).join(', ')}.` : '';
       notes.push({
         field, kind: 'invalid', given, code: null, count, stored: true, suggestions: check.suggestions,
-        message: `${where}: ${check.message}. No regime can match it, so those it could decide stay undetermined — ${fix}`,
+        message: `${capitalize(where)}: ${check.problem}. No regime can match it, so the regimes it could decide stay undetermined.${nearest} ${fix}`,
       });
     }
   };
@@ -386,6 +390,8 @@ export function reviewStoredJurisdictions(facts: { affected: readonly { jurisdic
   for (const e of facts.establishedIn) review('establishedIn', e, null);
   return notes;
 }
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The notes for aliases mapped in this request (the input is already normalized and the mapping logged where it is stored). */
 export function mappingNotes(mapped: readonly JurisdictionMapping[]): JurisdictionNote[] {
@@ -397,6 +403,6 @@ export function mappingNotes(mapped: readonly JurisdictionMapping[]): Jurisdicti
     count: null,
     stored: false,
     suggestions: [m.to],
-    message: `${describeMapping(m)}: ${JURISDICTION_ALIASES[m.from]?.why ?? `${m.from} is read as ${m.to}`}`,
+    message: `${describeMapping(m)}: ${JURISDICTION_ALIASES[m.from]?.why ?? `${m.from} is read as ${m.to}`}.`,
   }));
 }

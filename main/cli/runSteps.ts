@@ -104,7 +104,7 @@ export function jurisdictionMappingNotes(def: RunStepDefinition, value: RunInput
   const notes = new Map<string, string>();
   for (const code of codes) {
     const check = checkJurisdiction(code);
-    if (check.ok && check.alias) notes.set(check.given, `note: ${describeMapping(check.alias)} (${check.alias.why})`);
+    if (check.ok && check.alias) notes.set(check.given, `note: ${describeMapping(check.alias)}: ${check.alias.why}`);
   }
   return [...notes.values()];
 }

@@ -61,10 +61,10 @@ describe('runbook step: options and values (no backend)', () => {
     expect(() => parseInputValue(input('affected-counts'), 'DE:120')).toThrow(/counts per jurisdiction such as DE=120,US-CA=40/);
     // Aliases are noted once each (the backend stores their codes); what is no code is left to the backend to refuse.
     expect(jurisdictionMappingNotes(input('affected-counts'), parseInputValue(input('affected-counts'), 'UK=1,uk=2,EL=3,XX=4,DE=5'))).toEqual([
-      "note: UK → GB (United Kingdom) (the United Kingdom's ISO 3166-1 code is GB (UK is only reserved for it))",
-      'note: EL → GR (Greece) (the EU writes Greece as EL; its ISO 3166-1 code is GR)',
+      "note: UK → GB (United Kingdom): ISO 3166-1 only reserves UK; the United Kingdom's code is GB",
+      'note: EL → GR (Greece): the EU writes Greece as EL; its ISO 3166-1 code is GR',
     ]);
-    expect(jurisdictionMappingNotes(input('jurisdictions'), ['DE', 'el'])).toEqual(['note: EL → GR (Greece) (the EU writes Greece as EL; its ISO 3166-1 code is GR)']);
+    expect(jurisdictionMappingNotes(input('jurisdictions'), ['DE', 'el'])).toEqual(['note: EL → GR (Greece): the EU writes Greece as EL; its ISO 3166-1 code is GR']);
     expect(jurisdictionMappingNotes(input('text'), 'UK')).toEqual([]);
     expect(parseInputValue(input('choice', { options: ['lost', 'stolen'] }), 'lost')).toBe('lost');
     expect(() => parseInputValue(input('choice', { options: ['lost', 'stolen'] }), 'gone')).toThrow(/one of lost, stolen/);
@@ -300,7 +300,7 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
     await expectRefused(() => step('affected-people', '--done', '--value', 'DE=120,XX=40'), 2, /XX is not a country code .*did you mean AX \(Åland Islands\), CX \(Christmas Island\), MX \(Mexico\) or SX \(Sint Maarten\)\?/);
     const counts = await step('affected-people', '--done', '--value', 'DE=120,uk=7,US-CA=40');
     expect(counts.code).toBe(0);
-    expect(counts.stderr).toBe("note: UK → GB (United Kingdom) (the United Kingdom's ISO 3166-1 code is GB (UK is only reserved for it))\n");
+    expect(counts.stderr).toBe("note: UK → GB (United Kingdom): ISO 3166-1 only reserves UK; the United Kingdom's code is GB\n");
     const skip = await step('last-seen', '--skip', '--note', 'The owner does not remember');
     expect(skip.code).toBe(0);
     expect(skip.stdout).toMatch(/^Step last-seen is now skipped \(by alice at [^,]+, The owner does not remember\)\.\n$/);

@@ -169,7 +169,11 @@ describe('schemas and normalization', () => {
       expect.objectContaining({ field: 'affected', kind: 'invalid', given: 'XX', code: null, count: 1, suggestions: ['AX', 'CX', 'MX', 'SX'] }),
       expect.objectContaining({ field: 'establishedIn', kind: 'mapped', given: 'EL', code: 'GR', count: null }),
     ]);
-    expect(notes[0]?.message).toMatch(/^85 people recorded under UK: .*read as GB \(United Kingdom\) — correct it/);
-    expect(notes[1]?.message).toMatch(/^1 person recorded under XX: XX is not a country code.*No regime can match it/);
+    expect(notes[0]?.message).toBe("85 people recorded under UK: UK is not a jurisdiction code, so it is read as GB (United Kingdom) (ISO 3166-1 only reserves UK; the United Kingdom's code is GB). Correct it in the incident's affected people.");
+    expect(notes[1]?.message).toBe(
+      '1 person recorded under XX: XX is not a country code (ISO 3166-1) or a US state (like DE or US-CA). No regime can match it, so the regimes it could decide stay undetermined. '
+      + "Nearest codes: AX (Åland Islands), CX (Christmas Island), MX (Mexico), SX (Sint Maarten). Correct it in the incident's affected people.",
+    );
+    expect(notes[2]?.message).toMatch(/^Established in EL: EL is not a jurisdiction code, so it is read as GR \(Greece\) .*Correct it in the breach facts \(Established in\)\.$/);
   });
 });
