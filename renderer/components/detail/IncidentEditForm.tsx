@@ -10,6 +10,7 @@ import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/dateTimeLocal';
 import { diffIncident } from '../../lib/diffIncident';
 import { humanize } from '../../lib/humanize';
 import { issuesByField } from '../../lib/issuesByField';
+import { affectedRowsProblem } from '../../lib/jurisdictionInput';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { describedBy, Field } from '../common/Field';
 import { AffectedTable } from './AffectedTable';
@@ -37,6 +38,8 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
   const [people, setPeople] = useState(() => incident.affectedPeople.join('\n'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // Set when a save is tried with a row whose code is not one: the rows then say why, empty ones too.
+  const [codesChecked, setCodesChecked] = useState(false);
   const issues = issuesByField(error, FIELD_NAMES, 'patch.');
   const hidden = (f: PiiField): boolean => incident.redacted.includes(f);
   const set = <K extends keyof IncidentFields>(key: K, value: IncidentFields[K]): void => setDraft((d) => ({ ...d, [key]: value }));
@@ -50,6 +53,14 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
     e.preventDefault();
     if (changed === 0) {
       onCancel();
+      return;
+    }
+    // A code that is not one is refused here, next to its row, before anything is sent (the API refuses it too).
+    if (patch.affected !== undefined && affectedRowsProblem(patch.affected) !== null) {
+      setCodesChecked(true);
+      toasts.show('error', 'Not saved', 'A jurisdiction code is not valid: see the highlighted row.');
+      // After the re-render that marks the rows.
+      setTimeout(() => document.querySelector<HTMLInputElement>('#edit-affected input[aria-invalid="true"]')?.focus(), 0);
       return;
     }
     setBusy(true);
@@ -66,6 +77,7 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
   };
 
   const err = issues.fields;
+  const affectedProblem = codesChecked ? affectedRowsProblem(draft.affected) : null;
   return (
     <form className="card edit-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-title">
       <div className="card-header">
@@ -136,10 +148,10 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
             </div>
             {err.dataCategories && <p className="field-error">{err.dataCategories}</p>}
           </div>
-          <div className={`field${err.affected ? ' has-error' : ''}`}>
+          <div className={`field${err.affected || affectedProblem ? ' has-error' : ''}`}>
             <span className="label">Affected people by jurisdiction</span>
-            <AffectedTable id="edit-affected" rows={draft.affected} onChange={(rows) => set('affected', rows)} />
-            {err.affected && <p className="field-error">{err.affected}</p>}
+            <AffectedTable id="edit-affected" rows={draft.affected} onChange={(rows) => set('affected', rows)} checkEmpty={codesChecked} />
+            {affectedProblem ? <p className="field-error" role="alert">Not saved: {affectedProblem}</p> : err.affected && <p className="field-error">{err.affected}</p>}
           </div>
         </fieldset>
 

@@ -85,7 +85,12 @@ describe('inputValueFrom', () => {
     expect(inputValueFrom('boolean', draft({})).ok).toBe(false);
     expect(inputValueFrom('datetime', draft({ text: '' })).ok).toBe(false);
     expect(inputValueFrom('choice', draft({ text: 'other' }), ['intact'])).toEqual({ ok: false, problem: 'Choose one of the options.' });
-    expect(inputValueFrom('jurisdictions', draft({ text: 'germany' }))).toEqual({ ok: false, problem: 'Not a country code like DE or US-CA: GERMANY' });
+    expect(inputValueFrom('jurisdictions', draft({ text: 'germany' }))).toEqual({ ok: false, problem: '"germany" is not a country code (ISO 3166-1) or a US state (like DE or US-CA); did you mean DE (Germany)?' });
+    expect(inputValueFrom('jurisdictions', draft({ text: 'DE, XX' }))).toEqual({ ok: false, problem: expect.stringMatching(/^XX is not a country code .*did you mean AX/) as unknown });
+    // An alias goes as typed: the backend saves its code and the form has shown the mapping.
+    expect(inputValueFrom('jurisdictions', draft({ text: 'uk de UK' }))).toEqual({ ok: true, value: ['UK', 'DE'] });
+    expect(inputValueFrom('affected-counts', draft({ rows: [{ jurisdiction: 'DE', count: 1 }, { jurisdiction: 'XX', count: 2 }] })))
+      .toEqual({ ok: false, problem: 'Row 2 has no valid jurisdiction code: correct it (a suggestion fills it in) or remove the row.' });
     expect(inputValueFrom('affected-counts', draft({ rows: [{ jurisdiction: 'DE', count: 1.5 }] })).ok).toBe(false);
     expect(inputValueFrom('affected-counts', draft({ rows: [] })).ok).toBe(false);
   });
