@@ -220,6 +220,13 @@ function plain(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[^A-Z]+/g, ' ').trim();
 }
 
+let PLAIN_NAMES: (readonly [string, string])[] | null = null;
+/** Each code with its name in plain letters, built once (names are matched on every refusal). */
+function plainNames(): readonly (readonly [string, string])[] {
+  PLAIN_NAMES ??= ALL_CODES.map((code) => [code, plain(jurisdictionName(code) ?? '')] as const);
+  return PLAIN_NAMES;
+}
+
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps: `ED` is one step from `DE`). */
 function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -246,6 +253,19 @@ const MAX_SUGGESTIONS = 4;
  * those with the same first letter, then the same second letter.
  */
 export function suggestJurisdictions(text: string): string[] {
+  // Pure and deterministic, so remembered: an assessment reviews the same stored bad code for every board refresh.
+  if (text.length > 64) return [];
+  const known = SUGGESTED.get(text);
+  if (known) return [...known];
+  const found = findSuggestions(text);
+  if (SUGGESTED.size >= 2_000) SUGGESTED.clear();
+  SUGGESTED.set(text, found);
+  return [...found];
+}
+
+const SUGGESTED = new Map<string, readonly string[]>();
+
+function findSuggestions(text: string): string[] {
   const given = tidyJurisdiction(text);
   if (given === '' || given.length > 60) return [];
   const scored = new Map<string, number>();
@@ -287,8 +307,7 @@ export function suggestJurisdictions(text: string): string[] {
   if (words.length >= 3) {
     const other = OTHER_NAMES[words];
     if (other) offer(other, 0);
-    for (const code of ALL_CODES) {
-      const name = plain(jurisdictionName(code) ?? '');
+    for (const [code, name] of plainNames()) {
       if (name === words) offer(code, 0);
       else if (name.startsWith(words)) offer(code, 1);
       else if (name.split(' ').some((w) => w.length >= 3 && w.startsWith(words))) offer(code, 1.5);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Assessment, MethodInput, RunView } from '../../../contract';
+import { COUNTRIES, US_SUBDIVISIONS, type Assessment, type MethodInput, type RunView } from '../../../contract';
 import { builtinNotifyDir, loadRegime } from '../../../main/notify';
 import { connect, expectFailure, type TestClient } from '../../helpers/client';
 import { exportKey, withRawDb } from '../../helpers/rawDb';
@@ -191,6 +191,28 @@ describe('runbook and regime files', () => {
     expect(broken.ok).toBe(false);
     expect(broken.ok ? [] : broken.problems.map((p) => p.message)).toEqual([expect.stringMatching(/affected\[0\]: UK is not an ISO 3166-1 code: write GB \(United Kingdom\)$/)]);
     expect(loadRegime(text).ok).toBe(true);
+  });
+});
+
+describe('at 100 times the usual size', () => {
+  it('300 rows (every code but a few, and aliases) save and assess; 300 stored bad codes are reviewed in bounded time', async () => {
+    const codes = [...Object.keys(COUNTRIES), ...Object.keys(US_SUBDIVISIONS)].filter((c) => c !== 'GB' && c !== 'GR').slice(0, 298);
+    const rows = [...codes.map((jurisdiction, i) => ({ jurisdiction, count: i + 1 })), { jurisdiction: 'UK', count: 85 }, { jurisdiction: 'el', count: 3 }];
+    expect(rows).toHaveLength(300);
+    const created = await v.admin.call('incidents.create', { title: 'Global exposure', severity: 'SEV1', category: 'data-breach', affected: rows });
+    expect(created.affected.slice(-2)).toEqual([{ jurisdiction: 'GB', count: 85 }, { jurisdiction: 'GR', count: 3 }]);
+    expect(expectFailure(await v.admin.attempt('incidents.update', { ref: created.ref, patch: { affected: [...rows, { jurisdiction: 'DE', count: 1 }] } }), 'VALIDATION').message).toMatch(/patch\.affected: Too big: expected array to have <=300 items/);
+
+    const key = await exportKey(v.admin);
+    const bad = Array.from({ length: 300 }, (_, i) => ({ jurisdiction: `Q${String.fromCharCode(65 + (i % 26))}${i}`, count: i }));
+    withRawDb(v.dataDir, key, (db) => db.prepare('UPDATE incidents SET affected = ? WHERE ref = ?').run(JSON.stringify(bad), created.ref));
+    await v.admin.call('notify.facts.set', { ref: created.ref, patch: { personalData: true } });
+    const started = performance.now();
+    const a = await v.admin.call('notify.assess', { ref: created.ref });
+    await v.admin.call('notify.board', {});
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(a.jurisdictionNotes).toHaveLength(300);
+    expect(a.jurisdictionNotes.every((n) => n.kind === 'invalid' && n.stored)).toBe(true);
   });
 });
 
