@@ -2,7 +2,9 @@
  * Finding a run from the command line, and turning a step's `--value` text into what `runs.act`
  * takes, by the step's definition. Pure: the commands call the API, these only decide.
  */
-import { checkJurisdiction, describeMapping, type RunInputValue, type RunStepDefinition, type RunStepView, type RunView } from '../../contract';
+import type { RunInputValue, RunStepDefinition, RunStepView, RunView } from '../../contract';
+// The table alone (no zod): `--help` and usage errors must not load the API contract (test/unit/cli/cliBundle.test.ts).
+import { checkJurisdiction, describeMapping } from '../../contract/jurisdictions';
 import { exitCodeFor } from '../../contract/errors';
 import { CliError, usageError } from './CliError';
 
