@@ -4,7 +4,7 @@ import { clockStatus } from '../../../renderer/lib/clockStatus';
 import { describeError } from '../../../renderer/lib/describeError';
 import { formatDuration } from '../../../renderer/lib/formatDuration';
 import { EMPTY_DRAFT, inputValueFrom } from '../../../renderer/lib/inputValueFrom';
-import { parseJurisdictions } from '../../../renderer/lib/parseJurisdictions';
+import { checkCodes, describeCodes, splitCodes } from '../../../renderer/lib/jurisdictionInput';
 import { withStepTitles } from '../../../renderer/lib/withStepTitles';
 
 describe('formatDuration', () => {
@@ -55,10 +55,11 @@ describe('clockStatus', () => {
   });
 });
 
-describe('parseJurisdictions', () => {
-  it('splits on commas and spaces, upper-cases and drops duplicates', () => {
-    expect(parseJurisdictions(' de, fr  us-ca;DE ')).toEqual(['DE', 'FR', 'US-CA']);
-    expect(parseJurisdictions('')).toEqual([]);
+describe('jurisdiction codes as typed', () => {
+  it('splits on commas, semicolons and spaces, and describes each code (an alias with what it is saved as)', () => {
+    expect(splitCodes(' de, fr  us-ca;DE ')).toEqual(['de', 'fr', 'us-ca', 'DE']);
+    expect(splitCodes('')).toEqual([]);
+    expect(describeCodes(checkCodes('uk, ca us-ca XX'))).toBe('UK → GB (United Kingdom) · CA Canada · US-CA California');
   });
 });
 
