@@ -1,5 +1,6 @@
 /** What the breach-notification engine concludes from the facts (docs/notify-facts.md). */
 import type { BreachFactName, BreachFacts } from './breachFacts';
+import type { JurisdictionNote } from './jurisdictions';
 import type { Audience, ContentField, DeadlineUnit } from './regime';
 
 /** Three-valued: a rule holds, does not, or cannot be decided until a fact is known. */
@@ -127,6 +128,11 @@ export interface Assessment {
   regimes: RegimeAssessment[];
   /** Every missing fact with the regimes it would decide. */
   missing: { fact: BreachFactName; regimes: string[] }[];
+  /**
+   * Codes that were not read as given: aliases given now and read as their codes, and codes stored
+   * before codes were checked (an alias read as its code, or an invalid one no regime can match).
+   */
+  jurisdictionNotes: JurisdictionNote[];
 }
 
 /** One open obligation on the deadline board (`notify.board`). */

@@ -7,7 +7,7 @@ import './zodConfig';
  * regimes the missing fact would decide, never guesses.
  */
 import { z } from 'zod';
-import { affectedCountSchema, DATA_CATEGORIES, jurisdictionSchema } from './incident';
+import { affectedListSchema, DATA_CATEGORIES, jurisdictionSchema, storedAffectedCountSchema } from './incident';
 
 const isoTime = z.iso.datetime({ offset: true });
 const known = <T extends z.ZodType>(t: T) => t.nullable().default(null);
@@ -32,7 +32,7 @@ export const breachFactsSchema = z.strictObject({
   personalData: known(z.boolean()),
   dataCategories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length).default([]),
   /** People affected, by where they live (country, or US-XX for a state). */
-  affected: z.array(affectedCountSchema).max(300).default([]),
+  affected: affectedListSchema.default([]),
   /** Where the organisation has an establishment (GDPR Art. 3(1), the UK, …). */
   establishedIn: z.array(jurisdictionSchema).max(300).default([]),
 
@@ -87,6 +87,15 @@ export const breachFactsSchema = z.strictObject({
   delayReasons: known(z.string().max(20_000)),
 });
 export type BreachFacts = z.output<typeof breachFactsSchema>;
+
+/**
+ * Facts as stored: the same, except that a jurisdiction code written before codes were checked is
+ * read as it is (and reported by the assessment), never refused or rewritten on the way in.
+ */
+export const storedBreachFactsSchema = breachFactsSchema.extend({
+  affected: z.array(storedAffectedCountSchema).max(100_000).default([]),
+  establishedIn: z.array(z.string()).max(100_000).default([]),
+});
 export type BreachFactName = keyof BreachFacts;
 export const BREACH_FACT_NAMES = Object.keys(breachFactsSchema.shape) as BreachFactName[];
 

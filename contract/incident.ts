@@ -5,16 +5,42 @@ import { z } from 'zod';
 export { CATEGORIES, DATA_CATEGORIES, PHASE_TIMESTAMP, PII_FIELDS, SEVERITIES, STATUSES } from './incidentTerms';
 export type { Category, DataCategory, IncidentStatus, PiiField, Severity } from './incidentTerms';
 import { CATEGORIES, DATA_CATEGORIES, SEVERITIES, type IncidentStatus, type PiiField } from './incidentTerms';
+import { checkJurisdiction, exactCodeProblem, tidyJurisdiction } from './jurisdictions';
 import type { IncidentPhase } from './phases';
 
-/** ISO 3166-1 alpha-2 country, or `US-XX` for a US state / territory. */
-export const jurisdictionSchema = z.string().regex(/^[A-Z]{2}(-[A-Z]{2})?$/, 'expected a country code like DE or a US state like US-CA');
+/**
+ * A jurisdiction as someone gives it (contract/jurisdictions.ts): an ISO 3166-1 alpha-2 country or
+ * a `US-XX` state or territory, any case; a well-known alias (UK, EL) passes as given, and the
+ * domain that stores it reads it as its code and logs the mapping. Anything else is refused with
+ * the nearest valid codes.
+ */
+export const jurisdictionSchema = z.string().max(60).superRefine((given, ctx) => {
+  const check = checkJurisdiction(given);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+}).transform(tidyJurisdiction);
 
+const JURISDICTION_SHAPE = /^[A-Z]{2}(-[A-Z]{2})?$/;
+/**
+ * Exactly an assigned code (files that are read again and again: runbooks, regimes), where an alias
+ * is refused with the code to write instead, rather than mapped at every read.
+ */
+export const jurisdictionCodeSchema = z.string().regex(JURISDICTION_SHAPE, 'expected a country code like DE or a US state like US-CA').superRefine((code, ctx) => {
+  const problem = JURISDICTION_SHAPE.test(code) ? exactCodeProblem(code) : null;
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const countSchema = z.number().int().min(0).max(10_000_000_000);
 export const affectedCountSchema = z.strictObject({
   jurisdiction: jurisdictionSchema,
-  count: z.number().int().min(0).max(10_000_000_000),
+  count: countSchema,
 });
 export type AffectedCount = z.infer<typeof affectedCountSchema>;
+
+/** People per place; two rows for one place (UK next to GB is one) are added up, as the engine reads them. */
+export const affectedListSchema = z.array(affectedCountSchema).max(300);
+
+/** A stored count, read as stored: codes written before they were checked are reported, not refused (reviewStoredJurisdictions). */
+export const storedAffectedCountSchema = z.object({ jurisdiction: z.string(), count: countSchema });
 
 const isoTime = z.iso.datetime({ offset: true });
 const userName = z.string().regex(/^[a-z][a-z0-9._-]{1,31}$/, 'lower-case letters, digits, . _ -, 2–32 characters');
@@ -35,7 +61,7 @@ export const incidentFieldsSchema = z.strictObject({
   recoveredAt: isoTime.nullable(),
   closedAt: isoTime.nullable(),
   dataCategories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length),
-  affected: z.array(affectedCountSchema).max(300),
+  affected: affectedListSchema,
   reporterName: z.string().max(200).nullable(),
   reporterEmail: z.email().nullable(),
   reporterPhone: z.string().regex(/^[+0-9 ()-]{3,40}$/, 'digits, spaces, + ( ) -').nullable(),

@@ -5,6 +5,7 @@ export * from './events';
 export * from './evidence';
 export * from './incident';
 export * from './phases';
+export * from './jurisdictions';
 export * from './roles';
 export * from './timeline';
 export * from './user';

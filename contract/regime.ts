@@ -7,9 +7,17 @@ import './zodConfig';
 import { z } from 'zod';
 import { TRIGGER_EVENTS, type BreachFactName } from './breachFacts';
 import { DATA_CATEGORIES } from './incident';
+import { exactCodeProblem } from './jurisdictions';
 
-/** A country (DE), a US state (US-CA), or a group: EU (the 27 member states), EEA (EU + IS, LI, NO), US (every state). */
-export const jurisdictionRefSchema = z.string().regex(/^([A-Z]{2}(-[A-Z]{2})?|EU|EEA)$/, 'a country (DE), a US state (US-CA), or EU, EEA, US');
+/**
+ * A country (DE), a US state (US-CA), or a group: EU (the 27 member states), EEA (EU + IS, LI, NO),
+ * US (every state). Codes are checked against contract/jurisdictions.ts, so a selector no place
+ * can match (UK, XX) is a problem in the file, not a regime that silently never applies.
+ */
+export const jurisdictionRefSchema = z.string().regex(/^([A-Z]{2}(-[A-Z]{2})?|EU|EEA)$/, 'a country (DE), a US state (US-CA), or EU, EEA, US').superRefine((code, ctx) => {
+  const problem = code === 'EU' || code === 'EEA' || !/^[A-Z]{2}(-[A-Z]{2})?$/.test(code) ? null : exactCodeProblem(code);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(60);
 const sourceRef = id.describe('the id of an entry in `sources`');
 const text = z.string().trim().min(3).max(2_000);

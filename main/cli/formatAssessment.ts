@@ -1,4 +1,4 @@
-import type { Assessment, RegimeAssessment, StageDeadline } from '../../contract';
+import type { Assessment, JurisdictionNote, RegimeAssessment, StageDeadline } from '../../contract';
 
 export const NOT_LEGAL_ADVICE = 'Decision support, not legal advice: check every conclusion with counsel before relying on it.';
 
@@ -48,7 +48,7 @@ const GROUPS: [string, (r: RegimeAssessment) => boolean][] = [
 
 /** The assessment as text: what to notify and by when first, what is undecided and why, then what does not apply. */
 export function formatAssessment(a: Assessment, userZone: string): string {
-  const out: string[] = [NOT_LEGAL_ADVICE, ''];
+  const out: string[] = [NOT_LEGAL_ADVICE, '', ...formatJurisdictionNotes(a.jurisdictionNotes)];
   for (const [title, belongs] of GROUPS) {
     const rs = a.regimes.filter(belongs);
     if (rs.length === 0) continue;
@@ -72,4 +72,13 @@ export function formatAssessment(a: Assessment, userZone: string): string {
     for (const m of a.missing) out.push(`  ${m.fact}: decides ${m.regimes.join(', ')}`);
   }
   return out.join('\n').trimEnd();
+}
+
+/**
+ * Codes not read as given, before anything else: a code stored wrongly changes which regimes
+ * apply, so it is the first thing to see (and to correct).
+ */
+function formatJurisdictionNotes(notes: readonly JurisdictionNote[]): string[] {
+  if (notes.length === 0) return [];
+  return [`JURISDICTION CODES (${notes.length})`, ...notes.map((n) => `  ${n.message}`), ''];
 }

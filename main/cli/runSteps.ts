@@ -3,6 +3,8 @@
  * takes, by the step's definition. Pure: the commands call the API, these only decide.
  */
 import type { RunInputValue, RunStepDefinition, RunStepView, RunView } from '../../contract';
+// The table alone (no zod): `--help` and usage errors must not load the API contract (test/unit/cli/cliBundle.test.ts).
+import { checkJurisdiction, describeMapping } from '../../contract/jurisdictions';
 import { exitCodeFor } from '../../contract/errors';
 import { CliError, usageError } from './CliError';
 
@@ -91,4 +93,20 @@ export function parseChecklistItems(def: RunStepDefinition, text: string): numbe
   });
   if (items.length === 0) throw usageError(`step "${def.id}": --value takes "all" or item numbers such as 1,3`);
   return [...new Set(items)].sort((a, b) => a - b);
+}
+
+/**
+ * One note per alias in a jurisdictions or affected-counts value ("note: UK → GB (United
+ * Kingdom): …"), for stderr: the backend records GB, and the person who typed UK should see that.
+ * Codes that are no jurisdiction are left to the backend, which refuses them with suggestions.
+ */
+export function jurisdictionMappingNotes(def: RunStepDefinition, value: RunInputValue | undefined): string[] {
+  if (!Array.isArray(value) || (def.type !== 'jurisdictions' && def.type !== 'affected-counts')) return [];
+  const codes = value.map((v) => (typeof v === 'string' ? v : v.jurisdiction));
+  const notes = new Map<string, string>();
+  for (const code of codes) {
+    const check = checkJurisdiction(code);
+    if (check.ok && check.alias) notes.set(check.given, `note: ${describeMapping(check.alias)}: ${check.alias.why}`);
+  }
+  return [...notes.values()];
 }

@@ -1,6 +1,6 @@
 import {
-  ApiFailure, PHASE_TIME_FIELD, STATUSES,
-  type Incident, type IncidentFields, type IncidentStatus, type OpenItem, type PhaseTimeField, type TimelineEvent,
+  ApiFailure, PHASE_TIME_FIELD, STATUSES, normalizeAffectedCounts,
+  type Incident, type IncidentFields, type IncidentStatus, type JurisdictionMapping, type OpenItem, type PhaseTimeField, type TimelineEvent,
 } from '../../contract';
 import type { Db } from '../store';
 type Statement = ReturnType<Db['prepare']>;
@@ -76,7 +76,8 @@ export function createIncident(
   overrideTimeOrder?: string,
 ): Incident {
   assertOwner(db, input.owner);
-  const fields: IncidentFields = { ...DEFAULTS, detectedAt: now, ...input };
+  const { fields: given, mapped } = withCodes({ ...DEFAULTS, detectedAt: now, ...input });
+  const fields: IncidentFields = given;
   const override = checkTimeOrder(timesOf(fields), new Set(STATUSES), overrideTimeOrder);
   return db.transaction(() => {
     const ref = nextRef(db, Number(now.slice(0, 4)));
@@ -86,9 +87,22 @@ export function createIncident(
       `INSERT INTO incidents (ref, status, status_rank, created_at, created_by, updated_at, ${cols.join(', ')})
        VALUES (?, 'detected', 0, ?, ?, ?, ${cols.map(() => '?').join(', ')})`,
     ).run(ref, now, actor, now, ...vals);
-    appendEvent(db, { actor, type: 'incident.created', incidentRef: ref, ts: now, data: { fields, ...(override ? { timeOrderOverride: override } : {}) } });
+    appendEvent(db, {
+      actor, type: 'incident.created', incidentRef: ref, ts: now,
+      data: { fields, ...(override ? { timeOrderOverride: override } : {}), ...(mapped.length ? { mapped } : {}) },
+    });
     return getIncident(db, ref);
   }).immediate();
+}
+
+/**
+ * Affected counts given with an alias (UK) are stored under its code (GB); the mapping goes into
+ * the event, so the log shows what was typed and what it was read as.
+ */
+function withCodes<T extends Partial<IncidentFields>>(fields: T): { fields: T; mapped: JurisdictionMapping[] } {
+  if (fields.affected === undefined) return { fields, mapped: [] };
+  const { rows, mapped } = normalizeAffectedCounts(fields.affected);
+  return { fields: { ...fields, affected: rows }, mapped };
 }
 
 function toColumn(field: keyof IncidentFields, value: unknown): unknown {
@@ -99,6 +113,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 /**
  * Applies only the fields that really change; each change is recorded with before and after.
+ * Jurisdiction aliases (UK) are stored as their ISO code (GB), the mapping in the event.
  * Phase times: a phase the incident has reached keeps a time (it can be corrected, not removed —
  * a move back is what sets times aside), and changed times must be in order with the others
  * unless `opts.overrideTimeOrder` says why not. A time given to a skipped phase makes it reached.
@@ -106,11 +121,12 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * giving a field its old value back) names that action in the event.
  */
 export function updateIncident(
-  db: Db, actor: string, ref: string, patch: Partial<IncidentFields>, now: string,
+  db: Db, actor: string, ref: string, given: Partial<IncidentFields>, now: string,
   opts: { causedBy?: Record<string, unknown>; overrideTimeOrder?: string | undefined } = {},
 ): Incident {
   const overrideTimeOrder = opts.overrideTimeOrder;
-  assertOwner(db, patch.owner);
+  assertOwner(db, given.owner);
+  const { fields: patch, mapped } = withCodes(given);
   return db.transaction(() => {
     const current = getIncident(db, ref);
     const changes = (Object.keys(patch) as (keyof IncidentFields)[])
@@ -138,9 +154,11 @@ export function updateIncident(
       now,
       ref,
     );
+    // A mapping matters only when the counts changed (UK 85 over a stored GB 85 changes nothing).
+    const used = changes.some((c) => c.field === 'affected') ? mapped : [];
     appendEvent(db, {
       actor, type: 'incident.updated', incidentRef: ref, ts: now,
-      data: { changes, ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}) },
+      data: { changes, ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}), ...(used.length ? { mapped: used } : {}) },
     });
     return getIncident(db, ref);
   }).immediate();

@@ -1,4 +1,4 @@
-import type { Assessment, BreachFacts, RegimeAssessment } from '../../contract';
+import { reviewStoredJurisdictions, type Assessment, type BreachFacts, type RegimeAssessment } from '../../contract';
 import { assessRegime, type AssessOptions } from './assessRegime';
 import type { RegimeLibrary } from './RegimeLibrary';
 
@@ -11,5 +11,5 @@ export function assessRegimes(library: RegimeLibrary, facts: BreachFacts, at: st
   regimes.sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || firstDue(a).localeCompare(firstDue(b)) || a.regime.name.localeCompare(b.regime.name));
   const missing = new Map<Assessment['missing'][number]['fact'], string[]>();
   for (const r of regimes) for (const m of r.missing) missing.set(m, [...(missing.get(m) ?? []), r.regime.id]);
-  return { at, facts, regimes, missing: [...missing].map(([fact, ids]) => ({ fact, regimes: ids })) };
+  return { at, facts, regimes, missing: [...missing].map(([fact, ids]) => ({ fact, regimes: ids })), jurisdictionNotes: reviewStoredJurisdictions(facts) };
 }

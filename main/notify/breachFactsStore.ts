@@ -1,4 +1,4 @@
-import { ApiFailure, breachFactsSchema, type BreachFacts, type BreachFactsPatch } from '../../contract';
+import { ApiFailure, normalizeJurisdictions, storedBreachFactsSchema, type BreachFacts, type BreachFactsPatch, type JurisdictionMapping } from '../../contract';
 import { getIncident } from '../incidents';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
@@ -9,12 +9,16 @@ export interface StoredFacts {
   updatedBy: string | null;
 }
 
-/** An incident's breach facts: the stored ones, with its data categories and affected counts read from the incident itself. */
+/**
+ * An incident's breach facts: the stored ones, with its data categories and affected counts read
+ * from the incident itself. Codes are read as stored (an invalid one is reported by the
+ * assessment, never refused here or rewritten).
+ */
 export function getBreachFacts(db: Db, ref: string): StoredFacts {
   const incident = getIncident(db, ref);
   const row = db.prepare('SELECT facts, updated_at, updated_by FROM breach_facts WHERE incident_ref = ?').get(ref) as { facts: string; updated_at: string; updated_by: string } | undefined;
   const stored = row ? (JSON.parse(row.facts) as Record<string, unknown>) : {};
-  const facts = breachFactsSchema.parse({ ...stored, dataCategories: incident.dataCategories, affected: incident.affected });
+  const facts = storedBreachFactsSchema.parse({ ...stored, dataCategories: incident.dataCategories, affected: incident.affected });
   return { facts, updatedAt: row?.updated_at ?? null, updatedBy: row?.updated_by ?? null };
 }
 
@@ -23,7 +27,13 @@ export function getBreachFacts(db: Db, ref: string): StoredFacts {
  * fact with its old and new value (`notify.facts_changed`). A patch that changes nothing is
  * refused rather than logged.
  */
-export function setBreachFacts(db: Db, ref: string, patch: BreachFactsPatch, actor: string, now: string): StoredFacts {
+export function setBreachFacts(
+  db: Db, ref: string, given: BreachFactsPatch, actor: string, now: string,
+): StoredFacts & { /** Aliases in this change, read as their codes (logged with it). */ mapped: JurisdictionMapping[] } {
+  // An alias (UK) is stored as its code (GB), once; the mapping is logged with the change.
+  const codes = given.establishedIn ? normalizeJurisdictions(given.establishedIn, 'establishedIn') : null;
+  const patch: BreachFactsPatch = codes ? { ...given, establishedIn: [...new Set(codes.codes)] } : given;
+  const mapped = codes?.mapped ?? [];
   return db.transaction(() => {
     const before = getBreachFacts(db, ref).facts;
     const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -37,7 +47,8 @@ export function setBreachFacts(db: Db, ref: string, patch: BreachFactsPatch, act
       `INSERT INTO breach_facts (incident_ref, facts, updated_at, updated_by) VALUES (?, ?, ?, ?)
        ON CONFLICT (incident_ref) DO UPDATE SET facts = excluded.facts, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     ).run(ref, JSON.stringify(own), now, actor);
-    appendEvent(db, { actor, type: 'notify.facts_changed', incidentRef: ref, ts: now, data: { changes } });
-    return getBreachFacts(db, ref);
+    const used = changes.establishedIn ? mapped : [];
+    appendEvent(db, { actor, type: 'notify.facts_changed', incidentRef: ref, ts: now, data: { changes, ...(used.length ? { mapped: used } : {}) } });
+    return { ...getBreachFacts(db, ref), mapped: used };
   }).immediate();
 }

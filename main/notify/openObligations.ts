@@ -24,7 +24,8 @@ interface IncidentKey {
  * The board is read every minute for the alarms and keeps closed incidents, so it would assess every
  * incident ever assessed each time: instead each incident's rows are kept until one of those changes.
  */
-const cache = new WeakMap<Db, Map<string, { version: number; library: RegimeLibrary; rows: StoredRow[] }>>();
+type CacheEntry = { version: number; library: RegimeLibrary; rows: StoredRow[] };
+const cache = new WeakMap<Db, Map<string, CacheEntry>>();
 
 const KEYS_SQL = `
   SELECT i.ref, i.title, i.status, (SELECT MAX(e.seq) FROM events e WHERE e.incident_ref = i.ref) AS version
@@ -49,7 +50,7 @@ export function openObligations(db: Db, library: RegimeLibrary, ref: string, now
 /** The rows of an incident whose key was just read: from the cache while nothing they depend on changed. */
 export function obligationsOf(db: Db, library: RegimeLibrary, key: IncidentKey, now: string): BoardRow[] {
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) cache.set(db, (perDb = new Map<string, CacheEntry>()));
   let entry = perDb.get(key.ref);
   if (!entry || entry.version !== key.version || entry.library !== library) {
     entry = { version: key.version, library, rows: assessRows(db, library, key.ref, now) };

@@ -153,7 +153,8 @@ function yamlMessage(code: string, message: string, source: string): string {
   return `YAML: ${firstLine(message)}`;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** "Expected …" → "expected …"; a message that starts with a code ("UK is not …") keeps it as written. */
+const lowerFirst = (s: string) => (/^[A-Z][A-Z0-9]/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 const firstLine = (s: string) => (s.split('\n', 1)[0] ?? s).trim();
 
 function sortProblems(problems: RunbookProblem[]): RunbookProblem[] {

@@ -1,4 +1,4 @@
-import { ApiFailure, DATA_CATEGORIES, jurisdictionSchema, type RunInputValue } from '../../contract';
+import { ApiFailure, checkJurisdiction, DATA_CATEGORIES, describeJurisdiction, type RunInputValue } from '../../contract';
 import type { RunbookStep } from './runbookSchema';
 
 type InputStep = Extract<RunbookStep, { kind: 'input' }>;
@@ -12,6 +12,13 @@ function toList(raw: unknown): string[] | null {
   if (typeof raw === 'string') return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (Array.isArray(raw) && raw.every((x) => typeof x === 'string')) return raw.map((s) => s.trim());
   return null;
+}
+
+/** The code a jurisdiction stands for (an alias gives its code), or the refusal with the nearest codes. */
+function codeOf(step: InputStep, given: unknown): string {
+  if (typeof given !== 'string') return invalid(step, `not a jurisdiction code: ${JSON.stringify(given)}`);
+  const check = checkJurisdiction(given);
+  return check.ok ? check.code : invalid(step, check.message);
 }
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -63,24 +70,26 @@ export function parseInputValue(step: InputStep, raw: unknown): RunInputValue {
     case 'jurisdictions': {
       const items = toList(raw);
       if (items === null || items.length === 0) invalid(step, 'expected jurisdiction codes like DE, US-CA');
-      const bad = items.filter((j) => !jurisdictionSchema.safeParse(j).success);
-      if (bad.length > 0) invalid(step, `not jurisdiction codes: ${bad.join(', ')} (like DE or US-CA)`);
-      return [...new Set(items)];
+      // Aliases (UK) are read as their codes (GB); the UI and the CLI show the mapping before sending.
+      const codes = items.map((j) => codeOf(step, j));
+      return [...new Set(codes)];
     }
     case 'affected-counts': {
       const pairs = typeof raw === 'string'
         ? raw.split(',').map((p) => p.trim()).filter((p) => p !== '').map((p) => {
-            const m = /^([A-Z]{2}(?:-[A-Z]{2})?)\s*=\s*(\d+)$/.exec(p);
+            const m = /^([^=\s]+)\s*=\s*(\d+)$/.exec(p);
             return m ? { jurisdiction: m[1] as string, count: Number(m[2]) } : null;
           })
         : Array.isArray(raw) ? raw.map((p: unknown) => (p && typeof p === 'object' ? (p as { jurisdiction: string; count: number }) : null)) : null;
       if (pairs === null || pairs.length === 0 || pairs.some((p) => p === null)) invalid(step, 'expected counts per jurisdiction, like DE=120,US-CA=40');
       const out: { jurisdiction: string; count: number }[] = [];
-      for (const p of pairs as { jurisdiction: string; count: number }[]) {
-        if (!jurisdictionSchema.safeParse(p.jurisdiction).success) invalid(step, `not a jurisdiction code: ${JSON.stringify(p.jurisdiction)}`);
-        if (!Number.isInteger(p.count) || p.count < 0 || p.count > 10_000_000_000) invalid(step, `not a count of people: ${JSON.stringify(p.count)}`);
-        if (out.some((o) => o.jurisdiction === p.jurisdiction)) invalid(step, `${p.jurisdiction} is given twice`);
-        out.push({ jurisdiction: p.jurisdiction, count: p.count });
+      for (const p of pairs as { jurisdiction: unknown; count: unknown }[]) {
+        const code = codeOf(step, p.jurisdiction);
+        if (typeof p.count !== 'number' || !Number.isInteger(p.count) || p.count < 0 || p.count > 10_000_000_000) invalid(step, `not a count of people: ${JSON.stringify(p.count)}`);
+        if (out.some((o) => o.jurisdiction === code)) {
+          invalid(step, `${code === p.jurisdiction ? code : `${String(p.jurisdiction)} (${describeJurisdiction(code)})`} is given twice: give one count per jurisdiction`);
+        }
+        out.push({ jurisdiction: code, count: p.count });
       }
       return out;
     }

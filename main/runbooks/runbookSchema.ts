@@ -4,7 +4,7 @@
  * key is an error rather than a silently ignored field.
  */
 import { z } from 'zod';
-import { CATEGORIES, DATA_CATEGORIES, ROLES, SEVERITIES, jurisdictionSchema } from '../../contract';
+import { CATEGORIES, DATA_CATEGORIES, ROLES, SEVERITIES, jurisdictionCodeSchema } from '../../contract';
 
 /** Lower-case words joined by hyphens: stable ids that can appear in URLs, logs and `requires:`. */
 const idSchema = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens, starting with a letter').max(64);
@@ -49,7 +49,7 @@ export const whenSchema = z.strictObject({
   /** The incident has at least one of these data categories. */
   dataCategories: z.array(z.enum(DATA_CATEGORIES)).min(1).optional(),
   /** People are affected in at least one of these jurisdictions; `US` matches every `US-XX`. */
-  jurisdictions: z.array(jurisdictionSchema).min(1).optional(),
+  jurisdictions: z.array(jurisdictionCodeSchema).min(1).optional(),
   /** Answers of input steps, by input name: equal to the value, or to one of the list. */
   inputs: z.record(idSchema, z.union([inputValueSchema, z.array(inputValueSchema).min(1)])).optional(),
 });

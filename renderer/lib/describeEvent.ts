@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../../contract';
+import { describeMapping, type TimelineEvent } from '../../contract';
 import { formatBytes } from './formatBytes';
 import { describeCausedBy } from './describeCausedBy';
 import { describeDraftEvent } from './describeDraftEvent';
@@ -48,6 +48,16 @@ function readChanges(data: Record<string, unknown>): FieldChange[] {
   }));
 }
 
+/** "Read as ISO 3166: UK → GB (United Kingdom)" when codes were given as aliases (`mapped` in the event), else null. */
+/** Two notes on one event (a time-order override, codes read as ISO 3166), each on its own line; null when neither. */
+const joinBodies = (...parts: (string | null)[]): string | null => parts.filter((p): p is string => p !== null).join('\n') || null;
+
+function mappedCodes(data: Record<string, unknown>): string | null {
+  const list = Array.isArray(data.mapped) ? data.mapped.filter(isRecord) : [];
+  if (list.length === 0) return null;
+  return `Read as ISO 3166: ${list.map((m) => describeMapping({ from: str(m.from), to: str(m.to) })).join(', ')}`;
+}
+
 const hoursList = (v: unknown): string => (Array.isArray(v) && v.length > 0 ? v.map((h) => `${str(h)} h`).join(', ') : '—');
 
 /** `settings.changed` (main/settings): which setting, and each changed field with its old and new value. */
@@ -73,12 +83,12 @@ export function describeEvent(event: TimelineEvent): EventDescription {
   switch (event.type) {
     case 'incident.created': {
       const f = isRecord(d.fields) ? d.fields : {};
-      return { ...base, summary: `Declared incident “${str(f.title)}” (${str(f.severity)}, ${humanize(str(f.category))})`, body: describeTimeOrderOverride(d), tone: 'status' };
+      return { ...base, summary: `Declared incident “${str(f.title)}” (${str(f.severity)}, ${humanize(str(f.category))})`, body: joinBodies(describeTimeOrderOverride(d), mappedCodes(d)), tone: 'status' };
     }
     case 'incident.updated': {
       const changes = readChanges(d);
       const names = changes.map((c) => c.field.toLowerCase());
-      return { ...base, summary: `Updated ${names.length ? names.join(', ') : 'the incident'}`, changes, body: describeTimeOrderOverride(d) };
+      return { ...base, summary: `Updated ${names.length ? names.join(', ') : 'the incident'}`, changes, body: joinBodies(describeTimeOrderOverride(d), mappedCodes(d)) };
     }
     case 'incident.status_changed':
       return describePhaseEvent(event, base);
@@ -94,7 +104,7 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return { ...base, summary: `Evidence integrity check FAILED (${str(d.purpose)})`, tone: 'danger' };
     case 'notify.facts_changed': {
       const changes = readChanges(d);
-      return { ...base, summary: `Changed the breach facts: ${changes.map((c) => c.field.toLowerCase()).join(', ')}`, changes, tone: 'status' };
+      return { ...base, summary: `Changed the breach facts: ${changes.map((c) => c.field.toLowerCase()).join(', ')}`, changes, body: mappedCodes(d), tone: 'status' };
     }
     case 'notify.deadline_alarm': {
       const hours = typeof d.threshold === 'number' ? d.threshold : null;

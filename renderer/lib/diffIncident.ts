@@ -1,4 +1,4 @@
-import type { Incident, IncidentFields } from '../../contract';
+import { normalizeAffectedCounts, type Incident, type IncidentFields } from '../../contract';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -7,7 +7,9 @@ export function diffIncident(original: Incident, draft: IncidentFields): Partial
   const patch: Partial<Record<keyof IncidentFields, unknown>> = {};
   for (const key of Object.keys(draft) as (keyof IncidentFields)[]) {
     if ((original.redacted as string[]).includes(key)) continue;
-    if (!same(original[key], draft[key])) patch[key] = draft[key];
+    // UK 85 over a stored GB 85 is no change: the backend saves an alias as its code.
+    const mine = key === 'affected' ? normalizeAffectedCounts(draft.affected).rows : draft[key];
+    if (!same(original[key], mine)) patch[key] = draft[key];
   }
   return patch as Partial<IncidentFields>;
 }

@@ -1,6 +1,7 @@
-import type { BreachFacts, BreachFactsPatch } from '../../contract';
+import { normalizeJurisdictions, type BreachFacts, type BreachFactsPatch } from '../../contract';
 import { fromDateTimeLocal, toDateTimeLocal } from './dateTimeLocal';
 import { FACT_GROUPS, type FactField } from './factFields';
+import { checkCodes, codesProblem } from './jurisdictionInput';
 
 /** The facts form as typed: every field a string ('' = not known). */
 export type FactsForm = Record<FactField['name'], string>;
@@ -34,13 +35,16 @@ export function factsPatchFrom(form: FactsForm, original: BreachFacts): { patch:
     if (f.kind === 'time') value = fromDateTimeLocal(text);
     else if (f.kind === 'yesNo') value = text === 'yes' ? true : text === 'no' ? false : null;
     else if (f.kind === 'list') {
-      const codes = text === '' ? [] : text.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
-      const bad = codes.find((c) => !/^[A-Z]{2}(-[A-Z]{2})?$/.test(c));
-      if (bad) {
-        errors[f.name] = `"${bad}" is not a country code like DE or a US state like US-NY`;
+      const checks = checkCodes(text);
+      const problem = codesProblem(checks);
+      if (problem) {
+        errors[f.name] = problem;
         continue;
       }
-      value = codes;
+      // Aliases go as typed (the backend saves their codes and logs the mapping); UK over a stored GB is no change.
+      const codes = [...new Set(checks.map((c) => c.given))];
+      if (JSON.stringify([...new Set(normalizeJurisdictions(codes, f.name).codes)]) !== JSON.stringify(original[f.name])) patch[f.name] = codes;
+      continue;
     } else value = text === '' ? null : text;
     if (JSON.stringify(value) !== JSON.stringify(original[f.name])) patch[f.name] = value;
   }

@@ -1,6 +1,6 @@
 import type { AffectedCount, RunInputValue } from '../../contract';
 import { fromDateTimeLocal } from './dateTimeLocal';
-import { parseJurisdictions } from './parseJurisdictions';
+import { affectedRowsProblem, checkCodes, codesProblem } from './jurisdictionInput';
 
 /** What an input step's form holds while it is being filled in, whatever the type. */
 export interface InputDraft {
@@ -14,8 +14,6 @@ export interface InputDraft {
 }
 
 export const EMPTY_DRAFT: InputDraft = { text: '', bool: null, list: [], rows: [] };
-
-const JURISDICTION = /^[A-Z]{2}(-[A-Z]{2})?$/;
 
 /** The value to send for an input step of `type`, or what is wrong with the draft (said before the API is asked). */
 export function inputValueFrom(
@@ -39,18 +37,19 @@ export function inputValueFrom(
     case 'data-categories':
       return { ok: true, value: draft.list };
     case 'jurisdictions': {
-      const codes = parseJurisdictions(draft.text);
-      const bad = codes.filter((c) => !JURISDICTION.test(c));
-      if (codes.length === 0) return { ok: false, problem: 'Enter at least one country code.' };
-      return bad.length ? { ok: false, problem: `Not a country code like DE or US-CA: ${bad.join(', ')}` } : { ok: true, value: codes };
+      // Aliases (UK) go as typed: the backend reads them as their codes; the form shows the mapping.
+      const checks = checkCodes(draft.text);
+      if (checks.length === 0) return { ok: false, problem: 'Enter at least one country code.' };
+      const problem = codesProblem(checks);
+      return problem ? { ok: false, problem } : { ok: true, value: [...new Set(checks.map((c) => c.given))] };
     }
     case 'affected-counts': {
       const rows = draft.rows.filter((r) => r.jurisdiction.trim() !== '');
       if (rows.length === 0) return { ok: false, problem: 'Add at least one jurisdiction.' };
-      const bad = rows.filter((r) => !JURISDICTION.test(r.jurisdiction));
-      if (bad.length) return { ok: false, problem: `Not a country code like DE or US-CA: ${bad.map((r) => r.jurisdiction).join(', ')}` };
+      const problem = affectedRowsProblem(rows);
+      if (problem) return { ok: false, problem };
       if (rows.some((r) => !Number.isInteger(r.count) || r.count < 0)) return { ok: false, problem: 'Counts are whole numbers, 0 or more.' };
-      return { ok: true, value: rows.map((r) => ({ jurisdiction: r.jurisdiction, count: r.count })) };
+      return { ok: true, value: rows.map((r) => ({ jurisdiction: r.jurisdiction.trim(), count: r.count })) };
     }
     default:
       return draft.text.trim() === '' ? { ok: false, problem: 'Enter a value.' } : { ok: true, value: draft.text.trim() };

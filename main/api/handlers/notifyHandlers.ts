@@ -1,9 +1,14 @@
+import { mappingNotes, normalizeAffectedCounts, normalizeJurisdictions, type Assessment, type JurisdictionMapping } from '../../../contract';
 import { assessIncident, assessRegimes, deadlineBoard, decideObligation, getBreachFacts, loadRegimeLibrary, setBreachFacts } from '../../notify';
 import { actorOf, type Context, type Handlers } from './Context';
 
 type NotifyMethods = 'notify.regimes' | 'notify.facts.get' | 'notify.facts.set' | 'notify.assess' | 'notify.assessFacts' | 'notify.board' | 'notify.decide';
 
 const library = (ctx: Context) => loadRegimeLibrary(ctx.notifyDir, ctx.dataDir);
+
+/** The aliases read as codes in this request, first among the assessment's notes on codes. */
+const withMappings = (a: Assessment, mapped: JurisdictionMapping[]): Assessment =>
+  mapped.length === 0 ? a : { ...a, jurisdictionNotes: [...mappingNotes(mapped), ...a.jurisdictionNotes] };
 
 export const notifyHandlers: Pick<Handlers, NotifyMethods> = {
   'notify.regimes': (ctx) =>
@@ -16,11 +21,17 @@ export const notifyHandlers: Pick<Handlers, NotifyMethods> = {
   'notify.facts.set': (ctx, { ref, patch }) => {
     const lib = library(ctx);
     const { db } = ctx.open();
-    setBreachFacts(db, ref, patch, actorOf(ctx).user, ctx.nowIso());
-    return assessIncident(db, lib, ref, ctx.nowIso());
+    const stored = setBreachFacts(db, ref, patch, actorOf(ctx).user, ctx.nowIso());
+    return withMappings(assessIncident(db, lib, ref, ctx.nowIso()), stored.mapped);
   },
   'notify.assess': (ctx, { ref }) => assessIncident(ctx.open().db, library(ctx), ref, ctx.nowIso()),
-  'notify.assessFacts': (ctx, { facts }) => assessRegimes(library(ctx), facts, ctx.nowIso()),
+  'notify.assessFacts': (ctx, { facts }) => {
+    // A facts file may say UK: it is assessed as GB, and the assessment says so.
+    const affected = normalizeAffectedCounts(facts.affected);
+    const established = normalizeJurisdictions(facts.establishedIn, 'establishedIn');
+    const read = { ...facts, affected: affected.rows, establishedIn: [...new Set(established.codes)] };
+    return withMappings(assessRegimes(library(ctx), read, ctx.nowIso()), [...affected.mapped, ...established.mapped]);
+  },
   'notify.board': (ctx) => deadlineBoard(ctx.open().db, library(ctx), ctx.nowIso()),
   'notify.decide': (ctx, input) => decideObligation(ctx.open().db, library(ctx), input, actorOf(ctx).user, ctx.nowIso()),
 };

@@ -4,7 +4,7 @@ import { exitCodeFor } from '../../../contract/errors';
 import { CliError, EXIT, usageError } from '../CliError';
 import { readEvidenceFile } from '../evidenceFile';
 import { formatStepList, stepDetail, toJson } from '../format';
-import { findStep, parseChecklistItems, parseInputValue, selectRun, splitList } from '../runSteps';
+import { findStep, jurisdictionMappingNotes, parseChecklistItems, parseInputValue, selectRun, splitList } from '../runSteps';
 import type { CommandContext, CommandSpec, OptionValues } from '../types';
 
 const ACTIONS = ['done', 'skip', 'approve', 'undo'] as const;
@@ -114,6 +114,7 @@ export const runbookStep: CommandSpec = {
       ...(evidence.length > 0 ? { evidence } : {}),
     };
     const after = await ctx.call('runs.act', { runId: run.id, action: act });
+    for (const line of jurisdictionMappingNotes(def, done.value)) ctx.note(line);
     printResult(ctx, 'done', run, after, stepId, added.length > 0 ? `Added ${added.length} evidence file(s) to ${ref}: ${added.join(', ')}.` : undefined);
     return EXIT.ok;
   },

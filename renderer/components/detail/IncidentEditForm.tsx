@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/formatDateTime';
 import { diffIncident } from '../../lib/diffIncident';
 import { humanize } from '../../lib/humanize';
 import { issuesByField } from '../../lib/issuesByField';
+import { affectedRowsProblem } from '../../lib/jurisdictionInput';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { describedBy, Field } from '../common/Field';
 import { AffectedTable } from './AffectedTable';
@@ -41,6 +42,8 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
   /** Why times out of order are right anyway: asked for only after the API named the pairs. */
   const [override, setOverride] = useState('');
   const timeOrder = error?.timeOrder ?? [];
+  // Set when a save is tried with a row whose code is not one: the rows then say why, empty ones too.
+  const [codesChecked, setCodesChecked] = useState(false);
   const issues = issuesByField(error, FIELD_NAMES, 'patch.');
   const hidden = (f: PiiField): boolean => incident.redacted.includes(f);
   const set = <K extends keyof IncidentFields>(key: K, value: IncidentFields[K]): void => setDraft((d) => ({ ...d, [key]: value }));
@@ -54,6 +57,14 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
     e.preventDefault();
     if (changed === 0) {
       onCancel();
+      return;
+    }
+    // A code that is not one is refused here, next to its row, before anything is sent (the API refuses it too).
+    if (patch.affected !== undefined && affectedRowsProblem(patch.affected) !== null) {
+      setCodesChecked(true);
+      toasts.show('error', 'Not saved', 'A jurisdiction code is not valid: see the highlighted row.');
+      // After the re-render that marks the rows.
+      setTimeout(() => document.querySelector<HTMLInputElement>('#edit-affected input[aria-invalid="true"]')?.focus(), 0);
       return;
     }
     setBusy(true);
@@ -76,6 +87,7 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
     const text = `${humanize(c.later)} ${formatDateTime(c.laterAt)} is before ${humanize(c.earlier).toLowerCase()} ${formatDateTime(c.earlierAt)}`;
     for (const field of [PHASE_TIME_FIELD[c.later], PHASE_TIME_FIELD[c.earlier]]) if (issues.fields[field]) err[field] = text;
   }
+  const affectedProblem = codesChecked ? affectedRowsProblem(draft.affected) : null;
   return (
     <form className="card edit-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-title">
       <div className="card-header">
@@ -164,10 +176,10 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
             </div>
             {err.dataCategories && <p className="field-error">{err.dataCategories}</p>}
           </div>
-          <div className={`field${err.affected ? ' has-error' : ''}`}>
+          <div className={`field${err.affected || affectedProblem ? ' has-error' : ''}`}>
             <span className="label">Affected people by jurisdiction</span>
-            <AffectedTable id="edit-affected" rows={draft.affected} onChange={(rows) => set('affected', rows)} />
-            {err.affected && <p className="field-error">{err.affected}</p>}
+            <AffectedTable id="edit-affected" rows={draft.affected} onChange={(rows) => set('affected', rows)} checkEmpty={codesChecked} />
+            {affectedProblem ? <p className="field-error" role="alert">Not saved: {affectedProblem}</p> : err.affected && <p className="field-error">{err.affected}</p>}
           </div>
         </fieldset>
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Incident, IncidentPhase, PiiField } from '../../../contract';
+import { jurisdictionName, type Incident, type IncidentPhase, type PiiField } from '../../../contract';
 import { describePhase } from '../../lib/describePhase';
 import { formatCount } from '../../lib/formatCount';
 import { formatDateTime } from '../../lib/formatDateTime';
@@ -84,13 +84,20 @@ export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incide
           <Fact label="Affected people by jurisdiction" wide>
             {incident.affected.length ? (
               <table className="mini-table">
-                <thead><tr><th scope="col">Jurisdiction</th><th scope="col" className="num">People</th></tr></thead>
+                <thead><tr><th scope="col">Jurisdiction</th><th scope="col">Place</th><th scope="col" className="num">People</th></tr></thead>
                 <tbody>
-                  {incident.affected.map((a) => (
-                    <tr key={a.jurisdiction}><td className="mono">{a.jurisdiction}</td><td className="num">{formatCount(a.count)}</td></tr>
-                  ))}
+                  {incident.affected.map((a, i) => {
+                    const name = jurisdictionName(a.jurisdiction);
+                    return (
+                      <tr key={`${a.jurisdiction}-${i}`}>
+                        <td className={name === null ? 'mono code-bad' : 'mono'}>{a.jurisdiction}</td>
+                        <td>{name ?? <span className="code-bad">not a jurisdiction code</span>}</td>
+                        <td className="num">{formatCount(a.count)}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
-                <tfoot><tr><th scope="row">Total</th><td className="num">{formatCount(totalAffected)}</td></tr></tfoot>
+                <tfoot><tr><th scope="row" colSpan={2}>Total</th><td className="num">{formatCount(totalAffected)}</td></tr></tfoot>
               </table>
             ) : none}
           </Fact>

@@ -16,6 +16,7 @@ import { IncidentEditForm } from './IncidentEditForm';
 import { IncidentFacts } from './IncidentFacts';
 import { IncidentHeader } from './IncidentHeader';
 import { StatusStepper } from './StatusStepper';
+import { StoredCodesWarning } from './StoredCodesWarning';
 import { Timeline } from './Timeline';
 
 /** One incident; with `runId`, the main column shows that runbook run instead of the details. */
@@ -79,6 +80,7 @@ export function IncidentPage({ incidentRef, runId }: { incidentRef: string; runI
     <div className="page page-detail">
       <IncidentHeader incident={data} />
       <StatusStepper incident={data} canWrite={canWrite} onChanged={reloadAll} />
+      <StoredCodesWarning incident={data} onEdit={canWrite && runId === undefined && !editing ? () => setEditing(true) : null} />
       <div className="detail-columns">
         <div className="detail-main">
           {runId === undefined && <RunbooksPanel incidentRef={incidentRef} />}

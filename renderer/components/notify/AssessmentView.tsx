@@ -1,4 +1,5 @@
 import type { Assessment, RegimeAssessment, StageDeadline } from '../../../contract';
+import { ErrorBanner } from '../common/ErrorBanner';
 import { FACT_LABEL } from '../../lib/factFields';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { formatDuration } from '../../lib/formatDuration';
@@ -40,6 +41,14 @@ export function AssessmentView({ assessment, now, onDraft, onDecide }: {
   const closed = assessment.regimes.filter((r) => r.outcome !== 'notify' && r.outcome !== 'undetermined' && !decidedNotRequired(r));
   return (
     <div className="assessment">
+      {assessment.jurisdictionNotes.length > 0 && (
+        <div data-testid="jurisdiction-notes">
+          <ErrorBanner tone={assessment.jurisdictionNotes.some((n) => n.stored) ? 'warning' : 'info'}>
+            <strong>Jurisdiction codes{assessment.jurisdictionNotes.some((n) => n.stored) ? ' to correct' : ' read as ISO 3166'}:</strong>
+            <ul className="code-notes">{assessment.jurisdictionNotes.map((n) => <li key={`${n.field}-${n.given}`}>{n.message}</li>)}</ul>
+          </ErrorBanner>
+        </div>
+      )}
       {assessment.missing.length > 0 && (
         <div className="missing-facts" role="status" data-testid="missing-facts">
           <strong>Missing to decide:</strong>{' '}

@@ -4,6 +4,7 @@ import { useClient } from '../../hooks/useClient';
 import { describeError } from '../../lib/describeError';
 import { FACT_GROUPS, type FactField } from '../../lib/factFields';
 import { factsPatchFrom, toFactsForm, type FactsForm } from '../../lib/factsPatchFrom';
+import { checkCodes, describeCodes } from '../../lib/jurisdictionInput';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Field } from '../common/Field';
 import { Modal } from '../common/Modal';
@@ -52,7 +53,9 @@ export function BreachFactsDialog({ incidentRef, facts, onClose, onSaved }: { in
       );
     } else if (f.kind === 'text') input = <textarea id={id} rows={2} value={form[f.name]} onChange={(e) => set(e.target.value)} maxLength={20_000} {...described} />;
     else input = <input id={id} className="mono" value={form[f.name]} onChange={(e) => set(e.target.value)} {...described} />;
-    return <Field key={f.name} id={id} label={f.label} hint={f.hint} error={problem} className={f.kind === 'text' ? 'span-2' : undefined}>{input}</Field>;
+    // A list of codes says what each one is as it is typed (UK → GB (United Kingdom), DE Germany).
+    const hint = f.kind === 'list' ? describeCodes(checkCodes(form[f.name])) || f.hint : f.hint;
+    return <Field key={f.name} id={id} label={f.label} hint={hint} error={problem} className={f.kind === 'text' ? 'span-2' : undefined}>{input}</Field>;
   };
 
   return (

@@ -3,6 +3,7 @@ import { DATA_CATEGORIES } from '../../../contract';
 import { useCan } from '../../hooks/useSession';
 import { humanize } from '../../lib/humanize';
 import { EMPTY_DRAFT, inputValueFrom, type InputDraft } from '../../lib/inputValueFrom';
+import { checkCodes, describeCodes } from '../../lib/jurisdictionInput';
 import { AffectedTable } from '../detail/AffectedTable';
 import { describedBy, Field } from '../common/Field';
 import { Icon } from '../common/Icon';
@@ -101,7 +102,7 @@ export function InputControl({ step, busy, send }: StepControlProps) {
       break;
     case 'jurisdictions':
       field = (
-        <Field id={id} label="Jurisdictions" error={problem} hint="Country codes like DE, FR or US-CA, separated by commas.">
+        <Field id={id} label="Jurisdictions" error={problem} hint={describeCodes(checkCodes(draft.text)) || 'Country codes like DE, FR or US-CA, separated by commas.'}>
           <input {...describedBy(id, problem, true)} className="mono" value={draft.text} onChange={(e) => set({ text: e.target.value })} />
         </Field>
       );

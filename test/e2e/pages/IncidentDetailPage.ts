@@ -35,6 +35,19 @@ export class IncidentDetailPage {
     await expect(form).toBeHidden();
   }
 
+  /** The open edit form. */
+  editForm(): Locator {
+    return this.page.getByRole('form', { name: 'Edit details' });
+  }
+
+  /** Types a code and a count into row `row` (1-based) of the affected-people table, adding rows as needed. */
+  async setAffected(row: number, code: string, count: number): Promise<void> {
+    const form = this.editForm();
+    while ((await form.getByLabel(/^Jurisdiction, row \d+$/).count()) < row) await form.getByRole('button', { name: 'Add jurisdiction' }).click();
+    await form.getByLabel(`Jurisdiction, row ${row}`, { exact: true }).fill(code);
+    await form.getByLabel(`People affected, row ${row}`, { exact: true }).fill(String(count));
+  }
+
   async moveTo(status: string): Promise<void> {
     await this.stepper.getByRole('button', { name: `Move to ${status}` }).click();
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../contract';
+import { withRawDb } from '../../helpers/rawDb';
 import { runCli } from './runCli';
 
 const SLOW = 90_000;
@@ -60,6 +61,34 @@ describe.concurrent('firebreak notify assess', () => {
     expect(wrong.stderr).toMatch(/personalData/);
   });
 
+  it('--facts with UK: assessed as GB, and the text and the JSON say so', { timeout: SLOW }, async () => {
+    const file = join(tmp, 'facts-uk.json');
+    writeFileSync(file, JSON.stringify({ ...FACTS, affected: [{ jurisdiction: 'UK', count: 85 }, { jurisdiction: 'US-TX', count: 260 }] }));
+    const dataDir = join(tmp, 'never-created-uk');
+    const run = await runCli(['--data-dir', dataDir, 'notify', 'assess', '--facts', file]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("JURISDICTION CODES (1)\n  UK → GB (United Kingdom): ISO 3166-1 only reserves UK; the United Kingdom's code is GB.\n");
+    // UK GDPR applies (it said "does not apply (affected in GB: 0)" when UK was taken as given).
+    expect(run.stdout).toMatch(/^NOTIFY \(\d+\)\n[\s\S]*UK GDPR Art\. 33 — authority/m);
+    expect(run.stdout).not.toMatch(/GB: 0/);
+
+    const json = JSON.parse((await runCli(['--data-dir', dataDir, 'notify', 'assess', '--facts', file, '--json'])).stdout) as Assessment;
+    expect(json.jurisdictionNotes).toEqual([expect.objectContaining({ field: 'affected', kind: 'mapped', given: 'UK', code: 'GB', stored: false })]);
+    expect(json.facts.affected[0]).toEqual({ jurisdiction: 'GB', count: 85 });
+    expect(json.regimes.find((r) => r.regime.id === 'uk-gdpr-art33')?.outcome).toBe('notify');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('--facts with XX: refused with the nearest codes (exit 2), nothing assessed', { timeout: SLOW }, async () => {
+    const file = join(tmp, 'facts-xx.json');
+    writeFileSync(file, JSON.stringify({ ...FACTS, affected: [{ jurisdiction: 'XX', count: 85 }], establishedIn: ['DE'] }));
+    const run = await runCli(['--data-dir', join(tmp, 'never-created-xx'), 'notify', 'assess', '--facts', file]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/facts\.affected\.0\.jurisdiction: XX is not a country code .*did you mean AX \(Åland Islands\), CX \(Christmas Island\), MX \(Mexico\) or SX \(Sint Maarten\)\?/);
+  });
+
   it('REF: the incident\'s own facts, signed in', { timeout: SLOW }, async () => {
     const dataDir = join(tmp, 'vault');
     const env = { FIREBREAK_PASSPHRASE: PASSPHRASE };
@@ -75,5 +104,21 @@ describe.concurrent('firebreak notify assess', () => {
     const unknown = await runCli(['--data-dir', dataDir, 'notify', 'assess', 'IR-2026-9999'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no incident IR-2026-9999/);
+
+    // Codes written before codes were checked (put there with SQLCipher tooling): named, never rewritten.
+    const keyHex = (await runCli(['--data-dir', dataDir, 'vault', 'export-key'], env)).stdout.trim();
+    const stored = JSON.stringify([{ jurisdiction: 'UK', count: 85 }, { jurisdiction: 'XX', count: 7 }]);
+    withRawDb(dataDir, keyHex, (db) => db.prepare('UPDATE incidents SET affected = ? WHERE ref = ?').run(stored, ref));
+    const text = await runCli(['--data-dir', dataDir, 'notify', 'assess', ref], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain([
+      'JURISDICTION CODES (2)',
+      "  85 people recorded under UK: UK is not a jurisdiction code, so it is read as GB (United Kingdom) (ISO 3166-1 only reserves UK; the United Kingdom's code is GB). Correct it in the incident's affected people.",
+      '  7 people recorded under XX: XX is not a country code (ISO 3166-1) or a US state (like DE or US-CA). No regime can match it, so the regimes it could decide stay undetermined. Nearest codes: AX (Åland Islands), CX (Christmas Island), MX (Mexico), SX (Sint Maarten). Correct it in the incident\'s affected people.',
+      '',
+    ].join('\n'));
+    const json = JSON.parse((await runCli(['--data-dir', dataDir, 'notify', 'assess', ref, '--json'], env)).stdout) as Assessment;
+    expect(json.jurisdictionNotes.map((n) => [n.given, n.kind, n.stored])).toEqual([['UK', 'mapped', true], ['XX', 'invalid', true]]);
+    withRawDb(dataDir, keyHex, (db) => expect((db.prepare('SELECT affected FROM incidents WHERE ref = ?').get(ref) as { affected: string }).affected).toBe(stored));
   });
 });

@@ -6,7 +6,7 @@ import type { Incident, RunStepDefinition, RunStepView, RunView, TimelineEvent }
 import { CliError } from '../../../main/cli/CliError';
 import { COMMANDS } from '../../../main/cli/commandTable';
 import { parseCommandLine } from '../../../main/cli/parseCommandLine';
-import { parseChecklistItems, parseInputValue, selectRun } from '../../../main/cli/runSteps';
+import { jurisdictionMappingNotes, parseChecklistItems, parseInputValue, selectRun } from '../../../main/cli/runSteps';
 import { REPO_ROOT, runCli, type CliRun } from './runCli';
 
 /** Real backend, real SQLCipher files, a spawned CLI per command (the tests' bundle: test/helpers/cli/testCli.ts). */
@@ -59,6 +59,13 @@ describe('runbook step: options and values (no backend)', () => {
     expect(parseInputValue(input('jurisdictions'), 'DE,US-CA')).toEqual(['DE', 'US-CA']);
     expect(parseInputValue(input('affected-counts'), 'DE=120, us-ca=40')).toEqual([{ jurisdiction: 'DE', count: 120 }, { jurisdiction: 'US-CA', count: 40 }]);
     expect(() => parseInputValue(input('affected-counts'), 'DE:120')).toThrow(/counts per jurisdiction such as DE=120,US-CA=40/);
+    // Aliases are noted once each (the backend stores their codes); what is no code is left to the backend to refuse.
+    expect(jurisdictionMappingNotes(input('affected-counts'), parseInputValue(input('affected-counts'), 'UK=1,uk=2,EL=3,XX=4,DE=5'))).toEqual([
+      "note: UK → GB (United Kingdom): ISO 3166-1 only reserves UK; the United Kingdom's code is GB",
+      'note: EL → GR (Greece): the EU writes Greece as EL; its ISO 3166-1 code is GR',
+    ]);
+    expect(jurisdictionMappingNotes(input('jurisdictions'), ['DE', 'el'])).toEqual(['note: EL → GR (Greece): the EU writes Greece as EL; its ISO 3166-1 code is GR']);
+    expect(jurisdictionMappingNotes(input('text'), 'UK')).toEqual([]);
     expect(parseInputValue(input('choice', { options: ['lost', 'stolen'] }), 'lost')).toBe('lost');
     expect(() => parseInputValue(input('choice', { options: ['lost', 'stolen'] }), 'gone')).toThrow(/one of lost, stolen/);
     expect(parseInputValue(input('datetime'), '2026-05-01T09:30:00Z')).toBe('2026-05-01T09:30:00Z');
@@ -325,18 +332,22 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
 
   it('list and count inputs, and a skip with its reason', { timeout: SLOW }, async () => {
     expect((await step('data-on-device', '--done', '--value', 'health,contact')).code).toBe(0);
-    expect((await step('affected-people', '--done', '--value', 'DE=120,US-CA=40')).code).toBe(0);
+    // A code that is no jurisdiction is refused with the nearest ones; an alias is read as its code, said on stderr.
+    await expectRefused(() => step('affected-people', '--done', '--value', 'DE=120,XX=40'), 2, /XX is not a country code .*did you mean AX \(Åland Islands\), CX \(Christmas Island\), MX \(Mexico\) or SX \(Sint Maarten\)\?/);
+    const counts = await step('affected-people', '--done', '--value', 'DE=120,uk=7,US-CA=40');
+    expect(counts.code).toBe(0);
+    expect(counts.stderr).toBe("note: UK → GB (United Kingdom): ISO 3166-1 only reserves UK; the United Kingdom's code is GB\n");
     const skip = await step('last-seen', '--skip', '--note', 'The owner does not remember');
     expect(skip.code).toBe(0);
     expect(skip.stdout).toMatch(/^Step last-seen is now skipped \(by alice at [^,]+, The owner does not remember\)\.\n$/);
 
     const list = await runs();
     expect(stepOf(list, 'lost-device', 'data-on-device').value).toEqual(['health', 'contact']);
-    expect(stepOf(list, 'lost-device', 'affected-people').value).toEqual([{ jurisdiction: 'DE', count: 120 }, { jurisdiction: 'US-CA', count: 40 }]);
+    expect(stepOf(list, 'lost-device', 'affected-people').value).toEqual([{ jurisdiction: 'DE', count: 120 }, { jurisdiction: 'GB', count: 7 }, { jurisdiction: 'US-CA', count: 40 }]);
     expect(stepOf(list, 'lost-device', 'last-seen')).toMatchObject({ state: 'skipped', reason: 'The owner does not remember' });
     const { incident: inc } = await incident();
     expect(inc.dataCategories).toEqual(['health', 'contact']);
-    expect(inc.affected).toEqual([{ jurisdiction: 'DE', count: 120 }, { jurisdiction: 'US-CA', count: 40 }]);
+    expect(inc.affected).toEqual([{ jurisdiction: 'DE', count: 120 }, { jurisdiction: 'GB', count: 7 }, { jurisdiction: 'US-CA', count: 40 }]);
   });
 
   it('an approval needs the step\'s role; undo takes it back; --done on an approval approves', { timeout: SLOW }, async () => {

@@ -4,7 +4,7 @@
  * list of affected people or data categories read as unknown, never as "nobody".
  */
 import { describe, expect, it } from 'vitest';
-import { breachFactsSchema, type BreachFactName, type Condition, type Tri } from '../../../contract';
+import { breachFactsSchema, storedBreachFactsSchema, type BreachFactName, type Condition, type Tri } from '../../../contract';
 import { evaluateCondition } from '../../../main/notify';
 import type { FactsInput } from './regimes/regimeCases';
 
@@ -140,4 +140,32 @@ describe('evaluateCondition: data categories and establishments', () => {
     // Unlike affected people, an empty establishment list is read as "none" (see the report on this choice).
     { rule: 'no establishment recorded reads as none', when: { established: ['EU'] }, facts: {}, result: 'no' },
   ]);
+});
+
+/**
+ * Codes stored before codes were checked (issue 11): an alias is read as its code (the assessment's
+ * jurisdictionNotes say so), and people under a code that is no place leave a "no" undecided —
+ * "does not apply (affected in GB: 0)" for 85 people recorded under UK was the bug.
+ */
+describe('evaluateCondition: stored codes that are not jurisdiction codes', () => {
+  const stored = (c: Case) => {
+    const e = evaluateCondition(c.when, storedBreachFactsSchema.parse(c.facts));
+    expect(e.result).toBe(c.result);
+    expect([...e.missing].sort()).toEqual([...(c.missing ?? [])].sort());
+    if (c.reads !== undefined) expect(e.facts.join('; ')).toContain(c.reads);
+  };
+  const cases: Case[] = [
+    { rule: 'UK is read as GB', when: { affected: ['GB'] }, facts: { affected: [{ jurisdiction: 'UK', count: 85 }] }, result: 'yes', reads: 'affected in GB: 85; UK read as GB' },
+    { rule: 'UK read as GB is not in the EEA', when: { affected: ['EEA'] }, facts: { affected: [{ jurisdiction: 'UK', count: 85 }] }, result: 'no' },
+    { rule: 'EL is read as GR, in the EU', when: { affected: ['EU'], atLeast: 10 }, facts: { affected: [{ jurisdiction: 'EL', count: 12 }] }, result: 'yes', reads: 'EL read as GR' },
+    { rule: 'XX could be anywhere: GB undecided', when: { affected: ['GB'] }, facts: { affected: [{ jurisdiction: 'XX', count: 85 }] }, result: 'unknown', missing: ['affected'], reads: 'affected under codes that are no jurisdiction: 85 under XX' },
+    { rule: 'GB decides yes whatever XX is', when: { affected: ['GB'] }, facts: { affected: [{ jurisdiction: 'XX', count: 85 }, { jurisdiction: 'GB', count: 10 }] }, result: 'yes' },
+    { rule: 'XX could lift GB over a threshold', when: { affected: ['GB'], atLeast: 50 }, facts: { affected: [{ jurisdiction: 'XX', count: 85 }, { jurisdiction: 'GB', count: 10 }] }, result: 'unknown', missing: ['affected'] },
+    { rule: 'nobody under XX changes nothing', when: { affected: ['GB'] }, facts: { affected: [{ jurisdiction: 'XX', count: 0 }, { jurisdiction: 'DE', count: 10 }] }, result: 'no' },
+    { rule: 'each: 600 under US-XX could be one state over 500', when: { affected: ['US'], each: true, moreThan: 500 }, facts: { affected: [{ jurisdiction: 'US-XX', count: 600 }, { jurisdiction: 'US-CA', count: 10 }] }, result: 'unknown', missing: ['affected'] },
+    { rule: 'established in EL is in the EU', when: { established: ['EU'] }, facts: { establishedIn: ['EL'] }, result: 'yes', reads: 'established in EU: EL read as GR' },
+    { rule: 'established in XX: undecided', when: { established: ['EU'] }, facts: { establishedIn: ['XX'] }, result: 'unknown', missing: ['establishedIn'], reads: 'established in codes that are no jurisdiction: XX' },
+    { rule: 'established in DE decides, XX or not', when: { established: ['EU'] }, facts: { establishedIn: ['XX', 'DE'] }, result: 'yes' },
+  ];
+  it.each(cases.map((c) => [`${c.rule} → ${c.result}`, c] as const))('%s', (_n, c) => stored(c));
 });

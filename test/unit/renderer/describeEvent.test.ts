@@ -67,6 +67,18 @@ describe('describeEvent', () => {
     ]);
   });
 
+  it('shows the codes given as aliases and saved as ISO 3166 (incident and breach facts)', () => {
+    const updated = describeEvent(event('incident.updated', {
+      changes: [{ field: 'affected', before: [], after: [{ jurisdiction: 'GB', count: 85 }] }],
+      mapped: [{ field: 'affected', from: 'UK', to: 'GB' }],
+    }));
+    expect(updated.body).toBe('Read as ISO 3166: UK → GB (United Kingdom)');
+    const facts = describeEvent(event('notify.facts_changed', { changes: { establishedIn: { from: [], to: ['GR'] } }, mapped: [{ from: 'EL', to: 'GR' }] }));
+    expect(facts.body).toBe('Read as ISO 3166: EL → GR (Greece)');
+    expect(describeEvent(event('incident.created', { fields: { title: 'x' }, mapped: [{ from: 'UK', to: 'GB' }, 'junk'] })).body).toBe('Read as ISO 3166: UK → GB (United Kingdom)');
+    expect(describeEvent(event('incident.updated', { changes: [] })).body).toBeNull();
+  });
+
   it('also reads changes recorded as a map of from/to', () => {
     const d = describeEvent(event('incident.updated', { changes: { severity: { from: 'SEV3', to: 'SEV1' }, owner: { before: null, after: 'bob' } } }));
     expect(d.changes).toEqual([

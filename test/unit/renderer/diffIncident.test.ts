@@ -56,6 +56,12 @@ describe('diffIncident', () => {
     expect(diffIncident(ORIGINAL, reordered)).toEqual({ tags: ['finance', 'mail'], affected: [{ jurisdiction: 'DE', count: 13 }] });
   });
 
+  it('reads an alias as the code it is saved as: UK over a stored GB is no change, UK over DE is, sent as typed', () => {
+    const gb = { ...ORIGINAL, affected: [{ jurisdiction: 'GB', count: 85 }] };
+    expect(diffIncident(gb, { ...draftOf(gb), affected: [{ jurisdiction: 'UK', count: 85 }] })).toEqual({});
+    expect(diffIncident(ORIGINAL, { ...draftOf(ORIGINAL), affected: [{ jurisdiction: 'UK', count: 85 }] })).toEqual({ affected: [{ jurisdiction: 'UK', count: 85 }] });
+  });
+
   it('treats clearing a field as a change (value to null, list to empty)', () => {
     const draft = { ...draftOf(ORIGINAL), triagedAt: null, dataCategories: [], reporterName: null };
     expect(diffIncident(ORIGINAL, draft)).toEqual({ triagedAt: null, dataCategories: [], reporterName: null });

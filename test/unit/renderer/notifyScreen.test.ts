@@ -19,8 +19,15 @@ describe('the breach facts form', () => {
 
   it('refuses a code that is not a country, and sends nothing for it', () => {
     const { patch, errors } = factsPatchFrom({ ...toFactsForm(facts), establishedIn: 'DE, Germany' }, facts);
-    expect(errors.establishedIn).toMatch(/"GERMANY" is not a country code/);
+    expect(errors.establishedIn).toMatch(/^"Germany" is not a country code .*did you mean DE \(Germany\)\?$/);
     expect(patch).toEqual({});
+    expect(factsPatchFrom({ ...toFactsForm(facts), establishedIn: 'DE XX' }, facts).errors.establishedIn).toMatch(/^XX is not a country code .*did you mean AX/);
+  });
+
+  it('sends an alias as typed (the backend saves its code and logs it); UK over a stored GB is no change', () => {
+    expect(factsPatchFrom({ ...toFactsForm(facts), establishedIn: 'de, uk' }, facts)).toEqual({ patch: { establishedIn: ['DE', 'UK'] }, errors: {} });
+    const gb = breachFactsSchema.parse({ establishedIn: ['GB'] });
+    expect(factsPatchFrom({ ...toFactsForm(gb), establishedIn: 'UK' }, gb)).toEqual({ patch: {}, errors: {} });
   });
 
   it('labels every fact the engine can say is missing', () => {

@@ -4,7 +4,7 @@ import { clockStatus } from '../../../renderer/lib/clockStatus';
 import { describeError } from '../../../renderer/lib/describeError';
 import { formatDuration } from '../../../renderer/lib/formatDuration';
 import { EMPTY_DRAFT, inputValueFrom } from '../../../renderer/lib/inputValueFrom';
-import { parseJurisdictions } from '../../../renderer/lib/parseJurisdictions';
+import { checkCodes, describeCodes, splitCodes } from '../../../renderer/lib/jurisdictionInput';
 import { withStepTitles } from '../../../renderer/lib/withStepTitles';
 
 describe('formatDuration', () => {
@@ -55,10 +55,11 @@ describe('clockStatus', () => {
   });
 });
 
-describe('parseJurisdictions', () => {
-  it('splits on commas and spaces, upper-cases and drops duplicates', () => {
-    expect(parseJurisdictions(' de, fr  us-ca;DE ')).toEqual(['DE', 'FR', 'US-CA']);
-    expect(parseJurisdictions('')).toEqual([]);
+describe('jurisdiction codes as typed', () => {
+  it('splits on commas, semicolons and spaces, and describes each code (an alias with what it is saved as)', () => {
+    expect(splitCodes(' de, fr  us-ca;DE ')).toEqual(['de', 'fr', 'us-ca', 'DE']);
+    expect(splitCodes('')).toEqual([]);
+    expect(describeCodes(checkCodes('uk, ca us-ca XX'))).toBe('UK → GB (United Kingdom) · CA Canada · US-CA California');
   });
 });
 
@@ -85,7 +86,12 @@ describe('inputValueFrom', () => {
     expect(inputValueFrom('boolean', draft({})).ok).toBe(false);
     expect(inputValueFrom('datetime', draft({ text: '' })).ok).toBe(false);
     expect(inputValueFrom('choice', draft({ text: 'other' }), ['intact'])).toEqual({ ok: false, problem: 'Choose one of the options.' });
-    expect(inputValueFrom('jurisdictions', draft({ text: 'germany' }))).toEqual({ ok: false, problem: 'Not a country code like DE or US-CA: GERMANY' });
+    expect(inputValueFrom('jurisdictions', draft({ text: 'germany' }))).toEqual({ ok: false, problem: '"germany" is not a country code (ISO 3166-1) or a US state (like DE or US-CA); did you mean DE (Germany)?' });
+    expect(inputValueFrom('jurisdictions', draft({ text: 'DE, XX' }))).toEqual({ ok: false, problem: expect.stringMatching(/^XX is not a country code .*did you mean AX/) as unknown });
+    // An alias goes as typed: the backend saves its code and the form has shown the mapping.
+    expect(inputValueFrom('jurisdictions', draft({ text: 'uk de UK' }))).toEqual({ ok: true, value: ['UK', 'DE'] });
+    expect(inputValueFrom('affected-counts', draft({ rows: [{ jurisdiction: 'DE', count: 1 }, { jurisdiction: 'XX', count: 2 }] })))
+      .toEqual({ ok: false, problem: 'Row 2 has no valid jurisdiction code: correct it (a suggestion fills it in) or remove the row.' });
     expect(inputValueFrom('affected-counts', draft({ rows: [{ jurisdiction: 'DE', count: 1.5 }] })).ok).toBe(false);
     expect(inputValueFrom('affected-counts', draft({ rows: [] })).ok).toBe(false);
   });
