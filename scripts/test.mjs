@@ -15,7 +15,7 @@
  *   node scripts/test.mjs [--budget SECONDS]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +49,8 @@ function report(result) {
 
 async function main() {
   const started = Date.now();
+  // A report left by an earlier run must never count for this one.
+  for (const report of ['reports/unit.json', 'reports/e2e.json']) rmSync(join(root, report), { force: true });
   console.log('==> lint and typecheck (side by side; output follows when each ends)');
   const checks = await Promise.all([
     run('lint', bin('eslint'), ['.'], { buffered: true }),

@@ -11,11 +11,12 @@ interface IncidentKey {
   title: string;
   status: string;
   /**
-   * The incident's last event: every change its obligations depend on — its fields, its facts, a
-   * notice sent, a decision — appends one (a time is not enough: a frozen test clock, or two
-   * changes in one millisecond).
+   * What the obligations are computed from: the stored facts, data categories and affected counts
+   * as they are in the rows (so even an edit made outside the app is seen), and the incident's last
+   * event (a notice sent or a decision appends one; a time would not do: two changes in one
+   * millisecond, a frozen test clock).
    */
-  version: number;
+  version: string;
 }
 
 /**
@@ -24,11 +25,12 @@ interface IncidentKey {
  * The board is read every minute for the alarms and keeps closed incidents, so it would assess every
  * incident ever assessed each time: instead each incident's rows are kept until one of those changes.
  */
-type CacheEntry = { version: number; library: RegimeLibrary; rows: StoredRow[] };
+type CacheEntry = { version: string; library: RegimeLibrary; rows: StoredRow[] };
 const cache = new WeakMap<Db, Map<string, CacheEntry>>();
 
 const KEYS_SQL = `
-  SELECT i.ref, i.title, i.status, (SELECT MAX(e.seq) FROM events e WHERE e.incident_ref = i.ref) AS version
+  SELECT i.ref, i.title, i.status,
+         (SELECT MAX(e.seq) FROM events e WHERE e.incident_ref = i.ref) || char(0) || f.facts || char(0) || i.data_categories || char(0) || i.affected AS version
     FROM breach_facts f JOIN incidents i ON i.ref = f.incident_ref`;
 
 /** Every incident being assessed (a breach-facts record exists), with what its obligations depend on. */
