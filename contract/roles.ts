@@ -44,6 +44,14 @@ export const PERMISSIONS = [
   'notify:decide',
   /** Change organisation-wide settings (the letterhead on exported notices, the deadline alarms' thresholds). */
   'settings:manage',
+  /** Read post-incident reviews, action items, incident and period reports and the KPI dashboard. */
+  'report:read',
+  /** Write an incident's post-incident review and star its key events. */
+  'review:write',
+  /** Mark a post-incident review final (the manager's sign-off). */
+  'review:signoff',
+  /** Add action items and change their owner, due date and status. */
+  'action:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,23 +66,28 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'log:verify', 'pii:read', 'runbook:run', 'runbook:approve', 'backup:read', 'notify:read', 'notify:facts',
     // Responders know the facts first: they draft notices, but never approve or send them.
     'notify:draft',
+    'report:read', 'review:write', 'action:write',
   ],
   // Backup operators see incidents to link restores to them, but not the people affected.
   // They attach drill reports and restore logs (evidence:write) but cannot open other evidence.
   'backup-operator': [
     'incident:read', 'incident:note', 'evidence:write', 'log:verify', 'runbook:run', 'runbook:approve',
     'backup:read', 'backup:manage', 'backup:run', 'backup:restore',
+    // Restore and drill findings become action items they own; reports stay with the other roles.
+    'action:write',
   ],
   // Legal decides who is told and by when: it reads and corrects the breach facts, and owns the
   // notices: drafts them, signs them off and records them as sent.
   legal: [
     'incident:read', 'incident:note', 'evidence:read', 'log:verify', 'pii:read', 'runbook:approve', 'notify:read', 'notify:facts',
     'notify:draft', 'notify:approve', 'notify:send', 'notify:decide',
+    'report:read', 'action:write',
   ],
   // Managers approve (closing, payments, restores) but do not work the steps themselves.
-  manager: ['incident:read', 'log:verify', 'runbook:approve', 'backup:read', 'notify:read'],
+  // Managers review what happened: they read reports and KPIs, write and sign off the review, and own action items.
+  manager: ['incident:read', 'log:verify', 'runbook:approve', 'backup:read', 'notify:read', 'report:read', 'review:write', 'review:signoff', 'action:write'],
   // Auditors read everything that happened, including custody, but never personal data.
-  auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify', 'backup:read', 'notify:read'],
+  auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify', 'backup:read', 'notify:read', 'report:read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {
