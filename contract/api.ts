@@ -21,6 +21,7 @@ import {
   type Incident, type IncidentPage,
 } from './incident';
 import type { EventPage, TimelineEvent, VerifyResult } from './timeline';
+import { anchorInputSchema, incidentReportInputSchema, type AnchorCheck, type ReportFile } from './report';
 import type { MfaEnrolment, SessionInfo, User, VaultStatus } from './user';
 import { MAX_EVIDENCE_BYTES, type Evidence, type EvidenceContent } from './evidence';
 import { runbookLintInputSchema, type RunbookLintFile, type RunbookSummary } from './runbook';
@@ -179,6 +180,12 @@ export const methods = {
     access: 'audit:read',
   }),
   'log.verify': method<VerifyResult>()({ input: empty, access: 'log:verify' }),
+  /**
+   * Proves that the log still holds the event an anchor names (a report's, a backup manifest's)
+   * unchanged: the event at `seq` has `hash` and the whole chain verifies. With `reportSha256`,
+   * also finds the `report.generated` event that recorded that file against this anchor.
+   */
+  'log.verifyAnchor': method<AnchorCheck>()({ input: anchorInputSchema, access: 'log:verify' }),
 
   'evidence.list': method<Evidence[]>()({ input: z.strictObject({ ref: refSchema }), access: 'evidence:read' }),
   'evidence.add': method<Evidence>()({
@@ -315,6 +322,13 @@ export const methods = {
   'notify.drafts.supplement': method<Draft>()({ input: z.strictObject({ id: draftIdSchema }), access: 'notify:draft' }),
   /** The letter as a file: Markdown, HTML, PDF, DOCX or .eml (RFC 5322). */
   'notify.drafts.export': method<DraftExport>()({ input: draftExportInputSchema, access: 'notify:read' }),
+
+  /**
+   * The incident report as a file (PDF, DOCX, Markdown or HTML) with its TLP marking, the log's
+   * chain head and verification at generation; generating it appends `report.generated` with the
+   * file's SHA-256. Personal data is masked for roles without `pii:read`, and for anyone with `redact`.
+   */
+  'reports.incident': method<ReportFile>()({ input: incidentReportInputSchema, access: 'report:read' }),
 } as const;
 
 export type Methods = typeof methods;

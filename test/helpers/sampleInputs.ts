@@ -57,6 +57,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'timeline.forIncident': { ref },
     'audit.list': { type: 'incident.note', limit: 5 },
     'log.verify': {},
+    'log.verifyAnchor': { seq: 1, hash: '0'.repeat(64) },
     'evidence.list': { ref },
     'evidence.add': { ref, name: 'sample.txt', mediaType: 'text/plain', dataBase64: Buffer.from('sample').toString('base64') },
     'evidence.get': { ref, id: evidenceId, purpose: 'view' },
@@ -109,5 +110,6 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'notify.drafts.supplement': { id: DRAFT_ID },
     'notify.drafts.recompose': { id: DRAFT_ID },
     'notify.drafts.export': { id: DRAFT_ID, format: 'md' },
+    'reports.incident': { ref, format: 'md', tlp: 'amber', redact: false },
   };
 }
