@@ -1,0 +1,33 @@
+import type { Db } from '../../store';
+
+/**
+ * The incident report's slots for the post-incident review (issue 12 §2), filled by the reviews
+ * domain (main/reviews: getReview, listKeyEvents, listActionItems) once it is part of the build.
+ * Until a `ReviewSource` is given, the report says the review, key events and action items are
+ * not available, and its body timeline points to the appendix.
+ */
+export interface ReportReview {
+  /** `final` once signed off. */
+  status: string;
+  signedOffBy: string | null;
+  signedOffAt: string | null;
+  /** The review's parts in order (executive summary, root cause …), each Markdown. */
+  parts: { title: string; markdown: string }[];
+}
+
+export interface ReportActionItem {
+  title: string;
+  owner: string | null;
+  due: string | null;
+  /** open, done, won't do … */
+  status: string;
+  /** A done note or a won't-do reason. */
+  note: string | null;
+}
+
+export interface ReviewSource {
+  review(db: Db, ref: string): ReportReview | null;
+  /** Sequence numbers of the starred timeline events, in log order. */
+  keyEventSeqs(db: Db, ref: string): number[];
+  actionItems(db: Db, ref: string): ReportActionItem[];
+}
