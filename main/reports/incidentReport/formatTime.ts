@@ -2,12 +2,12 @@
  * Times in a report are UTC and written out in full ("2026-03-14 10:05 UTC"): a report is read
  * elsewhere and later, where "yesterday" or a local zone would mislead.
  */
-export function formatUtc(iso: string | null | undefined, seconds = false): string {
+export function formatUtc(iso: string | null | undefined, seconds = false, zone = true): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
   const s = d.toISOString();
-  return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)} UTC`;
+  return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)}${zone ? ' UTC' : ''}`;
 }
 
 /** A duration in words: "45 min", "3 h 20 min", "2 d 4 h". Negative durations are never shown (callers report a data problem). */

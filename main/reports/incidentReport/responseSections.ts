@@ -31,7 +31,7 @@ function* runBlocks(run: RunView): Generator<Block> {
   yield {
     kind: 'table',
     caption: 'Every step',
-    columns: [{ header: 'Step', weight: 2 }, { header: 'Phase', weight: 0.9 }, { header: 'State', weight: 0.9 }, { header: 'By', weight: 0.8 }, { header: 'When (UTC)', weight: 1.2 }, { header: 'Time in step', weight: 0.8 }, { header: 'Notes, reasons, approvals', weight: 3 }],
+    columns: [{ header: 'Step', weight: 2 }, { header: 'Phase', weight: 1.15 }, { header: 'State', weight: 0.9 }, { header: 'By', weight: 0.8 }, { header: 'When (UTC)', weight: 1.2 }, { header: 'Time in step', weight: 0.8 }, { header: 'Notes, reasons, approvals', weight: 2.8 }],
     rows: run.steps.map((s) => [
       s.pass > 1 ? `${s.definition.title} (pass ${s.pass})` : s.definition.title,
       humanize(s.definition.phase.picerl),

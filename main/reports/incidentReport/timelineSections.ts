@@ -10,14 +10,14 @@ export const EVENT_PAGE = 500;
 
 const COLUMNS: TableColumn[] = [
   { header: '#', weight: 0.55, align: 'right' },
-  { header: 'When (UTC)', weight: 1.25 },
+  { header: 'When (UTC)', weight: 1.3 },
   { header: 'Who', weight: 0.8 },
   { header: 'What', weight: 4.4 },
 ];
 
 function rowOf(e: TimelineEvent, masked: boolean): string[] {
   const text = describeReportEvent(masked ? maskEvent(e) : e);
-  return [String(e.seq), formatUtc(e.ts, true), e.actor, text.details.length ? `${text.summary}\n${text.details.join('\n')}` : text.summary];
+  return [String(e.seq), formatUtc(e.ts, true, false), e.actor, text.details.length ? `${text.summary}\n${text.details.join('\n')}` : text.summary];
 }
 
 /**

@@ -12,11 +12,12 @@ export type Shape =
 /** Colours that stay apart in print and for common colour blindness (Okabe–Ito). */
 export const SERIES_COLORS = ['0072B2', 'E69F00', '009E73', 'CC79A7', '56B4E9', 'D55E00', 'F0E442', '000000'];
 
-/** A round axis maximum at or above `max`: 1, 2, 2.5 or 5 times a power of ten. */
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= max) return step * power;
+/** A round step for four gridlines covering `max`: 1, 2, 2.5 or 5 times a power of ten. */
+function niceStep(max: number): number {
+  if (max <= 0) return 0.25;
+  const raw = max / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= raw) return step * power;
   return 10 * power;
 }
 
@@ -36,10 +37,11 @@ export function layoutChart(chart: Chart, width: number, height: number): Shape[
   const box = { left: 46, right: width - 10, top: 10 + legend, bottom: height - 34 };
   let max = 0;
   for (const s of chart.series) for (const v of s.values) if (v !== null && Number.isFinite(v) && v > max) max = v;
-  const top = niceMax(max);
+  const step = niceStep(max);
+  const top = step * 4;
   const y = (v: number) => box.bottom - (Math.max(0, v) / top) * (box.bottom - box.top);
   for (let i = 0; i <= 4; i++) {
-    const v = (top / 4) * i;
+    const v = step * i;
     shapes.push({ kind: 'line', x1: box.left, y1: y(v), x2: box.right, y2: y(v), stroke: i === 0 ? '555555' : 'DDDDDD', width: i === 0 ? 1 : 0.5 });
     shapes.push({ kind: 'text', x: box.left - 4, y: y(v) + 3, text: formatChartValue(v, ''), size: 7, anchor: 'end', fill: '555555' });
   }

@@ -10,15 +10,16 @@ import { tlpMarking } from './tlpMarking';
  * beginning of a line. What was typed is what a Markdown viewer shows — never markup.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+  return escapeInline(text)
     .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
+/** Characters that are markup anywhere in a line (a table cell has no line starts). */
+const escapeInline = (text: string): string => text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+
 /** A table cell: escaped, on one line (a line break becomes <br>, which GitHub-flavoured Markdown reads in a cell). */
-const cell = (text: string): string => escapeMarkdown(text).replace(/\r?\n/g, '<br>') || ' ';
+const cell = (text: string): string => escapeInline(text).replace(/\r?\n/g, '<br>') || ' ';
 
 function spans(list: readonly Span[]): string {
   return list

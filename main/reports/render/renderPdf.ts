@@ -252,7 +252,7 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
     // The values, for reading exactly and for screen readers: the same table every format has.
     table = {
       columns: [{ header: '' }, ...c.series.map((s) => ({ header: s.name, align: 'right' as const }))],
-      widths: widthsOf([{ header: '' }, ...c.series.map(() => ({ header: '' }))], Math.min(width, 120 * (c.series.length + 1))),
+      widths: widthsOf([{ header: '' }, ...c.series.map(() => ({ header: '' }))], width),
     };
     drawHeaderRow();
     c.labels.forEach((label, i) => drawRow([label, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit))]));
