@@ -31,7 +31,7 @@ export function verifyAnchor(db: Db, anchor: ChainHead, reportSha256?: string): 
       const d = JSON.parse(found.data) as Record<string, unknown>;
       const a = d.anchor as ChainHead | null | undefined;
       report = {
-        seq: found.seq, ts: found.ts, actor: found.actor, incidentRef: found.incident_ref, format: String(d.format ?? ''), tlp: String(d.tlp ?? ''),
+        seq: found.seq, ts: found.ts, actor: found.actor, incidentRef: found.incident_ref, format: typeof d.format === 'string' ? d.format : '', tlp: typeof d.tlp === 'string' ? d.tlp : '',
         redacted: d.redacted === true, anchor: a && typeof a.seq === 'number' && typeof a.hash === 'string' ? { seq: a.seq, hash: a.hash } : null,
       };
     } else report = null;

@@ -2,6 +2,7 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow,
   TextRun, WidthType,
 } from 'docx';
+import JSZip from 'jszip';
 import { formatChartValue } from './formatChartValue';
 import { parseMarkdown, type Span } from './parseMarkdown';
 import type { Renderer } from './Renderer';
@@ -39,11 +40,31 @@ function widthsOf(columns: readonly TableColumn[]): number[] {
   return columns.map((c) => Math.round((TEXT_WIDTH * (c.weight ?? 1)) / sum));
 }
 
-const headerRow = (columns: readonly TableColumn[], widths: readonly number[]): TableRow =>
-  new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, widths[i] ?? 0, { bold: true, shade: true, right: c.align === 'right' })) });
+/** XML text content: the five characters XML reserves, and the control characters it cannot hold at all. */
+const xmlText = (s: string): string =>
+  s.replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const bodyRow = (row: readonly string[], columns: readonly TableColumn[], widths: readonly number[]): TableRow =>
-  new TableRow({ children: columns.map((c, i) => cell(row[i] ?? '', widths[i] ?? 0, { mono: c.mono, right: c.align === 'right' })) });
+/** A cell's paragraph as WordprocessingML: one run, line breaks as <w:br/>. */
+function cellXml(text: string, width: number, opts: { bold?: boolean; mono?: boolean; right?: boolean; shade?: boolean }): string {
+  const rPr = `<w:rPr><w:rFonts w:ascii="${opts.mono ? MONO : FONT}" w:hAnsi="${opts.mono ? MONO : FONT}" w:cs="${opts.mono ? MONO : FONT}"/>${opts.bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${pt(opts.mono ? 7.5 : 8)}"/><w:szCs w:val="${pt(opts.mono ? 7.5 : 8)}"/></w:rPr>`;
+  const runs = text.split(/\r?\n/).map((line, i) => `${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${xmlText(line)}</w:t>`).join('');
+  const tcPr = `<w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${opts.shade ? '<w:shd w:val="clear" w:color="auto" w:fill="EEEEEE"/>' : ''}</w:tcPr>`;
+  return `<w:tc>${tcPr}<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>${opts.right ? '<w:jc w:val="right"/>' : ''}</w:pPr><w:r>${rPr}${runs}</w:r></w:p></w:tc>`;
+}
+
+/**
+ * Tables are written as WordprocessingML directly rather than as docx objects: a 10,000-row
+ * table as objects cost seconds and most of a gigabyte to pack; as text, a fraction of both. The
+ * header row repeats on every page (tblHeader) and rows do not split across pages (cantSplit).
+ */
+const headerRowXml = (columns: readonly TableColumn[], widths: readonly number[]): string =>
+  `<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(c.header, widths[i] ?? 0, { bold: true, shade: true, right: c.align === 'right' })).join('')}</w:tr>`;
+
+const bodyRowXml = (row: readonly string[], columns: readonly TableColumn[], widths: readonly number[]): string =>
+  `<w:tr><w:trPr><w:cantSplit/></w:trPr>${columns.map((c, i) => cellXml(row[i] ?? '', widths[i] ?? 0, { mono: c.mono, right: c.align === 'right' })).join('')}</w:tr>`;
+
+const tableXml = (widths: readonly number[], rows: readonly string[]): string =>
+  `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="BBBBBB"/>`).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="30" w:type="dxa"/><w:left w:w="60" w:type="dxa"/><w:bottom w:w="30" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${rows.join('')}</w:tbl>`;
 
 function keyValueTable(items: readonly KeyValue[]): Table {
   const widths = [Math.round(TEXT_WIDTH * 0.28), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.28)];
@@ -64,10 +85,14 @@ function keyValueTable(items: readonly KeyValue[]): Table {
 export function docxRenderer(meta: ReportMeta): Renderer {
   const tlp = tlpMarking(meta.tlp);
   const body: (Paragraph | Table)[] = [];
-  let table: { columns: TableColumn[]; widths: number[]; rows: TableRow[]; caption?: string } | null = null;
+  let table: { columns: TableColumn[]; widths: number[]; rows: string[] } | null = null;
+  /** Each table's XML, put in place of its placeholder paragraph once docx has packed the rest. */
+  const tables: string[] = [];
+  const token = `FIREBREAK-TABLE-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const endTable = () => {
     if (!table) return;
-    body.push(new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: table.widths, rows: table.rows }));
+    body.push(new Paragraph({ children: [new TextRun(`${token}-${tables.length}`)] }));
+    tables.push(tableXml(table.widths, table.rows));
     body.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
     table = null;
   };
@@ -88,7 +113,7 @@ export function docxRenderer(meta: ReportMeta): Renderer {
       if (b.kind === 'rows') {
         if (!table) throw new Error('a rows block must follow a table block');
         const { columns, widths } = table;
-        for (const r of b.rows) table.rows.push(bodyRow(r, columns, widths));
+        for (const r of b.rows) table.rows.push(bodyRowXml(r, columns, widths));
         return;
       }
       endTable();
@@ -124,7 +149,7 @@ export function docxRenderer(meta: ReportMeta): Renderer {
             return;
           }
           const widths = widthsOf(b.columns);
-          table = { columns: b.columns, widths, rows: [headerRow(b.columns, widths), ...b.rows.map((r) => bodyRow(r, b.columns, widths))] };
+          table = { columns: b.columns, widths, rows: [headerRowXml(b.columns, widths), ...b.rows.map((r) => bodyRowXml(r, b.columns, widths))] };
           return;
         }
         case 'chart': {
@@ -132,7 +157,7 @@ export function docxRenderer(meta: ReportMeta): Renderer {
           body.push(new Paragraph({ keepNext: true, spacing: { before: 80, after: 40 }, children: runs(`${c.title} (${c.unit}; ${c.type} chart, shown as its values)`, { bold: true }) }));
           const columns: TableColumn[] = [{ header: '' }, ...c.series.map((s) => ({ header: s.name, align: 'right' as const }))];
           const widths = widthsOf(columns);
-          table = { columns, widths, rows: [headerRow(columns, widths), ...c.labels.map((l, i) => bodyRow([l, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit))], columns, widths))] };
+          table = { columns, widths, rows: [headerRowXml(columns, widths), ...c.labels.map((l, i) => bodyRowXml([l, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit))], columns, widths))] };
           return;
         }
       }
@@ -166,7 +191,17 @@ export function docxRenderer(meta: ReportMeta): Renderer {
           children: body,
         }],
       });
-      return Packer.toBuffer(doc);
+      const packed = await Packer.toBuffer(doc);
+      if (tables.length === 0) return packed;
+      const zip = await JSZip.loadAsync(packed);
+      const part = zip.file('word/document.xml');
+      if (!part) throw new Error('docx wrote no word/document.xml');
+      const xml = await part.async('string');
+      // Each placeholder paragraph (<w:p>…token-n…</w:p>) becomes its table.
+      const placed = xml.replace(new RegExp(`<w:p>(?:(?!<w:p>).)*?${token}-(\\d+)<\\/w:t>.*?<\\/w:p>`, 'gs'), (_m, n: string) => tables[Number(n)] ?? '');
+      if (placed.includes(token)) throw new Error('a table placeholder was left in the document');
+      zip.file('word/document.xml', placed);
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
     },
   };
 }

@@ -102,13 +102,49 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
     }
     return h;
   };
-  /** Whether the text of a cell fits on one line of width `w`. */
-  const fits = (text: string, w: number, font: string): boolean => !text.includes('\n') && fastWidth(text, font, CELL_SIZE) <= w;
-  /** Height of a cell's text: one line when it fits, otherwise as PDFKit wraps it. */
-  const cellHeight = (text: string, w: number, font: string): number => {
-    if (fits(text, w, font)) return oneLine(font);
-    doc.font(font).fontSize(CELL_SIZE);
-    return doc.heightOfString(text, { width: w });
+  /**
+   * A cell's lines, wrapped at spaces (a word wider than the cell is cut), measured with the width
+   * table above. Laying the lines out here, once, and placing each with `lineBreak: false` costs a
+   * fraction of PDFKit's line wrapper, which a long table would run twice per cell (measure, draw).
+   */
+  const wrapCell = (text: string, w: number, font: string): string[] => {
+    const lines: string[] = [];
+    for (const paragraph of text.split('\n')) {
+      if (fastWidth(paragraph, font, CELL_SIZE) <= w) {
+        lines.push(paragraph);
+        continue;
+      }
+      const space = fastWidth(' ', font, CELL_SIZE);
+      let line = '';
+      let lineWidth = 0;
+      for (const word of paragraph.split(' ')) {
+        const wordWidth = fastWidth(word, font, CELL_SIZE);
+        if (line !== '' && lineWidth + space + wordWidth <= w) {
+          line = `${line} ${word}`;
+          lineWidth += space + wordWidth;
+          continue;
+        }
+        if (line === '' && wordWidth <= w) {
+          line = word;
+          lineWidth = wordWidth;
+          continue;
+        }
+        if (line !== '') lines.push(line);
+        line = word;
+        lineWidth = wordWidth;
+        // A word wider than the cell (a hash, a URL): cut it where it fills a line.
+        while (lineWidth > w && line.length > 1) {
+          let n = line.length - 1;
+          while (n > 1 && fastWidth(line.slice(0, n), font, CELL_SIZE) > w) n = Math.floor(n * 0.9);
+          while (n + 1 < line.length && fastWidth(line.slice(0, n + 1), font, CELL_SIZE) <= w) n++;
+          lines.push(line.slice(0, n));
+          line = line.slice(n);
+          lineWidth = fastWidth(line, font, CELL_SIZE);
+        }
+      }
+      lines.push(line);
+    }
+    return lines;
   };
 
   /**
@@ -127,42 +163,45 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
     if (!table || table.bold0 !== undefined) return;
     const { columns, widths } = table;
     const cells = columns.map((c) => t(c.header));
-    const h = Math.max(...cells.map((c, i) => cellHeight(c, (widths[i] ?? 0) - 2 * PAD, BOLD))) + 2 * PAD;
+    const lines = cells.map((c, i) => wrapCell(c, (widths[i] ?? 0) - 2 * PAD, BOLD));
+    const h = Math.max(...lines.map((l) => l.length)) * oneLine(BOLD) + 2 * PAD;
     ensure(h + 14);
     const y = doc.y;
     doc.rect(left, y, width, h).fill('#EEEEEE');
+    doc.fontSize(CELL_SIZE).fillColor('#000000');
     let x = left;
-    cells.forEach((c, i) => {
-      const w = widths[i] ?? 0;
-      doc.font(BOLD).fontSize(CELL_SIZE).fillColor('#000000').text(c, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]?.align === 'right' ? 'right' : 'left' });
-      x += w;
+    lines.forEach((l, i) => {
+      placeLines(l, x, y, widths[i] ?? 0, BOLD, columns[i]?.align === 'right');
+      x += widths[i] ?? 0;
     });
     doc.moveTo(left, y + h).lineTo(left + width, y + h).lineWidth(0.6).strokeColor('#888888').stroke();
     doc.x = left;
     doc.y = y + h;
   };
 
+  /** Places a cell's lines, one `text` call each, without PDFKit's line wrapper. */
+  const placeLines = (lines: readonly string[], x: number, y: number, w: number, font: string, right: boolean) => {
+    doc.font(font);
+    const lh = oneLine(font);
+    lines.forEach((line, k) => {
+      if (line === '') return;
+      const lx = right ? x + w - PAD - fastWidth(line, font, CELL_SIZE) / 1.02 : x + PAD;
+      doc.text(line, lx, y + PAD + k * lh, { lineBreak: false });
+    });
+  };
+
   const drawRow = (raw: readonly string[]) => {
     if (!table) return;
     const { columns, widths, bold0 } = table;
-    let cells = columns.map((_, i) => t(raw[i] ?? ''));
-    const usable = bottom() - MARGIN.top - 30;
-    for (;;) {
-      const fonts = columns.map((c, i) => (bold0 && i === 0 ? BOLD : c.mono ? MONO : FONT));
-      const heights = cells.map((c, i) => cellHeight(c, (widths[i] ?? 0) - 2 * PAD, fonts[i] ?? FONT));
-      let h = Math.max(...heights) + 2 * PAD;
-      let rest: string[] | null = null;
-      if (h > usable) {
-        // Taller than a page: what fits goes here, the rest continues in the same column on the next page.
-        rest = cells.map(() => '');
-        cells = cells.map((c, i) => {
-          if ((heights[i] ?? 0) + 2 * PAD <= usable) return c;
-          const cut = fitChars(doc, c, (widths[i] ?? 0) - 2 * PAD, usable - 2 * PAD, fonts[i] ?? FONT);
-          (rest as string[])[i] = c.slice(cut).trimStart();
-          return `${c.slice(0, cut)} …`;
-        });
-        h = usable;
-      }
+    const fonts = columns.map((c, i) => (bold0 && i === 0 ? BOLD : c.mono ? MONO : FONT));
+    let lines = columns.map((_, i) => wrapCell(t(raw[i] ?? ''), (widths[i] ?? 0) - 2 * PAD, fonts[i] ?? FONT));
+    const lh = oneLine(FONT);
+    // Lines a cell may have on one page; a taller cell continues in the same column on the next page.
+    const fit = Math.max(1, Math.floor((bottom() - MARGIN.top - 30 - 2 * PAD) / lh));
+    while (lines.some((l) => l.length > 0)) {
+      const here = lines.map((l) => l.slice(0, fit));
+      const rest = lines.map((l) => l.slice(fit));
+      const h = Math.max(1, ...here.map((l) => l.length)) * lh + 2 * PAD;
       if (doc.y + h > bottom()) {
         newPage();
         drawHeaderRow();
@@ -170,26 +209,14 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
       const y = doc.y;
       let x = left;
       doc.fontSize(CELL_SIZE).fillColor('#111111');
-      cells.forEach((c, i) => {
-        const w = widths[i] ?? 0;
-        const font = fonts[i] ?? FONT;
-        doc.font(font);
-        if (c === '') {
-          // Nothing to draw.
-        } else if (fits(c, w - 2 * PAD, font)) {
-          // One line: placed directly, without PDFKit's line wrapper (most cells of a long table).
-          const cx = columns[i]?.align === 'right' ? x + w - PAD - fastWidth(c, font, CELL_SIZE) / 1.02 : x + PAD;
-          doc.text(c, cx, y + PAD, { lineBreak: false });
-        } else {
-          doc.text(c, x + PAD, y + PAD, { width: w - 2 * PAD, align: columns[i]?.align === 'right' ? 'right' : 'left', height: h });
-        }
-        x += w;
+      here.forEach((l, i) => {
+        placeLines(l, x, y, widths[i] ?? 0, fonts[i] ?? FONT, columns[i]?.align === 'right');
+        x += widths[i] ?? 0;
       });
       rules.push(y + h);
       doc.x = left;
       doc.y = y + h;
-      if (!rest) return;
-      cells = rest.map((r) => (r === '' ? '' : `… ${r}`));
+      lines = rest.map((l) => (l.length ? [`… ${l[0] ?? ''}`, ...l.slice(1)] : l));
     }
   };
 
@@ -381,19 +408,4 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
       return done;
     },
   };
-}
-
-/** How many characters of `text` fit in a box of `w` × `h` (binary search on the wrapped height). */
-function fitChars(doc: Doc, text: string, w: number, h: number, font: string): number {
-  doc.font(font).fontSize(CELL_SIZE);
-  let lo = 1;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (doc.heightOfString(text.slice(0, mid), { width: w }) <= h - CELL_SIZE * 1.5) lo = mid;
-    else hi = mid - 1;
-  }
-  // Cut at a space when there is one nearby, so words are not split.
-  const space = text.lastIndexOf(' ', lo);
-  return space > lo - 40 && space > 0 ? space : lo;
 }
