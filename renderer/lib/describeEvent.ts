@@ -118,6 +118,16 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return describeDraftEvent(event, base);
     case 'settings.changed':
       return describeSettingsChange(d, base);
+    case 'report.generated': {
+      // main/reports: the file's SHA-256 and the log anchor it carries, to check it later (Verify chain).
+      const anchor = isRecord(d.anchor) ? `${str(d.anchor.seq)}:${str(d.anchor.hash)}` : '?';
+      return {
+        ...base,
+        summary: `Generated the incident report (${str(d.format).toUpperCase()}, TLP:${str(d.tlp).toUpperCase()}${d.redacted === true ? ', redacted' : d.personalData === 'masked' ? ', personal data masked' : ''})`,
+        body: `SHA-256 of the file: ${str(d.sha256)}\nLog anchor: ${anchor}${d.verified === false ? ' (the chain did not verify)' : ''}`,
+        tone: 'evidence',
+      };
+    }
     default: {
       if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
       const changes = readChanges(d);

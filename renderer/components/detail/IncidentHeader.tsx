@@ -1,18 +1,31 @@
+import { useState } from 'react';
 import type { Incident } from '../../../contract';
+import { useCan } from '../../hooks/useSession';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { formatRelative } from '../../lib/formatRelative';
 import { humanize } from '../../lib/humanize';
 import { SeverityBadge } from '../common/SeverityBadge';
+import { Icon } from '../common/Icon';
 import { StatusBadge } from '../common/StatusBadge';
+import { ReportDialog } from '../reports/ReportDialog';
 
 export function IncidentHeader({ incident }: { incident: Incident }) {
+  const canReport = useCan('report:read');
+  const [reporting, setReporting] = useState(false);
   return (
     <header className="incident-header">
       <div className="incident-title-row">
         <span className="mono ref-chip" data-testid="incident-ref">{incident.ref}</span>
         <SeverityBadge severity={incident.severity} long />
         <StatusBadge status={incident.status} />
+        {canReport && (
+          <button type="button" className="btn btn-secondary btn-sm incident-report-button" onClick={() => setReporting(true)}>
+            <Icon name="file" size={14} />
+            Report
+          </button>
+        )}
       </div>
+      {reporting && <ReportDialog incidentRef={incident.ref} onClose={() => setReporting(false)} />}
       <h1 className="incident-title">{incident.title}</h1>
       <dl className="meta-row">
         <div><dt>Category</dt><dd>{humanize(incident.category)}</dd></div>
