@@ -40,6 +40,13 @@ describe('a report\'s anchor against the log (a real SQLCipher file, edited behi
     expect(r).toMatchObject({ ok: true, chain: { ok: true }, event: { seq: anchor.seq }, report: { anchor } });
   });
 
+  it('an anchor that does not match an intact log says so without claiming the log was altered', async () => {
+    const admin = await v.signIn(ADMIN);
+    const wrong = await admin.call('log.verifyAnchor', { seq: anchor.seq, hash: 'a'.repeat(64) });
+    expect(wrong).toMatchObject({ ok: false, chain: { firstBadSeq: anchor.seq } });
+    expect(wrong.message).toMatch(/The log is consistent in itself, so either it was rewritten from that event on .*or the anchor was copied wrong or comes from another vault/);
+  });
+
   it('fails, naming the event, when someone rewrites an event before the anchor and every hash after it (plain verify passes)', async () => {
     raw((db) => {
       db.exec('DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;');
@@ -61,10 +68,10 @@ describe('a report\'s anchor against the log (a real SQLCipher file, edited behi
     expect(r.ok).toBe(false);
     expect(r.chain).toMatchObject({ ok: false, firstBadSeq: anchor.seq });
     expect(r.event?.seq).toBe(anchor.seq);
-    expect(r.message).toMatch(new RegExp(`^NOT VERIFIED: the log no longer holds what the anchor recorded — event #${anchor.seq} now has hash [0-9a-f]{64}, not the anchored ${anchor.hash}`));
+    expect(r.message).toMatch(new RegExp(`^NOT VERIFIED: event #${anchor.seq} of this log has hash [0-9a-f]{64}, not the anchored ${anchor.hash}\\. The log is consistent in itself, so either it was rewritten`));
   });
 
-  it('the CLI way: truncating the log below the anchor fails with "cut off"', async () => {
+  it('truncating the log below the anchor fails with "cut off"', async () => {
     raw((db) => {
       db.prepare('DELETE FROM events WHERE seq >= ?').run(anchor.seq - 1);
       db.prepare('UPDATE chain_head SET seq = ?, hash = (SELECT hash FROM events WHERE seq = ?) WHERE id = 1').run(anchor.seq - 2, anchor.seq - 2);
@@ -73,5 +80,12 @@ describe('a report\'s anchor against the log (a real SQLCipher file, edited behi
     expect(r.ok).toBe(false);
     expect(r.chain.problem).toMatch(/cut off/);
     expect(r.message).toMatch(/NOT VERIFIED/);
+  });
+
+  it('fails when an event before the anchor is edited in place (the chain breaks there)', async () => {
+    raw((db) => db.prepare('UPDATE events SET data = ? WHERE seq = ?').run(JSON.stringify({ text: 'edited again' }), noteSeq - 1));
+    const r = await check();
+    expect(r).toMatchObject({ ok: false, chain: { ok: false, firstBadSeq: noteSeq - 1 } });
+    expect(r.message).toMatch(new RegExp(`^NOT VERIFIED: the log was altered at or before the anchored event: event #${noteSeq - 1} \\(event ${noteSeq - 1} was altered`));
   });
 });
