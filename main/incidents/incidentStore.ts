@@ -1,6 +1,6 @@
 import {
-  ApiFailure, PHASE_TIME_FIELD, STATUSES, normalizeAffectedCounts,
-  type Incident, type IncidentFields, type IncidentStatus, type JurisdictionMapping, type OpenItem, type PhaseTimeField, type TimelineEvent,
+  ApiFailure, PHASE_TIME_FIELD, SEVERITIES, STATUSES, TIME_POINTS, TIME_POINT_FIELD, normalizeAffectedCounts,
+  type Incident, type IncidentFields, type IncidentStatus, type JurisdictionMapping, type OpenItem, type Severity, type TimePoint, type TimePointField, type TimelineEvent,
 } from '../../contract';
 import type { Db } from '../store';
 type Statement = ReturnType<Db['prepare']>;
@@ -13,14 +13,16 @@ import { rowToIncident, type IncidentRowRecord } from './rowToIncident';
 import type { PhaseTimes } from './timeOrderConflicts';
 
 const DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'category' | 'detectedAt'> = {
-  summary: '', owner: null, tags: [], triagedAt: null, containedAt: null, eradicatedAt: null, recoveredAt: null,
+  startedAt: null, exercise: false, summary: '', owner: null, tags: [], triagedAt: null, containedAt: null, eradicatedAt: null, recoveredAt: null,
   closedAt: null, dataCategories: [], affected: [], reporterName: null, reporterEmail: null, reporterPhone: null, affectedPeople: [],
 };
 
 const rank = (s: IncidentStatus): number => STATUSES.indexOf(s);
 const PHASE_OF_FIELD = new Map<string, IncidentStatus>(STATUSES.map((s) => [PHASE_TIME_FIELD[s], s]));
-const timesOf = (fields: Pick<IncidentFields, PhaseTimeField>): PhaseTimes =>
-  Object.fromEntries(STATUSES.map((s) => [s, fields[PHASE_TIME_FIELD[s]]])) as PhaseTimes;
+const timesOf = (fields: Pick<IncidentFields, TimePointField>): PhaseTimes =>
+  Object.fromEntries(TIME_POINTS.map((p) => [p, fields[TIME_POINT_FIELD[p]]])) as PhaseTimes;
+/** SEV1 is the most severe: a lower index in SEVERITIES is higher. */
+const moreSevere = (a: Severity, b: Severity): Severity => (SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b) ? a : b);
 const list = (phases: readonly string[]): string =>
   phases.length <= 1 ? (phases[0] ?? '') : `${phases.slice(0, -1).join(', ')} and ${phases.at(-1)!}`;
 
@@ -78,15 +80,15 @@ export function createIncident(
   assertOwner(db, input.owner);
   const { fields: given, mapped } = withCodes({ ...DEFAULTS, detectedAt: now, ...input });
   const fields: IncidentFields = given;
-  const override = checkTimeOrder(timesOf(fields), new Set(STATUSES), overrideTimeOrder);
+  const override = checkTimeOrder(timesOf(fields), new Set(TIME_POINTS), overrideTimeOrder);
   return db.transaction(() => {
     const ref = nextRef(db, Number(now.slice(0, 4)));
     const cols = Object.values(FIELD_COLUMNS).map((c) => c.column);
     const vals = (Object.keys(FIELD_COLUMNS) as (keyof IncidentFields)[]).map((f) => toColumn(f, fields[f]));
     db.prepare(
-      `INSERT INTO incidents (ref, status, status_rank, created_at, created_by, updated_at, ${cols.join(', ')})
-       VALUES (?, 'detected', 0, ?, ?, ?, ${cols.map(() => '?').join(', ')})`,
-    ).run(ref, now, actor, now, ...vals);
+      `INSERT INTO incidents (ref, status, status_rank, created_at, created_by, updated_at, highest_severity, ${cols.join(', ')})
+       VALUES (?, 'detected', 0, ?, ?, ?, ?, ${cols.map(() => '?').join(', ')})`,
+    ).run(ref, now, actor, now, fields.severity, ...vals);
     appendEvent(db, {
       actor, type: 'incident.created', incidentRef: ref, ts: now,
       data: { fields, ...(override ? { timeOrderOverride: override } : {}), ...(mapped.length ? { mapped } : {}) },
@@ -106,7 +108,8 @@ function withCodes<T extends Partial<IncidentFields>>(fields: T): { fields: T; m
 }
 
 function toColumn(field: keyof IncidentFields, value: unknown): unknown {
-  return FIELD_COLUMNS[field].json ? JSON.stringify(value ?? []) : (value ?? null);
+  const { json, bool } = FIELD_COLUMNS[field];
+  return json ? JSON.stringify(value ?? []) : bool ? (value === true ? 1 : 0) : (value ?? null);
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -134,9 +137,11 @@ export function updateIncident(
       .map((field) => ({ field, before: current[field], after: patch[field] }));
     if (changes.length === 0) return current;
 
-    const changedPhases = new Set<IncidentStatus>();
+    const changedPhases = new Set<TimePoint>();
     const removed: string[] = [];
     for (const c of changes) {
+      // The start may become unknown again (null): it is an estimate, not a phase the incident reached.
+      if (c.field === 'startedAt') changedPhases.add('started');
       const phase = PHASE_OF_FIELD.get(c.field);
       if (phase === undefined) continue;
       changedPhases.add(phase);
@@ -149,8 +154,11 @@ export function updateIncident(
     const override = checkTimeOrder(timesOf(next), changedPhases, overrideTimeOrder);
 
     const sets = changes.map((c) => `${FIELD_COLUMNS[c.field].column} = ?`);
-    db.prepare(`UPDATE incidents SET ${sets.join(', ')}, updated_at = ? WHERE ref = ?`).run(
+    // The highest severity only ever rises: it is what the incident reached, whatever it is now.
+    const highest = moreSevere(current.highestSeverity, next.severity);
+    db.prepare(`UPDATE incidents SET ${sets.join(', ')}, highest_severity = ?, updated_at = ? WHERE ref = ?`).run(
       ...changes.map((c) => toColumn(c.field, c.after)),
+      highest,
       now,
       ref,
     );

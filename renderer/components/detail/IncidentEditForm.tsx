@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
-  CATEGORIES, DATA_CATEGORIES, incidentFieldsSchema, PHASE_TIME_FIELD, SEVERITIES,
+  CATEGORIES, DATA_CATEGORIES, incidentFieldsSchema, SEVERITIES, TIME_POINT_FIELD,
   type ApiError, type Category, type Incident, type IncidentFields, type PiiField, type Severity,
 } from '../../../contract';
 import { useApiResource } from '../../hooks/useApiResource';
@@ -85,7 +85,7 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
   const err: Record<string, string> = { ...issues.fields };
   for (const c of timeOrder) {
     const text = `${humanize(c.later)} ${formatDateTime(c.laterAt)} is before ${humanize(c.earlier).toLowerCase()} ${formatDateTime(c.earlierAt)}`;
-    for (const field of [PHASE_TIME_FIELD[c.later], PHASE_TIME_FIELD[c.earlier]]) if (issues.fields[field]) err[field] = text;
+    for (const field of [TIME_POINT_FIELD[c.later], TIME_POINT_FIELD[c.earlier]]) if (issues.fields[field]) err[field] = text;
   }
   const affectedProblem = codesChecked ? affectedRowsProblem(draft.affected) : null;
   return (
