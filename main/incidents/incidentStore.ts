@@ -57,8 +57,15 @@ export function getIncident(db: Db, ref: string): Incident {
   return i;
 }
 
-function assertOwner(db: Db, owner: string | null | undefined): void {
-  if (owner && !findUser(db, owner)) throw new ApiFailure('VALIDATION', `owner: no user named ${owner}`, { issues: [`owner: no user named ${owner}`] });
+/** A new owner must be someone who can work on it: a disabled user keeps what they owned, but is given nothing new. */
+function assertOwner(db: Db, owner: string | null | undefined, current?: string | null): void {
+  if (!owner || owner === current) return;
+  const user = findUser(db, owner);
+  if (!user) throw new ApiFailure('VALIDATION', `owner: no user named ${owner}`, { issues: [`owner: no user named ${owner}`] });
+  if (user.status === 'disabled') {
+    const message = `owner: ${owner} is disabled and cannot take on an incident; choose someone active (or enable ${owner} first)`;
+    throw new ApiFailure('VALIDATION', message, { issues: [message] });
+  }
 }
 
 /** IR-<year>-<4+ digits>, numbered per year of detection… of creation, so numbers never repeat. */
@@ -128,10 +135,10 @@ export function updateIncident(
   opts: { causedBy?: Record<string, unknown>; overrideTimeOrder?: string | undefined } = {},
 ): Incident {
   const overrideTimeOrder = opts.overrideTimeOrder;
-  assertOwner(db, given.owner);
   const { fields: patch, mapped } = withCodes(given);
   return db.transaction(() => {
     const current = getIncident(db, ref);
+    assertOwner(db, given.owner, current.owner);
     const changes = (Object.keys(patch) as (keyof IncidentFields)[])
       .filter((f) => patch[f] !== undefined && !same(current[f], patch[f]))
       .map((field) => ({ field, before: current[field], after: patch[field] }));
