@@ -34,7 +34,7 @@ export function formatChangeValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '-';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   const text = Array.isArray(value)
-    ? value.map((v) => (typeof v === 'object' && v !== null && 'jurisdiction' in v && 'count' in v ? `${String(v.jurisdiction)}=${String(v.count)}` : String(v))).join(',')
+    ? (value as unknown[]).map((v) => (typeof v === 'object' && v !== null && 'jurisdiction' in v && 'count' in v ? `${String(v.jurisdiction)}=${String(v.count)}` : String(v))).join(',')
     : typeof value === 'string' ? value : JSON.stringify(value);
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat || '-';

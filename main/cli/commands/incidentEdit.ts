@@ -35,7 +35,7 @@ function patchOf(values: OptionValues): Partial<IncidentFields> {
   if (Object.keys(patch).length === 0) {
     throw usageError(`incident edit needs something to change: ${FIELD_OPTIONS.map((o) => `--${o}`).join(', ')} (see firebreak incident edit --help)`);
   }
-  return patch as Partial<IncidentFields>;
+  return patch;
 }
 
 export const incidentEdit: CommandSpec = {
@@ -63,8 +63,8 @@ export const incidentEdit: CommandSpec = {
     'override-time-order': { type: 'string', value: 'REASON', description: 'keep a time that comes before an earlier phase\'s, saying why (logged)' },
   },
   details: [
-    'Only the values that differ from the incident\'s are changed; each change is one incident.updated event',
-    'in the log with its before and after, and --reason with them. Times are ISO 8601 with a UTC offset',
+    'Only the values that differ from the incident\'s are changed, all in one incident.updated event in the log',
+    'with each field\'s before and after, and --reason with them. Times are ISO 8601 with a UTC offset',
     '(2026-03-14T09:30:00Z, 2026-03-14T10:30+01:00). A phase the incident has reached keeps a time: it can be',
     'corrected, not removed (moving the incident back with `incident status` sets times aside).',
     'Order: started <= detected <= triaged <= contained <= eradicated <= recovered <= closed where both are known.',
