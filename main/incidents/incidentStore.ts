@@ -128,12 +128,15 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * a move back is what sets times aside), and changed times must be in order with the others
  * unless `opts.overrideTimeOrder` says why not. A time given to a skipped phase makes it reached.
  * `opts.causedBy`: a change the system makes as a consequence of someone's action (a runbook undo
- * giving a field its old value back) names that action in the event.
+ * giving a field its old value back) names that action in the event. `opts.reason`: why (a time
+ * corrected from the firewall log, say), recorded in the event with the changes; nothing is
+ * recorded when nothing changes.
  */
 export function updateIncident(
   db: Db, actor: string, ref: string, given: Partial<IncidentFields>, now: string,
-  opts: { causedBy?: Record<string, unknown>; overrideTimeOrder?: string | undefined } = {},
+  opts: { causedBy?: Record<string, unknown>; overrideTimeOrder?: string | undefined; reason?: string | undefined } = {},
 ): Incident {
+  const reason = opts.reason?.trim() || undefined;
   const overrideTimeOrder = opts.overrideTimeOrder;
   const { fields: patch, mapped } = withCodes(given);
   return db.transaction(() => {
@@ -173,7 +176,7 @@ export function updateIncident(
     const used = changes.some((c) => c.field === 'affected') ? mapped : [];
     appendEvent(db, {
       actor, type: 'incident.updated', incidentRef: ref, ts: now,
-      data: { changes, ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}), ...(used.length ? { mapped: used } : {}) },
+      data: { changes, ...(reason ? { reason } : {}), ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}), ...(used.length ? { mapped: used } : {}) },
     });
     return getIncident(db, ref);
   }).immediate();
