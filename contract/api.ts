@@ -142,8 +142,17 @@ export const methods = {
     input: incidentFieldsSchema.partial().required({ title: true, severity: true, category: true }).extend({ overrideTimeOrder: overrideReason }),
     access: 'incident:write',
   }),
+  /**
+   * Changes only the fields that differ, each recorded with before and after. `reason` (optional)
+   * says why — a corrected time, say — and is recorded in the `incident.updated` event with them.
+   */
   'incidents.update': method<Incident>()({
-    input: z.strictObject({ ref: refSchema, patch: incidentFieldsSchema.partial(), overrideTimeOrder: overrideReason }),
+    input: z.strictObject({
+      ref: refSchema,
+      patch: incidentFieldsSchema.partial(),
+      overrideTimeOrder: overrideReason,
+      reason: z.string().trim().min(1, 'say why, or leave the reason out').max(2000).optional(),
+    }),
     access: 'incident:write',
   }),
   /**

@@ -2,9 +2,11 @@ import './zodConfig';
 /** Incident domain types and the schemas of their fields (shared by API validation and the UI). */
 import { z } from 'zod';
 
-export { CATEGORIES, DATA_CATEGORIES, PHASE_TIMESTAMP, PII_FIELDS, SEVERITIES, STATUSES } from './incidentTerms';
+export {
+  CATEGORIES, DATA_CATEGORIES, EXERCISE_EXPLANATION, EXERCISE_MARKING, EXERCISE_SUBJECT_PREFIX, PHASE_TIMESTAMP, PII_FIELDS, SEVERITIES, STATUSES,
+} from './incidentTerms';
 export type { Category, DataCategory, IncidentStatus, PiiField, Severity } from './incidentTerms';
-import { CATEGORIES, DATA_CATEGORIES, SEVERITIES, type IncidentStatus, type PiiField } from './incidentTerms';
+import { CATEGORIES, DATA_CATEGORIES, SEVERITIES, type IncidentStatus, type PiiField, type Severity } from './incidentTerms';
 import { checkJurisdiction, exactCodeProblem, tidyJurisdiction } from './jurisdictions';
 import type { IncidentPhase } from './phases';
 
@@ -54,6 +56,8 @@ export const incidentFieldsSchema = z.strictObject({
   severity: z.enum(SEVERITIES),
   owner: userName.nullable(),
   tags: z.array(z.string().trim().min(1).max(40)).max(30),
+  /** When the compromise or impact began, as far as it is known (time to detect starts here); null: unknown. */
+  startedAt: isoTime.nullable(),
   detectedAt: isoTime,
   triagedAt: isoTime.nullable(),
   containedAt: isoTime.nullable(),
@@ -66,6 +70,8 @@ export const incidentFieldsSchema = z.strictObject({
   reporterEmail: z.email().nullable(),
   reporterPhone: z.string().regex(/^[+0-9 ()-]{3,40}$/, 'digits, spaces, + ( ) -').nullable(),
   affectedPeople: z.array(z.string().trim().min(1).max(200)).max(1000),
+  /** A tabletop or drill, not a real incident: badged everywhere, watermarked on exports, left out of KPIs unless asked. */
+  exercise: z.boolean(),
 });
 export type IncidentFields = z.infer<typeof incidentFieldsSchema>;
 
@@ -75,6 +81,8 @@ export interface Incident extends IncidentFields {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** The most severe severity the incident has had (derived from the log's severity changes); reports group by it. */
+  highestSeverity: Severity;
   /** Fields withheld from this caller because the role lacks `pii:read`. */
   redacted: PiiField[];
   /** Every phase in order: reached (with its time), skipped, superseded or not reached (contract/phases.ts). */
@@ -83,7 +91,7 @@ export interface Incident extends IncidentFields {
 
 export type IncidentRow = Pick<
   Incident,
-  'ref' | 'title' | 'category' | 'severity' | 'status' | 'owner' | 'tags' | 'detectedAt' | 'updatedAt'
+  'ref' | 'title' | 'category' | 'severity' | 'status' | 'owner' | 'tags' | 'detectedAt' | 'updatedAt' | 'exercise'
 >;
 
 export const SORTABLE_FIELDS = ['ref', 'title', 'category', 'severity', 'status', 'owner', 'detectedAt', 'updatedAt'] as const;

@@ -59,11 +59,22 @@ export interface IncidentPhase {
   superseded: SupersededTime[];
 }
 
-/** Two phase times in impossible order: `later` should not come before `earlier`, but its time does. */
+/**
+ * The points in time whose order is checked: when the compromise or impact began (`started`,
+ * which may be unknown and is not a phase), then each phase. started ≤ detected ≤ triaged ≤
+ * contained ≤ eradicated ≤ recovered ≤ closed wherever both are known.
+ */
+export const TIME_POINTS = ['started', 'detected', 'triaged', 'contained', 'eradicated', 'recovered', 'closed'] as const;
+export type TimePoint = (typeof TIME_POINTS)[number];
+/** The incident field holding each time point. */
+export const TIME_POINT_FIELD = { started: 'startedAt', ...PHASE_TIME_FIELD } as const satisfies Record<TimePoint, string>;
+export type TimePointField = (typeof TIME_POINT_FIELD)[TimePoint];
+
+/** Two times in impossible order: `later` should not come before `earlier`, but its time does. */
 export interface TimeOrderConflict {
-  later: IncidentStatus;
+  later: TimePoint;
   laterAt: string;
-  earlier: IncidentStatus;
+  earlier: TimePoint;
   earlierAt: string;
 }
 

@@ -5,7 +5,7 @@ import { refSchema } from './incident';
 import { DEFAULT_TLP, REPORT_FORMATS, TLP_LEVELS } from './reportTerms';
 import type { ChainHead, VerifyResult } from './timeline';
 
-export { DEFAULT_TLP, EXERCISE_WATERMARK, REPORT_FORMATS, TLP_LEVELS, TLP_MEANING } from './reportTerms';
+export { DEFAULT_TLP, REPORT_FORMATS, TLP_LEVELS, TLP_MEANING } from './reportTerms';
 export type { ReportFormat, TlpLevel } from './reportTerms';
 
 export const incidentReportInputSchema = z.strictObject({

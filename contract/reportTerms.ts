@@ -23,6 +23,3 @@ export const TLP_MEANING: Record<TlpLevel, string> = {
   amber: 'Limited disclosure: the recipient may share it only within their organisation and its clients, on a need-to-know basis.',
   red: 'For the eyes and ears of individual recipients only: no further disclosure.',
 };
-
-/** The watermark on every page and section of every export of an exercise (a tabletop or drill incident). */
-export const EXERCISE_WATERMARK = 'EXERCISE — not a real incident';

@@ -13,6 +13,7 @@ import { backupExportIdentity } from './commands/backupExportIdentity';
 import { evidenceAdd } from './commands/evidenceAdd';
 import { evidenceExport } from './commands/evidenceExport';
 import { incidentAdd } from './commands/incidentAdd';
+import { incidentEdit } from './commands/incidentEdit';
 import { incidentList } from './commands/incidentList';
 import { incidentNote } from './commands/incidentNote';
 import { incidentShow } from './commands/incidentShow';
@@ -57,6 +58,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   incidentAdd,
   incidentList,
   incidentShow,
+  incidentEdit,
   incidentNote,
   incidentStatus,
   evidenceAdd,

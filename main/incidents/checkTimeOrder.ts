@@ -1,4 +1,4 @@
-import { ApiFailure, PHASE_TIME_FIELD, type IncidentStatus, type TimeOrderConflict } from '../../contract';
+import { ApiFailure, TIME_POINT_FIELD, type TimeOrderConflict, type TimePoint } from '../../contract';
 import { describeTimeOrderConflict } from './describeTimeOrderConflict';
 import { timeOrderConflicts, type PhaseTimes } from './timeOrderConflicts';
 
@@ -14,7 +14,7 @@ export interface TimeOrderOverride {
  * chain shows who kept which impossible time and why. An override with nothing to override
  * records nothing.
  */
-export function checkTimeOrder(times: PhaseTimes, changed: ReadonlySet<IncidentStatus>, override: string | undefined): TimeOrderOverride | null {
+export function checkTimeOrder(times: PhaseTimes, changed: ReadonlySet<TimePoint>, override: string | undefined): TimeOrderOverride | null {
   const conflicts = timeOrderConflicts(times, changed);
   if (conflicts.length === 0) return null;
   if (override !== undefined && override.trim() !== '') return { reason: override.trim(), conflicts };
@@ -22,7 +22,7 @@ export function checkTimeOrder(times: PhaseTimes, changed: ReadonlySet<IncidentS
   const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more)` : '';
   throw new ApiFailure('VALIDATION', `phase times out of order: ${described[0]}${more}; correct the time, or override with a reason`, {
     // Each problem on the field that changed, so a form shows it next to that input.
-    issues: conflicts.map((c, i) => `${PHASE_TIME_FIELD[changed.has(c.later) ? c.later : c.earlier]}: ${described[i]}`),
+    issues: conflicts.map((c, i) => `${TIME_POINT_FIELD[changed.has(c.later) ? c.later : c.earlier]}: ${described[i]}`),
     timeOrder: conflicts,
   });
 }

@@ -1,13 +1,14 @@
 import type { IncidentFields, SortableField } from '../../contract';
 
 /** Field → column; `json` columns hold arrays. One table so create, update and read agree. */
-export const FIELD_COLUMNS: Record<keyof IncidentFields, { column: string; json?: true }> = {
+export const FIELD_COLUMNS: Record<keyof IncidentFields, { column: string; json?: true; bool?: true }> = {
   title: { column: 'title' },
   summary: { column: 'summary' },
   category: { column: 'category' },
   severity: { column: 'severity' },
   owner: { column: 'owner' },
   tags: { column: 'tags', json: true },
+  startedAt: { column: 'started_at' },
   detectedAt: { column: 'detected_at' },
   triagedAt: { column: 'triaged_at' },
   containedAt: { column: 'contained_at' },
@@ -20,6 +21,7 @@ export const FIELD_COLUMNS: Record<keyof IncidentFields, { column: string; json?
   reporterEmail: { column: 'reporter_email' },
   reporterPhone: { column: 'reporter_phone' },
   affectedPeople: { column: 'affected_people', json: true },
+  exercise: { column: 'exercise', bool: true },
 };
 
 export const SORT_COLUMNS: Record<SortableField, string> = {

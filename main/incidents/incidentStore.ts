@@ -1,6 +1,6 @@
 import {
-  ApiFailure, PHASE_TIME_FIELD, STATUSES, normalizeAffectedCounts,
-  type Incident, type IncidentFields, type IncidentStatus, type JurisdictionMapping, type OpenItem, type PhaseTimeField, type TimelineEvent,
+  ApiFailure, PHASE_TIME_FIELD, SEVERITIES, STATUSES, TIME_POINTS, TIME_POINT_FIELD, normalizeAffectedCounts,
+  type Incident, type IncidentFields, type IncidentStatus, type JurisdictionMapping, type OpenItem, type Severity, type TimePoint, type TimePointField, type TimelineEvent,
 } from '../../contract';
 import type { Db } from '../store';
 type Statement = ReturnType<Db['prepare']>;
@@ -13,14 +13,16 @@ import { rowToIncident, type IncidentRowRecord } from './rowToIncident';
 import type { PhaseTimes } from './timeOrderConflicts';
 
 const DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'category' | 'detectedAt'> = {
-  summary: '', owner: null, tags: [], triagedAt: null, containedAt: null, eradicatedAt: null, recoveredAt: null,
+  startedAt: null, exercise: false, summary: '', owner: null, tags: [], triagedAt: null, containedAt: null, eradicatedAt: null, recoveredAt: null,
   closedAt: null, dataCategories: [], affected: [], reporterName: null, reporterEmail: null, reporterPhone: null, affectedPeople: [],
 };
 
 const rank = (s: IncidentStatus): number => STATUSES.indexOf(s);
 const PHASE_OF_FIELD = new Map<string, IncidentStatus>(STATUSES.map((s) => [PHASE_TIME_FIELD[s], s]));
-const timesOf = (fields: Pick<IncidentFields, PhaseTimeField>): PhaseTimes =>
-  Object.fromEntries(STATUSES.map((s) => [s, fields[PHASE_TIME_FIELD[s]]])) as PhaseTimes;
+const timesOf = (fields: Pick<IncidentFields, TimePointField>): PhaseTimes =>
+  Object.fromEntries(TIME_POINTS.map((p) => [p, fields[TIME_POINT_FIELD[p]]])) as PhaseTimes;
+/** SEV1 is the most severe: a lower index in SEVERITIES is higher. */
+const moreSevere = (a: Severity, b: Severity): Severity => (SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b) ? a : b);
 const list = (phases: readonly string[]): string =>
   phases.length <= 1 ? (phases[0] ?? '') : `${phases.slice(0, -1).join(', ')} and ${phases.at(-1)!}`;
 
@@ -55,8 +57,15 @@ export function getIncident(db: Db, ref: string): Incident {
   return i;
 }
 
-function assertOwner(db: Db, owner: string | null | undefined): void {
-  if (owner && !findUser(db, owner)) throw new ApiFailure('VALIDATION', `owner: no user named ${owner}`, { issues: [`owner: no user named ${owner}`] });
+/** A new owner must be someone who can work on it: a disabled user keeps what they owned, but is given nothing new. */
+function assertOwner(db: Db, owner: string | null | undefined, current?: string | null): void {
+  if (!owner || owner === current) return;
+  const user = findUser(db, owner);
+  if (!user) throw new ApiFailure('VALIDATION', `owner: no user named ${owner}`, { issues: [`owner: no user named ${owner}`] });
+  if (user.status === 'disabled') {
+    const message = `owner: ${owner} is disabled and cannot take on an incident; choose someone active (or enable ${owner} first)`;
+    throw new ApiFailure('VALIDATION', message, { issues: [message] });
+  }
 }
 
 /** IR-<year>-<4+ digits>, numbered per year of detection… of creation, so numbers never repeat. */
@@ -78,15 +87,15 @@ export function createIncident(
   assertOwner(db, input.owner);
   const { fields: given, mapped } = withCodes({ ...DEFAULTS, detectedAt: now, ...input });
   const fields: IncidentFields = given;
-  const override = checkTimeOrder(timesOf(fields), new Set(STATUSES), overrideTimeOrder);
+  const override = checkTimeOrder(timesOf(fields), new Set(TIME_POINTS), overrideTimeOrder);
   return db.transaction(() => {
     const ref = nextRef(db, Number(now.slice(0, 4)));
     const cols = Object.values(FIELD_COLUMNS).map((c) => c.column);
     const vals = (Object.keys(FIELD_COLUMNS) as (keyof IncidentFields)[]).map((f) => toColumn(f, fields[f]));
     db.prepare(
-      `INSERT INTO incidents (ref, status, status_rank, created_at, created_by, updated_at, ${cols.join(', ')})
-       VALUES (?, 'detected', 0, ?, ?, ?, ${cols.map(() => '?').join(', ')})`,
-    ).run(ref, now, actor, now, ...vals);
+      `INSERT INTO incidents (ref, status, status_rank, created_at, created_by, updated_at, highest_severity, ${cols.join(', ')})
+       VALUES (?, 'detected', 0, ?, ?, ?, ?, ${cols.map(() => '?').join(', ')})`,
+    ).run(ref, now, actor, now, fields.severity, ...vals);
     appendEvent(db, {
       actor, type: 'incident.created', incidentRef: ref, ts: now,
       data: { fields, ...(override ? { timeOrderOverride: override } : {}), ...(mapped.length ? { mapped } : {}) },
@@ -106,7 +115,8 @@ function withCodes<T extends Partial<IncidentFields>>(fields: T): { fields: T; m
 }
 
 function toColumn(field: keyof IncidentFields, value: unknown): unknown {
-  return FIELD_COLUMNS[field].json ? JSON.stringify(value ?? []) : (value ?? null);
+  const { json, bool } = FIELD_COLUMNS[field];
+  return json ? JSON.stringify(value ?? []) : bool ? (value === true ? 1 : 0) : (value ?? null);
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -118,25 +128,30 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * a move back is what sets times aside), and changed times must be in order with the others
  * unless `opts.overrideTimeOrder` says why not. A time given to a skipped phase makes it reached.
  * `opts.causedBy`: a change the system makes as a consequence of someone's action (a runbook undo
- * giving a field its old value back) names that action in the event.
+ * giving a field its old value back) names that action in the event. `opts.reason`: why (a time
+ * corrected from the firewall log, say), recorded in the event with the changes; nothing is
+ * recorded when nothing changes.
  */
 export function updateIncident(
   db: Db, actor: string, ref: string, given: Partial<IncidentFields>, now: string,
-  opts: { causedBy?: Record<string, unknown>; overrideTimeOrder?: string | undefined } = {},
+  opts: { causedBy?: Record<string, unknown>; overrideTimeOrder?: string | undefined; reason?: string | undefined } = {},
 ): Incident {
+  const reason = opts.reason?.trim() || undefined;
   const overrideTimeOrder = opts.overrideTimeOrder;
-  assertOwner(db, given.owner);
   const { fields: patch, mapped } = withCodes(given);
   return db.transaction(() => {
     const current = getIncident(db, ref);
+    assertOwner(db, given.owner, current.owner);
     const changes = (Object.keys(patch) as (keyof IncidentFields)[])
       .filter((f) => patch[f] !== undefined && !same(current[f], patch[f]))
       .map((field) => ({ field, before: current[field], after: patch[field] }));
     if (changes.length === 0) return current;
 
-    const changedPhases = new Set<IncidentStatus>();
+    const changedPhases = new Set<TimePoint>();
     const removed: string[] = [];
     for (const c of changes) {
+      // The start may become unknown again (null): it is an estimate, not a phase the incident reached.
+      if (c.field === 'startedAt') changedPhases.add('started');
       const phase = PHASE_OF_FIELD.get(c.field);
       if (phase === undefined) continue;
       changedPhases.add(phase);
@@ -149,8 +164,11 @@ export function updateIncident(
     const override = checkTimeOrder(timesOf(next), changedPhases, overrideTimeOrder);
 
     const sets = changes.map((c) => `${FIELD_COLUMNS[c.field].column} = ?`);
-    db.prepare(`UPDATE incidents SET ${sets.join(', ')}, updated_at = ? WHERE ref = ?`).run(
+    // The highest severity only ever rises: it is what the incident reached, whatever it is now.
+    const highest = moreSevere(current.highestSeverity, next.severity);
+    db.prepare(`UPDATE incidents SET ${sets.join(', ')}, highest_severity = ?, updated_at = ? WHERE ref = ?`).run(
       ...changes.map((c) => toColumn(c.field, c.after)),
+      highest,
       now,
       ref,
     );
@@ -158,7 +176,7 @@ export function updateIncident(
     const used = changes.some((c) => c.field === 'affected') ? mapped : [];
     appendEvent(db, {
       actor, type: 'incident.updated', incidentRef: ref, ts: now,
-      data: { changes, ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}), ...(used.length ? { mapped: used } : {}) },
+      data: { changes, ...(reason ? { reason } : {}), ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}), ...(used.length ? { mapped: used } : {}) },
     });
     return getIncident(db, ref);
   }).immediate();

@@ -66,24 +66,25 @@ export function listIncidents(db: Db, q: IncidentQuery): IncidentPage {
   // A unary + keeps SQLite from using an index for that term, which leaves it the sort index.
   const rows = db
     .prepare(
-      `SELECT ref, title, category, severity, status, owner, tags, detected_at, updated_at FROM incidents ${where(walk ? '+' : '')}
+      `SELECT ref, title, category, severity, status, owner, tags, detected_at, updated_at, exercise FROM incidents ${where(walk ? '+' : '')}
        ORDER BY ${SORT_COLUMNS[sort.field]} ${dir}, id ${dir} LIMIT ? OFFSET ?`,
     )
-    .all(...args, q.limit, q.offset) as Record<string, string | null>[];
+    .all(...args, q.limit, q.offset) as Record<string, string | number | null>[];
   return {
     total,
     offset: q.offset,
     rows: rows.map(
       (r): IncidentRow => ({
-        ref: r.ref!,
-        title: r.title!,
+        ref: r.ref as string,
+        title: r.title as string,
         category: r.category as Category,
         severity: r.severity as Severity,
         status: r.status as IncidentStatus,
-        owner: r.owner ?? null,
-        tags: JSON.parse(r.tags ?? '[]') as string[],
-        detectedAt: r.detected_at!,
-        updatedAt: r.updated_at!,
+        owner: (r.owner as string | null) ?? null,
+        tags: JSON.parse((r.tags as string | null) ?? '[]') as string[],
+        detectedAt: r.detected_at as string,
+        updatedAt: r.updated_at as string,
+        exercise: r.exercise === 1,
       }),
     ),
   };

@@ -1,14 +1,14 @@
-import type { Incident, IncidentFields, IncidentStatus } from '../../contract';
+import type { Incident, IncidentFields, IncidentStatus, Severity } from '../../contract';
 import { FIELD_COLUMNS } from './columns';
 
-export type IncidentRowRecord = Record<string, unknown> & { ref: string; status: string; created_at: string; created_by: string; updated_at: string };
+export type IncidentRowRecord = Record<string, unknown> & { ref: string; status: string; created_at: string; created_by: string; updated_at: string; highest_severity: string };
 
 /** The row's fields; the phases (which also need the superseded times) are added by findIncident. */
 export function rowToIncident(row: IncidentRowRecord): Omit<Incident, 'phases'> {
   const fields = {} as Record<keyof IncidentFields, unknown>;
-  for (const [field, { column, json }] of Object.entries(FIELD_COLUMNS) as [keyof IncidentFields, { column: string; json?: true }][]) {
+  for (const [field, { column, json, bool }] of Object.entries(FIELD_COLUMNS) as [keyof IncidentFields, { column: string; json?: true; bool?: true }][]) {
     const v = row[column];
-    fields[field] = json ? JSON.parse(typeof v === 'string' ? v : '[]') : (v ?? null);
+    fields[field] = json ? JSON.parse(typeof v === 'string' ? v : '[]') : bool ? v === 1 : (v ?? null);
   }
   return {
     ...(fields as IncidentFields),
@@ -17,6 +17,7 @@ export function rowToIncident(row: IncidentRowRecord): Omit<Incident, 'phases'> 
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
+    highestSeverity: row.highest_severity as Severity,
     redacted: [],
   };
 }

@@ -1,22 +1,22 @@
-import { STATUSES, type IncidentStatus, type TimeOrderConflict } from '../../contract';
+import { TIME_POINTS, type TimeOrderConflict, type TimePoint } from '../../contract';
 
-export type PhaseTimes = Record<IncidentStatus, string | null>;
+export type PhaseTimes = Record<TimePoint, string | null>;
 
 /**
- * Pairs of phase times in impossible order: detected ≤ triaged ≤ contained ≤ eradicated ≤
- * recovered ≤ closed, wherever both times are known (a skipped phase has none, so its neighbours
- * are compared with each other). Only pairs with a phase in `changed` count, so a time already
- * stored out of order never blocks an unrelated edit. Compared as instants: the stored times may
- * carry different UTC offsets.
+ * Pairs of times in impossible order: started ≤ detected ≤ triaged ≤ contained ≤ eradicated ≤
+ * recovered ≤ closed, wherever both times are known (a skipped phase or an unknown start has
+ * none, so its neighbours are compared with each other). Only pairs with a point in `changed`
+ * count, so a time already stored out of order never blocks an unrelated edit. Compared as
+ * instants: the stored times may carry different UTC offsets.
  */
-export function timeOrderConflicts(times: PhaseTimes, changed: ReadonlySet<IncidentStatus>): TimeOrderConflict[] {
+export function timeOrderConflicts(times: PhaseTimes, changed: ReadonlySet<TimePoint>): TimeOrderConflict[] {
   const conflicts: TimeOrderConflict[] = [];
-  for (let i = 0; i < STATUSES.length; i++) {
-    const earlier = STATUSES[i] as IncidentStatus;
+  for (let i = 0; i < TIME_POINTS.length; i++) {
+    const earlier = TIME_POINTS[i] as TimePoint;
     const earlierAt = times[earlier];
     if (earlierAt === null) continue;
-    for (let j = i + 1; j < STATUSES.length; j++) {
-      const later = STATUSES[j] as IncidentStatus;
+    for (let j = i + 1; j < TIME_POINTS.length; j++) {
+      const later = TIME_POINTS[j] as TimePoint;
       const laterAt = times[later];
       if (laterAt === null || (!changed.has(earlier) && !changed.has(later))) continue;
       if (Date.parse(laterAt) < Date.parse(earlierAt)) conflicts.push({ later, laterAt, earlier, earlierAt });

@@ -26,16 +26,9 @@ export interface IncidentReportOptions {
   reviews?: ReviewSource;
 }
 
-/**
- * Incident fields added by issue 12 §1 (started time, exercise flag, highest severity) are read
- * when the incident has them; until then the report derives the highest severity from the log and
- * says the start of the compromise is not recorded.
- */
-export type IncidentWithTimes = Incident & { startedAt?: string | null; exercise?: boolean; highestSeverity?: Severity };
-
 /** Read once per report and shared by its sections. */
 export interface IncidentReportScope extends IncidentReportOptions {
-  incident: IncidentWithTimes;
+  incident: Incident;
   /** Personal data is masked in this report (the role lacks pii:read, or redact was asked for). */
   masked: boolean;
   /** The log's last sequence number included: the anchor's, so every read sees the same events. */

@@ -1,9 +1,9 @@
-import { EXERCISE_WATERMARK, TLP_MEANING } from '../../../contract';
+import { EXERCISE_EXPLANATION, EXERCISE_MARKING, TLP_MEANING, type Incident } from '../../../contract';
 import { getIncident, maskIncident } from '../../incidents';
 import type { Block, BlockSource, ReportMeta } from '../render/ReportDocument';
 import { integritySection, reviewSections } from './closingSections';
 import { formatUtc, humanize } from './formatTime';
-import type { IncidentReportOptions, IncidentReportScope, IncidentWithTimes } from './IncidentReportScope';
+import type { IncidentReportOptions, IncidentReportScope } from './IncidentReportScope';
 import { impactSection, keyTimesSection, summarySection } from './overviewSections';
 import { WITHHELD, type PiiScrubber } from './PiiScrubber';
 import { readIncidentFacts } from './readIncidentFacts';
@@ -57,7 +57,7 @@ async function* sections(s: IncidentReportScope, scrubber: PiiScrubber): AsyncGe
   }
 }
 
-const reporterOf = (i: IncidentWithTimes): string => {
+const reporterOf = (i: Incident): string => {
   const parts = [i.reporterName, i.reporterEmail, i.reporterPhone].filter((x): x is string => typeof x === 'string' && x !== '');
   return parts.length ? parts.join(', ') : 'not recorded';
 };
@@ -74,14 +74,14 @@ const reporterOf = (i: IncidentWithTimes): string => {
  * value those fields ever held is masked wherever else it was typed (PiiScrubber).
  */
 export function buildIncidentReport(o: IncidentReportOptions): IncidentReportDocument {
-  const raw = getIncident(o.db, o.ref) as IncidentWithTimes;
+  const raw = getIncident(o.db, o.ref);
   const masked = o.redact || !o.seesPii;
-  const incident: IncidentWithTimes = masked ? maskIncident(raw) : raw;
+  const incident = masked ? maskIncident(raw) : raw;
   const upTo = o.anchor?.seq ?? 0;
   const facts = readIncidentFacts(o.db, o.ref, upTo);
   const eventCount = (o.db.prepare('SELECT count(*) AS n FROM events WHERE incident_ref = ? AND seq <= ?').get(o.ref, upTo) as { n: number }).n;
   const authors = (o.db.prepare("SELECT DISTINCT actor FROM events WHERE incident_ref = ? AND seq <= ? AND actor <> 'system' ORDER BY actor LIMIT 200").all(o.ref, upTo) as { actor: string }[]).map((r) => r.actor);
-  const highestSeverity = raw.highestSeverity ?? facts.highestSeverity ?? raw.severity;
+  const highestSeverity = raw.highestSeverity;
   const scope: IncidentReportScope = { ...o, incident, masked, upTo, eventCount, highestSeverity, authors };
   const scrubber = facts.scrubber;
   // The current values too (an incident created before its history recorded them all).
@@ -102,19 +102,20 @@ export function buildIncidentReport(o: IncidentReportOptions): IncidentReportDoc
     { key: 'Personal data', value: `${personal}${masked ? '. Free text may still name people not recorded in a personal field: review before sharing.' : ''}` },
     { key: 'Log anchor', value: o.anchor ? `${o.anchor.seq}:${o.anchor.hash}` : 'empty log' },
   ];
-  if (raw.exercise === true) header.splice(1, 0, { key: 'Exercise', value: EXERCISE_WATERMARK });
+  if (raw.exercise) header.splice(1, 0, { key: 'Exercise', value: `${EXERCISE_MARKING}. ${EXERCISE_EXPLANATION}` });
   const scrub = (t: string) => (masked ? scrubber.scrub(t) : t);
   const meta: ReportMeta = {
     title: scrub(`${raw.ref}: ${raw.title}`),
     subtitle: 'Incident report',
     tlp: o.tlp,
-    watermark: raw.exercise === true ? EXERCISE_WATERMARK : null,
+    watermark: raw.exercise ? EXERCISE_MARKING : null,
     header: header.map((kv) => ({ key: kv.key, value: scrub(kv.value) })),
     footer: `Firebreak incident report ${raw.ref} · generated ${formatUtc(o.now)} by ${o.generatedBy} · log anchor #${o.anchor?.seq ?? 0}`,
     generatedAt: o.now,
     author: o.generatedBy,
   };
-  const fileName = `${raw.ref}-incident-report-tlp-${o.tlp}${o.redact ? '-redacted' : ''}.${o.format}`;
+  // An exercise's file says so in its name too, wherever it is copied (as notices do).
+  const fileName = `${raw.exercise ? 'EXERCISE-' : ''}${raw.ref}-incident-report-tlp-${o.tlp}${o.redact ? '-redacted' : ''}.${o.format}`;
   return { meta, blocks: sections(scope, scrubber), fileName };
 }
 

@@ -41,13 +41,9 @@ const LABEL: Record<string, string> = {
  * time named, or "data problem" with the pair named — never a negative duration. A phase time
  * counts only while the phase is reached (a skipped phase has none; a superseded one is not current).
  */
-export function incidentDurations(phases: readonly IncidentPhase[], startedAt: string | null | undefined): IncidentDuration[] {
+export function incidentDurations(phases: readonly IncidentPhase[], startedAt: string | null): IncidentDuration[] {
   const timeOf = (p: 'started' | IncidentStatus): { at: string | null; why: string } => {
-    if (p === 'started') {
-      return startedAt === undefined
-        ? { at: null, why: 'this version records no start of the compromise' }
-        : { at: startedAt, why: 'the start of the compromise is not known' };
-    }
+    if (p === 'started') return { at: startedAt, why: 'the start of the compromise is not known' };
     const phase = phases.find((x) => x.phase === p);
     if (!phase) return { at: null, why: `no ${p} phase` };
     if (phase.state === 'reached') return { at: phase.at, why: '' };

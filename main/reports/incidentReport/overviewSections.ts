@@ -69,7 +69,7 @@ export function* keyTimesSection(s: IncidentReportScope): Generator<Block> {
   const i = s.incident;
   yield { kind: 'heading', level: 1, text: 'Key times' };
   const rows: string[][] = [];
-  if (i.startedAt !== undefined) rows.push(['Started (compromise began)', i.startedAt ? formatUtc(i.startedAt) : 'unknown', i.startedAt ? 'recorded' : 'not known']);
+  rows.push(['Compromise started', i.startedAt ? formatUtc(i.startedAt) : '—', i.startedAt ? 'recorded' : 'unknown (not recorded)']);
   for (const p of i.phases) rows.push([humanize(p.phase), p.state === 'reached' || (p.state === 'not-reached' && p.at) ? formatUtc(p.at) : '—', phaseState(p)]);
   yield { kind: 'table', columns: [{ header: 'Phase', weight: 1.2 }, { header: 'Time (UTC)', weight: 1.3 }, { header: 'State', weight: 3 }], rows };
   const durations = incidentDurations(i.phases, i.startedAt);

@@ -1,4 +1,3 @@
-import { SEVERITIES, type Severity } from '../../../contract';
 import type { Db } from '../../store';
 import { PiiScrubber } from './PiiScrubber';
 
@@ -7,24 +6,16 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const PERSONAL_FIELDS = new Set(['reporterName', 'reporterEmail', 'reporterPhone', 'affectedPeople']);
 
 export interface IncidentFacts {
-  /** Every severity the incident had, from its declaration and each change. */
-  highestSeverity: Severity | null;
   /** Every value the personal fields ever held, and every personal runbook input given. */
   scrubber: PiiScrubber;
 }
 
 /**
  * One pass over the incident's declaration, field changes and personal runbook inputs (a page at a
- * time): the highest severity it reached (issue 12 §1: derivable from the log) and every personal
- * value it ever held, for masking them wherever they were typed (PiiScrubber).
+ * time): every personal value it ever held, for masking them wherever they were typed (PiiScrubber).
  */
 export function readIncidentFacts(db: Db, ref: string, upTo: number): IncidentFacts {
   const scrubber = new PiiScrubber();
-  let highest: number = SEVERITIES.length;
-  const severity = (v: unknown) => {
-    const i = SEVERITIES.indexOf(v as Severity);
-    if (i >= 0 && i < highest) highest = i;
-  };
   const page = db.prepare(
     `SELECT seq, type, data FROM events
       WHERE incident_ref = ? AND seq > ? AND seq <= ?
@@ -36,15 +27,10 @@ export function readIncidentFacts(db: Db, ref: string, upTo: number): IncidentFa
     for (const row of rows) {
       const data = JSON.parse(row.data) as Record<string, unknown>;
       if (row.type === 'incident.created' && isRecord(data.fields)) {
-        severity(data.fields.severity);
         for (const f of PERSONAL_FIELDS) scrubber.add(data.fields[f]);
       } else if (row.type === 'incident.updated') {
         const list = Array.isArray(data.changes) ? data.changes.filter(isRecord) : [];
         for (const c of list) {
-          if (c.field === 'severity') {
-            severity(c.before);
-            severity(c.after);
-          }
           if (typeof c.field === 'string' && PERSONAL_FIELDS.has(c.field)) {
             scrubber.add(c.before);
             scrubber.add(c.after);
@@ -57,5 +43,5 @@ export function readIncidentFacts(db: Db, ref: string, upTo: number): IncidentFa
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]?.seq ?? after;
   }
-  return { highestSeverity: highest < SEVERITIES.length ? ((SEVERITIES as readonly Severity[])[highest] ?? null) : null, scrubber };
+  return { scrubber };
 }

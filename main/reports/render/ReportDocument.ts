@@ -23,7 +23,7 @@ export interface ReportMeta {
   tlp: TlpLevel;
   /**
    * Printed across every page (PDF), in every page header (DOCX), and at the top of the document
-   * and of every level-1 section (all formats): e.g. contract EXERCISE_WATERMARK. Null for none.
+   * and of every level-1 section (all formats): e.g. contract EXERCISE_MARKING. Null for none.
    */
   watermark: string | null;
   /** Key facts under the title (reference, status, generated at/by …). */

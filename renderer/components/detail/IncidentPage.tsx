@@ -85,7 +85,7 @@ export function IncidentPage({ incidentRef, runId }: { incidentRef: string; runI
         <div className="detail-main">
           {runId === undefined && <RunbooksPanel incidentRef={incidentRef} />}
           {runId !== undefined ? (
-            <RunView key={runId} runId={runId} incidentRef={incidentRef} evidence={evidence.data ?? []} onEvidenceAdded={() => void evidence.reload()} />
+            <RunView key={runId} runId={runId} incidentRef={incidentRef} exercise={data.exercise} evidence={evidence.data ?? []} onEvidenceAdded={() => void evidence.reload()} />
           ) : editing ? (
             <IncidentEditForm
               incident={data}
@@ -99,11 +99,11 @@ export function IncidentPage({ incidentRef, runId }: { incidentRef: string; runI
             <IncidentFacts incident={data} canWrite={canWrite} onEdit={() => setEditing(true)} />
           )}
           {incident.error && <ErrorBanner>{incident.error.message}</ErrorBanner>}
-          {runId === undefined && canNotify && <NotificationsPanel incidentRef={incidentRef} />}
+          {runId === undefined && canNotify && <NotificationsPanel incidentRef={incidentRef} exercise={data.exercise} />}
         </div>
         <aside className="detail-side">
           {canEvidence && (
-            <EvidencePanel incidentRef={incidentRef} evidence={evidence.data ?? []} error={evidence.error} loading={evidence.loading && !evidence.data} onChanged={() => void evidence.reload()} />
+            <EvidencePanel incidentRef={incidentRef} exercise={data.exercise} evidence={evidence.data ?? []} error={evidence.error} loading={evidence.loading && !evidence.data} onChanged={() => void evidence.reload()} />
           )}
           <Timeline incidentRef={incidentRef} events={timeline.data} error={timeline.error} onNoteAdded={() => void timeline.reload()} />
         </aside>

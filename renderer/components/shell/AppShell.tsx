@@ -42,7 +42,8 @@ export function AppShell() {
   // A deadline alarm reaches whoever is signed in, on any screen (it is also in the timeline).
   usePush('notify.alarm', (a) => {
     const when = a.threshold === 0 ? 'has passed' : `is in less than ${a.threshold} h`;
-    toasts.show('error', `${a.ref}: the ${a.regimeName} deadline ${when}`, `${a.stageTitle}, due ${formatDateTime(a.due)}.`);
+    // An exercise's alarm is part of the drill: it says so first, so nobody files a real notice for it.
+    toasts.show('error', `${a.exercise ? 'EXERCISE · ' : ''}${a.ref}: the ${a.regimeName} deadline ${when}`, `${a.stageTitle}, due ${formatDateTime(a.due)}.`);
   });
   const closeDialog = useCallback(() => setDialog(null), []);
 

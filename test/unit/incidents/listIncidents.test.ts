@@ -107,7 +107,7 @@ describe('incidents.list', () => {
     expect(page.total).toBe(COUNT);
     expect(refsOf(page.rows)).toEqual(expectedOrder('updatedAt', 'desc'));
     // Rows carry the list columns only: never summary or personal data.
-    expect(Object.keys(page.rows[0]!).sort()).toEqual(['category', 'detectedAt', 'owner', 'ref', 'severity', 'status', 'tags', 'title', 'updatedAt']);
+    expect(Object.keys(page.rows[0]!).sort()).toEqual(['category', 'detectedAt', 'exercise', 'owner', 'ref', 'severity', 'status', 'tags', 'title', 'updatedAt']);
   });
 
   describe.each(SORTABLE_FIELDS)('sorted by %s', (field) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_FORMATS, type ReportFormat } from '../../../contract';
+import { EXERCISE_MARKING, REPORT_FORMATS, type ReportFormat } from '../../../contract';
 import { expectFailure, type TestClient } from '../../helpers/client';
 import { createTestVault, type TestVault } from '../../helpers/testVault';
 import {
@@ -41,7 +41,7 @@ describe('the incident report has every section, with the incident\'s data, in e
       'TLP:AMBER', fixture.ref, 'Highest severity', 'SEV1', 'Recovered', // header (SEV2 at first, then SEV1)
       'LockBit', 'Backups were intact', // the summary's Markdown
       'DE (Germany)', '1,200', 'US-CA (California)', 'Payment card', 'fs01', // impact
-      'skipped (passed over without a time)', 'Time to triage', '1 h 21 min', 'not closed yet', // key times and durations
+      'Compromise started', '2026-03-14 06:00 UTC', 'Time to detect', '2 h', 'skipped (passed over without a time)', 'Time to triage', '1 h 21 min', 'not closed yet', // key times and durations
       'Runbook: Ransomware', 'Start the status-update clock', 'The note was wiped with the host', 'Note was on the wrong step', // run: done, skip, undo
       'GDPR Art. 33', 'on time', 'BfDI online form', 'not required', 'Card data was encrypted and the key was not taken', // notifications
       fixture.evidenceSha256, 'ransom-note.txt', 'Viewed', // evidence and custody
@@ -140,6 +140,28 @@ async function allText(format: ReportFormat, data: Buffer): Promise<string> {
   }
   return data.toString('utf8');
 }
+
+describe('an exercise', () => {
+  it.each(REPORT_FORMATS)('%s: watermarked on every page (PDF, DOCX header) and every section, and named so', async (format) => {
+    const drill = await v.admin.call('incidents.create', { title: 'Tabletop: ransomware on the ERP', severity: 'SEV2', category: 'ransomware', exercise: true });
+    await v.admin.call('incidents.addNote', { ref: drill.ref, text: 'Inject 3: the backups are encrypted too' });
+    const r = await reportOf(v.admin, drill.ref, format);
+    expect(r.fileName).toBe(`EXERCISE-${drill.ref}-incident-report-tlp-amber.${format}`);
+    if (format === 'pdf') {
+      const { pages } = await pdfPages(r.data);
+      pages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain(EXERCISE_MARKING));
+    } else if (format === 'docx') {
+      const parts = await docxParts(r.data);
+      const header = Object.entries(parts).filter(([n]) => /word\/header\d*\.xml/.test(n)).map(([, x]) => docxText(x)).join(' ');
+      expect(header).toContain(EXERCISE_MARKING);
+      expect(docxText(parts['word/document.xml'] ?? '').split(EXERCISE_MARKING).length - 1).toBeGreaterThanOrEqual(SECTIONS.length - 1);
+    } else {
+      const text = r.data.toString('utf8');
+      // The top, each of the report's level-1 sections, and the end.
+      expect(text.split(EXERCISE_MARKING).length - 1).toBeGreaterThanOrEqual(SECTIONS.length + 1);
+    }
+  });
+});
 
 describe('personal data', () => {
   it.each(REPORT_FORMATS)('redact: no personal value anywhere in the %s, even for an administrator, and the report says so', async (format) => {

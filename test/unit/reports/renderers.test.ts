@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_WATERMARK, REPORT_FORMATS } from '../../../contract';
+import { EXERCISE_MARKING, REPORT_FORMATS } from '../../../contract';
 import { renderReport, type Block, type ReportMeta } from '../../../main/reports';
 import { parseMarkdown } from '../../../main/reports/render/parseMarkdown';
 import { escapeMarkdown } from '../../../main/reports/render/renderMarkdown';
 import { docxParts, docxText, pdfPages } from './reportFixture';
 
 const meta: ReportMeta = {
-  title: 'Tabletop: ransomware', subtitle: 'Generic renderer test', tlp: 'green', watermark: EXERCISE_WATERMARK,
+  title: 'Tabletop: ransomware', subtitle: 'Generic renderer test', tlp: 'green', watermark: EXERCISE_MARKING,
   header: [{ key: 'Reference', value: 'IR-2026-0042' }], footer: 'Firebreak test footer', generatedAt: '2026-03-14T09:00:00.000Z', author: 'tester',
 };
 
@@ -47,7 +47,7 @@ describe('an exercise watermark and the TLP marking, everywhere', () => {
     const { pages } = await pdfPages(await renderReport('pdf', meta, blocks()));
     expect(pages.length).toBeGreaterThan(8);
     pages.forEach((text, i) => {
-      expect(text, `page ${i + 1}`).toContain(EXERCISE_WATERMARK.replace('—', '-').slice(0, 8));
+      expect(text, `page ${i + 1}`).toContain(EXERCISE_MARKING.replace('—', '-').slice(0, 8));
       expect(text, `page ${i + 1}`).toContain('TLP:GREEN');
       expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
     });
@@ -64,17 +64,17 @@ describe('an exercise watermark and the TLP marking, everywhere', () => {
   it('DOCX: the watermark and marking in the page header, and under each section heading', async () => {
     const parts = await docxParts(await renderReport('docx', meta, blocks()));
     const header = Object.entries(parts).filter(([n]) => /word\/header\d*\.xml/.test(n)).map(([, x]) => docxText(x)).join(' ');
-    expect(header).toContain(EXERCISE_WATERMARK);
+    expect(header).toContain(EXERCISE_MARKING);
     expect(header).toContain('TLP:GREEN');
     const body = docxText(parts['word/document.xml'] ?? '');
-    expect(body.split(EXERCISE_WATERMARK).length - 1).toBeGreaterThanOrEqual(4);
+    expect(body.split(EXERCISE_MARKING).length - 1).toBeGreaterThanOrEqual(4);
     expect(parts['word/document.xml']).toMatch(/<w:tblHeader\/>/);
     expect(body).toContain('row 600');
   });
 
   it.each(['md', 'html'] as const)('%s: at the top, before every section and at the end', async (format) => {
     const text = (await renderReport(format, meta, blocks())).toString('utf8');
-    const marks = format === 'html' ? text.split('class="watermark"').length - 1 : text.split(`**${EXERCISE_WATERMARK}**`).length - 1;
+    const marks = format === 'html' ? text.split('class="watermark"').length - 1 : text.split(`**${EXERCISE_MARKING}**`).length - 1;
     expect(marks).toBe(5);
     expect(text.split('TLP:GREEN').length - 1).toBeGreaterThanOrEqual(2);
   });
@@ -90,6 +90,6 @@ describe('an exercise watermark and the TLP marking, everywhere', () => {
   it.each(REPORT_FORMATS)('%s: no watermark when the meta has none', async (format) => {
     const data = await renderReport(format, { ...meta, watermark: null }, blocks());
     const text = format === 'pdf' ? (await pdfPages(data)).pages.join(' ') : format === 'docx' ? Object.values(await docxParts(data)).map(docxText).join(' ') : data.toString('utf8');
-    expect(text).not.toContain('not a real incident');
+    expect(text.toLowerCase()).not.toContain('not a real incident');
   });
 });

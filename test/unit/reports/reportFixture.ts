@@ -43,6 +43,7 @@ export async function buildReportIncident(v: TestVault, admin: TestClient): Prom
     severity: 'SEV2',
     category: 'ransomware',
     summary: 'Files on **FS01** were encrypted by *LockBit*; we isolated the host within `2 h`.\n\n- Backups were intact\n- No ransom was paid',
+    startedAt: '2026-03-14T06:00:00Z',
     detectedAt: '2026-03-14T08:00:00Z',
     dataCategories: ['contact', 'payment-card'],
     affected: [{ jurisdiction: 'DE', count: 1200 }, { jurisdiction: 'US-CA', count: 800 }],

@@ -376,6 +376,30 @@ const STEPS: Record<number, StepTest> = {
       expect(db.prepare('SELECT phase, at, reason, event_seq FROM incident_superseded_times').all()).toEqual([{ phase: 'closed', at: TS, reason: 'Attacker came back', event_seq: 7 }]);
     },
   },
+  170: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      // Raised to SEV1, then lowered to SEV3: the highest it reached is SEV1, which only the log knows.
+      insertIncident('IR-2026-0001', 'Escalated and calmed down', 'root');
+      appendEvent(db, { actor: 'root', type: 'incident.created', incidentRef: 'IR-2026-0001', ts: TS, data: { fields: { severity: 'SEV2' } } });
+      appendEvent(db, { actor: 'root', type: 'incident.updated', incidentRef: 'IR-2026-0001', ts: TS, data: { changes: [{ field: 'severity', before: 'SEV2', after: 'SEV1' }] } });
+      appendEvent(db, { actor: 'root', type: 'incident.updated', incidentRef: 'IR-2026-0001', ts: TS, data: { changes: [{ field: 'severity', before: 'SEV1', after: 'SEV3' }] } });
+      db.prepare("UPDATE incidents SET severity = 'SEV3' WHERE ref = 'IR-2026-0001'").run();
+      insertIncident('IR-2026-0002', 'Never changed', 'root');
+    },
+    survived: () => {
+      expect(db.prepare('SELECT ref, severity, highest_severity, started_at, exercise FROM incidents ORDER BY ref').all()).toEqual([
+        { ref: 'IR-2026-0001', severity: 'SEV3', highest_severity: 'SEV1', started_at: null, exercise: 0 },
+        { ref: 'IR-2026-0002', severity: 'SEV2', highest_severity: 'SEV2', started_at: null, exercise: 0 },
+      ]);
+    },
+    works: () => {
+      db.prepare("UPDATE incidents SET started_at = ?, exercise = 1 WHERE ref = 'IR-2026-0002'").run(TS);
+      expect(() => db.prepare("UPDATE incidents SET exercise = 2 WHERE ref = 'IR-2026-0002'").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE incidents SET highest_severity = 'SEV9' WHERE ref = 'IR-2026-0002'").run()).toThrow(/CHECK/);
+      expect(db.prepare("SELECT started_at, exercise FROM incidents WHERE ref = 'IR-2026-0002'").get()).toEqual({ started_at: TS, exercise: 1 });
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(
