@@ -19,6 +19,8 @@ export interface BenchSizes {
   drafts: number;
   /** Whole-process runs of each CLI command bench 9 times (the median is reported). */
   cliRuns: number;
+  /** Events of the incident whose report bench 10 renders in each format. */
+  reportEvents: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -37,6 +39,7 @@ export const FULL_SIZES: BenchSizes = {
   assessments: 10_000,
   drafts: 1000,
   cliRuns: 20,
+  reportEvents: 10_000,
 };
 
 /** `--quick`: a tenth of the data (and of the samples), for a smoke run. */
@@ -56,6 +59,7 @@ export const QUICK_SIZES: BenchSizes = {
   assessments: 1000,
   drafts: 100,
   cliRuns: 5,
+  reportEvents: 1000,
 };
 
 export interface BenchContext {

@@ -46,6 +46,7 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
       Keywords: tlp.label, CreationDate: new Date(meta.generatedAt),
     },
   });
+  withoutKerning(doc, [FONT, BOLD, ITALIC, BOLD_ITALIC, MONO]);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -67,10 +68,9 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
   };
 
   /**
-   * Advance widths of the standard fonts at 1 pt, per character code, measured once: checking
-   * whether a cell fits on one line by summing them is twenty times faster than PDFKit's
-   * widthOfString, which looks up a kerning pair per character. Kerning only narrows text, so a
-   * sum without it never calls a line that would wrap a fit (2% is kept spare all the same).
+   * Advance widths of the standard fonts at 1 pt, per character code, measured once: summing them
+   * is far faster than PDFKit's widthOfString, and with kerning off (withoutKerning) it is exact
+   * (2% is kept spare all the same).
    */
   const advances = new Map<string, Float64Array>();
   const advanceTable = (font: string): Float64Array => {
@@ -408,4 +408,21 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
       return done;
     },
   };
+}
+
+/**
+ * Turns kerning off for this document's standard fonts. PDFKit looks up a kerning pair for every
+ * two characters twice per text call (to place it, then to measure it), which was a third of the
+ * time a 10,000-row table took (docs/benchmarks.md, bench 10a); a report's tables do not need it,
+ * and the cells' widths then match the width table exactly. PDFKit has no option for it, so this
+ * reaches its font object (pdfkit 0.20: PDFFont.font is the AFM font); if that shape ever changes,
+ * text is kerned as before — only slower.
+ */
+function withoutKerning(doc: Doc, fonts: readonly string[]): void {
+  for (const name of fonts) {
+    doc.font(name);
+    const afm = (doc as unknown as { _font?: { font?: { getKernPair?: unknown } } })._font?.font;
+    if (afm && typeof afm.getKernPair === 'function') afm.getKernPair = () => 0;
+  }
+  doc.font(FONT);
 }

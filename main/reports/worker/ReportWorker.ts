@@ -43,6 +43,7 @@ export class ReportWorker {
   private queue: Promise<unknown> = Promise.resolve();
   private idle: NodeJS.Timeout | null = null;
 
+  /** The process's worker; `new ReportWorker()` makes a separate one (benchmarks, tests). */
   static shared(): ReportWorker {
     return (ReportWorker.instance ??= new ReportWorker());
   }
