@@ -28,11 +28,11 @@ export interface ReportEnvironment {
  * Generates the incident report off the event loop (ReportWorker) and records it: a
  * `report.generated` event with the reference, format, TLP, redaction, the anchor the report
  * carries and the SHA-256 of the file's bytes — so the file can later be tied to the log and the
- * log checked against the anchor (`log.verifyAnchor`).
+ * log checked against the anchor (`log.verifyAnchor`). No file is returned without its event.
  */
-export async function generateIncidentReport(db: Db, env: ReportEnvironment, input: GenerateIncidentReportInput): Promise<ReportFile> {
+export async function generateIncidentReport(openDb: () => Db, env: ReportEnvironment, input: GenerateIncidentReportInput): Promise<ReportFile> {
   // Refused at once (NOT_FOUND) rather than after starting a worker.
-  getIncident(db, input.ref);
+  getIncident(openDb(), input.ref);
   const result = await ReportWorker.shared().run({
     kind: 'incident', dbFile: env.dbFile, keyHex: env.keyHex, notifyDir: env.notifyDir, dataDir: env.dataDir, runbookDirs: env.runbookDirs,
     ref: input.ref, format: input.format, tlp: input.tlp, redact: input.redact, seesPii: env.seesPii, generatedBy: env.actor, now: env.now,
@@ -40,7 +40,8 @@ export async function generateIncidentReport(db: Db, env: ReportEnvironment, inp
   const data = Buffer.from(result.data);
   const sha256 = createHash('sha256').update(data).digest('hex');
   const personalData = input.redact ? 'redacted' : env.seesPii ? 'shown' : 'masked';
-  const event = appendEvent(db, {
+  // Opened again: the vault may have locked while the worker rendered (then LOCKED, and nothing is returned unrecorded).
+  const event = appendEvent(openDb(), {
     actor: env.actor, type: 'report.generated', incidentRef: input.ref, ts: env.now,
     data: {
       report: 'incident', format: input.format, tlp: input.tlp, redacted: input.redact, personalData,

@@ -6,9 +6,9 @@ import { actorOf, type Handlers } from './Context';
 
 export const reportHandlers: Pick<Handlers, 'reports.incident' | 'log.verifyAnchor'> = {
   'reports.incident': (ctx, { ref, format, tlp, redact }) => {
-    const { db, dataKey } = ctx.open();
+    const { dataKey } = ctx.open();
     const session = actorOf(ctx);
-    return generateIncidentReport(db, {
+    return generateIncidentReport(() => ctx.open().db, {
       dbFile: join(ctx.dataDir, DB_FILE), keyHex: dataKey.toString('hex'), dataDir: ctx.dataDir, notifyDir: ctx.notifyDir,
       runbookDirs: { builtin: ctx.builtinRunbooksDir, custom: join(ctx.dataDir, 'runbooks') },
       actor: session.user, seesPii: roleHas(session.role, 'pii:read'), now: ctx.nowIso(),
