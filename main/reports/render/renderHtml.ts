@@ -40,12 +40,12 @@ const CSS = `
   p.warning { border-left: 4px solid #c77700; padding-left: .6em; }
   table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; font-size: 9pt; }
   caption { text-align: left; font-weight: bold; padding: .2em 0; }
-  th, td { border: 1px solid #ccc; padding: .25em .4em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+  th, td { border: 1px solid #ccc; padding: .25em .4em; vertical-align: top; text-align: left; overflow-wrap: break-word; }
   th { background: #f0f0f0; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   td.num, th.num { text-align: right; }
-  td.mono { font-family: Menlo, Consolas, monospace; font-size: 8pt; }
+  td.mono { font-family: Menlo, Consolas, monospace; font-size: 8pt; overflow-wrap: anywhere; }
   table.kv th { width: 28%; }
   pre { background: #f6f6f6; padding: .5em; white-space: pre-wrap; font-size: 8.5pt; }
   figure { margin: .5em 0 1.2em; break-inside: avoid; }
