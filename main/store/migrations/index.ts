@@ -16,9 +16,10 @@ import { userOffboarding } from './0130-user-offboarding';
 import { backupChecksKept } from './0140-backup-checks-kept';
 import { notifyDecisions } from './0150-notify-decisions';
 import { supersededPhaseTimes } from './0160-superseded-phase-times';
+import { reviews } from './0180-reviews';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
-  notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes,
+  notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes, reviews,
 ];
