@@ -51,3 +51,17 @@ export function parseActionId(text: string): number | null {
   const n = Number(m[1]);
   return n >= 1 ? n : null;
 }
+
+/**
+ * The due time of an action item given as a calendar date (YYYY-MM-DD): the end of that day in
+ * the time zone of whoever sets it (the browser's, the CLI's TZ). Null for anything that is not a
+ * real date (2026-02-30 included).
+ */
+export function dueAtEndOf(date: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const end = new Date(y, mo - 1, d, 23, 59, 59, 999);
+  if (end.getFullYear() !== y || end.getMonth() !== mo - 1 || end.getDate() !== d) return null;
+  return end.toISOString();
+}

@@ -43,6 +43,10 @@ import { notifyDecide } from './commands/notifyDecide';
 import { notifyDrafts } from './commands/notifyDrafts';
 import { notifyFacts } from './commands/notifyFacts';
 import { notifySent } from './commands/notifySent';
+import { actionList } from './commands/actionList';
+import { actionAdd } from './commands/actionAdd';
+import { actionDone } from './commands/actionDone';
+import { actionWontDo } from './commands/actionWontDo';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -90,5 +94,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   notifyApprove,
   notifySent,
   notifyDecide,
+  actionList,
+  actionAdd,
+  actionDone,
+  actionWontDo,
   daemon,
 ];
