@@ -21,3 +21,4 @@ export * from './letterhead';
 export * from './alarmSettings';
 export * from './approvalSummary';
 export * from './review';
+export * from './markdown';

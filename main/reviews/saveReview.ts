@@ -63,7 +63,8 @@ export function saveReview(db: Db, input: SaveReviewInput, actor: string, now: s
     const sha256 = hashSections(next);
     const saved = appendEvent(db, {
       actor, type: 'review.saved', incidentRef: ref, ts: now,
-      data: { version, changed, sha256, ...(reason ? { reason } : {}) },
+      // A reopening's reason goes with review.reopened; any other reason given stays with the save.
+      data: { version, changed, sha256, ...(reason && !final ? { reason } : {}) },
     });
     if (final) {
       appendEvent(db, {

@@ -3,6 +3,7 @@ import { formatBytes } from './formatBytes';
 import { describeCausedBy } from './describeCausedBy';
 import { describeDraftEvent } from './describeDraftEvent';
 import { describePhaseEvent, describeTimeOrderOverride } from './describePhaseEvent';
+import { describeReviewEvent } from './describeReviewEvent';
 import { describeRunbookEvent } from './describeRunbookEvent';
 import { humanize } from './humanize';
 import { showValue } from './showValue';
@@ -120,6 +121,7 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return describeSettingsChange(d, base);
     default: {
       if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
+      if (/^(review|action)\.|^event\.(un)?starred$/.test(event.type)) return describeReviewEvent(event, base);
       const changes = readChanges(d);
       const details = Object.entries(d)
         .filter(([k, v]) => k !== 'changes' && k !== 'causedBy' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
