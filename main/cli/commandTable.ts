@@ -47,6 +47,7 @@ import { actionList } from './commands/actionList';
 import { actionAdd } from './commands/actionAdd';
 import { actionDone } from './commands/actionDone';
 import { actionWontDo } from './commands/actionWontDo';
+import { actionReopen } from './commands/actionReopen';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -98,5 +99,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   actionAdd,
   actionDone,
   actionWontDo,
+  actionReopen,
   daemon,
 ];

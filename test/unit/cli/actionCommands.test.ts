@@ -94,7 +94,7 @@ describe.sequential('firebreak action', () => {
     ]);
   });
 
-  it('refusals exit with their code and one line on stderr, and change nothing', { timeout: 60_000 }, async () => {
+  it('refusals exit with their code and one line on stderr and change nothing; reopen opens an ended item again', { timeout: 60_000 }, async () => {
     const before = await list();
     const cases: [string[], number, RegExp][] = [
       [['action', 'add', ref, '--title', 'X marks', '--owner', 'omar', '--due', 'next friday'], 2, /--due must be a date like 2026-04-30/],
@@ -117,9 +117,17 @@ describe.sequential('firebreak action', () => {
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.code, args.join(' ')).toBe(code);
     }
+    const reopen = await as('otto', 'action', 'reopen', 'A-2', '--reason', 'Port 3389 open again on FS02', '--json');
+    expect(reopen.code).toBe(0);
+    expect(JSON.parse(reopen.stdout)).toMatchObject({ id: 2, status: 'open', version: 3 });
+    const again = await cli('action', 'reopen', 'A-2', '--reason', 'Twice');
+    expect([again.code, again.stderr]).toEqual([1, 'firebreak: A-2 is open already: nothing to reopen\n']);
+    await as('otto', 'action', 'done', 'A-2', '--note', 'Closed on FS02 as well');
     const auditor = await as('kim', 'action', 'done', 'A-3', '--note', 'Done');
     expect(auditor.code).toBe(3);
     expect(auditor.stderr).toMatch(/the auditor role may not call actions.done \(needs action:write\)/);
-    expect(await list()).toEqual(before);
+    const after = await list();
+    expect(after.map((a) => [a.id, a.status])).toEqual(before.map((a) => [a.id, a.status]));
+    expect(after.find((a) => a.id === 2)).toMatchObject({ note: 'Closed on FS02 as well', version: 4 });
   });
 });
