@@ -29,7 +29,10 @@ export function ActionItemsTable({
   const client = useClient();
   const toasts = useToasts();
   const canWrite = useCan('action:write');
-  const now = useNow(60_000);
+  // Re-rendered every 30 s to count down; the time itself is read at each render, so a row the
+  // server just called overdue never says "in 2 s" from a clock read a minute ago.
+  useNow(30_000);
+  const now = Date.now();
   const [ask, setAsk] = useState<Ask>(null);
 
   const act = async (kind: 'done' | 'wontDo' | 'reopen', item: ActionItem, text: string): Promise<string | null> => {
@@ -55,7 +58,6 @@ export function ActionItemsTable({
             <th scope="col">Owner</th>
             <th scope="col">Due</th>
             <th scope="col">Status</th>
-            {canWrite && <th scope="col"><span className="visually-hidden">Actions</span></th>}
           </tr>
         </thead>
         <tbody>
@@ -67,9 +69,22 @@ export function ActionItemsTable({
             const soon = !overdue && a.status === 'open' && Date.parse(a.due) - now < 24 * HOUR;
             return (
               <tr key={a.id} data-id={formatActionId(a.id)} className={overdue ? 'is-overdue' : a.status !== 'open' ? 'is-closed' : undefined}>
-                <td>
+                <td className="action-item-cell">
                   <span className="mono muted">{formatActionId(a.id)}</span> {a.title}
                   {a.note && <p className="small muted action-note">{a.status === 'done' ? 'Done: ' : "Won't do: "}{a.note} — {a.closedBy}, {formatDateTime(a.closedAt)}</p>}
+                  {canWrite && (
+                    <div className="row-actions">
+                      {a.status === 'open' ? (
+                        <>
+                          <button type="button" className="btn btn-secondary btn-sm" onClick={() => setAsk({ kind: 'done', item: a })}>Done…</button>
+                          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setAsk({ kind: 'wontDo', item: a })}>Won't do…</button>
+                          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setAsk({ kind: 'edit', item: a })}>Change…</button>
+                        </>
+                      ) : (
+                        <button type="button" className="btn btn-ghost btn-sm" onClick={() => setAsk({ kind: 'reopen', item: a })}>Reopen…</button>
+                      )}
+                    </div>
+                  )}
                 </td>
                 {showIncident && (
                   <td><a className="mono" href={hrefFor({ name: 'incident', ref: a.ref })}>{a.ref}</a><br /><span className="small">{a.incidentTitle}</span></td>
@@ -77,26 +92,13 @@ export function ActionItemsTable({
                 <td>{a.owner}</td>
                 <td>
                   <time dateTime={a.due}>{formatDue(a.due)}</time>
-                  {left && <><br /><span className={overdue ? 'badge badge-failed' : soon ? 'badge badge-pending' : 'small muted'}>{overdue ? left.text : `due ${left.text}`}</span></>}
+                  {left && <><br /><span className={overdue ? 'badge badge-failed' : soon ? 'badge badge-pending' : 'small muted'}>{overdue ? (left.overdue ? left.text : 'overdue') : `due ${left.text}`}</span></>}
                 </td>
                 <td>
                   <span className={`badge ${a.status === 'open' ? (overdue ? 'badge-failed' : 'badge-muted') : a.status === 'done' ? 'badge-ok' : 'badge-muted'}`}>
                     {overdue ? 'Overdue' : capitalized(ACTION_STATUS_LABEL[a.status])}
                   </span>
                 </td>
-                {canWrite && (
-                  <td className="row-actions">
-                    {a.status === 'open' ? (
-                      <>
-                        <button type="button" className="btn btn-secondary btn-sm" onClick={() => setAsk({ kind: 'done', item: a })}>Done…</button>
-                        <button type="button" className="btn btn-ghost btn-sm" onClick={() => setAsk({ kind: 'wontDo', item: a })}>Won't do…</button>
-                        <button type="button" className="btn btn-ghost btn-sm" onClick={() => setAsk({ kind: 'edit', item: a })}>Change…</button>
-                      </>
-                    ) : (
-                      <button type="button" className="btn btn-ghost btn-sm" onClick={() => setAsk({ kind: 'reopen', item: a })}>Reopen…</button>
-                    )}
-                  </td>
-                )}
               </tr>
             );
           })}

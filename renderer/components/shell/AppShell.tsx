@@ -62,7 +62,8 @@ export function AppShell() {
         toasts.show('error', `${first.ref}: action item ${formatActionId(first.id)} ${when}`, `“${first.title}”, owner ${first.owner}, due ${formatDateTime(first.due)}.`);
       } else if (burst.length > 1) {
         const overdue = burst.filter((x) => x.threshold === 0).length;
-        toasts.show('error', `${burst.length} action items need attention`, `${overdue} overdue, ${burst.length - overdue} due within a day: see Action items.`);
+        const parts = [overdue > 0 ? `${overdue} overdue` : '', burst.length > overdue ? `${burst.length - overdue} due within a day` : ''].filter(Boolean);
+        toasts.show('error', `${burst.length} action items need attention`, `${parts.join(', ')}: see Action items.`);
       }
     }, 400);
   });
