@@ -70,7 +70,7 @@ export function IncidentPage({ incidentRef, runId, tab = 'details' }: { incident
 
   useHotkeys({
     e: () => {
-      if (canWrite && incident.data && runId === undefined) setEditing(true);
+      if (canWrite && incident.data && runId === undefined && tab === 'details') setEditing(true);
     },
   });
 

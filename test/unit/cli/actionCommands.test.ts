@@ -96,19 +96,15 @@ describe.sequential('firebreak action', () => {
 
   it('refusals exit with their code and one line on stderr and change nothing; reopen opens an ended item again', { timeout: 60_000 }, async () => {
     const before = await list();
+    // One run per exit path (usage, API validation, not found, conflict); the domain's own refusals are unit-tested in test/unit/reviews.
     const cases: [string[], number, RegExp][] = [
       [['action', 'add', ref, '--title', 'X marks', '--owner', 'omar', '--due', 'next friday'], 2, /--due must be a date like 2026-04-30/],
       [['action', 'add', ref, '--title', 'Past', '--owner', 'omar', '--due', '2020-01-01'], 2, /due: .* has passed already; choose a time from now on/],
       [['action', 'add', ref, '--title', 'Audit this', '--owner', 'kim', '--due', dayFromNow(3)], 2, /owner: kim is an auditor, and that role cannot work action items/],
-      [['action', 'add', ref, '--title', 'Ghost', '--owner', 'nobody', '--due', dayFromNow(3)], 2, /owner: no user named nobody/],
       [['action', 'add', 'IR-2026-9999', '--title', 'Nowhere', '--owner', 'omar', '--due', dayFromNow(3)], 1, /no incident IR-2026-9999/],
-      [['action', 'add', ref, '--owner', 'omar', '--due', dayFromNow(3)], 2, /--title/],
       [['action', 'done', 'A-2', '--note', 'Again'], 1, /^firebreak: A-2 is done \(by otto at .*\): nothing was changed$/m],
-      [['action', 'wont-do', 'A-2', '--reason', 'Changed my mind'], 1, /reopen it first/],
-      [['action', 'done', 'A-99', '--note', 'Done'], 1, /no action item A-99/],
       [['action', 'done', 'B-2', '--note', 'Done'], 2, /"B-2" is not an action item id: give one like A-7/],
       [['action', 'list', '--status', 'closed'], 2, /--status must be one of open, done, wont-do/],
-      [['action', 'list', '--overdue', '--status', 'done'], 2, /--overdue lists open items only/],
     ];
     for (const [args, code, message] of cases) {
       const r = await cli(...args);
