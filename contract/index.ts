@@ -20,3 +20,5 @@ export * from './draft';
 export * from './letterhead';
 export * from './alarmSettings';
 export * from './approvalSummary';
+export * from './review';
+export * from './markdown';

@@ -44,6 +44,11 @@ import { notifyDecide } from './commands/notifyDecide';
 import { notifyDrafts } from './commands/notifyDrafts';
 import { notifyFacts } from './commands/notifyFacts';
 import { notifySent } from './commands/notifySent';
+import { actionList } from './commands/actionList';
+import { actionAdd } from './commands/actionAdd';
+import { actionDone } from './commands/actionDone';
+import { actionWontDo } from './commands/actionWontDo';
+import { actionReopen } from './commands/actionReopen';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -92,5 +97,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   notifyApprove,
   notifySent,
   notifyDecide,
+  actionList,
+  actionAdd,
+  actionDone,
+  actionWontDo,
+  actionReopen,
   daemon,
 ];
