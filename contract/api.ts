@@ -22,6 +22,11 @@ import {
 } from './incident';
 import type { EventPage, TimelineEvent, VerifyResult } from './timeline';
 import { anchorInputSchema, incidentReportInputSchema, type AnchorCheck, type ReportFile } from './report';
+import {
+  actionAddInputSchema, actionDoneInputSchema, actionIdSchema, actionListInputSchema, actionReopenInputSchema, actionUpdateInputSchema,
+  actionWontDoInputSchema, reviewGetInputSchema, reviewHistoryInputSchema, reviewSaveInputSchema, reviewSignOffInputSchema, timelineStarInputSchema,
+  type ActionItem, type ActionItemPage, type Review, type ReviewHistory,
+} from './review';
 import type { MfaEnrolment, SessionInfo, User, VaultStatus } from './user';
 import { MAX_EVIDENCE_BYTES, type Evidence, type EvidenceContent } from './evidence';
 import { runbookLintInputSchema, type RunbookLintFile, type RunbookSummary } from './runbook';
@@ -179,6 +184,12 @@ export const methods = {
     input: z.strictObject({ ref: refSchema }),
     access: 'incident:read',
   }),
+  /**
+   * Stars an event of an incident as a key event of its review, or takes the star away: the mark
+   * is itself an event (`event.starred` / `event.unstarred` naming the seq); the key events are
+   * derived from those, never by changing the event starred.
+   */
+  'timeline.star': method<{ seq: number; starred: boolean; keyEvents: number[] }>()({ input: timelineStarInputSchema, access: 'review:write' }),
   'audit.list': method<EventPage>()({
     input: z.strictObject({
       type: z.string().max(60).optional(),
@@ -338,6 +349,33 @@ export const methods = {
    * file's SHA-256. Personal data is masked for roles without `pii:read`, and for anyone with `redact`.
    */
   'reports.incident': method<ReportFile>()({ input: incidentReportInputSchema, access: 'report:read' }),
+  /** An incident's post-incident review: the latest version (or `version`), its status and sign-off. Version 0 with empty sections before the first save. */
+  'reviews.get': method<Review>()({ input: reviewGetInputSchema, access: 'report:read' }),
+  /**
+   * Saves the changed sections as a new version (every version is kept). Refused with CONFLICT when
+   * someone saved after `baseVersion`; saving over a signed-off review reopens it and needs a `reason`.
+   */
+  'reviews.save': method<Review>()({ input: reviewSaveInputSchema, access: 'review:write' }),
+  /** Marks the latest version final (it must be `version`): the manager's sign-off, in the hash chain. */
+  'reviews.signOff': method<Review>()({ input: reviewSignOffInputSchema, access: 'review:signoff' }),
+  /** Every version (who, when, which sections, its hash), newest first, and every sign-off. */
+  'reviews.history': method<ReviewHistory>()({ input: reviewHistoryInputSchema, access: 'report:read' }),
+  /** The incident's starred events, oldest first, masked like the timeline for roles without `pii:read`. */
+  'reviews.keyEvents': method<TimelineEvent[]>()({ input: z.strictObject({ ref: refSchema }), access: 'report:read' }),
+
+  /**
+   * Action items, overdue first, then by due date. With `report:read` every item; a role with only
+   * `action:write` (backup operators) sees the items it owns (`owner` must then be the caller or left out).
+   */
+  'actions.list': method<ActionItemPage>()({ input: actionListInputSchema, access: 'session' }),
+  'actions.get': method<ActionItem>()({ input: z.strictObject({ id: actionIdSchema }), access: 'session' }),
+  'actions.add': method<ActionItem>()({ input: actionAddInputSchema, access: 'action:write' }),
+  /** Title, owner, due date; moving the due date of an overdue item needs a `reason`. Refused once done or won't do (reopen first). */
+  'actions.update': method<ActionItem>()({ input: actionUpdateInputSchema, access: 'action:write' }),
+  'actions.done': method<ActionItem>()({ input: actionDoneInputSchema, access: 'action:write' }),
+  'actions.wontDo': method<ActionItem>()({ input: actionWontDoInputSchema, access: 'action:write' }),
+  /** Opens a done or won't-do item again, with the reason. */
+  'actions.reopen': method<ActionItem>()({ input: actionReopenInputSchema, access: 'action:write' }),
 } as const;
 
 export type Methods = typeof methods;

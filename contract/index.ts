@@ -21,3 +21,5 @@ export * from './letterhead';
 export * from './alarmSettings';
 export * from './approvalSummary';
 export * from './report';
+export * from './review';
+export * from './markdown';

@@ -45,6 +45,11 @@ import { notifyDrafts } from './commands/notifyDrafts';
 import { notifyFacts } from './commands/notifyFacts';
 import { notifySent } from './commands/notifySent';
 import { reportIncident } from './commands/reportIncident';
+import { actionList } from './commands/actionList';
+import { actionAdd } from './commands/actionAdd';
+import { actionDone } from './commands/actionDone';
+import { actionWontDo } from './commands/actionWontDo';
+import { actionReopen } from './commands/actionReopen';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -94,5 +99,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   notifySent,
   notifyDecide,
   reportIncident,
+  actionList,
+  actionAdd,
+  actionDone,
+  actionWontDo,
+  actionReopen,
   daemon,
 ];

@@ -7,6 +7,7 @@ import { describeIncidentUpdate } from './describeIncidentUpdate';
 import { joinBodies } from './joinBodies';
 import { mappedCodes } from './mappedCodes';
 import { readChanges } from './readChanges';
+import { describeReviewEvent } from './describeReviewEvent';
 import { describeRunbookEvent } from './describeRunbookEvent';
 import { humanize } from './humanize';
 import { showValue } from './showValue';
@@ -105,6 +106,7 @@ export function describeEvent(event: TimelineEvent): EventDescription {
     }
     default: {
       if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
+      if (/^(review|action)\.|^event\.(un)?starred$/.test(event.type)) return describeReviewEvent(event, base);
       const changes = readChanges(d);
       const details = Object.entries(d)
         .filter(([k, v]) => k !== 'changes' && k !== 'causedBy' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))

@@ -111,5 +111,18 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'notify.drafts.recompose': { id: DRAFT_ID },
     'notify.drafts.export': { id: DRAFT_ID, format: 'md' },
     'reports.incident': { ref, format: 'md', tlp: 'amber', redact: false },
+    'timeline.star': { seq: 1, starred: true },
+    'reviews.get': { ref },
+    'reviews.save': { ref, baseVersion: 0, sections: { summary: 'Sample summary for executives.' } },
+    'reviews.signOff': { ref, version: 1 },
+    'reviews.history': { ref },
+    'reviews.keyEvents': { ref },
+    'actions.list': { overdue: true },
+    'actions.get': { id: 1 },
+    'actions.add': { ref, title: 'Sample action item', owner: 'admin', due: '2099-01-01T00:00:00Z' },
+    'actions.update': { id: 1, title: 'Sample action item, renamed' },
+    'actions.done': { id: 1, note: 'Sample done note' },
+    'actions.wontDo': { id: 1, reason: 'Sample reason' },
+    'actions.reopen': { id: 1, reason: 'Sample reason' },
   };
 }

@@ -1,16 +1,22 @@
 import type { Db } from '../../store';
 
 /**
- * The incident report's slots for the post-incident review (issue 12 §2), filled by the reviews
- * domain (main/reviews: getReview, listKeyEvents, listActionItems) once it is part of the build.
- * Until a `ReviewSource` is given, the report says the review, key events and action items are
- * not available, and its body timeline points to the appendix.
+ * The incident report's slots for the post-incident review (issue 12 §2), filled from the reviews
+ * domain by reviewSource.ts. Without a `ReviewSource` (a report built elsewhere), the report says
+ * the review, key events and action items are not available, and its body timeline points to the
+ * appendix.
  */
 export interface ReportReview {
-  /** `final` once signed off. */
+  /** `final` while its latest version is the one signed off, else `draft`. */
   status: string;
+  /** The version reported (the latest), who saved it and when. */
+  version: number;
+  savedBy: string | null;
+  savedAt: string | null;
   signedOffBy: string | null;
   signedOffAt: string | null;
+  /** Anything a reader must know about the status (a sign-off reopened by a later save, and why). */
+  note: string | null;
   /** The review's parts in order (executive summary, root cause …), each Markdown. */
   parts: { title: string; markdown: string }[];
 }

@@ -11,7 +11,10 @@ export function* reviewSections(s: IncidentReportScope): Generator<Block> {
   else {
     yield {
       kind: 'keyValues',
-      items: [{ key: 'Status', value: review.status === 'final' && review.signedOffBy ? `final, signed off by ${review.signedOffBy} ${formatUtc(review.signedOffAt)}` : `${review.status} (not signed off)` }],
+      items: [
+        { key: 'Status', value: review.status === 'final' && review.signedOffBy ? `final: signed off by ${review.signedOffBy} ${formatUtc(review.signedOffAt)}` : `${review.status}: not signed off${review.note ? ` (${review.note})` : ''}` },
+        { key: 'Version', value: `${review.version}${review.savedBy ? `, saved by ${review.savedBy} ${formatUtc(review.savedAt)}` : ''}` },
+      ],
     };
     for (const part of review.parts) {
       yield { kind: 'heading', level: 2, text: part.title };

@@ -12,6 +12,11 @@ export function* summarySection(s: IncidentReportScope): Generator<Block> {
   const fromReview = review?.parts.find((p) => /summary/i.test(p.title) && p.markdown.trim() !== '');
   if (fromReview) {
     yield { kind: 'markdown', text: fromReview.markdown };
+    // The incident's own summary stays in the report: it is what responders recorded at the time.
+    if (s.incident.summary.trim() !== '') {
+      yield { kind: 'heading', level: 2, text: 'Summary recorded on the incident' };
+      yield { kind: 'markdown', text: s.incident.summary };
+    }
     return;
   }
   if (s.incident.summary.trim() === '') yield { kind: 'paragraph', text: 'No summary was recorded for this incident.', tone: 'muted' };

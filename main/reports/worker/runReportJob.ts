@@ -3,6 +3,7 @@ import { loadRegimeLibrary, type RegimeLibrary } from '../../notify';
 import { openDatabase } from '../../store';
 import { readHead, verifyChain } from '../../timeline';
 import { buildIncidentReport } from '../incidentReport/buildIncidentReport';
+import { reviewSource } from '../incidentReport/reviewSource';
 import { REPORT_MEDIA_TYPES, renderReport } from '../render/renderReport';
 import type { ReportJob, ReportJobResult } from './ReportJob';
 
@@ -26,7 +27,7 @@ export async function runReportJob(job: ReportJob): Promise<ReportJobResult> {
     if (!library) libraries.set(key, (library = loadRegimeLibrary(job.notifyDir, job.dataDir)));
     const doc = buildIncidentReport({
       db, ref: job.ref, library, runbookDirs: job.runbookDirs, now: job.now, generatedBy: job.generatedBy,
-      seesPii: job.seesPii, redact: job.redact, tlp: job.tlp, format: job.format, anchor, verification,
+      seesPii: job.seesPii, redact: job.redact, tlp: job.tlp, format: job.format, anchor, verification, reviews: reviewSource,
     });
     const data = await renderReport(job.format, doc.meta, doc.blocks);
     return { data, fileName: doc.fileName, mediaType: REPORT_MEDIA_TYPES[job.format], anchor, verification };

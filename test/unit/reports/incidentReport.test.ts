@@ -46,10 +46,16 @@ describe('the incident report has every section, with the incident\'s data, in e
       'GDPR Art. 33', 'on time', 'BfDI online form', 'not required', 'Card data was encrypted and the key was not taken', // notifications
       fixture.evidenceSha256, 'ransom-note.txt', 'Viewed', // evidence and custody
       'No backups linked', anchor, 'intact', // recovery, anchor
+      'Summary for executives', 'restored from backups', 'Root cause', 'An exposed RDP port', 'Alert on mass renames', 'final: signed off by admin', // the review
+      'Close RDP on every server', '2026-04-30', // action items
+      'Added a note', // a key event (the starred note) in the body
       'Declared the incident', 'Moved status Triaged', // appendix
     ]) expect(text, expected).toContain(expected);
     // The reporter is shown to a reader who may see personal data (the redaction tests prove the opposite).
     expect(text).toContain(MARKERS.reporterName);
+    // The executive summary is the review's once there is one.
+    expect(text.indexOf('LockBit encrypted')).toBeLessThan(text.indexOf('Impact'));
+    expect(text).toContain('1 key events of');
   });
 
   it('generating a report is a report.generated event with the file\'s SHA-256 and the anchor the report carries', async () => {

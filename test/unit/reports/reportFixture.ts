@@ -57,7 +57,7 @@ export async function buildReportIncident(v: TestVault, admin: TestClient): Prom
   tick();
   await admin.call('incidents.update', { ref, patch: { severity: 'SEV1' } });
   tick();
-  await admin.call('incidents.addNote', { ref, text: `Called ${MARKERS.reporterName} back on +442079460999; ${HOSTILE}` });
+  const note = await admin.call('incidents.addNote', { ref, text: `Called ${MARKERS.reporterName} back on +442079460999; ${HOSTILE}` });
   tick();
   await admin.call('incidents.setStatus', { ref, status: 'triaged' });
   tick();
@@ -93,6 +93,21 @@ export async function buildReportIncident(v: TestVault, admin: TestClient): Prom
   await admin.call('evidence.get', { ref, id: evidence.id, purpose: 'view' });
   tick();
   await admin.call('incidents.setStatus', { ref, status: 'recovered', skipPhases: true });
+  tick();
+
+  // The review (one section names the reporter), a key event starred, an action item, the sign-off.
+  await admin.call('timeline.star', { seq: note.seq, starred: true });
+  const review = await admin.call('reviews.save', {
+    ref, baseVersion: 0,
+    sections: {
+      summary: 'LockBit encrypted **FS01**; restored from backups in *under three hours*.',
+      rootCause: `An exposed RDP port; ${MARKERS.reporterName} noticed the ransom note first.`,
+      doDifferently: '- Close RDP everywhere\n- Alert on mass renames',
+    },
+  });
+  tick();
+  await admin.call('reviews.signOff', { ref, version: review.version });
+  await admin.call('actions.add', { ref, title: 'Close RDP on every server', owner: 'admin', due: '2026-04-30T17:00:00Z' });
   tick();
   return { ref, runId: run.id, evidenceName: evidence.name, evidenceSha256: evidence.sha256 };
 }
