@@ -271,9 +271,14 @@ export const methods = {
     access: 'backup:run',
   }),
   /** Restores into a scratch directory, checks every file, measures the time against the RTO. */
-  'backups.drill': method<BackupCheck>()({ input: z.strictObject({ id: z.string().min(1).max(200) }), access: 'backup:run' }),
+  /** `incidentRef`: the incident this drill is part of (its report lists the drill with its RTO and RPO). */
+  'backups.drill': method<BackupCheck>()({ input: z.strictObject({ id: z.string().min(1).max(200), incidentRef: refSchema.optional() }), access: 'backup:run' }),
+  /** `incidentRef`: the incident this restore recovers from (its report and timeline list the restore). */
   'backups.restore': method<RestoreReport>()({
-    input: z.strictObject({ id: z.string().min(1).max(200), to: z.string().min(1).max(4096), path: z.string().min(1).max(4096).optional(), overwrite: z.boolean().default(false) }),
+    input: z.strictObject({
+      id: z.string().min(1).max(200), to: z.string().min(1).max(4096), path: z.string().min(1).max(4096).optional(), overwrite: z.boolean().default(false),
+      incidentRef: refSchema.optional(),
+    }),
     access: 'backup:restore',
   }),
   /**

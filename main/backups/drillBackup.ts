@@ -24,7 +24,7 @@ export async function drillBackup(scope: CheckScope, id: string, opts: { scratch
   let bytes = 0;
   const started = performance.now();
   try {
-    const report = await restoreBackup(scope, id, { to: scratch });
+    const report = await restoreBackup(scope, id, { to: scratch, drill: true });
     files = report.files;
     bytes = report.bytes;
   } catch (err) {
@@ -41,7 +41,11 @@ export async function drillBackup(scope: CheckScope, id: string, opts: { scratch
   const check: BackupCheck = { backupId: id, level: 'drill', at, ok: problems.length === 0, problems, files, bytes, restoreSeconds, rtoSeconds, rpoSeconds };
   scope.db.transaction(() => {
     recordCheck(scope.db, check);
-    appendEvent(scope.db, { actor: scope.actor, type: check.ok ? 'backup.drill_passed' : 'backup.drill_failed', ts: at, data: { id, plan: plan.name, files, bytes, restoreSeconds, rtoSeconds, rpoSeconds, problems } });
+    appendEvent(scope.db, {
+      actor: scope.actor, type: check.ok ? 'backup.drill_passed' : 'backup.drill_failed', ts: at,
+      ...(scope.incidentRef !== undefined ? { incidentRef: scope.incidentRef } : {}),
+      data: { id, plan: plan.name, files, bytes, restoreSeconds, rtoSeconds, rpoSeconds, rpoTargetSeconds: plan.rpoMinutes === null ? null : plan.rpoMinutes * 60, problems },
+    });
   }).immediate();
   return check;
 }

@@ -17,7 +17,8 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
  * archive of the chain that holds it and checking its SHA-256 against the manifest on the way.
  * Never overwrites an existing file unless asked; crafted archives are refused by the tar layer.
  */
-export async function restoreBackup(scope: CheckScope, id: string, opts: { to: string; path?: string; overwrite?: boolean }): Promise<RestoreReport> {
+export async function restoreBackup(scope: CheckScope, id: string, opts: { to: string; path?: string; overwrite?: boolean; drill?: boolean },
+): Promise<RestoreReport> {
   const { db } = scope;
   if (!isAbsolute(opts.to)) throw new ApiFailure('VALIDATION', `restore target ${opts.to}: give an absolute path`, { issues: [`to: give an absolute path`] });
   const backup = getBackup(db, id);
@@ -71,7 +72,10 @@ export async function restoreBackup(scope: CheckScope, id: string, opts: { to: s
     bytes += report.bytes;
   }
   const files = counts.file;
-  appendEvent(db, { actor: scope.actor, type: 'backup.restored', ts: scope.now(), data: { id, to: opts.to, path: opts.path ?? null, entries, files, bytes } });
+  appendEvent(db, {
+    actor: scope.actor, type: 'backup.restored', ts: scope.now(), ...(scope.incidentRef !== undefined ? { incidentRef: scope.incidentRef } : {}),
+    data: { id, plan: backup.plan, to: opts.to, path: opts.path ?? null, entries, files, bytes, ...(opts.drill ? { drill: true } : {}) },
+  });
   return {
     backupId: id, to: opts.to, path: opts.path ?? null, entries, files, directories: counts.directory, symlinks: counts.symlink, bytes, firstPaths,
   };

@@ -14,6 +14,8 @@ export interface CheckScope {
   db: Db;
   actor: string;
   now: () => string;
+  /** The incident a restore or drill is part of: its events are then on that incident's timeline. */
+  incidentRef?: string;
 }
 
 /** This backup and every earlier one whose archive holds bytes it needs, newest first. */

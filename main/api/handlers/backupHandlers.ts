@@ -1,4 +1,5 @@
-import { addPlan, drillBackup, getBackup, getPlan, pruneBackups, listBackups, listChecks, listPlans, removePlan, restoreBackup, runBackup, verifyBackup, backupIdentity } from '../../backups';
+import { addPlan, drillBackup, getBackup, getPlan, pruneBackups, listBackups, listChecks, listPlans, removePlan, restoreBackup, runBackup, verifyBackup, backupIdentity, type CheckScope } from '../../backups';
+import { getIncident } from '../../incidents';
 import { appendEvent } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
 
@@ -9,6 +10,14 @@ type BackupMethods = 'backups.plans.list' | 'backups.plans.get' | 'backups.plans
 const running = new Map<string, AbortController>();
 
 const checkScope = (ctx: Context) => ({ db: ctx.open().db, actor: actorOf(ctx).user, now: ctx.nowIso });
+
+/** A restore or drill done for an incident: refused before any work when there is no such incident. */
+function linkedScope(ctx: Context, incidentRef: string | undefined): CheckScope {
+  const scope = checkScope(ctx);
+  if (incidentRef === undefined) return scope;
+  getIncident(scope.db, incidentRef);
+  return { ...scope, incidentRef };
+}
 
 export const backupHandlers: Pick<Handlers, BackupMethods> = {
   'backups.plans.list': (ctx) => listPlans(ctx.open().db),
@@ -43,9 +52,10 @@ export const backupHandlers: Pick<Handlers, BackupMethods> = {
     limit, ...(plan !== undefined ? { plan } : {}), ...(backupId !== undefined ? { backupId } : {}), ...(level !== undefined ? { level } : {}),
   }),
   'backups.verify': (ctx, { id, level }) => verifyBackup(checkScope(ctx), id, level),
-  'backups.drill': (ctx, { id }) => drillBackup(checkScope(ctx), id),
+  'backups.drill': (ctx, { id, incidentRef }) => drillBackup(linkedScope(ctx, incidentRef), id),
   'backups.prune': (ctx, { name, dryRun }) => pruneBackups(checkScope(ctx), name, dryRun),
-  'backups.restore': (ctx, { id, to, path, overwrite }) => restoreBackup(checkScope(ctx), id, { to, overwrite, ...(path !== undefined ? { path } : {}) }),
+  'backups.restore': (ctx, { id, to, path, overwrite, incidentRef }) =>
+    restoreBackup(linkedScope(ctx, incidentRef), id, { to, overwrite, ...(path !== undefined ? { path } : {}) }),
   'backups.exportIdentity': (ctx) => {
     const { db } = ctx.open();
     return db.transaction(() => {

@@ -9,7 +9,9 @@ export const backupDrill: CommandSpec = {
   positionals: ['ID'],
   summary: 'restore drill: restore a backup to scratch and check it, its time against the RTO and its age against the RPO',
   session: 'login',
-  options: {},
+  options: {
+    incident: { type: 'string', value: 'REF', description: 'the incident this drill is part of: its timeline and report list the drill with its RTO and RPO' },
+  },
   details: [
     'Restores the whole backup into a temporary directory, checks every file against the manifest,',
     'measures the wall-clock restore time against the plan\'s RTO and the backup\'s age against its',
@@ -19,10 +21,11 @@ export const backupDrill: CommandSpec = {
     'Exit 0 when the drill passed; exit 4 listing every problem on stderr when a file did not restore',
     'intact or an objective was missed. --json prints the check on stdout either way.',
   ].join('\n'),
-  examples: ['firebreak backup drill nightly-20261122T023000Z-4f09c1'],
+  examples: ['firebreak backup drill nightly-20261122T023000Z-4f09c1', 'firebreak backup drill nightly-20261122T023000Z-4f09c1 --incident IR-2026-0007'],
   run: async (ctx) => {
     const [id] = ctx.args as [string];
-    const check = await ctx.call('backups.drill', { id });
+    const incidentRef = ctx.values.incident as string | undefined;
+    const check = await ctx.call('backups.drill', { id, ...(incidentRef !== undefined ? { incidentRef } : {}) });
     if (ctx.json) {
       ctx.print(toJson(check));
     } else {

@@ -12,6 +12,7 @@ export const backupRestore: CommandSpec = {
   options: {
     to: { type: 'string', value: 'DIR', required: true, description: 'restore into DIR (a relative path is taken from the current directory)' },
     path: { type: 'string', value: 'P', description: 'only this file or folder of the backup (as the archive names it: share/reports/q3.xlsx)' },
+    incident: { type: 'string', value: 'REF', description: 'the incident this restore recovers from: its timeline and report list the restore' },
     overwrite: { type: 'boolean', description: 'replace files that already exist in DIR (without it, an existing file is refused)' },
   },
   details: [
@@ -34,6 +35,7 @@ export const backupRestore: CommandSpec = {
     const path = ctx.values.path as string | undefined;
     const report = await ctx.call('backups.restore', {
       id, to, overwrite: ctx.values.overwrite === true, ...(path !== undefined ? { path } : {}),
+      ...(typeof ctx.values.incident === 'string' ? { incidentRef: ctx.values.incident } : {}),
     });
     ctx.print(ctx.json ? toJson(report) : formatRestore(report));
     return EXIT.ok;

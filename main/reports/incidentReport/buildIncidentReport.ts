@@ -46,7 +46,7 @@ async function* sections(s: IncidentReportScope, scrubber: PiiScrubber): AsyncGe
     () => actionsSection(s),
     () => notificationsSection(s),
     () => evidenceSection(s),
-    () => recoverySection(),
+    () => recoverySection(s),
     () => reviewSections(s),
     () => integritySection(s),
     () => timelineAppendix(s),

@@ -153,14 +153,71 @@ export function* evidenceSection(s: IncidentReportScope): Generator<Block> {
   if (custody.length > shown.length) yield { kind: 'paragraph', tone: 'warning', text: 'More than 5,000 custody events: the rest are in the appendix (the whole timeline).' };
 }
 
+interface RecoveryEvent {
+  seq: number;
+  ts: string;
+  actor: string;
+  type: string;
+  data: string;
+}
+
+interface RecoveryData {
+  id?: string;
+  plan?: string;
+  files?: number;
+  bytes?: number;
+  restoreSeconds?: number;
+  rtoSeconds?: number | null;
+  rpoSeconds?: number;
+  rpoTargetSeconds?: number | null;
+  problems?: string[];
+  drill?: boolean;
+  path?: string | null;
+}
+
+const seconds = (s: number): string => formatDuration(s * 1000);
+
+/** "12 s of 30 min: met" — the measured figure against its target, or the figure alone when no target is set. */
+function against(measured: number | undefined, target: number | null | undefined): string {
+  if (measured === undefined) return '—';
+  if (target === null || target === undefined) return `${seconds(measured)} (no target set)`;
+  return `${seconds(measured)} of ${seconds(target)}: ${measured <= target ? 'met' : `MISSED by ${seconds(measured - target)}`}`;
+}
+
 /**
- * Recovery: backups and restore drills tied to the incident. Firebreak does not link backups to
- * incidents yet (a backup has no incident field), so the report says so rather than list every plan.
+ * Recovery: the restores and restore drills done for this incident (`backups.restore` and
+ * `backups.drill` with the incident's reference, which puts their events on its timeline), with
+ * the measured restore time against the plan's RTO and the backup's age against its RPO.
  */
-export function* recoverySection(): Generator<Block> {
+export function* recoverySection(s: IncidentReportScope): Generator<Block> {
   yield { kind: 'heading', level: 1, text: 'Recovery (backups and restore drills)' };
+  const rows = s.db
+    .prepare(
+      `SELECT seq, ts, actor, type, data FROM events
+       WHERE incident_ref = ? AND seq <= ? AND type IN ('backup.restored', 'backup.drill_passed', 'backup.drill_failed') ORDER BY seq LIMIT 1001`,
+    )
+    .all(s.ref, s.upTo) as RecoveryEvent[];
+  // A drill's own restore into scratch is told by the drill's row.
+  const shown = rows.slice(0, 1000).filter((r) => !(r.type === 'backup.restored' && (JSON.parse(r.data) as RecoveryData).drill === true));
   yield {
-    kind: 'paragraph',
-    text: 'No backups linked: Firebreak does not yet link backups or restore drills to an incident, so none are reported here. The Backups page shows each plan\'s latest verified backup against its RPO and the measured drill restore times against the RTO.',
+    kind: 'table',
+    caption: 'Restores and restore drills done for this incident',
+    columns: [
+      { header: 'When (UTC)', weight: 1.2 }, { header: 'Who', weight: 0.7 }, { header: 'What', weight: 1 }, { header: 'Backup', weight: 2 },
+      { header: 'Files', weight: 0.7, align: 'right' }, { header: 'Restore time against RTO', weight: 1.6 }, { header: 'Backup age against RPO', weight: 1.6 },
+    ],
+    rows: shown.map((r) => {
+      const d = JSON.parse(r.data) as RecoveryData;
+      const what = r.type === 'backup.restored' ? `Restore${d.path ? ` of ${d.path}` : ''}` : r.type === 'backup.drill_passed' ? 'Drill: passed' : `Drill: FAILED${d.problems?.length ? ` (${d.problems.join('; ')})` : ''}`;
+      const drill = r.type !== 'backup.restored';
+      return [
+        formatUtc(r.ts, true), r.actor, what, `${d.id ?? '?'}${d.plan ? ` (plan ${d.plan})` : ''}`,
+        (d.files ?? 0).toLocaleString('en-US'),
+        drill ? against(d.restoreSeconds, d.rtoSeconds) : 'not measured (restores are not timed; drills are)',
+        drill ? against(d.rpoSeconds, d.rpoTargetSeconds) : '—',
+      ];
+    }),
+    empty: 'No restore or drill was recorded for this incident. To link one, restore or drill with the incident: `firebreak backup restore ID --to DIR --incident REF`, `firebreak backup drill ID --incident REF`.',
   };
+  if (rows.length > 1000) yield { kind: 'paragraph', tone: 'warning', text: 'More than 1,000 restores and drills: the rest are in the appendix (the whole timeline).' };
 }

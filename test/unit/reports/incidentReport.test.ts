@@ -45,7 +45,7 @@ describe('the incident report has every section, with the incident\'s data, in e
       'Runbook: Ransomware', 'Start the status-update clock', 'The note was wiped with the host', 'Note was on the wrong step', // run: done, skip, undo
       'GDPR Art. 33', 'on time', 'BfDI online form', 'not required', 'Card data was encrypted and the key was not taken', // notifications
       fixture.evidenceSha256, 'ransom-note.txt', 'Viewed', // evidence and custody
-      'No backups linked', anchor, 'intact', // recovery, anchor
+      'No restore or drill was recorded for this incident', anchor, 'intact', // recovery, anchor
       'Summary for executives', 'restored from backups', 'Root cause', 'An exposed RDP port', 'Alert on mass renames', 'final: signed off by admin', // the review
       'Close RDP on every server', '2026-04-30', // action items
       'Added a note', // a key event (the starred note) in the body
