@@ -20,3 +20,4 @@ export * from './draft';
 export * from './letterhead';
 export * from './alarmSettings';
 export * from './approvalSummary';
+export * from './kpis';

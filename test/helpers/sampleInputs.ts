@@ -109,5 +109,6 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'notify.drafts.supplement': { id: DRAFT_ID },
     'notify.drafts.recompose': { id: DRAFT_ID },
     'notify.drafts.export': { id: DRAFT_ID, format: 'md' },
+    'kpis.get': { from: '2026-01-01', to: '2026-03-31' },
   };
 }

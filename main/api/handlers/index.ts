@@ -8,9 +8,10 @@ import { backupHandlers } from './backupHandlers';
 import { notifyHandlers } from './notifyHandlers';
 import { notifyDraftHandlers } from './notifyDraftHandlers';
 import { settingsHandlers } from './settingsHandlers';
+import { kpiHandlers } from './kpiHandlers';
 
 /** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
 export function allHandlers(idleTimeoutMs: number): Handlers {
-  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers, ...notifyHandlers, ...notifyDraftHandlers, ...settingsHandlers };
+  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers, ...notifyHandlers, ...notifyDraftHandlers, ...settingsHandlers, ...kpiHandlers };
 }
 export type { Context, Unlocked } from './Context';

@@ -9,7 +9,7 @@ import { createTestVault, type TestVault } from '../../helpers/testVault';
 const PROBED = [
   'incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'users.add', 'users.list',
   'audit.list', 'log.verify', 'vault.exportKey', 'evidence.add', 'evidence.get',
-  'runs.start', 'runs.approve', 'runbooks.import',
+  'runs.start', 'runs.approve', 'runbooks.import', 'kpis.get',
 ] as const satisfies readonly MethodName[];
 type Probed = (typeof PROBED)[number];
 
@@ -25,11 +25,12 @@ function allowedByContract(role: Role, method: MethodName): boolean {
  */
 const EXPECTED: Record<Role, readonly Probed[]> = {
   admin: PROBED,
-  responder: ['incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'log.verify', 'evidence.add', 'evidence.get', 'runs.start', 'runs.approve'],
+  responder: ['incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'log.verify', 'evidence.add', 'evidence.get', 'runs.start', 'runs.approve', 'kpis.get'],
   'backup-operator': ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.add', 'runs.start', 'runs.approve'],
-  legal: ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.get', 'runs.approve'],
-  manager: ['incidents.list', 'log.verify', 'runs.approve'],
-  auditor: ['incidents.list', 'audit.list', 'log.verify', 'evidence.get'],
+  legal: ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.get', 'runs.approve', 'kpis.get'],
+  // The KPIs are for the people who review what happened; backup operators see their own health on Backups.
+  manager: ['incidents.list', 'log.verify', 'runs.approve', 'kpis.get'],
+  auditor: ['incidents.list', 'audit.list', 'log.verify', 'evidence.get', 'kpis.get'],
 };
 
 const userOf = (role: Role) => (role === 'admin' ? 'admin' : `u-${role}`);
@@ -90,6 +91,8 @@ describe('role × method authorization', () => {
     expect(allowedByContract('backup-operator', 'evidence.get')).toBe(false);
     expect(allowedByContract('auditor', 'vault.exportKey')).toBe(false);
     expect(allowedByContract('legal', 'incidents.update')).toBe(false);
+    expect(allowedByContract('manager', 'kpis.get')).toBe(true);
+    expect(allowedByContract('backup-operator', 'kpis.get')).toBe(false);
   });
 
   describe.each(ROLES)('%s', (role) => {

@@ -400,6 +400,31 @@ const STEPS: Record<number, StepTest> = {
       expect(db.prepare("SELECT started_at, exercise FROM incidents WHERE ref = 'IR-2026-0002'").get()).toEqual({ started_at: TS, exercise: 1 });
     },
   },
+  210: {
+    seed: () => {
+      // Status changes logged before the table existed are copied from the log, once.
+      appendEvent(db, { actor: 'root', type: 'incident.status_changed', incidentRef: 'IR-2026-0001', ts: '2026-03-14T10:00:00.000Z', data: { from: 'detected', to: 'triaged' } });
+      appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: 'IR-2026-0001', ts: TS, data: { text: 'not a move' } });
+      appendEvent(db, { actor: 'root', type: 'incident.status_changed', incidentRef: 'IR-2026-0001', ts: '2026-03-14T12:30:00.500+02:00', data: { from: 'triaged', to: 'contained' } });
+    },
+    survived: () => expect(count('SELECT count(*) AS n FROM events')).toBe(3),
+    works: () => {
+      const moves = () => db.prepare('SELECT incident_ref AS ref, seq, at_ms AS at, from_status AS "from", to_status AS "to" FROM kpi_phase_moves ORDER BY seq').all();
+      // Offsets are read as instants: 12:30:00.5+02:00 is 10:30:00.5Z.
+      expect(moves()).toEqual([
+        { ref: 'IR-2026-0001', seq: 1, at: Date.parse('2026-03-14T10:00:00.000Z'), from: 'detected', to: 'triaged' },
+        { ref: 'IR-2026-0001', seq: 3, at: Date.parse('2026-03-14T10:30:00.500Z'), from: 'triaged', to: 'contained' },
+      ]);
+      // New moves arrive through the trigger on the log; other events do not.
+      appendEvent(db, { actor: 'root', type: 'incident.status_changed', incidentRef: 'IR-2026-0002', ts: TS, data: { from: 'detected', to: 'closed' } });
+      appendEvent(db, { actor: 'root', type: 'auth.login', ts: TS, data: { user: 'root' } });
+      expect(count('SELECT count(*) AS n FROM kpi_phase_moves')).toBe(3);
+      expect(db.prepare("SELECT to_status AS s FROM kpi_phase_moves WHERE incident_ref = 'IR-2026-0002'").get()).toEqual({ s: 'closed' });
+      expect(() => db.prepare("UPDATE kpi_phase_moves SET to_status = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM kpi_phase_moves').run()).toThrow(/append-only/);
+      expect(verifyChain(db).ok).toBe(true);
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(

@@ -1,0 +1,155 @@
+import {
+  CATEGORIES, KPI_INTERVALS, KPI_MAX_PROBLEMS, KPI_PHASES, SEVERITIES, TIME_POINTS,
+  type Category, type DataProblem, type DurationMetric, type DurationStats, type KpiHeadline, type KpiResult, type Severity,
+} from '../../contract';
+import type { RegimeLibrary } from '../notify';
+import type { Db } from '../store';
+import { backupKpis } from './backupKpis';
+import { drillKpis } from './drillKpis';
+import { groupStats } from './groupStats';
+import { intervalValues, timeOrderProblems } from './intervalValues';
+import { scopeWhere, type KpiScope } from './KpiScope';
+import { loadIncidents, type IncidentColumns } from './loadIncidents';
+import { notificationKpis } from './notificationKpis';
+import { periodOf, previousPeriod, type Period } from './period';
+import { phaseValues } from './phaseValues';
+import { runbookKpis } from './runbookKpis';
+import { securityKpis } from './securityKpis';
+
+export interface KpiQuery {
+  from: string;
+  to: string;
+  severity?: readonly Severity[] | undefined;
+  category?: readonly Category[] | undefined;
+  includeExercises: boolean;
+}
+
+const PHASE_WORDS: Record<string, [string, string]> = {
+  detected: ['the incident is recorded', 'it moves out of detected'],
+  triaged: ['it moves into triaged', 'it moves out of triaged'],
+  contained: ['it moves into contained', 'it moves out of contained'],
+  eradicated: ['it moves into eradicated', 'it moves out of eradicated'],
+  recovered: ['it moves into recovered', 'it moves out of recovered'],
+};
+const POINT_WORDS: Record<string, string> = {
+  started: 'started (the compromise or impact began)', detected: 'detected', triaged: 'triaged', contained: 'contained', recovered: 'recovered', closed: 'closed',
+};
+
+/**
+ * The KPIs of a period (docs/kpis.md), and the headline of the period of equal length before it.
+ * Read in one transaction, so every figure describes the same state of the store.
+ */
+export function computeKpis(db: Db, library: RegimeLibrary, q: KpiQuery, now: string): KpiResult {
+  return db.transaction(() => {
+    const period = periodOf(q.from, q.to);
+    const scope = scopeOf(q, period);
+    const current = computePeriod(db, library, scope, now, true);
+    const prev = computePeriod(db, library, scopeOf(q, previousPeriod(period)), now, false);
+    return { ...current, previous: headlineOf(prev) };
+  })();
+}
+
+const scopeOf = (q: KpiQuery, period: Period): KpiScope => ({
+  period, severity: q.severity?.length ? q.severity : null, category: q.category?.length ? q.category : null, includeExercises: q.includeExercises,
+});
+
+type PeriodFigures = Omit<KpiResult, 'previous'>;
+
+function computePeriod(db: Db, library: RegimeLibrary, scope: KpiScope, now: string, full: boolean): PeriodFigures {
+  const { period } = scope;
+  const nowMs = Date.parse(now);
+  const asOfMs = Math.min(period.endMs, nowMs);
+  const inc = loadIncidents(db, scope);
+  const durations: DurationMetric[] = [];
+  for (const m of KPI_INTERVALS) {
+    const { values, status } = intervalValues(inc, m);
+    durations.push(metricOf(m.id, m.label, 'interval', `${POINT_WORDS[m.from]} time`, `${POINT_WORDS[m.to]} time`, values, status, inc, period, full));
+  }
+  const phases = phaseValues(db, scope, inc, KPI_MAX_PROBLEMS);
+  KPI_PHASES.forEach((p, i) => {
+    const [starts, ends] = PHASE_WORDS[p]!;
+    durations.push(metricOf(`timeIn_${p}`, `Time in ${p}`, 'phase', starts, ends, phases.values[i]!, phases.status[i]!, inc, period, full));
+  });
+  const order = timeOrderProblems(inc, KPI_MAX_PROBLEMS);
+  const dataProblems = full ? describeProblems(db, inc, order.positions, phases.problems) : [];
+  const exercisesExcluded = scope.includeExercises
+    ? 0
+    : (() => {
+        const w = scopeWhere(scope, 'only');
+        return (db.prepare(`SELECT count(*) AS n FROM incidents i WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+      })();
+  return {
+    from: period.from, to: period.to, computedAt: now, asOf: new Date(asOfMs).toISOString(),
+    filters: { severity: scope.severity ? [...scope.severity] : null, category: scope.category ? [...scope.category] : null, includeExercises: scope.includeExercises },
+    incidents: inc.count, exercisesExcluded, durations,
+    notifications: notificationKpis(db, library, scope, asOfMs, now),
+    backups: backupKpis(db, period, asOfMs, now),
+    drills: drillKpis(db, period),
+    runbooks: full ? runbookKpis(db, scope) : [],
+    security: full ? securityKpis(db, period) : { failedSignIns: 0, failedSignInsByWeek: [], refusedRequests: 0, refusedRequestsByWeek: [], note: '' },
+    actionItems: null,
+    actionItemsNote: 'Action items are not counted yet: they come with post-incident reviews (issue 12 §2), which this build does not have.',
+    dataProblems,
+    dataProblemCount: order.total + phases.problemTotal,
+  };
+}
+
+function metricOf(
+  id: string, label: string, kind: DurationMetric['kind'], starts: string, ends: string,
+  values: Float64Array, status: Uint8Array, inc: IncidentColumns, period: Period, full: boolean,
+): DurationMetric {
+  const overall = groupStats(values, status, null, 1, inc.count)[0] as DurationStats;
+  if (!full) return { id, label, kind, starts, ends, overall, bySeverity: [], byCategory: [], byMonth: [], byQuarter: [] };
+  const keyed = <K extends string>(keys: readonly K[], stats: DurationStats[]) => keys.map((key, i) => ({ key, stats: stats[i]! }));
+  return {
+    id, label, kind, starts, ends, overall,
+    bySeverity: keyed(SEVERITIES, groupStats(values, status, inc.severity, SEVERITIES.length, inc.count)),
+    byCategory: keyed(CATEGORIES, groupStats(values, status, inc.category, CATEGORIES.length, inc.count)).filter((g) => g.stats.inScope > 0),
+    byMonth: keyed(period.months, groupStats(values, status, inc.month, period.months.length, inc.count)),
+    byQuarter: keyed(period.quarters, groupStats(values, status, inc.quarter, period.quarters.length, inc.count)),
+  };
+}
+
+/** The listed problems with what a person needs to fix them: the incident, the times as stored, the override's reason. */
+function describeProblems(db: Db, inc: IncidentColumns, timeOrder: number[], statusOrder: ReturnType<typeof phaseValues>['problems']): DataProblem[] {
+  const row = db.prepare(
+    'SELECT ref, title, started_at, detected_at, triaged_at, contained_at, eradicated_at, recovered_at, closed_at FROM incidents WHERE id = ?',
+  );
+  const reasonOf = db.prepare(
+    `SELECT json_extract(data, '$.timeOrderOverride.reason') AS reason FROM events
+      WHERE incident_ref = ? AND json_extract(data, '$.timeOrderOverride') IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+  );
+  const out: DataProblem[] = [];
+  for (const pos of timeOrder) {
+    const r = row.get(inc.ids[pos]) as Record<string, string | null>;
+    const at = TIME_POINTS.map((p) => r[`${p}_at`] ?? null);
+    const pairs: Extract<DataProblem, { kind: 'time-order' }>['pairs'] = [];
+    for (let i = 0; i < TIME_POINTS.length; i++) {
+      for (let j = i + 1; j < TIME_POINTS.length; j++) {
+        const a = at[i];
+        const b = at[j];
+        if (a && b && Date.parse(b) < Date.parse(a)) pairs.push({ earlier: TIME_POINTS[i]!, earlierAt: a, later: TIME_POINTS[j]!, laterAt: b });
+      }
+    }
+    const reason = (reasonOf.get(r.ref) as { reason: string | null } | undefined)?.reason ?? null;
+    out.push({ kind: 'time-order', ref: r.ref!, title: r.title!, pairs, reason });
+  }
+  for (const p of statusOrder.slice(0, Math.max(0, KPI_MAX_PROBLEMS - out.length))) {
+    const r = row.get(inc.ids[p.position]) as { ref: string; title: string };
+    out.push({
+      kind: 'status-order', ref: r.ref, title: r.title, phase: p.phase, reason: null,
+      enteredAt: new Date(p.enteredMs).toISOString(), leftAt: Number.isNaN(p.leftMs) ? 'unknown' : new Date(p.leftMs).toISOString(),
+    });
+  }
+  return out;
+}
+
+function headlineOf(p: PeriodFigures): KpiHeadline {
+  return {
+    from: p.from, to: p.to, incidents: p.incidents,
+    durations: p.durations.map((d) => ({ id: d.id, n: d.overall.n, coverage: d.overall.coverage, median: d.overall.median })),
+    notificationRate: p.notifications.rate, notificationsDue: p.notifications.due,
+    backupRate: p.backups.rate, backupsScheduled: p.backups.scheduled,
+    drillMedian: p.drills.restore.median, drills: p.drills.restore.n,
+  };
+}
