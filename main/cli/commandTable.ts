@@ -43,6 +43,7 @@ import { notifyDecide } from './commands/notifyDecide';
 import { notifyDrafts } from './commands/notifyDrafts';
 import { notifyFacts } from './commands/notifyFacts';
 import { notifySent } from './commands/notifySent';
+import { kpi } from './commands/kpi';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -90,5 +91,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   notifyApprove,
   notifySent,
   notifyDecide,
+  kpi,
   daemon,
 ];

@@ -38,7 +38,7 @@ export function groupStats(values: Float64Array, status: Uint8Array, keys: Uint8
   }
   const out: DurationStats[] = [];
   for (let g = 0; g < k; g++) {
-    const s = summarize(buf.subarray(offsets[g]!, offsets[g + 1]!));
+    const s = summarize(buf.subarray(offsets[g], offsets[g + 1]));
     out.push({
       inScope: inScope[g]!, n: n[g]!, missing: missing[g]!, outOfOrder: outOfOrder[g]!,
       coverage: inScope[g] === 0 ? null : n[g]! / inScope[g]!,

@@ -25,7 +25,7 @@ const cache = new WeakMap<Db, Map<string, Entry>>();
  */
 export function noticeStages(db: Db, library: RegimeLibrary, ref: string, version: string, now: string): NoticeStage[] {
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) cache.set(db, (perDb = new Map<string, Entry>()));
   const hit = perDb.get(ref);
   if (hit && hit.version === version && hit.library === library) return hit.stages;
   const stages: NoticeStage[] = [];
