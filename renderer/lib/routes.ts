@@ -8,6 +8,7 @@ export type Route =
   | { name: 'runbooks' }
   | { name: 'backups' }
   | { name: 'deadlines' }
+  | { name: 'dashboard' }
   | { name: 'settings' }
   | { name: 'audit' }
   | { name: 'users' }
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'runbooks') return { name: 'runbooks' };
   if (first === 'backups') return { name: 'backups' };
   if (first === 'deadlines') return { name: 'deadlines' };
+  if (first === 'dashboard') return { name: 'dashboard' };
   if (first === 'settings') return { name: 'settings' };
   if (first === 'audit') return { name: 'audit' };
   if (first === 'users') return { name: 'users' };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { usePush } from '../../hooks/usePush';
 import { useCan } from '../../hooks/useSession';
 import { useToasts } from '../../hooks/useToasts';
@@ -15,6 +15,7 @@ import { IncidentsPage } from '../incidents/IncidentsPage';
 import { RunbooksPage } from '../runbooks/RunbooksPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { DeadlinesPage } from '../notify/DeadlinesPage';
+import { Spinner } from '../common/Spinner';
 import { SettingsPage } from '../settings/SettingsPage';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
 import { UsersPage } from '../users/UsersPage';
@@ -23,6 +24,9 @@ import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 import { VerifyChainDialog } from './VerifyChainDialog';
 import { NotPermitted } from './NotPermitted';
+
+/** The dashboard brings the chart library (recharts, ~480 kB): loaded when it is first opened, so the incident list starts as fast as before. */
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 type Dialog = 'help' | 'verify' | 'new-incident' | null;
 
@@ -38,6 +42,7 @@ export function AppShell() {
   const canBackups = useCan('backup:read');
   const canNotify = useCan('notify:read');
   const canSettings = useCan('settings:manage');
+  const canReports = useCan('report:read');
   const toasts = useToasts();
   // A deadline alarm reaches whoever is signed in, on any screen (it is also in the timeline).
   usePush('notify.alarm', (a) => {
@@ -47,7 +52,7 @@ export function AppShell() {
   const closeDialog = useCallback(() => setDialog(null), []);
 
   // After a sign-in as someone else the address may still name a page this role cannot open.
-  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify) || (route.name === 'settings' && !canSettings);
+  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify) || (route.name === 'settings' && !canSettings) || (route.name === 'dashboard' && !canReports);
   useEffect(() => {
     if (forbidden) window.history.replaceState(null, '', hrefFor({ name: 'incidents' }));
     if (forbidden) window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -69,6 +74,9 @@ export function AppShell() {
     },
     'g d': () => {
       if (canNotify) navigate({ name: 'deadlines' });
+    },
+    'g k': () => {
+      if (canReports) navigate({ name: 'dashboard' });
     },
     'g a': () => {
       if (canAudit) navigate({ name: 'audit' });
@@ -109,6 +117,9 @@ export function AppShell() {
       break;
     case 'deadlines':
       page = canNotify ? <DeadlinesPage /> : <NotPermitted what="notification deadlines" />;
+      break;
+    case 'dashboard':
+      page = canReports ? <Suspense fallback={<Spinner label="Loading the dashboard" />}><DashboardPage /></Suspense> : <NotPermitted what="the KPI dashboard" />;
       break;
     case 'settings':
       page = canSettings ? <SettingsPage /> : <NotPermitted what="settings" />;

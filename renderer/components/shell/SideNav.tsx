@@ -21,11 +21,13 @@ export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void })
   const canBackups = useCan('backup:read');
   const canNotify = useCan('notify:read');
   const canSettings = useCan('settings:manage');
+  const canReports = useCan('report:read');
   // A failed scheduled backup or a damaged backup must be seen from every screen, not only Backups.
   const backupAlerts = scheduleProblems(useBackupSchedule(canBackups)).length;
   const items: Item[] = [
     { label: 'Incidents', icon: 'incidents', route: { name: 'incidents' }, active: route.name === 'incidents' || route.name === 'incident' || route.name === 'run', shortcut: 'g i' },
     { label: 'Runbooks', icon: 'book', route: { name: 'runbooks' }, active: route.name === 'runbooks', shortcut: 'g r' },
+    ...(canReports ? [{ label: 'Dashboard', icon: 'activity' as const, route: { name: 'dashboard' as const }, active: route.name === 'dashboard', shortcut: 'g k' }] : []),
     ...(canBackups ? [{ label: 'Backups', icon: 'database' as const, route: { name: 'backups' as const }, active: route.name === 'backups', shortcut: 'g b', alerts: backupAlerts }] : []),
     ...(canNotify ? [{ label: 'Deadlines', icon: 'clock' as const, route: { name: 'deadlines' as const }, active: route.name === 'deadlines', shortcut: 'g d' }] : []),
     ...(canAudit ? [{ label: 'Audit log', icon: 'audit' as const, route: { name: 'audit' as const }, active: route.name === 'audit', shortcut: 'g a' }] : []),
