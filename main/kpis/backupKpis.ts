@@ -1,5 +1,5 @@
 import type { BackupKpis, PlanHealth } from '../../contract';
-import { cronFireTimes, listPlans } from '../backups';
+import { cronFireTimes, listPlans, nextFireTime, previousFireTime } from '../backups';
 import type { Db } from '../store';
 import type { Period } from './period';
 
@@ -8,7 +8,6 @@ export const MAX_SLOTS = 200_000;
 
 interface RunRow {
   start: number;
-  finished: number;
   passed: number;
   failedChecks: number;
 }
@@ -24,22 +23,27 @@ interface RunRow {
  */
 export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: string): BackupKpis {
   const plans: PlanHealth[] = [];
+  // backups_plan (plan, finished_at) gives the range; a backup finishes after it starts, and runBackup writes UTC ISO times.
   const runsOf = db.prepare(
-    `SELECT unixepoch(b.started_at, 'subsec') * 1000 AS start, unixepoch(b.finished_at, 'subsec') * 1000 AS finished,
-            (SELECT count(*) FROM backup_checks c WHERE c.backup_id = b.id AND c.ok = 1 AND c.at <= ?) AS passed,
-            (SELECT count(*) FROM backup_checks c WHERE c.backup_id = b.id AND c.ok = 0 AND c.at <= ?) AS failedChecks
-       FROM backups b WHERE b.plan = ? AND unixepoch(b.started_at, 'subsec') * 1000 >= ? ORDER BY start`,
-  );
+    `SELECT b.id, unixepoch(b.started_at, 'subsec') * 1000 AS start FROM backups b
+      WHERE b.plan = ? AND b.finished_at >= ? AND b.finished_at < ? ORDER BY start`,
+  ).raw(true);
+  // Each backup's checks by now, passed and failed, in one pass over the checks of the plan's backups.
+  const checksOf = db.prepare(
+    `SELECT c.backup_id, max(c.ok = 1), max(c.ok = 0) FROM backup_checks c JOIN backups b ON b.id = c.backup_id
+      WHERE b.plan = ? AND b.finished_at >= ? AND c.at <= ? GROUP BY c.backup_id`,
+  ).raw(true);
   const failuresOf = db.prepare(
     `SELECT unixepoch(ts, 'subsec') * 1000 AS at FROM events
-      WHERE type = 'backup.failed' AND json_extract(data, '$.plan') = ? AND unixepoch(ts, 'subsec') * 1000 >= ? ORDER BY seq`,
+      WHERE type = 'backup.failed' AND json_extract(data, '$.plan') = ? AND unixepoch(ts, 'subsec') * 1000 >= ? AND unixepoch(ts, 'subsec') * 1000 < ? ORDER BY seq`,
   );
+  // Newest first along the same index; the first one verified (and never failed) by then is it.
   const newestVerified = db.prepare(
     `SELECT b.id, b.finished_at AS finishedAt, unixepoch(b.finished_at, 'subsec') * 1000 AS finished FROM backups b
-      WHERE b.plan = ? AND unixepoch(b.finished_at, 'subsec') * 1000 <= ?
-        AND EXISTS (SELECT 1 FROM backup_checks c WHERE c.backup_id = b.id AND c.ok = 1 AND unixepoch(c.at, 'subsec') * 1000 <= ?)
-        AND NOT EXISTS (SELECT 1 FROM backup_checks c WHERE c.backup_id = b.id AND c.ok = 0 AND unixepoch(c.at, 'subsec') * 1000 <= ?)
-      ORDER BY finished DESC LIMIT 1`,
+      WHERE b.plan = ? AND b.finished_at <= ?
+        AND EXISTS (SELECT 1 FROM backup_checks c WHERE c.backup_id = b.id AND c.ok = 1 AND c.at <= ?)
+        AND NOT EXISTS (SELECT 1 FROM backup_checks c WHERE c.backup_id = b.id AND c.ok = 0 AND c.at <= ?)
+      ORDER BY b.finished_at DESC LIMIT 1`,
   );
   const nowMs = Date.parse(nowIso);
   for (const plan of listPlans(db)) {
@@ -51,8 +55,28 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
     const from = Math.max(period.startMs, Date.parse(plan.createdAt));
     const to = Math.min(period.endMs, asOfMs);
     if (plan.schedule === null) health.note = 'no schedule: runs by hand only, so nothing is scheduled to count';
-    else if (from < to) countSlots(health, plan.schedule, from, to, nowMs, runsOf.all(nowIso, nowIso, plan.name, from) as RunRow[], (failuresOf.all(plan.name, from) as { at: number }[]).map((f) => f.at));
-    const newest = newestVerified.get(plan.name, asOfMs, asOfMs, asOfMs) as { id: string; finishedAt: string; finished: number } | undefined;
+    else if (from < to) {
+      // The last slot reaches to the next fire time after the period (a catch-up run in it counts).
+      let last: Date | null = null;
+      let after: Date | null = null;
+      try {
+        last = previousFireTime(plan.schedule, new Date(to - 1));
+        after = last === null ? null : nextFireTime(plan.schedule, last);
+      } catch {
+        // An expression node-cron cannot read: countSlots says so on the plan.
+      }
+      const until = Math.min(after === null ? to : after.getTime(), nowMs + 1);
+      const fromIso = new Date(from).toISOString();
+      const runs: RunRow[] = [];
+      const checks = new Map((checksOf.all(plan.name, fromIso, nowIso) as [string, number, number][]).map(([id, passed, failed]) => [id, { passed, failed }]));
+      for (const [id, start] of runsOf.all(plan.name, fromIso, new Date(until + 86_400_000).toISOString()) as [string, number][]) {
+        const c = checks.get(id);
+        runs.push({ start, passed: c?.passed ?? 0, failedChecks: c?.failed ?? 0 });
+      }
+      countSlots(health, plan.schedule, from, to, until, nowMs, runs, (failuresOf.all(plan.name, from, until) as { at: number }[]).map((f) => f.at));
+    }
+    const asOf = new Date(asOfMs).toISOString();
+    const newest = newestVerified.get(plan.name, asOf, asOf, asOf) as { id: string; finishedAt: string; finished: number } | undefined;
     if (newest) health.newestVerified = { id: newest.id, finishedAt: newest.finishedAt, ageSeconds: Math.max(0, (asOfMs - newest.finished) / 1000) };
     if (health.rpoSeconds !== null) health.withinRpo = health.newestVerified !== null && health.newestVerified.ageSeconds <= health.rpoSeconds;
     plans.push(health);
@@ -64,22 +88,21 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
 }
 
 /** Walks the fire times, the runs and the failures together (all in time order): one pass, nothing collected. */
-function countSlots(h: PlanHealth, schedule: string, from: number, to: number, nowMs: number, runs: RunRow[], failures: number[]): void {
+function countSlots(h: PlanHealth, schedule: string, from: number, to: number, lastEnd: number, nowMs: number, runs: RunRow[], failures: number[]): void {
   let slot: number | null = null;
   let r = 0;
   let f = 0;
+  const RANK = { missed: 0, failed: 1, unverified: 2, succeeded: 3 } as const;
+  type Outcome = keyof typeof RANK;
   const settle = (start: number, end: number) => {
-    let outcome: 'succeeded' | 'unverified' | 'failed' | 'missed' = 'missed';
-    const rank = { missed: 0, failed: 1, unverified: 2, succeeded: 3 } as const;
-    const better = (o: typeof outcome) => {
-      if (rank[o] > rank[outcome]) outcome = o;
-    };
+    let outcome: Outcome = 'missed';
     for (; r < runs.length && runs[r]!.start < end; r++) {
       const run = runs[r]!;
       if (run.start < start) continue;
-      better(run.failedChecks > 0 ? 'failed' : run.passed > 0 ? 'succeeded' : 'unverified');
+      const o: Outcome = run.failedChecks > 0 ? 'failed' : run.passed > 0 ? 'succeeded' : 'unverified';
+      if (RANK[o] > RANK[outcome]) outcome = o;
     }
-    for (; f < failures.length && failures[f]! < end; f++) if (failures[f]! >= start) better('failed');
+    for (; f < failures.length && failures[f]! < end; f++) if (failures[f]! >= start && RANK.failed > RANK[outcome]) outcome = 'failed';
     // Still open and nothing in it yet: the run may be under way.
     if (outcome === 'missed' && end > nowMs) return;
     h.scheduled++;
@@ -96,11 +119,7 @@ function countSlots(h: PlanHealth, schedule: string, from: number, to: number, n
       if (slot !== null) settle(slot, t.getTime());
       slot = t.getTime();
     }
-    if (slot !== null) {
-      // The last slot reaches to the next fire time, which may lie after the period.
-      const after = cronFireTimes(schedule, new Date(slot + 1000), new Date(slot + 400 * 86_400_000)).next();
-      settle(slot, after.done ? Number.POSITIVE_INFINITY : after.value.getTime());
-    }
+    if (slot !== null) settle(slot, lastEnd > nowMs ? Number.POSITIVE_INFINITY : lastEnd);
   } catch (err) {
     h.note = `the schedule cannot be read: ${(err as Error).message}`;
     return;

@@ -6,7 +6,7 @@ import type { RegimeLibrary } from '../notify';
 import type { Db } from '../store';
 import { backupKpis } from './backupKpis';
 import { drillKpis } from './drillKpis';
-import { groupStats } from './groupStats';
+import { metricStats } from './metricStats';
 import { intervalValues, timeOrderProblems } from './intervalValues';
 import { scopeWhere, type KpiScope } from './KpiScope';
 import { loadIncidents, type IncidentColumns } from './loadIncidents';
@@ -65,18 +65,18 @@ function computePeriod(db: Db, library: RegimeLibrary, scope: KpiScope, now: str
     const { values, status } = intervalValues(inc, m);
     durations.push(metricOf(m.id, m.label, 'interval', `${POINT_WORDS[m.from]} time`, `${POINT_WORDS[m.to]} time`, values, status, inc, period, full));
   }
-  const phases = phaseValues(db, scope, inc, KPI_MAX_PROBLEMS);
+  const phases = phaseValues(inc);
   KPI_PHASES.forEach((p, i) => {
     const [starts, ends] = PHASE_WORDS[p]!;
     durations.push(metricOf(`timeIn_${p}`, `Time in ${p}`, 'phase', starts, ends, phases.values[i]!, phases.status[i]!, inc, period, full));
   });
   const order = timeOrderProblems(inc, KPI_MAX_PROBLEMS);
-  const dataProblems = full ? describeProblems(db, inc, order.positions, phases.problems) : [];
+  const dataProblems = full ? describeProblems(db, inc, order.positions, phases.spoiled) : [];
   const exercisesExcluded = scope.includeExercises
     ? 0
     : (() => {
         const w = scopeWhere(scope, 'only');
-        return (db.prepare(`SELECT count(*) AS n FROM incidents i WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+        return (db.prepare(`SELECT count(*) AS n FROM kpi_incidents k WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
       })();
   return {
     from: period.from, to: period.to, computedAt: now, asOf: new Date(asOfMs).toISOString(),
@@ -90,7 +90,7 @@ function computePeriod(db: Db, library: RegimeLibrary, scope: KpiScope, now: str
     actionItems: null,
     actionItemsNote: 'Action items are not counted yet: they come with post-incident reviews (issue 12 §2), which this build does not have.',
     dataProblems,
-    dataProblemCount: order.total + phases.problemTotal,
+    dataProblemCount: order.total + phases.spoiledTotal,
   };
 }
 
@@ -98,26 +98,29 @@ function metricOf(
   id: string, label: string, kind: DurationMetric['kind'], starts: string, ends: string,
   values: Float64Array, status: Uint8Array, inc: IncidentColumns, period: Period, full: boolean,
 ): DurationMetric {
-  const overall = groupStats(values, status, null, 1, inc.count)[0] as DurationStats;
-  if (!full) return { id, label, kind, starts, ends, overall, bySeverity: [], byCategory: [], byMonth: [], byQuarter: [] };
+  const g = metricStats(values, status, inc, period.months.length, period.quarters.length, full);
+  if (!full) return { id, label, kind, starts, ends, overall: g.overall, bySeverity: [], byCategory: [], byMonth: [], byQuarter: [] };
   const keyed = <K extends string>(keys: readonly K[], stats: DurationStats[]) => keys.map((key, i) => ({ key, stats: stats[i]! }));
   return {
-    id, label, kind, starts, ends, overall,
-    bySeverity: keyed(SEVERITIES, groupStats(values, status, inc.severity, SEVERITIES.length, inc.count)),
-    byCategory: keyed(CATEGORIES, groupStats(values, status, inc.category, CATEGORIES.length, inc.count)).filter((g) => g.stats.inScope > 0),
-    byMonth: keyed(period.months, groupStats(values, status, inc.month, period.months.length, inc.count)),
-    byQuarter: keyed(period.quarters, groupStats(values, status, inc.quarter, period.quarters.length, inc.count)),
+    id, label, kind, starts, ends, overall: g.overall,
+    bySeverity: keyed(SEVERITIES, g.bySeverity),
+    byCategory: keyed(CATEGORIES, g.byCategory).filter((x) => x.stats.inScope > 0),
+    byMonth: keyed(period.months, g.byMonth),
+    byQuarter: keyed(period.quarters, g.byQuarter),
   };
 }
 
 /** The listed problems with what a person needs to fix them: the incident, the times as stored, the override's reason. */
-function describeProblems(db: Db, inc: IncidentColumns, timeOrder: number[], statusOrder: ReturnType<typeof phaseValues>['problems']): DataProblem[] {
+function describeProblems(db: Db, inc: IncidentColumns, timeOrder: number[], spoiled: number[]): DataProblem[] {
   const row = db.prepare(
-    'SELECT ref, title, started_at, detected_at, triaged_at, contained_at, eradicated_at, recovered_at, closed_at FROM incidents WHERE id = ?',
+    'SELECT ref, title, started_at, detected_at, triaged_at, contained_at, eradicated_at, recovered_at, closed_at, created_at FROM incidents WHERE id = ?',
   );
   const reasonOf = db.prepare(
     `SELECT json_extract(data, '$.timeOrderOverride.reason') AS reason FROM events
       WHERE incident_ref = ? AND json_extract(data, '$.timeOrderOverride') IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+  );
+  const movesOf = db.prepare(
+    `SELECT ts, json_extract(data, '$.from') AS "from" FROM events WHERE incident_ref = ? AND type = 'incident.status_changed' ORDER BY seq`,
   );
   const out: DataProblem[] = [];
   for (const pos of timeOrder) {
@@ -134,12 +137,17 @@ function describeProblems(db: Db, inc: IncidentColumns, timeOrder: number[], sta
     const reason = (reasonOf.get(r.ref) as { reason: string | null } | undefined)?.reason ?? null;
     out.push({ kind: 'time-order', ref: r.ref!, title: r.title!, pairs, reason });
   }
-  for (const p of statusOrder.slice(0, Math.max(0, KPI_MAX_PROBLEMS - out.length))) {
-    const r = row.get(inc.ids[p.position]) as { ref: string; title: string };
-    out.push({
-      kind: 'status-order', ref: r.ref, title: r.title, phase: p.phase, reason: null,
-      enteredAt: new Date(p.enteredMs).toISOString(), leftAt: Number.isNaN(p.leftMs) ? 'unknown' : new Date(p.leftMs).toISOString(),
-    });
+  // A stay that ended before it began: found again from the incident's own moves in the log.
+  for (const pos of spoiled.slice(0, Math.max(0, KPI_MAX_PROBLEMS - out.length))) {
+    const r = row.get(inc.ids[pos]) as { ref: string; title: string; created_at: string };
+    let since = r.created_at;
+    for (const m of movesOf.all(r.ref) as { ts: string; from: string | null }[]) {
+      if (m.from !== null && (KPI_PHASES as readonly string[]).includes(m.from) && !(Date.parse(m.ts) >= Date.parse(since))) {
+        out.push({ kind: 'status-order', ref: r.ref, title: r.title, phase: m.from, reason: null, enteredAt: since, leftAt: m.ts });
+        break;
+      }
+      since = m.ts;
+    }
   }
   return out;
 }

@@ -1,12 +1,14 @@
 import { KPI_INTERVALS, TIME_POINTS } from '../../contract';
-import { COUNTED, MISSING, OUT_OF_ORDER } from './groupStats';
+import * as V from './valueStatus';
 import type { IncidentColumns } from './loadIncidents';
 
 /**
- * One interval metric's value per incident (seconds) and what it found: counted, a timestamp
+ * One interval metric's value per incident (whole ms) and what it found: counted, a timestamp
  * unknown, or the two in impossible order (kept by an override) — never a negative duration.
  */
 export function intervalValues(inc: IncidentColumns, metric: (typeof KPI_INTERVALS)[number]): { values: Float64Array; status: Uint8Array } {
+  // Local copies: a module's exports read through getters under tsx, which a hot loop should not pay for.
+  const { COUNTED, MISSING, OUT_OF_ORDER } = V;
   const a = inc.times[TIME_POINTS.indexOf(metric.from)]!;
   const b = inc.times[TIME_POINTS.indexOf(metric.to)]!;
   const values = new Float64Array(inc.count);
@@ -18,7 +20,7 @@ export function intervalValues(inc: IncidentColumns, metric: (typeof KPI_INTERVA
     else if (to < from) status[i] = OUT_OF_ORDER;
     else {
       status[i] = COUNTED;
-      values[i] = (to - from) / 1000;
+      values[i] = to - from;
     }
   }
   return { values, status };

@@ -17,9 +17,11 @@ const MAX_OVERDUE_LISTED = 100;
 export function notificationKpis(db: Db, library: RegimeLibrary, scope: KpiScope, asOfMs: number, now: string): NotificationKpis {
   const where = scopeWhere(scope);
   const rows = db
-    .prepare(`SELECT i.ref, i.highest_severity AS severity, unixepoch(i.detected_at, 'subsec') * 1000 AS detected,
+    // From the few assessed incidents to their kpi rows (CROSS JOIN keeps that order), not the other way round.
+    .prepare(`SELECT i.ref, k.severity AS severity, k.detected_ms AS detected,
                      (SELECT MAX(e.seq) FROM events e WHERE e.incident_ref = i.ref) || char(0) || f.facts || char(0) || i.data_categories || char(0) || i.affected AS version
-                FROM breach_facts f JOIN incidents i ON i.ref = f.incident_ref WHERE ${where.sql} ORDER BY i.detected_at, i.id`)
+                FROM breach_facts f CROSS JOIN incidents i ON i.ref = f.incident_ref CROSS JOIN kpi_incidents k ON k.id = i.id
+               WHERE ${where.sql} ORDER BY k.detected_ms, k.id`)
     .iterate(...where.params) as IterableIterator<{ ref: string; severity: string; detected: number; version: string }>;
   const nowMs = Date.parse(now);
   const months = scope.period.months.map((key) => ({ key, due: 0, onTime: 0, rate: null as number | null }));

@@ -22,7 +22,8 @@ const FINISHED = new Set(['done', 'skipped', 'not-applicable', 'not-taken']);
 export function runbookKpis(db: Db, scope: KpiScope): RunbookKpi[] {
   const where = scopeWhere(scope);
   const runs = db
-    .prepare(`SELECT r.id FROM runbook_runs r JOIN incidents i ON i.ref = r.incident_ref WHERE ${where.sql} ORDER BY r.started_at, r.id`)
+    .prepare(`SELECT r.id FROM runbook_runs r CROSS JOIN incidents i ON i.ref = r.incident_ref CROSS JOIN kpi_incidents k ON k.id = i.id
+               WHERE ${where.sql} ORDER BY r.started_at, r.id`)
     .pluck()
     .all(...where.params) as string[];
   const byRunbook = new Map<string, Acc>();

@@ -19,6 +19,9 @@ export interface BenchSizes {
   drafts: number;
   /** Whole-process runs of each CLI command bench 9 times (the median is reported). */
   cliRuns: number;
+  /** Incidents and log events bench 10 computes a year's KPIs over. */
+  kpiIncidents: number;
+  kpiEvents: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -37,6 +40,8 @@ export const FULL_SIZES: BenchSizes = {
   assessments: 10_000,
   drafts: 1000,
   cliRuns: 20,
+  kpiIncidents: 100_000,
+  kpiEvents: 1_000_000,
 };
 
 /** `--quick`: a tenth of the data (and of the samples), for a smoke run. */
@@ -56,6 +61,8 @@ export const QUICK_SIZES: BenchSizes = {
   assessments: 1000,
   drafts: 100,
   cliRuns: 5,
+  kpiIncidents: 10_000,
+  kpiEvents: 100_000,
 };
 
 export interface BenchContext {
