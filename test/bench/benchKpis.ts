@@ -44,7 +44,7 @@ export function benchKpis(ctx: BenchContext): BenchRow[] {
   let seed;
   try {
     migrate(db);
-    seed = seedKpiData(db, ctx.dir, n, events, ctx.progress);
+    seed = seedKpiData(db, ctx.dir, n, events, (m) => ctx.progress(m));
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
