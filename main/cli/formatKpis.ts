@@ -7,6 +7,8 @@ export function formatSpan(seconds: number | null): string {
   if (seconds === null) return '-';
   const sign = seconds < 0 ? '-' : '';
   const s = Math.abs(seconds);
+  // A drill restores in well under a second: keep what was measured instead of "0 s".
+  if (s < 10) return `${sign}${s.toFixed(s < 1 ? 2 : 1)} s`;
   if (s < 120) return `${sign}${Math.round(s)} s`;
   if (s < 7200) return `${sign}${Math.round(s / 60)} min`;
   if (s < 172_800) return `${sign}${(s / 3600).toFixed(1)} h`;
@@ -50,8 +52,8 @@ export function formatKpis(r: KpiResult): string {
     out.push(formatTable(['STEP', 'PHASE', 'N', 'MEDIAN', 'P90', 'MEAN'], rb.steps.map((s) => [s.stepId, s.picerl, String(s.stats.n), formatSpan(s.stats.median), formatSpan(s.stats.p90), formatSpan(s.stats.mean)])));
   }
   const sec = r.security;
-  out.push('', `Security: ${sec.failedSignIns} failed sign-ins, ${sec.refusedRequests} refused requests in the period (${sec.note})`);
-  out.push('', r.actionItems ? `Action items: ${r.actionItems.open} open, ${r.actionItems.overdue} overdue, ${r.actionItems.closedOnTime} closed on time` : `Action items: ${r.actionItemsNote ?? 'not available'}`);
+  out.push('', `Security: ${sec.failedSignIns} failed ${sec.failedSignIns === 1 ? 'sign-in' : 'sign-ins'}, ${sec.refusedRequests} ${sec.refusedRequests === 1 ? 'request' : 'requests'} refused for the role in the period. ${sec.note}`);
+  out.push('', r.actionItems ? `Action items: ${r.actionItems.open} open, ${r.actionItems.overdue} overdue, ${r.actionItems.closedOnTime} closed on time` : (r.actionItemsNote ?? 'Action items: not available'));
   out.push('', r.dataProblemCount === 0 ? 'Data problems: none' : `Data problems: ${r.dataProblemCount} (left out of the durations they spoil)`);
   for (const p of r.dataProblems) {
     out.push(p.kind === 'time-order'

@@ -3,6 +3,8 @@ export function formatSpan(seconds: number | null): string {
   if (seconds === null) return '—';
   const sign = seconds < 0 ? '−' : '';
   const s = Math.abs(seconds);
+  // A drill restores in well under a second: keep what was measured instead of "0 s".
+  if (s < 10) return `${sign}${s.toFixed(s < 1 ? 2 : 1)} s`;
   if (s < 120) return `${sign}${Math.round(s)} s`;
   if (s < 7200) return `${sign}${Math.round(s / 60)} min`;
   if (s < 172_800) return `${sign}${(s / 3600).toFixed(1)} h`;

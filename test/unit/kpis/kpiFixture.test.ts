@@ -443,6 +443,15 @@ describe('firebreak kpi', () => {
     expect(parsed.backups.rate).toBe(0.5);
   });
 
+  it('the table rounds for reading, flags coverage below 100% and names the data problems', async () => {
+    const run = await runCli(['kpi', '--data-dir', join(tmp, 'vault'), '--from', '2026-01-01', '--to', '2026-03-31'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('9 incidents detected (2 exercises left out)');
+    expect(run.stdout).toMatch(/Time to contain +6 +9 +66\.7% ! +2\.0 h +6\.0 h +3\.2 h +2 +1/);
+    expect(run.stdout).toContain('Notifications: 1 of 3 on time (33.3%); 1 sent late, 1 not sent by the deadline');
+    expect(run.stdout).toContain(`${refs.I5} Customer database copied: contained 2026-02-15T10:00:00Z is before detected 2026-02-15T12:00:00Z`);
+  });
+
   it('--csv: one row per metric and group; a bad date is a usage error', async () => {
     const run = await runCli(['kpi', '--data-dir', join(tmp, 'vault'), '--from', '2026-01-01', '--to', '2026-03-31', '--csv'], env);
     expect(run.code).toBe(0);
