@@ -207,11 +207,16 @@ export interface SecurityKpis {
   note: string;
 }
 
+/**
+ * Action items of the incidents in scope (main/reviews listActionItems): open, of those overdue now;
+ * done on or before the due date, done after it; closed as won't do (with the reason).
+ */
 export interface ActionItemKpis {
   open: number;
   overdue: number;
   closedOnTime: number;
   closedLate: number;
+  wontDo: number;
 }
 
 export type DataProblem =
