@@ -23,15 +23,12 @@ interface RunRow {
  */
 export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: string): BackupKpis {
   const plans: PlanHealth[] = [];
-  // backups_plan (plan, finished_at) gives the range; a backup finishes after it starts, and runBackup writes UTC ISO times.
+  // backups_plan (plan, finished_at) gives the range (a backup finishes after it starts; runBackup
+  // writes UTC ISO times), each backup's checks by now folded into two flags in the same query.
   const runsOf = db.prepare(
-    `SELECT b.id, unixepoch(b.started_at, 'subsec') * 1000 AS start FROM backups b
-      WHERE b.plan = ? AND b.finished_at >= ? AND b.finished_at < ? ORDER BY start`,
-  ).raw(true);
-  // Each backup's checks by now, passed and failed, in one pass over the checks of the plan's backups.
-  const checksOf = db.prepare(
-    `SELECT c.backup_id, max(c.ok = 1), max(c.ok = 0) FROM backup_checks c JOIN backups b ON b.id = c.backup_id
-      WHERE b.plan = ? AND b.finished_at >= ? AND c.at <= ? GROUP BY c.backup_id`,
+    `SELECT b.started_at, coalesce(c.passed, 0), coalesce(c.failed, 0) FROM backups b
+       LEFT JOIN (SELECT backup_id, max(ok = 1) AS passed, max(ok = 0) AS failed FROM backup_checks WHERE at <= ? GROUP BY backup_id) c ON c.backup_id = b.id
+      WHERE b.plan = ? AND b.finished_at >= ? AND b.finished_at < ? ORDER BY b.finished_at`,
   ).raw(true);
   const failuresOf = db.prepare(
     `SELECT unixepoch(ts, 'subsec') * 1000 AS at FROM events
@@ -68,11 +65,11 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
       const until = Math.min(after === null ? to : after.getTime(), nowMs + 1);
       const fromIso = new Date(from).toISOString();
       const runs: RunRow[] = [];
-      const checks = new Map((checksOf.all(plan.name, fromIso, nowIso) as [string, number, number][]).map(([id, passed, failed]) => [id, { passed, failed }]));
-      for (const [id, start] of runsOf.all(plan.name, fromIso, new Date(until + 86_400_000).toISOString()) as [string, number][]) {
-        const c = checks.get(id);
-        runs.push({ start, passed: c?.passed ?? 0, failedChecks: c?.failed ?? 0 });
+      for (const [startedAt, passed, failed] of runsOf.all(nowIso, plan.name, fromIso, new Date(until + 86_400_000).toISOString()) as [string, number, number][]) {
+        runs.push({ start: Date.parse(startedAt), passed, failedChecks: failed });
       }
+      // Finished order is almost always started order; the walk needs started order.
+      runs.sort((a, b) => a.start - b.start);
       countSlots(health, plan.schedule, from, to, until, nowMs, runs, (failuresOf.all(plan.name, from, until) as { at: number }[]).map((f) => f.at));
     }
     const asOf = new Date(asOfMs).toISOString();

@@ -12,12 +12,18 @@ const DAY = 86_400_000;
  */
 export function securityKpis(db: Db, period: Period): SecurityKpis {
   const weeks = weeksOf(period);
-  const byWeek = db.prepare(
-    `SELECT date(ts, '-6 days', 'weekday 1') AS week, count(*) AS n FROM events
-      WHERE type = ? AND unixepoch(ts, 'subsec') * 1000 >= ? AND unixepoch(ts, 'subsec') * 1000 < ? GROUP BY week`,
-  );
+  // The log's times are UTC ISO (appendEvent's callers stamp them with toISOString): compared and
+  // cut as text, per day, then folded into weeks here.
+  const byDay = db.prepare(
+    `SELECT substr(ts, 1, 10) AS day, count(*) AS n FROM events WHERE type = ? AND ts >= ? AND ts < ? GROUP BY day`,
+  ).raw(true);
   const count = (type: string): { total: number; weeks: WeekCount[] } => {
-    const found = new Map((byWeek.all(type, period.startMs, period.endMs) as { week: string; n: number }[]).map((r) => [r.week, r.n]));
+    const found = new Map<string, number>();
+    for (const [day, n] of byDay.all(type, new Date(period.startMs).toISOString(), new Date(period.endMs).toISOString()) as [string, number][]) {
+      const d = Date.parse(`${day}T00:00:00.000Z`);
+      const monday = new Date(d - ((new Date(d).getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
+      found.set(monday, (found.get(monday) ?? 0) + n);
+    }
     const list = weeks.map((week) => ({ week, count: found.get(week) ?? 0 }));
     return { total: list.reduce((n, w) => n + w.count, 0), weeks: list };
   };
