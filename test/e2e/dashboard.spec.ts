@@ -45,6 +45,12 @@ test('a manager reads the quarter on the dashboard: figures, charts, no CSP viol
   await shell.signOut.click();
   await signIn.signIn(MANAGER.name, MANAGER.passphrase);
   await shell.expectSignedIn(MANAGER.name, 'Manager');
+  // Every console error while the dashboard loads and draws (CSP reports included) fails the test.
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
   await shell.goTo('Dashboard');
   const dash = new DashboardPage(page);
   await dash.customRange('2026-01-01', '2026-03-31');
@@ -68,6 +74,7 @@ test('a manager reads the quarter on the dashboard: figures, charts, no CSP viol
   await page.locator('.kpi-charts').screenshot({ path: test.info().outputPath('dashboard-charts.png') });
   await page.locator('.kpi-more').screenshot({ path: test.info().outputPath('dashboard-more.png') });
   expect(cspViolations).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 
   // The data problem names the pair and opens the incident.
   await expect(dash.problems).toContainText('contained');
