@@ -32,7 +32,7 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
   ).raw(true);
   const failuresOf = db.prepare(
     `SELECT unixepoch(ts, 'subsec') * 1000 AS at FROM events
-      WHERE type = 'backup.failed' AND json_extract(data, '$.plan') = ? AND unixepoch(ts, 'subsec') * 1000 >= ? AND unixepoch(ts, 'subsec') * 1000 < ? ORDER BY seq`,
+      WHERE type = 'backup.failed' AND ts >= ? AND ts < ? AND json_extract(data, '$.plan') = ? ORDER BY seq`,
   );
   // Newest first along the same index; the first one verified (and never failed) by then is it.
   const newestVerified = db.prepare(
@@ -70,7 +70,7 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
       }
       // Finished order is almost always started order; the walk needs started order.
       runs.sort((a, b) => a.start - b.start);
-      countSlots(health, plan.schedule, from, to, until, nowMs, runs, (failuresOf.all(plan.name, from, until) as { at: number }[]).map((f) => f.at));
+      countSlots(health, plan.schedule, from, to, until, nowMs, runs, (failuresOf.all(fromIso, new Date(until).toISOString(), plan.name) as { at: number }[]).map((f) => f.at));
     }
     const asOf = new Date(asOfMs).toISOString();
     const newest = newestVerified.get(plan.name, asOf, asOf, asOf) as { id: string; finishedAt: string; finished: number } | undefined;

@@ -44,9 +44,35 @@ export function computeKpis(db: Db, library: RegimeLibrary, q: KpiQuery, now: st
     const period = periodOf(q.from, q.to);
     const scope = scopeOf(q, period);
     const current = computePeriod(db, library, scope, now, true);
-    const prev = computePeriod(db, library, scopeOf(q, previousPeriod(period)), now, false);
-    return { ...current, previous: headlineOf(prev) };
+    return { ...current, previous: previousHeadline(db, library, scopeOf(q, previousPeriod(period)), now) };
   })();
+}
+
+/** Headlines of ended periods, per database, by what they were computed from (a few, most recent last). */
+const headlines = new WeakMap<Db, Map<string, { library: RegimeLibrary; headline: KpiHeadline }>>();
+
+/**
+ * The previous period's headline. Once that period has ended, its figures depend only on the
+ * store (no deadline or slot is still open in it), and every change the KPIs read — an incident,
+ * a status move, a backup, a check, breach facts, a notice, a decision, a plan — appends to the
+ * log: so it is kept until the log's head moves (or the rules change), and changing a filter or
+ * the period back and forth on the dashboard does not compute it again.
+ */
+function previousHeadline(db: Db, library: RegimeLibrary, scope: KpiScope, now: string): KpiHeadline {
+  if (scope.period.endMs > Date.parse(now)) return headlineOf(computePeriod(db, library, scope, now, false));
+  const head = db.prepare('SELECT seq FROM chain_head WHERE id = 1').get() as { seq: number } | undefined;
+  const rows = (db.prepare('SELECT max(id) AS id FROM kpi_incidents').get() as { id: number | null }).id;
+  const key = JSON.stringify([scope.period.from, scope.period.to, scope.severity, scope.category, scope.includeExercises, head?.seq ?? 0, rows]);
+  let perDb = headlines.get(db);
+  if (!perDb) headlines.set(db, (perDb = new Map<string, { library: RegimeLibrary; headline: KpiHeadline }>()));
+  const hit = perDb.get(key);
+  if (hit && hit.library === library) return hit.headline;
+  const headline = headlineOf(computePeriod(db, library, scope, now, false));
+  perDb.delete(key);
+  perDb.set(key, { library, headline });
+  // A handful is all a dashboard goes back and forth between.
+  for (const old of perDb.keys()) if (perDb.size > 16) perDb.delete(old);
+  return headline;
 }
 
 const scopeOf = (q: KpiQuery, period: Period): KpiScope => ({

@@ -56,6 +56,12 @@ export const kpiIncidents: Migration = {
         phase_since INTEGER
       ) STRICT;
       CREATE INDEX kpi_incidents_detected ON kpi_incidents(exercise, detected_ms);
+      -- Failed sign-ins, refusals and failed backups per period: a million-event log keeps them on
+      -- thousands of pages; these small partial indexes keep their times together (the queries
+      -- name the type literally, so the planner can use them).
+      CREATE INDEX events_failed_signins ON events(ts) WHERE type = 'auth.login_failed';
+      CREATE INDEX events_refusals ON events(ts) WHERE type = 'auth.denied';
+      CREATE INDEX events_backup_failures ON events(ts) WHERE type = 'backup.failed';
       INSERT INTO kpi_incidents (id, ${COLUMNS}, created_ms, phase_since)
         SELECT i.id, ${valuesOf('i')}, ${MS('i.created_at')}, ${MS('i.created_at')} FROM incidents i;
       CREATE TRIGGER kpi_incidents_insert AFTER INSERT ON incidents BEGIN

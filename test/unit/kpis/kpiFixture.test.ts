@@ -421,6 +421,13 @@ describe('the hand-computed fixture', () => {
     expect(result.previous.durations.find((d) => d.id === 'timeToContain')).toEqual({ id: 'timeToContain', n: 1, coverage: 1, median: 5 * H });
   });
 
+  it('the previous period\'s headline follows a correction made after it was computed', async () => {
+    const mia = await v.signIn('mia');
+    expect((await mia.call('kpis.get', { from: '2026-01-01', to: '2026-03-31' })).previous.durations.find((d) => d.id === 'timeToContain')?.median).toBe(5 * H);
+    await v.admin.call('incidents.update', { ref: refs.I11!, patch: { containedAt: '2025-12-01T03:00:00Z' } });
+    expect((await mia.call('kpis.get', { from: '2026-01-01', to: '2026-03-31' })).previous.durations.find((d) => d.id === 'timeToContain')?.median).toBe(3 * H);
+  });
+
   it('refuses a period that ends before it starts, and one of more than ten years, naming the fix', async () => {
     const back = await v.admin.attempt('kpis.get', { from: '2026-03-31', to: '2026-01-01' });
     expect(expectFailure(back, 'VALIDATION').message).toMatch(/ends before it starts.*on or after/);
