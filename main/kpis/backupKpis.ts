@@ -31,7 +31,7 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
       WHERE b.plan = ? AND b.finished_at >= ? AND b.finished_at < ? ORDER BY b.finished_at`,
   ).raw(true);
   const failuresOf = db.prepare(
-    `SELECT unixepoch(ts, 'subsec') * 1000 AS at FROM events
+    `SELECT unixepoch(ts, 'subsec') * 1000 AS at FROM events INDEXED BY events_backup_failures
       WHERE type = 'backup.failed' AND ts >= ? AND ts < ? AND json_extract(data, '$.plan') = ? ORDER BY seq`,
   );
   // Newest first along the same index; the first one verified (and never failed) by then is it.
