@@ -73,7 +73,8 @@ export function loadIncidents(db: Db, scope: KpiScope): IncidentColumns {
                          k.entered_mask | (k.spoiled_mask << 6) | (coalesce(k.phase, 7) << 11) | (${SEV_SQL} << 14) | (${CAT_SQL} << 16)
                     FROM kpi_incidents k WHERE ${where.sql}`;
   const first = db.prepare(`${select} ORDER BY k.detected_ms, k.id LIMIT ${PAGE}`).raw(true);
-  const next = db.prepare(`${select} AND (k.detected_ms > ? OR (k.detected_ms = ? AND k.id > ?)) ORDER BY k.detected_ms, k.id LIMIT ${PAGE}`).raw(true);
+  // A row value, so the next page starts where the index left off (an OR would rescan from the start).
+  const next = db.prepare(`${select} AND (k.detected_ms, k.id) > (?, ?) ORDER BY k.detected_ms, k.id LIMIT ${PAGE}`).raw(true);
   const P = KPI_PHASES.length;
   let i = 0;
   let month = 0;
@@ -102,7 +103,7 @@ export function loadIncidents(db: Db, scope: KpiScope): IncidentColumns {
     }
     if (page.length < PAGE || i >= count) break;
     const last = page[page.length - 1]!;
-    page = next.all(...where.params, last[1], last[1], last[0]) as (number | null)[][];
+    page = next.all(...where.params, last[1], last[0]) as (number | null)[][];
   }
   cols.count = i;
   return cols;
