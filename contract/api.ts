@@ -21,6 +21,12 @@ import {
   type Incident, type IncidentPage,
 } from './incident';
 import type { EventPage, TimelineEvent, VerifyResult } from './timeline';
+import { anchorInputSchema, incidentReportInputSchema, type AnchorCheck, type ReportFile } from './report';
+import {
+  actionAddInputSchema, actionDoneInputSchema, actionIdSchema, actionListInputSchema, actionReopenInputSchema, actionUpdateInputSchema,
+  actionWontDoInputSchema, reviewGetInputSchema, reviewHistoryInputSchema, reviewSaveInputSchema, reviewSignOffInputSchema, timelineStarInputSchema,
+  type ActionItem, type ActionItemPage, type Review, type ReviewHistory,
+} from './review';
 import type { MfaEnrolment, SessionInfo, User, VaultStatus } from './user';
 import { MAX_EVIDENCE_BYTES, type Evidence, type EvidenceContent } from './evidence';
 import { runbookLintInputSchema, type RunbookLintFile, type RunbookSummary } from './runbook';
@@ -157,8 +163,17 @@ export const methods = {
     input: incidentFieldsSchema.partial().required({ title: true, severity: true, category: true }).extend({ overrideTimeOrder: overrideReason }),
     access: 'incident:write',
   }),
+  /**
+   * Changes only the fields that differ, each recorded with before and after. `reason` (optional)
+   * says why — a corrected time, say — and is recorded in the `incident.updated` event with them.
+   */
   'incidents.update': method<Incident>()({
-    input: z.strictObject({ ref: refSchema, patch: incidentFieldsSchema.partial(), overrideTimeOrder: overrideReason }),
+    input: z.strictObject({
+      ref: refSchema,
+      patch: incidentFieldsSchema.partial(),
+      overrideTimeOrder: overrideReason,
+      reason: z.string().trim().min(1, 'say why, or leave the reason out').max(2000).optional(),
+    }),
     access: 'incident:write',
   }),
   /**
@@ -185,6 +200,12 @@ export const methods = {
     input: z.strictObject({ ref: refSchema }),
     access: 'incident:read',
   }),
+  /**
+   * Stars an event of an incident as a key event of its review, or takes the star away: the mark
+   * is itself an event (`event.starred` / `event.unstarred` naming the seq); the key events are
+   * derived from those, never by changing the event starred.
+   */
+  'timeline.star': method<{ seq: number; starred: boolean; keyEvents: number[] }>()({ input: timelineStarInputSchema, access: 'review:write' }),
   'audit.list': method<EventPage>()({
     input: z.strictObject({
       type: z.string().max(60).optional(),
@@ -195,6 +216,12 @@ export const methods = {
     access: 'audit:read',
   }),
   'log.verify': method<VerifyResult>()({ input: empty, access: 'log:verify' }),
+  /**
+   * Proves that the log still holds the event an anchor names (a report's, a backup manifest's)
+   * unchanged: the event at `seq` has `hash` and the whole chain verifies. With `reportSha256`,
+   * also finds the `report.generated` event that recorded that file against this anchor.
+   */
+  'log.verifyAnchor': method<AnchorCheck>()({ input: anchorInputSchema, access: 'log:verify' }),
 
   'evidence.list': method<Evidence[]>()({ input: z.strictObject({ ref: refSchema }), access: 'evidence:read' }),
   'evidence.add': method<Evidence>()({
@@ -332,6 +359,39 @@ export const methods = {
   /** The letter as a file: Markdown, HTML, PDF, DOCX or .eml (RFC 5322). */
   'notify.drafts.export': method<DraftExport>()({ input: draftExportInputSchema, access: 'notify:read' }),
 
+  /**
+   * The incident report as a file (PDF, DOCX, Markdown or HTML) with its TLP marking, the log's
+   * chain head and verification at generation; generating it appends `report.generated` with the
+   * file's SHA-256. Personal data is masked for roles without `pii:read`, and for anyone with `redact`.
+   */
+  'reports.incident': method<ReportFile>()({ input: incidentReportInputSchema, access: 'report:read' }),
+  /** An incident's post-incident review: the latest version (or `version`), its status and sign-off. Version 0 with empty sections before the first save. */
+  'reviews.get': method<Review>()({ input: reviewGetInputSchema, access: 'report:read' }),
+  /**
+   * Saves the changed sections as a new version (every version is kept). Refused with CONFLICT when
+   * someone saved after `baseVersion`; saving over a signed-off review reopens it and needs a `reason`.
+   */
+  'reviews.save': method<Review>()({ input: reviewSaveInputSchema, access: 'review:write' }),
+  /** Marks the latest version final (it must be `version`): the manager's sign-off, in the hash chain. */
+  'reviews.signOff': method<Review>()({ input: reviewSignOffInputSchema, access: 'review:signoff' }),
+  /** Every version (who, when, which sections, its hash), newest first, and every sign-off. */
+  'reviews.history': method<ReviewHistory>()({ input: reviewHistoryInputSchema, access: 'report:read' }),
+  /** The incident's starred events, oldest first, masked like the timeline for roles without `pii:read`. */
+  'reviews.keyEvents': method<TimelineEvent[]>()({ input: z.strictObject({ ref: refSchema }), access: 'report:read' }),
+
+  /**
+   * Action items, overdue first, then by due date. With `report:read` every item; a role with only
+   * `action:write` (backup operators) sees the items it owns (`owner` must then be the caller or left out).
+   */
+  'actions.list': method<ActionItemPage>()({ input: actionListInputSchema, access: 'session' }),
+  'actions.get': method<ActionItem>()({ input: z.strictObject({ id: actionIdSchema }), access: 'session' }),
+  'actions.add': method<ActionItem>()({ input: actionAddInputSchema, access: 'action:write' }),
+  /** Title, owner, due date; moving the due date of an overdue item needs a `reason`. Refused once done or won't do (reopen first). */
+  'actions.update': method<ActionItem>()({ input: actionUpdateInputSchema, access: 'action:write' }),
+  'actions.done': method<ActionItem>()({ input: actionDoneInputSchema, access: 'action:write' }),
+  'actions.wontDo': method<ActionItem>()({ input: actionWontDoInputSchema, access: 'action:write' }),
+  /** Opens a done or won't-do item again, with the reason. */
+  'actions.reopen': method<ActionItem>()({ input: actionReopenInputSchema, access: 'action:write' }),
   /** The KPIs of a period (docs/kpis.md), with the previous period of equal length for trends. Personal data: none. */
   'kpis.get': method<KpiResult>()({ input: kpiQuerySchema, access: 'report:read' }),
 } as const;

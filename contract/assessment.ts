@@ -141,6 +141,8 @@ export interface BoardRow {
   title: string;
   /** The incident's phase: a closed incident's unmet obligations stay on the board. */
   incidentStatus: string;
+  /** A tabletop or drill: its obligations are rehearsed, not owed (badged EXERCISE wherever shown). */
+  exercise: boolean;
   regimeId: string;
   regimeName: string;
   audience: Audience;
@@ -166,4 +168,6 @@ export interface DeadlineAlarm {
   due: string;
   /** Hours before the deadline, or 0 when it has passed. */
   threshold: number;
+  /** The incident is an exercise: the alarm says so, so nobody files a real notice for a drill. */
+  exercise: boolean;
 }

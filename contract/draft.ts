@@ -79,6 +79,11 @@ export interface DraftVersion {
 export interface Draft {
   id: string;
   ref: string;
+  /**
+   * The incident is a tabletop or drill (read when the draft is, so it follows the incident): every
+   * export is then marked "EXERCISE — NOT A REAL INCIDENT".
+   */
+  exercise: boolean;
   regimeId: string;
   regimeName: string;
   /** The stage the notice is for (GDPR Art. 33 has one; NIS2 an early warning, a notification and a final report). */

@@ -1,6 +1,7 @@
 /** Push topics: one typed `subscribe(topic, cb)` over IPC or server-sent events. */
 import type { DeadlineAlarm } from './assessment';
 import type { BackupScheduleStatus } from './backup';
+import type { ActionAlarm } from './review';
 import type { TimelineEvent } from './timeline';
 import type { SessionRevokeReason } from './user';
 
@@ -13,6 +14,8 @@ export interface Topics {
   'backup.schedule': BackupScheduleStatus;
   /** A notification deadline is near or has passed (to every session that may read notifications). */
   'notify.alarm': DeadlineAlarm;
+  /** An open action item is due within a day or overdue (to every session that may read reports, and to its owner). */
+  'action.alarm': ActionAlarm;
   /**
    * The session ended or the vault locked (idle timeout, explicit lock), or an administrator ended
    * it: disabled the user, changed their role, or reset their passphrase.
@@ -20,5 +23,5 @@ export interface Topics {
   'session.ended': { reason: 'idle' | 'locked' | 'logout' | SessionRevokeReason };
 }
 export type Topic = keyof Topics;
-export const TOPICS: readonly Topic[] = ['timeline.appended', 'session.ended', 'backup.progress', 'backup.schedule', 'notify.alarm'];
+export const TOPICS: readonly Topic[] = ['timeline.appended', 'session.ended', 'backup.progress', 'backup.schedule', 'notify.alarm', 'action.alarm'];
 export type { TimelineEvent };

@@ -2,7 +2,9 @@ import './zodConfig';
 /** Incident domain types and the schemas of their fields (shared by API validation and the UI). */
 import { z } from 'zod';
 
-export { CATEGORIES, DATA_CATEGORIES, PHASE_TIMESTAMP, PII_FIELDS, SEVERITIES, STATUSES } from './incidentTerms';
+export {
+  CATEGORIES, DATA_CATEGORIES, EXERCISE_EXPLANATION, EXERCISE_MARKING, EXERCISE_SUBJECT_PREFIX, PHASE_TIMESTAMP, PII_FIELDS, SEVERITIES, STATUSES,
+} from './incidentTerms';
 export type { Category, DataCategory, IncidentStatus, PiiField, Severity } from './incidentTerms';
 import { CATEGORIES, DATA_CATEGORIES, SEVERITIES, type IncidentStatus, type PiiField, type Severity } from './incidentTerms';
 import { checkJurisdiction, exactCodeProblem, tidyJurisdiction } from './jurisdictions';

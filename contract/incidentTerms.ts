@@ -33,3 +33,13 @@ export const PHASE_TIMESTAMP: Partial<Record<IncidentStatus, 'containedAt' | 're
   recovered: 'recoveredAt',
   closed: 'closedAt',
 };
+
+/**
+ * How every notice and export of an exercise (a tabletop or drill incident) is marked, so a
+ * rehearsed notice can never pass for a real one: at the top of the text, in every page header.
+ */
+export const EXERCISE_MARKING = 'EXERCISE — NOT A REAL INCIDENT';
+/** Put before the subject line of an exercise's notices (the e-mail's Subject:, the letter's title). */
+export const EXERCISE_SUBJECT_PREFIX = '[EXERCISE]';
+/** Under the marking: what it means for whoever holds the file. */
+export const EXERCISE_EXPLANATION = 'Written for a tabletop or drill exercise. Do not send it to a regulator, to the people named or to anyone outside the exercise.';

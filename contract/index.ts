@@ -20,4 +20,7 @@ export * from './draft';
 export * from './letterhead';
 export * from './alarmSettings';
 export * from './approvalSummary';
+export * from './report';
+export * from './review';
+export * from './markdown';
 export * from './kpis';

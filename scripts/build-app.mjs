@@ -3,6 +3,7 @@
  * Bundles the Electron main process and the preload with esbuild:
  *   main/app/main.ts   → dist/app/main.cjs        (Node inside Electron)
  *   preload/preload.ts → dist/preload/preload.cjs (sandboxed preload: may require only `electron`)
+ *   main/reports/worker/reportWorkerMain.ts → dist/app/report-worker.cjs (the report worker thread)
  * The renderer is built separately by Vite into dist/renderer.
  */
 import { build, context } from 'esbuild';
@@ -39,6 +40,17 @@ const targets = [
     // dependency, so electron-builder ships it).
     external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
     // Our sources are ESM; code that asks for import.meta.url still gets its file URL in CJS.
+    define: { 'import.meta.url': '__firebreakImportMetaUrl' },
+    banner: { js: 'const __firebreakImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  },
+  {
+    // The report worker thread (main/reports/worker/ReportWorker.ts looks for it next to main.cjs).
+    ...common,
+    entryPoints: ['main/reports/worker/reportWorkerMain.ts'],
+    outfile: join(outBase, 'app', 'report-worker.cjs'),
+    platform: 'node',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
     define: { 'import.meta.url': '__firebreakImportMetaUrl' },
     banner: { js: 'const __firebreakImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },

@@ -17,3 +17,4 @@ export interface BuildCliOptions {
 export declare function buildCli(options?: BuildCliOptions): Promise<{ outdir: string; entryFiles: string[]; files: number; ms: number }>;
 
 export declare function stamp(file: string): { mtimeMs: number | null; size: number | null };
+export declare const REPORT_WORKER_ENTRY: string;

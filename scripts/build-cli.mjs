@@ -41,6 +41,8 @@ const EXTRA_INPUTS = ['package.json', 'package-lock.json', 'node_modules/.packag
  */
 const NOTIFY_DIR = join(ROOT, 'main', 'notify');
 const SNAPSHOT_ENTRY = 'build-regime-snapshot.mjs';
+/** The report worker's entry, beside every CLI bundle (the tests' too): the name ReportWorker looks for. */
+export const REPORT_WORKER_ENTRY = 'report-worker.mjs';
 
 /** Chunks of older builds are kept a day: a running `serve` or `daemon` may still import them lazily. */
 const OLD_CHUNK_AGE_MS = 24 * 3600_000;
@@ -62,6 +64,8 @@ export async function buildCli({ entries = { [CLI_ENTRY]: 'main/cli/main.ts' }, 
       entryPoints: {
         ...Object.fromEntries(Object.entries(entries).map(([name, source]) => [name.replace(/\.mjs$/, ''), source])),
         ...(notifySnapshot ? { [SNAPSHOT_ENTRY.replace(/\.mjs$/, '')]: 'main/notify/buildRegimeSnapshot.ts' } : {}),
+        // Reports render on a worker thread started from a file next to the bundle (main/reports/worker/ReportWorker.ts).
+        [REPORT_WORKER_ENTRY.replace(/\.mjs$/, '')]: 'main/reports/worker/reportWorkerMain.ts',
       },
       outdir: staging,
       bundle: true,

@@ -6,15 +6,15 @@ import {
 } from '../../contract';
 import { allows, findUser, LoginThrottle, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
-import { builtinNotifyDir, DEFAULT_ALARM_HOURS, loadRegimeLibrary, raiseDeadlineAlarms } from '../notify';
+import { builtinNotifyDir, DEFAULT_ALARM_HOURS } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
-import { getAlarmSettings } from '../settings';
 import { appendEvent, readHead } from '../timeline';
 import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
 import { appScheduleStatus, BackupScheduleHost, daemonScheduleStatus } from './BackupScheduleHost';
 import { allHandlers, type Context, type Unlocked } from './handlers';
 import { logError } from './logError';
 import { Sessions, type Session } from './Sessions';
+import { sweepAlarms } from './sweepAlarms';
 import type { Backend, BackendOptions, Connection } from './types';
 
 type Listener = (payload: unknown) => void;
@@ -189,30 +189,27 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const revocationSweep = setInterval(checkRevocations, REVOCATION_CHECK_MS);
   revocationSweep.unref();
 
-  /** Pushes to every signed-in connection whose role has `permission` (the scheduler's state, deadline alarms). */
-  const broadcast = <T extends Topic>(permission: Parameters<typeof allows>[1], topic: T, payload: Topics[T]) => {
+  /** Pushes to every signed-in connection whose role has `permission`, or whose session `to` picks (the scheduler's state, alarms). */
+  const broadcast = <T extends Topic>(to: Parameters<typeof allows>[1] | ((s: Session) => boolean), topic: T, payload: Topics[T]) => {
     for (const c of connections.values()) {
       const s = c.transport === 'service' ? undefined : sessions.peek(c.sessionId);
-      if (s && allows(s.role, permission)) emit(c.id, topic, payload);
+      if (s && (typeof to === 'function' ? to(s) : allows(s.role, to))) emit(c.id, topic, payload);
     }
   };
 
   /**
-   * Notification deadlines raise alarms while the vault is open: every minute, and right after the
-   * facts or the thresholds change. The thresholds are the administrator's setting, else the
-   * backend's option, else 24 h and 4 h. The events go in the chain (by `system`); the alarms are
-   * pushed to readers.
+   * Notification deadlines and action items raise alarms while the vault is open: every minute,
+   * and right after the facts, the thresholds or an action item change (sweepAlarms). The events go
+   * in the chain (by `system`); deadline alarms are pushed to notification readers, an action
+   * item's to report readers and to its owner.
    */
   const raiseAlarms = () => {
     if (!unlocked) return;
-    try {
-      const alarms = raiseDeadlineAlarms(unlocked.db, loadRegimeLibrary(notifyDir, dataDir), nowIso(), getAlarmSettings(unlocked.db, deadlineAlarmHours).hours);
-      if (alarms.length === 0) return;
-      publishNewEvents();
-      for (const alarm of alarms) broadcast('notify:read', 'notify.alarm', alarm);
-    } catch (err) {
-      logError(dataDir, 'notify deadline alarms', err);
-    }
+    const raised = sweepAlarms(unlocked.db, { dataDir, notifyDir, now: nowIso(), deadlineAlarmHours });
+    if (raised.deadlines.length + raised.actions.length === 0) return;
+    publishNewEvents();
+    for (const alarm of raised.deadlines) broadcast('notify:read', 'notify.alarm', alarm);
+    for (const alarm of raised.actions) broadcast((s) => allows(s.role, 'report:read') || s.user === alarm.owner, 'action.alarm', alarm);
   };
   const alarmSweep = setInterval(raiseAlarms, 60_000);
   alarmSweep.unref();
@@ -304,7 +301,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const value = await handler(contextFor(conn, session), parsed.data);
       publishNewEvents();
       sessionsChanged(method === 'backups.plans.add' || method === 'backups.plans.remove');
-      if (method === 'notify.facts.set' || method === 'incidents.update' || method === 'settings.alarms.set') raiseAlarms();
+      if (method === 'notify.facts.set' || method === 'incidents.update' || method === 'settings.alarms.set' || method === 'actions.add' || method === 'actions.update' || method === 'actions.reopen') raiseAlarms();
       return ok(value);
     } catch (err) {
       publishNewEvents();

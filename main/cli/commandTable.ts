@@ -13,6 +13,7 @@ import { backupExportIdentity } from './commands/backupExportIdentity';
 import { evidenceAdd } from './commands/evidenceAdd';
 import { evidenceExport } from './commands/evidenceExport';
 import { incidentAdd } from './commands/incidentAdd';
+import { incidentEdit } from './commands/incidentEdit';
 import { incidentList } from './commands/incidentList';
 import { incidentNote } from './commands/incidentNote';
 import { incidentShow } from './commands/incidentShow';
@@ -43,6 +44,12 @@ import { notifyDecide } from './commands/notifyDecide';
 import { notifyDrafts } from './commands/notifyDrafts';
 import { notifyFacts } from './commands/notifyFacts';
 import { notifySent } from './commands/notifySent';
+import { reportIncident } from './commands/reportIncident';
+import { actionList } from './commands/actionList';
+import { actionAdd } from './commands/actionAdd';
+import { actionDone } from './commands/actionDone';
+import { actionWontDo } from './commands/actionWontDo';
+import { actionReopen } from './commands/actionReopen';
 import { kpi } from './commands/kpi';
 
 /** Every command, in the order help lists them. */
@@ -57,6 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   incidentAdd,
   incidentList,
   incidentShow,
+  incidentEdit,
   incidentNote,
   incidentStatus,
   evidenceAdd,
@@ -91,6 +99,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   notifyApprove,
   notifySent,
   notifyDecide,
+  reportIncident,
+  actionList,
+  actionAdd,
+  actionDone,
+  actionWontDo,
+  actionReopen,
   kpi,
   daemon,
 ];

@@ -2,6 +2,7 @@
 import type {
   Evidence, Incident, IncidentPhase, IncidentRow, RunCause, RunClock, RunInputValue, RunStepView, RunView, TimelineEvent, User, VerifyResult,
 } from '../../contract';
+import { EXERCISE_MARKING } from '../../contract/incidentTerms';
 import { FINISHED_STATES } from '../../contract/runTerms';
 
 export function toJson(value: unknown): string {
@@ -23,8 +24,20 @@ export function formatIncidentRows(rows: IncidentRow[]): string {
   if (rows.length === 0) return 'No incidents.';
   return formatTable(
     ['REF', 'SEVERITY', 'STATUS', 'CATEGORY', 'OWNER', 'DETECTED', 'TITLE'],
-    rows.map((r) => [r.ref, r.severity, r.status, r.category, r.owner ?? '-', r.detectedAt.slice(0, 16), r.title]),
+    // An exercise says so first thing in its title, where a reader (and grep) looks.
+    rows.map((r) => [r.ref, r.severity, r.status, r.category, r.owner ?? '-', r.detectedAt.slice(0, 16), r.exercise ? `[EXERCISE] ${r.title}` : r.title]),
   );
+}
+
+/** A field's value in a change line: "-" for none, yes/no, lists joined, long text cut. */
+export function formatChangeValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '-';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  const text = Array.isArray(value)
+    ? (value as unknown[]).map((v) => (typeof v === 'object' && v !== null && 'jurisdiction' in v && 'count' in v ? `${String(v.jurisdiction)}=${String(v.count)}` : String(v))).join(',')
+    : typeof value === 'string' ? value : JSON.stringify(value);
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat || '-';
 }
 
 export function formatIncident(incident: Incident): string {
@@ -33,9 +46,12 @@ export function formatIncident(incident: Incident): string {
     ['Title', incident.title],
     ['Status', incident.status],
     ['Severity', incident.severity],
+    ['Highest severity', incident.highestSeverity === incident.severity ? incident.highestSeverity : `${incident.highestSeverity} (reached earlier; now ${incident.severity})`],
     ['Category', incident.category],
+    ['Exercise', incident.exercise ? 'yes (a tabletop or drill: not a real incident)' : 'no'],
     ['Owner', incident.owner ?? '-'],
     ['Tags', incident.tags.join(', ') || '-'],
+    ['Started', incident.startedAt ?? 'unknown'],
     ...incident.phases.map((p): [string, string] => [`${p.phase.charAt(0).toUpperCase()}${p.phase.slice(1)}`, formatPhase(p)]),
     ['Data categories', incident.dataCategories.join(', ') || '-'],
     ['Affected', incident.affected.map((a) => `${a.jurisdiction}: ${a.count}`).join(', ') || '-'],
@@ -44,7 +60,9 @@ export function formatIncident(incident: Incident): string {
   ];
   if (incident.redacted.length > 0) lines.push(['Withheld', `${incident.redacted.join(', ')} (your role lacks pii:read)`]);
   const width = Math.max(...lines.map(([k]) => k.length));
-  const body = lines.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`).join('\n');
+  const table = lines.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`).join('\n');
+  // An exercise is marked above everything, so a pasted or printed copy cannot pass for a real incident.
+  const body = incident.exercise ? `*** ${EXERCISE_MARKING} ***\n${table}` : table;
   return incident.summary ? `${body}\n\n${incident.summary}` : body;
 }
 
@@ -84,6 +102,7 @@ export function formatEvent(e: TimelineEvent): string {
 function summarizeData(data: Record<string, unknown>): string {
   if (typeof data.text === 'string') return oneLine(data.text);
   if (typeof data.from === 'string' && typeof data.to === 'string') return oneLine(describeStatusChange(data));
+  if (Array.isArray(data.changes)) return describeFieldChanges(data);
   const fields = data.fields;
   if (typeof fields === 'object' && fields !== null && 'title' in fields && typeof fields.title === 'string') {
     return oneLine(fields.title);
@@ -117,6 +136,23 @@ function describeStatusChange(data: Record<string, unknown>): string {
   if (typeof data.timeOrderOverride === 'object' && data.timeOrderOverride !== null) parts.push('time order overridden');
   const head = parts.join(', ');
   return typeof data.reason === 'string' ? `${head}; reason: ${data.reason}` : head;
+}
+
+/**
+ * `startedAt - -> 2026-03-10T07:00:00Z; reason: First beacon in the proxy log`: each change with
+ * before and after (personal data the caller may not see as "withheld"), then why. Not cut to one
+ * screen width like other events: a correction's reason is the point of it.
+ */
+function describeFieldChanges(data: Record<string, unknown>): string {
+  const changes = (data.changes as unknown[]).filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && typeof (c as { field?: unknown }).field === 'string');
+  const parts = changes.map((c) => (c.redacted === true ? `${String(c.field)} (withheld)` : `${String(c.field)} ${formatChangeValue(c.before)} -> ${formatChangeValue(c.after)}`));
+  if (typeof data.timeOrderOverride === 'object' && data.timeOrderOverride !== null) {
+    const why = (data.timeOrderOverride as { reason?: unknown }).reason;
+    parts.push(`time order overridden: ${typeof why === 'string' ? why : ''}`.trimEnd());
+  }
+  const text = parts.join(', ');
+  const reason = typeof data.reason === 'string' ? `; reason: ${data.reason}` : '';
+  return `${text}${reason}`.replace(/\s+/g, ' ').trim();
 }
 
 function oneLine(text: string): string {

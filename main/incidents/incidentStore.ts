@@ -57,8 +57,15 @@ export function getIncident(db: Db, ref: string): Incident {
   return i;
 }
 
-function assertOwner(db: Db, owner: string | null | undefined): void {
-  if (owner && !findUser(db, owner)) throw new ApiFailure('VALIDATION', `owner: no user named ${owner}`, { issues: [`owner: no user named ${owner}`] });
+/** A new owner must be someone who can work on it: a disabled user keeps what they owned, but is given nothing new. */
+function assertOwner(db: Db, owner: string | null | undefined, current?: string | null): void {
+  if (!owner || owner === current) return;
+  const user = findUser(db, owner);
+  if (!user) throw new ApiFailure('VALIDATION', `owner: no user named ${owner}`, { issues: [`owner: no user named ${owner}`] });
+  if (user.status === 'disabled') {
+    const message = `owner: ${owner} is disabled and cannot take on an incident; choose someone active (or enable ${owner} first)`;
+    throw new ApiFailure('VALIDATION', message, { issues: [message] });
+  }
 }
 
 /** IR-<year>-<4+ digits>, numbered per year of detection… of creation, so numbers never repeat. */
@@ -121,17 +128,20 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * a move back is what sets times aside), and changed times must be in order with the others
  * unless `opts.overrideTimeOrder` says why not. A time given to a skipped phase makes it reached.
  * `opts.causedBy`: a change the system makes as a consequence of someone's action (a runbook undo
- * giving a field its old value back) names that action in the event.
+ * giving a field its old value back) names that action in the event. `opts.reason`: why (a time
+ * corrected from the firewall log, say), recorded in the event with the changes; nothing is
+ * recorded when nothing changes.
  */
 export function updateIncident(
   db: Db, actor: string, ref: string, given: Partial<IncidentFields>, now: string,
-  opts: { causedBy?: Record<string, unknown>; overrideTimeOrder?: string | undefined } = {},
+  opts: { causedBy?: Record<string, unknown>; overrideTimeOrder?: string | undefined; reason?: string | undefined } = {},
 ): Incident {
+  const reason = opts.reason?.trim() || undefined;
   const overrideTimeOrder = opts.overrideTimeOrder;
-  assertOwner(db, given.owner);
   const { fields: patch, mapped } = withCodes(given);
   return db.transaction(() => {
     const current = getIncident(db, ref);
+    assertOwner(db, given.owner, current.owner);
     const changes = (Object.keys(patch) as (keyof IncidentFields)[])
       .filter((f) => patch[f] !== undefined && !same(current[f], patch[f]))
       .map((field) => ({ field, before: current[field], after: patch[field] }));
@@ -166,7 +176,7 @@ export function updateIncident(
     const used = changes.some((c) => c.field === 'affected') ? mapped : [];
     appendEvent(db, {
       actor, type: 'incident.updated', incidentRef: ref, ts: now,
-      data: { changes, ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}), ...(used.length ? { mapped: used } : {}) },
+      data: { changes, ...(reason ? { reason } : {}), ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}), ...(used.length ? { mapped: used } : {}) },
     });
     return getIncident(db, ref);
   }).immediate();

@@ -10,4 +10,5 @@ export { loadRegimeLibrary, type RegimeLibrary } from './RegimeLibrary';
 export { deadlineBoard } from './deadlineBoard';
 export { openObligations } from './openObligations';
 export { DEFAULT_ALARM_HOURS, raiseDeadlineAlarms } from './raiseDeadlineAlarms';
+export { toWinAnsi } from './drafts/toWinAnsi';
 export { approveDraft, createDraft, diffDraft, exportDraft, listDrafts, markDraftSent, readDraft, recomposeDraft, reviseDraft, supplementDraft } from './drafts';

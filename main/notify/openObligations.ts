@@ -4,12 +4,14 @@ import { assessIncident } from './assessIncident';
 import type { RegimeLibrary } from './RegimeLibrary';
 
 /** A row without what changes with the clock or the incident's own title and phase (filled in when read). */
-type StoredRow = Omit<BoardRow, 'overdue' | 'title' | 'incidentStatus'>;
+type StoredRow = Omit<BoardRow, 'overdue' | 'title' | 'incidentStatus' | 'exercise'>;
 
 interface IncidentKey {
   ref: string;
   title: string;
   status: string;
+  /** 1 for an exercise (read with the title and phase, so a change shows at once). */
+  exercise: number;
   /**
    * What the obligations are computed from: the stored facts, data categories and affected counts
    * as they are in the rows (so even an edit made outside the app is seen), and the incident's last
@@ -29,7 +31,7 @@ type CacheEntry = { version: string; library: RegimeLibrary; rows: StoredRow[] }
 const cache = new WeakMap<Db, Map<string, CacheEntry>>();
 
 const KEYS_SQL = `
-  SELECT i.ref, i.title, i.status,
+  SELECT i.ref, i.title, i.status, i.exercise,
          (SELECT MAX(e.seq) FROM events e WHERE e.incident_ref = i.ref) || char(0) || f.facts || char(0) || i.data_categories || char(0) || i.affected AS version
     FROM breach_facts f JOIN incidents i ON i.ref = f.incident_ref`;
 
@@ -59,7 +61,7 @@ export function obligationsOf(db: Db, library: RegimeLibrary, key: IncidentKey, 
     perDb.set(key.ref, entry);
   }
   const nowMs = Date.parse(now);
-  return entry.rows.map((r) => ({ ...r, title: key.title, incidentStatus: key.status, overdue: r.due !== null && Date.parse(r.due) <= nowMs }));
+  return entry.rows.map((r) => ({ ...r, title: key.title, incidentStatus: key.status, exercise: key.exercise === 1, overdue: r.due !== null && Date.parse(r.due) <= nowMs }));
 }
 
 function assessRows(db: Db, library: RegimeLibrary, ref: string, now: string): StoredRow[] {

@@ -33,7 +33,7 @@ export function raiseDeadlineAlarms(db: Db, library: RegimeLibrary, now: string,
       for (const h of crossed) record.run(row.ref, row.regimeId, row.stageId, row.due, h, now);
       const threshold = Math.min(...crossed);
       if (before !== null && before <= threshold) continue;
-      const alarm: DeadlineAlarm = { ref: row.ref, regimeId: row.regimeId, regimeName: row.regimeName, stageId: row.stageId, stageTitle: row.stageTitle, due: row.due, threshold };
+      const alarm: DeadlineAlarm = { ref: row.ref, regimeId: row.regimeId, regimeName: row.regimeName, stageId: row.stageId, stageTitle: row.stageTitle, due: row.due, threshold, exercise: row.exercise };
       appendEvent(db, { actor: 'system', type: 'notify.deadline_alarm', incidentRef: row.ref, ts: now, data: { ...alarm } });
       raised.push(alarm);
     }

@@ -1,6 +1,7 @@
 export { appendEvent, readHead, type NewEvent } from './appendEvent';
 export { verifyChain } from './verifyChain';
-export { eventsForIncident, listEvents, toFtsQuery, EVENT_COUNT_CAP, type EventQuery } from './listEvents';
+export { eventsForIncident, incidentEventPage, listEvents, toFtsQuery, EVENT_COUNT_CAP, type EventQuery } from './listEvents';
 export { maskEvent } from './maskEvent';
+export { readEvents } from './readEvents';
 export { canonicalJson } from './canonicalJson';
 export { hashEvent, GENESIS_HASH } from './hashEvent';

@@ -75,3 +75,15 @@ export function toFtsQuery(text: string): string {
     .map(({ word, prefix }) => `"${word.replace(/"/g, '""')}"${prefix ? '*' : ''}`)
     .join(' ');
 }
+
+/**
+ * One page of an incident's events in log order, after `afterSeq` and up to `upToSeq` (a head read
+ * earlier, so a reader paging through a growing log sees a fixed set): keyset paging, so reading
+ * an incident of any size costs one page of memory at a time.
+ */
+export function incidentEventPage(db: Db, ref: string, afterSeq: number, upToSeq: number, limit: number): TimelineEvent[] {
+  const rows = db
+    .prepare('SELECT * FROM events WHERE incident_ref = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?')
+    .all(ref, afterSeq, upToSeq, limit) as EventRow[];
+  return rows.map(rowToEvent);
+}

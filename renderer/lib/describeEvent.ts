@@ -1,8 +1,13 @@
-import { describeMapping, type TimelineEvent } from '../../contract';
+import type { TimelineEvent } from '../../contract';
 import { formatBytes } from './formatBytes';
 import { describeCausedBy } from './describeCausedBy';
 import { describeDraftEvent } from './describeDraftEvent';
 import { describePhaseEvent, describeTimeOrderOverride } from './describePhaseEvent';
+import { describeIncidentUpdate } from './describeIncidentUpdate';
+import { joinBodies } from './joinBodies';
+import { mappedCodes } from './mappedCodes';
+import { readChanges } from './readChanges';
+import { describeReviewEvent } from './describeReviewEvent';
 import { describeRunbookEvent } from './describeRunbookEvent';
 import { humanize } from './humanize';
 import { showValue } from './showValue';
@@ -30,34 +35,6 @@ export interface EventDescription {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
 
-function readChanges(data: Record<string, unknown>): FieldChange[] {
-  const raw = data.changes;
-  const list: { field: string; before: unknown; after: unknown; redacted?: unknown }[] = [];
-  if (Array.isArray(raw)) {
-    for (const c of raw) if (isRecord(c) && typeof c.field === 'string') list.push({ field: c.field, before: c.before, after: c.after, redacted: c.redacted });
-  } else if (isRecord(raw)) {
-    for (const [field, c] of Object.entries(raw)) {
-      if (isRecord(c)) list.push({ field, before: c.before ?? c.from, after: c.after ?? c.to, redacted: c.redacted });
-    }
-  }
-  return list.map((c) => ({
-    field: humanize(c.field),
-    before: c.redacted === true ? 'Restricted' : showValue(c.before),
-    after: c.redacted === true ? 'Restricted' : showValue(c.after),
-    redacted: c.redacted === true,
-  }));
-}
-
-/** "Read as ISO 3166: UK → GB (United Kingdom)" when codes were given as aliases (`mapped` in the event), else null. */
-/** Two notes on one event (a time-order override, codes read as ISO 3166), each on its own line; null when neither. */
-const joinBodies = (...parts: (string | null)[]): string | null => parts.filter((p): p is string => p !== null).join('\n') || null;
-
-function mappedCodes(data: Record<string, unknown>): string | null {
-  const list = Array.isArray(data.mapped) ? data.mapped.filter(isRecord) : [];
-  if (list.length === 0) return null;
-  return `Read as ISO 3166: ${list.map((m) => describeMapping({ from: str(m.from), to: str(m.to) })).join(', ')}`;
-}
-
 const hoursList = (v: unknown): string => (Array.isArray(v) && v.length > 0 ? v.map((h) => `${str(h)} h`).join(', ') : '—');
 
 /** `settings.changed` (main/settings): which setting, and each changed field with its old and new value. */
@@ -83,13 +60,12 @@ export function describeEvent(event: TimelineEvent): EventDescription {
   switch (event.type) {
     case 'incident.created': {
       const f = isRecord(d.fields) ? d.fields : {};
-      return { ...base, summary: `Declared incident “${str(f.title)}” (${str(f.severity)}, ${humanize(str(f.category))})`, body: joinBodies(describeTimeOrderOverride(d), mappedCodes(d)), tone: 'status' };
+      // An exercise is declared as one, in words, where the timeline starts.
+      const what = f.exercise === true ? 'exercise' : 'incident';
+      return { ...base, summary: `Declared ${what} “${str(f.title)}” (${str(f.severity)}, ${humanize(str(f.category))})`, body: joinBodies(describeTimeOrderOverride(d), mappedCodes(d)), tone: 'status' };
     }
-    case 'incident.updated': {
-      const changes = readChanges(d);
-      const names = changes.map((c) => c.field.toLowerCase());
-      return { ...base, summary: `Updated ${names.length ? names.join(', ') : 'the incident'}`, changes, body: joinBodies(describeTimeOrderOverride(d), mappedCodes(d)) };
-    }
+    case 'incident.updated':
+      return describeIncidentUpdate(d, base);
     case 'incident.status_changed':
       return describePhaseEvent(event, base);
     case 'incident.note':
@@ -118,8 +94,19 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return describeDraftEvent(event, base);
     case 'settings.changed':
       return describeSettingsChange(d, base);
+    case 'report.generated': {
+      // main/reports: the file's SHA-256 and the log anchor it carries, to check it later (Verify chain).
+      const anchor = isRecord(d.anchor) ? `${str(d.anchor.seq)}:${str(d.anchor.hash)}` : '?';
+      return {
+        ...base,
+        summary: `Generated the incident report (${str(d.format).toUpperCase()}, TLP:${str(d.tlp).toUpperCase()}${d.redacted === true ? ', redacted' : d.personalData === 'masked' ? ', personal data masked' : ''})`,
+        body: `SHA-256 of the file: ${str(d.sha256)}\nLog anchor: ${anchor}${d.verified === false ? ' (the chain did not verify)' : ''}`,
+        tone: 'evidence',
+      };
+    }
     default: {
       if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
+      if (/^(review|action)\.|^event\.(un)?starred$/.test(event.type)) return describeReviewEvent(event, base);
       const changes = readChanges(d);
       const details = Object.entries(d)
         .filter(([k, v]) => k !== 'changes' && k !== 'causedBy' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))

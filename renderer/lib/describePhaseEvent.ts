@@ -2,6 +2,7 @@ import type { TimelineEvent } from '../../contract';
 import type { EventDescription, FieldChange } from './describeEvent';
 import { formatDateTime } from './formatDateTime';
 import { humanize } from './humanize';
+import { timePointLabel } from './timePointLabel';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
@@ -14,7 +15,7 @@ export function describeTimeOrderOverride(d: Record<string, unknown>): string | 
   const o = d.timeOrderOverride;
   if (!isRecord(o)) return null;
   const pairs = (Array.isArray(o.conflicts) ? o.conflicts : []).filter(isRecord)
-    .map((c) => `${humanize(str(c.later))} ${formatDateTime(str(c.laterAt))} is before ${humanize(str(c.earlier)).toLowerCase()} ${formatDateTime(str(c.earlierAt))}`);
+    .map((c) => `${timePointLabel(str(c.later))} ${formatDateTime(str(c.laterAt))} is before ${timePointLabel(str(c.earlier)).toLowerCase()} ${formatDateTime(str(c.earlierAt))}`);
   return `Times out of order kept on purpose: ${pairs.join('; ')}. Why: ${str(o.reason)}`;
 }
 

@@ -5,6 +5,9 @@ export type Route =
   | { name: 'incidents' }
   | { name: 'incident'; ref: string }
   | { name: 'run'; ref: string; runId: string }
+  /** The incident page with its post-incident review open. */
+  | { name: 'review'; ref: string }
+  | { name: 'actions' }
   | { name: 'runbooks' }
   | { name: 'backups' }
   | { name: 'deadlines' }
@@ -21,11 +24,13 @@ export function parseRoute(hash: string): Route {
   const [first, second, third, fourth] = parts;
   if (first === 'incidents' && second !== undefined && REF_PATTERN.test(second)) {
     if (third === 'runs' && fourth !== undefined && RUN_ID.test(fourth)) return { name: 'run', ref: second, runId: fourth.toLowerCase() };
+    if (third === 'review') return { name: 'review', ref: second };
     return { name: 'incident', ref: second };
   }
   if (first === 'runbooks') return { name: 'runbooks' };
   if (first === 'backups') return { name: 'backups' };
   if (first === 'deadlines') return { name: 'deadlines' };
+  if (first === 'actions') return { name: 'actions' };
   if (first === 'dashboard') return { name: 'dashboard' };
   if (first === 'settings') return { name: 'settings' };
   if (first === 'audit') return { name: 'audit' };
@@ -40,6 +45,8 @@ export function hrefFor(route: Route): string {
       return `#/incidents/${route.ref}`;
     case 'run':
       return `#/incidents/${route.ref}/runs/${route.runId}`;
+    case 'review':
+      return `#/incidents/${route.ref}/review`;
     case 'incidents':
       return '#/incidents';
     default:

@@ -19,7 +19,9 @@ export interface BenchSizes {
   drafts: number;
   /** Whole-process runs of each CLI command bench 9 times (the median is reported). */
   cliRuns: number;
-  /** Incidents and log events bench 10 computes a year's KPIs over. */
+  /** Events of the incident whose report bench 10 renders in each format. */
+  reportEvents: number;
+  /** Incidents and log events bench 11 computes a year's KPIs over. */
   kpiIncidents: number;
   kpiEvents: number;
 }
@@ -40,6 +42,7 @@ export const FULL_SIZES: BenchSizes = {
   assessments: 10_000,
   drafts: 1000,
   cliRuns: 20,
+  reportEvents: 10_000,
   kpiIncidents: 100_000,
   kpiEvents: 1_000_000,
 };
@@ -61,6 +64,7 @@ export const QUICK_SIZES: BenchSizes = {
   assessments: 1000,
   drafts: 100,
   cliRuns: 5,
+  reportEvents: 1000,
   kpiIncidents: 10_000,
   kpiEvents: 100_000,
 };

@@ -63,25 +63,25 @@ export function benchKpis(ctx: BenchContext): BenchRow[] {
   const scope = `${fmtCount(n)} incidents, ${fmtCount(seed.events)} events; 2026: ${f.incidents.toLocaleString('en-US')} incidents in scope, ${f.assessed} assessed for notices, ${f.slots.toLocaleString('en-US')} backup slots, ${f.drills} drills, ${f.dataProblems} data problems`;
   return [
     {
-      id: '10a', name: `KPIs for a year (kpis.get; the previous year's headline kept, the log unchanged), warm, median of ${f.warmRuns} (${scope})`, unit: 'ms',
+      id: '11a', name: `KPIs for a year (kpis.get; the previous year's headline kept, the log unchanged), warm, median of ${f.warmRuns} (${scope})`, unit: 'ms',
       encrypted: f.warmMs, plain: f.referenceMs,
       target: { subject: 'encrypted', op: '<', value: 300, label: '< 300 ms' },
       note: `reference: the median time to contain alone by one plain SQL window query on the same file (same figure: ${f.containMedian} s, n=${f.containN})`,
     },
     {
-      id: '10a′', name: `KPIs for a year after a change to the log (previous year computed again), median of ${f.afterChangeRuns}`, unit: 'ms',
+      id: '11a′', name: `KPIs for a year after a change to the log (previous year computed again), median of ${f.afterChangeRuns}`, unit: 'ms',
       encrypted: f.afterChangeMs, plain: f.referenceMs,
       target: { subject: 'encrypted', op: '<', value: 300, label: '< 300 ms' },
       note: 'each run appends one event first: the previous period\'s headline is computed again, notices of untouched incidents stay assessed',
     },
     {
-      id: '10b', name: 'KPIs for a year, cold (first call after opening: every breach assessed against every regime)', unit: 'ms',
+      id: '11b', name: 'KPIs for a year, cold (first call after opening: every breach assessed against every regime)', unit: 'ms',
       encrypted: f.coldMs, plain: null, note: 'informational: the notice stages are then kept per incident until its facts, notices or decisions change',
     },
     {
-      id: '10c', name: 'KPIs for a year: peak RSS of the KPI work (VmHWM after a reset, cold and warm runs)', unit: 'MB',
+      id: '11c', name: 'KPIs for a year: peak RSS of the KPI work (VmHWM after a reset, cold and warm runs)', unit: 'MB',
       encrypted: f.peakMB, plain: f.baselineMB, note: 'plain column: the child process before the work (Node, tsx, SQLCipher, the rule library)',
     },
-    { id: '10d', name: `seeding ${fmtCount(n)} incidents and a ${fmtCount(seed.events)}-event log (appendEvent) — informational`, unit: 's', encrypted: seed.seconds, plain: null },
+    { id: '11d', name: `seeding ${fmtCount(n)} incidents and a ${fmtCount(seed.events)}-event log (appendEvent) — informational`, unit: 's', encrypted: seed.seconds, plain: null },
   ];
 }

@@ -1,5 +1,5 @@
 /**
- * Bench 10's measurement, in a process of its own so that its peak memory is the KPI code's and
+ * Bench 11's measurement, in a process of its own so that its peak memory is the KPI code's and
  * not the seeding's: opens the seeded database, computes a year's dashboard cold (nothing cached)
  * and warm, the reference query next to it, and prints the figures as one JSON line.
  */

@@ -26,9 +26,9 @@ export const incidentHandlers: Pick<Handlers, IncidentMethods> = {
     refusePiiWrite(ctx, fields);
     return view(ctx, createIncident(ctx.open().db, actorOf(ctx).user, fields, ctx.nowIso(), overrideTimeOrder));
   },
-  'incidents.update': (ctx, { ref, patch, overrideTimeOrder }) => {
+  'incidents.update': (ctx, { ref, patch, overrideTimeOrder, reason }) => {
     refusePiiWrite(ctx, patch);
-    return view(ctx, updateIncident(ctx.open().db, actorOf(ctx).user, ref, patch, ctx.nowIso(), { overrideTimeOrder }));
+    return view(ctx, updateIncident(ctx.open().db, actorOf(ctx).user, ref, patch, ctx.nowIso(), { overrideTimeOrder, reason }));
   },
   'incidents.setStatus': (ctx, { ref, status, reason, skipPhases, overrideTimeOrder }) => {
     const { db } = ctx.open();

@@ -11,7 +11,8 @@ type UserMethods = 'users.list' | 'users.add' | 'users.setRole' | 'users.names' 
 export const userHandlers: Pick<Handlers, UserMethods> = {
   'users.list': (ctx) => listUsers(ctx.open().db),
 
-  'users.names': (ctx) => listUsers(ctx.open().db).map((u) => u.name),
+  // The names offered for new assignments (owners): a disabled user can no longer take work on.
+  'users.names': (ctx) => listUsers(ctx.open().db).filter((u) => u.status === 'active').map((u) => u.name),
 
   'users.add': async (ctx, { name, role, passphrase, mustChangePassphrase }) => {
     const { db, dataKey } = ctx.open();

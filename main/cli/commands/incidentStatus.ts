@@ -3,6 +3,7 @@ import { STATUSES, type IncidentStatus } from '../../../contract/incidentTerms';
 import { apiFailure } from '../apiFailure';
 import { CliError, EXIT } from '../CliError';
 import { formatTable, toJson } from '../format';
+import { timeOrderRefusal } from '../timeOrderRefusal';
 import type { CommandContext, CommandSpec } from '../types';
 
 const list = (items: readonly string[]): string =>
@@ -18,10 +19,8 @@ function refusal(error: ApiError, ref: string, status: string): CliError {
       EXIT.usage, error.code,
     );
   }
-  if (error.timeOrder?.length) {
-    const pairs = (error.issues ?? []).map((i) => i.slice(i.indexOf(': ') + 2));
-    return new CliError(`phase times out of order: ${pairs.join('; ')}; correct the time, or pass --override-time-order REASON`, EXIT.usage, error.code);
-  }
+  const outOfOrder = timeOrderRefusal(error);
+  if (outOfOrder) return outOfOrder;
   if (error.issues?.some((i) => i.startsWith('reason:'))) return new CliError(`${error.message} (pass --reason TEXT)`, EXIT.usage, error.code);
   return apiFailure(error);
 }

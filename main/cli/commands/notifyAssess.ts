@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { EXERCISE_MARKING } from '../../../contract/incidentTerms';
 import { CliError, EXIT, usageError } from '../CliError';
 import { toJson } from '../format';
 import { formatAssessment, NOT_LEGAL_ADVICE } from '../formatAssessment';
@@ -28,6 +29,7 @@ export const notifyAssess: CommandSpec = {
     const file = ctx.values.facts as string | undefined;
     if ((ref === undefined) === (file === undefined)) throw usageError('give an incident reference or --facts FILE.json (one of them)');
     let assessment;
+    let exercise = false;
     if (file !== undefined) {
       let facts: unknown;
       try {
@@ -38,8 +40,13 @@ export const notifyAssess: CommandSpec = {
       assessment = await ctx.call('notify.assessFacts', { facts: facts as never });
     } else {
       assessment = await ctx.call('notify.assess', { ref: ref ?? '' });
+      exercise = (await ctx.call('incidents.get', { ref: ref ?? '' })).exercise;
     }
-    ctx.print(ctx.json ? toJson({ notice: NOT_LEGAL_ADVICE, ...assessment }) : formatAssessment(assessment, Intl.DateTimeFormat().resolvedOptions().timeZone));
+    // An exercise's assessment is rehearsal: said first, so a pasted copy cannot start a real notice.
+    const text = ctx.json
+      ? toJson({ notice: NOT_LEGAL_ADVICE, ...(exercise ? { exercise: EXERCISE_MARKING } : {}), ...assessment })
+      : `${exercise ? `*** ${EXERCISE_MARKING} ***\n` : ''}${formatAssessment(assessment, Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
+    ctx.print(text);
     return EXIT.ok;
   },
 };

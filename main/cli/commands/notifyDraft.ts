@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { EXERCISE_MARKING } from '../../../contract/incidentTerms';
 import { AUDIENCES, DECISION_SUPPORT_NOTICE, EXPORT_FORMATS, type Audience, type ExportFormat } from '../../../contract/notifyTerms';
 import { EXIT, usageError } from '../CliError';
 import { toJson } from '../format';
@@ -59,6 +60,7 @@ export const notifyDraft: CommandSpec = {
     await writeFileAtomic(target, Buffer.from(file.dataBase64, 'base64'), ctx.values.force === true);
 
     ctx.note(DECISION_SUPPORT_NOTICE);
+    if (draft.exercise) ctx.note(`${EXERCISE_MARKING}: ${ref} is an exercise; the file is marked so on every page and its subject starts with [EXERCISE]`);
     ctx.note(`${existing ? 'Draft' : 'New draft'} ${draft.id}, version ${draft.version} (${draft.status}${draft.supplementTo ? `, supplements ${draft.supplementTo}` : ''}): ${draft.title}`);
     if (draft.outcome !== 'notify') ctx.note(`note: the assessment for ${draft.regimeName} was "${draft.outcome}" when this draft was created`);
     for (const item of draft.contents.filter((c) => !c.present)) ctx.note(`missing: ${item.text} (${item.source.cite})`);

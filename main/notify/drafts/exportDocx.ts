@@ -19,12 +19,17 @@ const lines = (texts: string[], opts: { bold?: boolean; size?: number } = {}): T
 /**
  * The letter as a Word document with the same structure as the PDF: letterhead in the page
  * header, date, address block, bold subject, our reference, the body, the sender's details in the
- * footer. Placeholders are bold and highlighted. The not-legal-advice note is the document's
+ * footer. Placeholders are bold and highlighted. An exercise's marking heads the page header. The not-legal-advice note is the document's
  * description (File ▸ Properties), not part of the letter.
  */
 export async function exportDocx(letter: Letter): Promise<Buffer> {
   const lh = letter.letterhead;
-  const headerLines = [...(lh.organisation !== '' ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: runs(lh.organisation, { bold: true, size: 14 }) })] : [])];
+  // An exercise: the marking heads the page header, so it is on every page of the document.
+  const marking = letter.exercise ? [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: letter.exercise.marking, font: FONT, bold: true, size: pt(13), color: 'B00020' })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: spaceAfter(8), children: [new TextRun({ text: letter.exercise.explanation, font: FONT, size: pt(8), color: 'B00020' })] }),
+  ] : [];
+  const headerLines = [...marking, ...(lh.organisation !== '' ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: runs(lh.organisation, { bold: true, size: 14 }) })] : [])];
   headerLines.push(new Paragraph({
     alignment: AlignmentType.RIGHT,
     border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '999999', space: 4 } },

@@ -50,7 +50,8 @@ export async function exportDraft(db: Db, input: ExportDraftInput, jurisdiction:
   const letter = toLetter(draft, { letterhead: getLetterhead(db), jurisdiction, recipient: input.recipient, now });
   const data = await render(letter, input.format);
   return {
-    fileName: `${draft.ref}-${draft.regimeId}-${draft.audience}-v${draft.version}.${input.format}`,
+    // An exercise's file says so in its name too, wherever it is copied.
+    fileName: `${draft.exercise ? 'EXERCISE-' : ''}${draft.ref}-${draft.regimeId}-${draft.audience}-v${draft.version}.${input.format}`,
     mediaType: MEDIA_TYPES[input.format],
     dataBase64: data.toString('base64'),
     sha256: sha256Hex(data),

@@ -74,9 +74,10 @@ function mailDate(iso: string): string {
   return new Date(iso).toUTCString().replace(/GMT$/, '+0000');
 }
 
-/** The letter as plain text: the body with headings on their own lines, then the sender's details. */
+/** The letter as plain text: an exercise's marking first, the body with headings on their own lines, then the sender's details. */
 function plainText(letter: Letter): string {
-  const lines: string[] = [letter.reference, ''];
+  const mark = letter.exercise ? [`*** ${letter.exercise.marking} ***`, letter.exercise.explanation, ''] : [];
+  const lines: string[] = [...mark, letter.reference, ''];
   for (const b of letter.blocks) {
     if (b.kind === 'heading') lines.push(b.text);
     else if (b.kind === 'list') lines.push(...b.items.map((i) => `- ${i}`));
@@ -107,6 +108,8 @@ export function exportEml(letter: Letter): string {
     'Content-Type: text/plain; charset=UTF-8',
     'Content-Transfer-Encoding: quoted-printable',
     `Content-Language: ${letter.lang}`,
+    // For mail filters and gateways: an exercise's message says so in a header too (ASCII only).
+    ...(letter.exercise ? ['X-Firebreak-Exercise: yes (EXERCISE - NOT A REAL INCIDENT)'] : []),
   ];
   return `${headers.join(CRLF)}${CRLF}${CRLF}${quotedPrintable(plainText(letter))}${CRLF}`;
 }

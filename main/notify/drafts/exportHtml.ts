@@ -19,6 +19,8 @@ const CSS = `
   h2 { font-size: 11pt; margin: 1.4em 0 .4em; break-after: avoid; }
   p { margin: 0 0 .8em; }
   mark.missing { background: #ffe08a; color: #000; outline: 1px dashed #b38600; }
+  .exercise { border: 3px solid #b00020; color: #b00020; text-align: center; padding: .6em 1em; margin-bottom: 2em; }
+  .exercise strong { display: block; font-size: 16pt; letter-spacing: .04em; }
   @media print { body { margin: 0; max-width: none; padding: 0; } mark.missing { outline: none; } }
 `;
 
@@ -41,11 +43,12 @@ export function exportHtml(letter: Letter): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="generator" content="Firebreak">
-<meta name="firebreak-notice" content="${escapeHtml(letter.notice)}">
+<meta name="firebreak-notice" content="${escapeHtml(letter.notice)}">${letter.exercise ? `\n<meta name="firebreak-exercise" content="${escapeHtml(letter.exercise.marking)}">` : ''}
 <title>${escapeHtml(letter.subject)}</title>
 <style>${CSS}</style>
 </head>
 <body>
+${letter.exercise ? `<div class="exercise" role="note"><strong>${escapeHtml(letter.exercise.marking)}</strong>${escapeHtml(letter.exercise.explanation)}</div>` : ''}
 ${head !== '' ? `<header class="letterhead">${head}</header>` : ''}
 <div class="date">${escapeHtml(letter.date)}</div>
 <address class="recipient">${letter.recipient.map(escapeHtml).join('<br>')}</address>

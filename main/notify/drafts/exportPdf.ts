@@ -13,7 +13,8 @@ const BOLD = 'Helvetica-Bold';
  * address block, subject in bold, our reference, the body, and a footer with the sender's
  * details and page numbers. Standard Helvetica (no font file to ship or embed): text is mapped to
  * what it can show (toWinAnsi). Placeholders are highlighted so nobody prints one by mistake.
- * The not-legal-advice note is in the document's metadata (Keywords), not on the page.
+ * The not-legal-advice note is in the document's metadata (Keywords), not on the page. An
+ * exercise's notice has its marking in red at the head of every page.
  */
 export function exportPdf(letter: Letter): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -75,11 +76,18 @@ export function exportPdf(letter: Letter): Promise<Buffer> {
       }
     }
 
-    // Footer on every page: who sent it, and page n of m.
+    // Footer on every page: who sent it, and page n of m. An exercise's marking heads every page,
+    // in the top margin, so no page of it can be taken out and sent as a real notice.
     const footer = t([lh.organisation, lh.email, lh.phone].filter((x) => x !== '').join(' · '));
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
+      if (letter.exercise) {
+        doc.font(BOLD).fontSize(12).fillColor('#b00020');
+        doc.text(t(letter.exercise.marking), MARGIN.left, 6 * MM, { width, align: 'center', lineBreak: false });
+        doc.font(FONT).fontSize(7.5);
+        doc.text(t(letter.exercise.explanation), MARGIN.left, 6 * MM + 15, { width, align: 'center', lineBreak: false });
+      }
       const y = doc.page.height - MARGIN.bottom + 8 * MM;
       // Writing below the bottom margin would add a page; lift the margin for the footer line.
       doc.page.margins.bottom = 0;

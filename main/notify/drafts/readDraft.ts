@@ -19,6 +19,8 @@ interface DraftRow {
   supplement_to: string | null;
   created_at: string;
   created_by: string;
+  /** The incident's flag (0 or 1), joined in. */
+  exercise: number;
 }
 
 interface VersionRow {
@@ -50,7 +52,7 @@ export const placeholdersIn = (title: string, body: string): string[] => findPla
  * version starts with none), else draft.
  */
 export function readDraft(db: Db, id: string, version?: number): Draft {
-  const row = db.prepare('SELECT * FROM notify_drafts WHERE id = ?').get(id) as DraftRow | undefined;
+  const row = db.prepare('SELECT d.*, i.exercise FROM notify_drafts d JOIN incidents i ON i.ref = d.incident_ref WHERE d.id = ?').get(id) as DraftRow | undefined;
   if (!row) throw new ApiFailure('NOT_FOUND', `no notification draft ${id}`);
   const versions = db.prepare('SELECT version, title, body, sha256, created_at, created_by FROM notify_draft_versions WHERE draft_id = ? ORDER BY version').all(id) as VersionRow[];
   const approvals = db.prepare('SELECT version, user, at FROM notify_draft_approvals WHERE draft_id = ? ORDER BY event_seq').all(id) as (DraftApproval & { version: number })[];
@@ -74,6 +76,7 @@ export function readDraft(db: Db, id: string, version?: number): Draft {
   return {
     id: row.id,
     ref: row.incident_ref,
+    exercise: row.exercise === 1,
     regimeId: row.regime_id,
     regimeName: row.regime_name,
     stage: row.stage,

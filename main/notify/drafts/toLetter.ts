@@ -1,4 +1,4 @@
-import { DECISION_SUPPORT_NOTICE, type Draft, type Letterhead } from '../../../contract';
+import { DECISION_SUPPORT_NOTICE, EXERCISE_EXPLANATION, EXERCISE_MARKING, EXERCISE_SUBJECT_PREFIX, type Draft, type Letterhead } from '../../../contract';
 import { formatLetterDate, letterLocale } from './formatLetterDate';
 import { parseBody, type Block } from './parseBody';
 
@@ -18,6 +18,12 @@ export interface Letter {
   notice: string;
   /** Identifies the message (`draftid.vN`), for the e-mail's Message-ID. */
   messageKey: string;
+  /**
+   * Set for an exercise's notice: the marking and its explanation, which every format puts where
+   * nobody can miss it (top of the text, every page header); the subject then starts with
+   * "[EXERCISE]". Null for a real incident, whose files are unchanged.
+   */
+  exercise: { marking: string; explanation: string } | null;
 }
 
 export interface LetterOptions {
@@ -42,11 +48,12 @@ export function toLetter(draft: Draft, opts: LetterOptions): Letter {
     dateIso,
     lang: letterLocale(opts.jurisdiction.code),
     recipient: recipient.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ''),
-    subject: draft.title,
+    subject: draft.exercise ? `${EXERCISE_SUBJECT_PREFIX} ${draft.title}` : draft.title,
     reference: `Our reference: ${draft.ref}`,
     blocks: parseBody(draft.body),
     notice: DECISION_SUPPORT_NOTICE,
     messageKey: `${draft.id}.v${draft.version}`,
+    exercise: draft.exercise ? { marking: EXERCISE_MARKING, explanation: EXERCISE_EXPLANATION } : null,
   };
 }
 

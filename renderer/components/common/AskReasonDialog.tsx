@@ -7,7 +7,7 @@ import { Modal } from './Modal';
  * an incident moved back a phase): the reason is required, and a refusal from the API is shown.
  */
 export function AskReasonDialog({
-  title, intro, confirmLabel, onCancel, onConfirm, missing = 'A reason is required: it is recorded on the timeline.', maxLength = 20_000,
+  title, intro, confirmLabel, onCancel, onConfirm, missing = 'A reason is required: it is recorded on the timeline.', maxLength = 20_000, label = 'Reason',
 }: {
   title: string;
   intro: ReactNode;
@@ -17,6 +17,8 @@ export function AskReasonDialog({
   /** Shown when the reason is left empty. */
   missing?: string;
   maxLength?: number;
+  /** What the text is called (a done note is not a reason). */
+  label?: string;
 }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -46,7 +48,7 @@ export function AskReasonDialog({
     >
       <form id="ask-reason-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="muted">{intro}</div>
-        <Field id="ask-reason" label="Reason" error={error}>
+        <Field id="ask-reason" label={label} error={error}>
           <textarea {...describedBy('ask-reason', error)} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus maxLength={maxLength} />
         </Field>
       </form>

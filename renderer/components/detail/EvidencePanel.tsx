@@ -24,8 +24,8 @@ interface Upload {
 
 /** Files attached to the incident, each with its SHA-256 taken at intake; every view and export is a custody event. */
 export function EvidencePanel({
-  incidentRef, evidence, error, loading, onChanged,
-}: { incidentRef: string; evidence: Evidence[]; error: ApiError | null; loading: boolean; onChanged: () => void }) {
+  incidentRef, exercise, evidence, error, loading, onChanged,
+}: { incidentRef: string; exercise: boolean; evidence: Evidence[]; error: ApiError | null; loading: boolean; onChanged: () => void }) {
   const client = useClient();
   const toasts = useToasts();
   const canWrite = useCan('evidence:write');
@@ -74,7 +74,8 @@ export function EvidencePanel({
       toasts.show('error', `Could not export ${item.name}`, result.error.message);
       return;
     }
-    saveBytes(base64ToBytes(result.value.dataBase64), item.name, item.mediaType);
+    // The bytes stay as recorded (their SHA-256 is the custody record); an exercise's file says so in its name.
+    saveBytes(base64ToBytes(result.value.dataBase64), exercise ? `EXERCISE-${item.name}` : item.name, item.mediaType);
     toasts.show('success', `Exported ${item.name}`, 'Hash verified; the export is recorded in the chain of custody.');
   };
 

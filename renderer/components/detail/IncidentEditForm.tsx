@@ -1,26 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import {
-  CATEGORIES, DATA_CATEGORIES, incidentFieldsSchema, SEVERITIES, TIME_POINT_FIELD,
+  CATEGORIES, DATA_CATEGORIES, incidentFieldsSchema, SEVERITIES,
   type ApiError, type Category, type Incident, type IncidentFields, type PiiField, type Severity,
 } from '../../../contract';
 import { useApiResource } from '../../hooks/useApiResource';
 import { useClient } from '../../hooks/useClient';
 import { useToasts } from '../../hooks/useToasts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/dateTimeLocal';
-import { formatDateTime } from '../../lib/formatDateTime';
 import { diffIncident } from '../../lib/diffIncident';
 import { humanize } from '../../lib/humanize';
 import { issuesByField } from '../../lib/issuesByField';
 import { affectedRowsProblem } from '../../lib/jurisdictionInput';
+import { timeOrderFieldErrors } from '../../lib/timeOrderFieldErrors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { describedBy, Field } from '../common/Field';
+import { ExerciseCheckbox } from '../incidents/ExerciseCheckbox';
 import { AffectedTable } from './AffectedTable';
 import { Restricted } from './Restricted';
 import { TagInput } from './TagInput';
+import { TimeOrderProblems } from './TimeOrderProblems';
 
 const FIELD_NAMES = Object.keys(incidentFieldsSchema.shape) as (keyof IncidentFields)[];
 const TIMES = [
-  ['detectedAt', 'Detected'], ['triagedAt', 'Triaged'], ['containedAt', 'Contained'],
+  ['startedAt', 'Compromise started'], ['detectedAt', 'Detected'], ['triagedAt', 'Triaged'], ['containedAt', 'Contained'],
   ['eradicatedAt', 'Eradicated'], ['recoveredAt', 'Recovered'], ['closedAt', 'Closed'],
 ] as const;
 
@@ -41,10 +43,12 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
   const [error, setError] = useState<ApiError | null>(null);
   /** Why times out of order are right anyway: asked for only after the API named the pairs. */
   const [override, setOverride] = useState('');
+  /** Why these changes (a time corrected from the firewall log…): optional, recorded with them. */
+  const [reason, setReason] = useState('');
   const timeOrder = error?.timeOrder ?? [];
   // Set when a save is tried with a row whose code is not one: the rows then say why, empty ones too.
   const [codesChecked, setCodesChecked] = useState(false);
-  const issues = issuesByField(error, FIELD_NAMES, 'patch.');
+  const issues = issuesByField(error, [...FIELD_NAMES, 'reason'], 'patch.');
   const hidden = (f: PiiField): boolean => incident.redacted.includes(f);
   const set = <K extends keyof IncidentFields>(key: K, value: IncidentFields[K]): void => setDraft((d) => ({ ...d, [key]: value }));
   const text = (v: string): string | null => (v.trim() === '' ? null : v);
@@ -70,7 +74,8 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
     setBusy(true);
     setError(null);
     const keep = timeOrder.length > 0 && override.trim() !== '' ? { overrideTimeOrder: override.trim() } : {};
-    const result = await client.call('incidents.update', { ref: incident.ref, patch, ...keep });
+    const why = reason.trim() !== '' ? { reason: reason.trim() } : {};
+    const result = await client.call('incidents.update', { ref: incident.ref, patch, ...keep, ...why });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -82,11 +87,7 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
   };
 
   // Times out of order, said in the viewer's time like the inputs (the API's text is in UTC).
-  const err: Record<string, string> = { ...issues.fields };
-  for (const c of timeOrder) {
-    const text = `${humanize(c.later)} ${formatDateTime(c.laterAt)} is before ${humanize(c.earlier).toLowerCase()} ${formatDateTime(c.earlierAt)}`;
-    for (const field of [TIME_POINT_FIELD[c.later], TIME_POINT_FIELD[c.earlier]]) if (issues.fields[field]) err[field] = text;
-  }
+  const err = timeOrderFieldErrors(issues.fields, timeOrder, new Set(Object.keys(patch)));
   const affectedProblem = codesChecked ? affectedRowsProblem(draft.affected) : null;
   return (
     <form className="card edit-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-title">
@@ -122,40 +123,28 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
           <Field id="edit-summary" label="Summary" error={err.summary} className="span-2">
             <textarea {...describedBy('edit-summary', err.summary)} rows={5} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
           </Field>
+          <ExerciseCheckbox id="edit-exercise" checked={draft.exercise} onChange={(v) => set('exercise', v)} error={err.exercise} />
         </div>
 
         <fieldset className="form-section">
           <legend>Key times <span className="muted small">(your local time)</span></legend>
           <div className="form-grid form-grid-3">
-            {TIMES.map(([key, label]) => (
-              <Field key={key} id={`edit-${key}`} label={label} error={err[key]}>
-                <input
-                  {...describedBy(`edit-${key}`, err[key])}
-                  type="datetime-local"
-                  value={toDateTimeLocal(draft[key])}
-                  onChange={(e) => setDraft((d) => ({ ...d, [key]: fromDateTimeLocal(e.target.value) }))}
-                />
-              </Field>
-            ))}
-          </div>
-          {timeOrder.length > 0 && (
-            <div className="banner banner-warning time-order" role="alert">
-              <div>
-                <p><strong>These times are out of order</strong> (each phase comes at or after the one before it):</p>
-                <ul className="move-list">
-                  {timeOrder.map((c) => (
-                    <li key={`${c.later}-${c.earlier}`}>
-                      {humanize(c.later)} <strong>{formatDateTime(c.laterAt)}</strong> is before {humanize(c.earlier).toLowerCase()} <strong>{formatDateTime(c.earlierAt)}</strong>
-                    </li>
-                  ))}
-                </ul>
-                <p>Correct the time, or keep it and say why (recorded on the timeline with these pairs).</p>
-                <Field id="edit-override" label="Why are these times right?">
-                  <textarea id="edit-override" rows={2} maxLength={2000} value={override} onChange={(e) => setOverride(e.target.value)} />
+            {TIMES.map(([key, label]) => {
+              // The start may be unknown (empty); a phase's time is there once the incident reaches it.
+              const hint = key === 'startedAt' ? 'Empty: unknown. When the compromise or impact began.' : undefined;
+              return (
+                <Field key={key} id={`edit-${key}`} label={label} error={err[key]} hint={hint}>
+                  <input
+                    {...describedBy(`edit-${key}`, err[key], hint !== undefined)}
+                    type="datetime-local"
+                    value={toDateTimeLocal(draft[key])}
+                    onChange={(e) => setDraft((d) => ({ ...d, [key]: fromDateTimeLocal(e.target.value) }))}
+                  />
                 </Field>
-              </div>
-            </div>
-          )}
+              );
+            })}
+          </div>
+          <TimeOrderProblems id="edit-override" conflicts={timeOrder} override={override} onOverride={setOverride} />
         </fieldset>
 
         <fieldset className="form-section">
@@ -208,6 +197,11 @@ export function IncidentEditForm({ incident, onSaved, onCancel }: { incident: In
             </Field>
           )}
         </fieldset>
+
+        <Field id="edit-reason" label="Reason for these changes (optional)" error={err.reason}
+          hint="Recorded on the timeline with each change's before and after, e.g. where a corrected time comes from.">
+          <textarea {...describedBy('edit-reason', err.reason, true)} rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
       </div>
       <div className="card-footer">
         <button type="button" className="btn btn-secondary" onClick={onCancel}>Cancel</button>

@@ -4,6 +4,7 @@ import { describePhase } from '../../lib/describePhase';
 import { formatCount } from '../../lib/formatCount';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { humanize } from '../../lib/humanize';
+import { ExerciseBadge } from '../common/ExerciseBadge';
 import { Icon } from '../common/Icon';
 import { Kbd } from '../common/Kbd';
 import { SeverityBadge } from '../common/SeverityBadge';
@@ -55,9 +56,13 @@ export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incide
         <h3 className="section-label">Summary</h3>
         <p className="summary-text">{incident.summary || <span className="muted">No summary yet.</span>}</p>
         <dl className="facts">
-          <Fact label="Severity"><SeverityBadge severity={incident.severity} long /></Fact>
+          <Fact label="Severity">
+            <SeverityBadge severity={incident.severity} long />
+            {incident.highestSeverity !== incident.severity && <span className="muted small"> · reached <SeverityBadge severity={incident.highestSeverity} /></span>}
+          </Fact>
           <Fact label="Category">{humanize(incident.category)}</Fact>
           <Fact label="Owner">{incident.owner ?? <span className="muted">Unassigned</span>}</Fact>
+          <Fact label="Exercise">{incident.exercise ? <ExerciseBadge /> : 'No, a real incident'}</Fact>
           <Fact label="Tags">
             {incident.tags.length ? (
               <span className="tag-list">{incident.tags.map((t) => <span key={t} className="tag">{t}</span>)}</span>
@@ -67,6 +72,9 @@ export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incide
 
         <h3 className="section-label">Key times</h3>
         <dl className="facts facts-3">
+          <Fact label="Compromise started">
+            {incident.startedAt ? <time dateTime={incident.startedAt}>{formatDateTime(incident.startedAt)}</time> : <span className="muted">Unknown</span>}
+          </Fact>
           {incident.phases.map((p) => (
             <Fact key={p.phase} label={humanize(p.phase)}>
               <PhaseTime phase={p} />

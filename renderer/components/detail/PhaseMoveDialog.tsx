@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { IncidentStatus, OpenItem, TimeOrderConflict } from '../../../contract';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { humanize } from '../../lib/humanize';
+import { timePointLabel } from '../../lib/timePointLabel';
 import { describedBy, Field } from '../common/Field';
 import { Modal } from '../common/Modal';
 
@@ -115,7 +116,7 @@ export function PhaseMoveDialog({
             <ul className="move-list">
               {conflicts.map((c) => (
                 <li key={`${c.later}-${c.earlier}`}>
-                  {humanize(c.later)} <strong>{formatDateTime(c.laterAt)}</strong> is before {humanize(c.earlier).toLowerCase()} <strong>{formatDateTime(c.earlierAt)}</strong>
+                  {timePointLabel(c.later)} <strong>{formatDateTime(c.laterAt)}</strong> is before {timePointLabel(c.earlier).toLowerCase()} <strong>{formatDateTime(c.earlierAt)}</strong>
                 </li>
               ))}
             </ul>

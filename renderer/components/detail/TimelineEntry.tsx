@@ -10,11 +10,23 @@ const ICON: Record<ReturnType<typeof describeEvent>['tone'], IconName> = {
   neutral: 'edit', status: 'activity', note: 'note', evidence: 'paperclip', danger: 'alert', security: 'key',
 };
 
+/** A key event's star: a toggle for those who may star (review:write), a mark for those who only read reviews. */
+export interface StarControl {
+  starred: boolean;
+  /** Absent: the star is only shown. */
+  onToggle?: () => void;
+  busy?: boolean;
+}
+
+/** Star marks are events too, but a mark is not a key event itself: it gets no star. */
+const STAR_MARKS = new Set(['event.starred', 'event.unstarred']);
+
 /** `superseded`: phase times this event set that a later move back set aside (lib/supersededStamps.ts). */
-export function TimelineEntry({ event, superseded }: { event: TimelineEvent; superseded?: SupersededStamp[] | undefined }) {
+export function TimelineEntry({ event, superseded, star }: { event: TimelineEvent; superseded?: SupersededStamp[] | undefined; star?: StarControl | undefined }) {
   const d = describeEvent(event);
+  const showStar = star && !STAR_MARKS.has(event.type) && (star.onToggle || star.starred);
   return (
-    <li className={`tl-item tl-tone-${d.tone}`} data-type={event.type}>
+    <li className={`tl-item tl-tone-${d.tone}${star?.starred ? ' is-key' : ''}`} data-type={event.type} data-seq={event.seq}>
       <span className="tl-icon" aria-hidden="true">
         <Icon name={ICON[d.tone]} size={13} />
       </span>
@@ -25,9 +37,28 @@ export function TimelineEntry({ event, superseded }: { event: TimelineEvent; sup
             {/* A consequence is the system's; the person whose action it followed from is named, not credited. */}
             {d.cause && <span className="tl-cause" data-testid="tl-cause"> · {d.cause}</span>}
           </span>
-          <time dateTime={event.ts} title={formatDateTime(event.ts, true)} className="tl-time">
-            {formatRelative(event.ts)}
-          </time>
+          <span className="tl-meta">
+            <time dateTime={event.ts} title={formatDateTime(event.ts, true)} className="tl-time">
+              {formatRelative(event.ts)}
+            </time>
+            {showStar && (star.onToggle ? (
+              <button
+                type="button"
+                className={`star-toggle${star.starred ? ' is-starred' : ''}`}
+                aria-pressed={star.starred}
+                aria-label={`Key event #${event.seq}`}
+                title={star.starred ? 'A key event of the review: click to take the star off' : 'Star as a key event of the review'}
+                onClick={star.onToggle}
+                disabled={star.busy}
+              >
+                <Icon name="star" size={14} />
+              </button>
+            ) : (
+              <span className="star-mark is-starred" title="A key event of the review" role="img" aria-label={`Key event #${event.seq}`}>
+                <Icon name="star" size={14} />
+              </span>
+            ))}
+          </span>
         </div>
         {d.body && <p className={d.tone === 'note' ? 'tl-note' : 'tl-body'}>{d.body}</p>}
         {d.changes.length > 0 && (

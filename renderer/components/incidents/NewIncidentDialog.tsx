@@ -6,12 +6,15 @@ import { useToasts } from '../../hooks/useToasts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/dateTimeLocal';
 import { humanize } from '../../lib/humanize';
 import { issuesByField } from '../../lib/issuesByField';
+import { timeOrderFieldErrors } from '../../lib/timeOrderFieldErrors';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { describedBy, Field } from '../common/Field';
 import { Modal } from '../common/Modal';
+import { TimeOrderProblems } from '../detail/TimeOrderProblems';
+import { ExerciseCheckbox } from './ExerciseCheckbox';
 import { SeverityPicker } from './SeverityPicker';
 
-const FIELDS = ['title', 'severity', 'category', 'owner', 'summary', 'detectedAt'];
+const FIELDS = ['title', 'severity', 'category', 'owner', 'summary', 'startedAt', 'detectedAt', 'exercise'];
 
 export function NewIncidentDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (ref: string) => void }) {
   const client = useClient();
@@ -23,17 +26,27 @@ export function NewIncidentDialog({ onClose, onCreated }: { onClose: () => void;
   const [owner, setOwner] = useState('');
   const [summary, setSummary] = useState('');
   const [detectedAt, setDetectedAt] = useState(() => toDateTimeLocal(new Date().toISOString()));
+  /** When the compromise began; empty while unknown (time to detect starts here). */
+  const [startedAt, setStartedAt] = useState('');
+  const [exercise, setExercise] = useState(false);
+  /** Why a start after the detection is right anyway: asked for only after the API named the pair. */
+  const [override, setOverride] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const issues = issuesByField(error, FIELDS);
+  const timeOrder = error?.timeOrder ?? [];
+  // The pair under the field it is about, in the viewer's time like the inputs (the API writes UTC).
+  const err = timeOrderFieldErrors(issues.fields, timeOrder, new Set(startedAt ? ['startedAt', 'detectedAt'] : ['detectedAt']));
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     const detected = fromDateTimeLocal(detectedAt);
+    const started = fromDateTimeLocal(startedAt);
+    const keep = timeOrder.length > 0 && override.trim() !== '' ? { overrideTimeOrder: override.trim() } : {};
     const result = await client.call('incidents.create', {
-      title, severity, category, owner: owner || null, summary, ...(detected ? { detectedAt: detected } : {}),
+      title, severity, category, owner: owner || null, summary, exercise, startedAt: started, ...(detected ? { detectedAt: detected } : {}), ...keep,
     });
     setBusy(false);
     if (!result.ok) {
@@ -53,7 +66,7 @@ export function NewIncidentDialog({ onClose, onCreated }: { onClose: () => void;
         <>
           <button type="button" className="btn btn-secondary" onClick={onClose}>Cancel</button>
           <button type="submit" form="new-incident" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Declaring…' : 'Declare incident'}
+            {busy ? 'Declaring…' : timeOrder.length > 0 && override.trim() ? 'Declare with these times' : exercise ? 'Declare exercise' : 'Declare incident'}
           </button>
         </>
       }
@@ -81,12 +94,21 @@ export function NewIncidentDialog({ onClose, onCreated }: { onClose: () => void;
             ))}
           </select>
         </Field>
-        <Field id="new-detected" label="Detected at" error={issues.fields.detectedAt} hint="Your local time.">
-          <input {...describedBy('new-detected', issues.fields.detectedAt, true)} type="datetime-local" value={detectedAt} onChange={(e) => setDetectedAt(e.target.value)} />
+        <Field id="new-started" label="Compromise started" error={err.startedAt} hint="Your local time. Empty: unknown.">
+          <input {...describedBy('new-started', err.startedAt, true)} type="datetime-local" value={startedAt} onChange={(e) => setStartedAt(e.target.value)} />
         </Field>
+        <Field id="new-detected" label="Detected at" error={err.detectedAt} hint="Your local time.">
+          <input {...describedBy('new-detected', err.detectedAt, true)} type="datetime-local" value={detectedAt} onChange={(e) => setDetectedAt(e.target.value)} />
+        </Field>
+        {timeOrder.length > 0 && (
+          <div className="span-2">
+            <TimeOrderProblems id="new-override" conflicts={timeOrder} override={override} onOverride={setOverride} />
+          </div>
+        )}
         <Field id="new-summary" label="Summary" error={issues.fields.summary} className="span-2">
           <textarea {...describedBy('new-summary', issues.fields.summary)} rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} placeholder="What is known so far: systems, first signs, who noticed." />
         </Field>
+        <ExerciseCheckbox id="new-exercise" checked={exercise} onChange={setExercise} error={issues.fields.exercise} />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import type { IncidentRow } from '../../../contract';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { formatRelative } from '../../lib/formatRelative';
 import { humanize } from '../../lib/humanize';
+import { ExerciseBadge } from '../common/ExerciseBadge';
 import { SeverityBadge } from '../common/SeverityBadge';
 import { StatusBadge } from '../common/StatusBadge';
 
@@ -32,7 +33,12 @@ export const incidentColumns = [
   }),
   col.accessor((r) => r.incident?.title, {
     id: 'title', header: 'Title', enableHiding: false,
-    cell: ({ row }) => (row.original.incident ? <span className="title-cell">{row.original.incident.title}</span> : skeleton),
+    // An exercise's badge leads its title: the title column is never hidden and is read first.
+    cell: ({ row }) => {
+      const i = row.original.incident;
+      if (!i) return skeleton;
+      return i.exercise ? <><ExerciseBadge /> <span className="title-cell">{i.title}</span></> : <span className="title-cell">{i.title}</span>;
+    },
   }),
   col.accessor((r) => r.incident?.category, {
     id: 'category', header: 'Category',

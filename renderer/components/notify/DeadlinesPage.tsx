@@ -9,6 +9,7 @@ import { formatInJurisdiction, formatTimeLeft } from '../../lib/formatDeadline';
 import { hrefFor } from '../../lib/routes';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
+import { ExerciseBadge } from '../common/ExerciseBadge';
 import { Spinner } from '../common/Spinner';
 import { NotLegalAdvice } from './NotLegalAdvice';
 
@@ -25,7 +26,10 @@ export function DeadlinesPage() {
   });
   useEffect(() => () => clearTimeout(timer.current), []);
   const rows = board.data ?? [];
-  const overdue = rows.filter((r) => r.due !== null && Date.parse(r.due) <= now).length;
+  const passed = rows.filter((r) => r.due !== null && Date.parse(r.due) <= now);
+  const overdue = passed.length;
+  // A drill's passed deadline is counted, and said to be one: a real one must never hide among them, nor a drill pass for real.
+  const drills = passed.filter((r) => r.exercise).length;
 
   return (
     <div className="page">
@@ -43,7 +47,7 @@ export function DeadlinesPage() {
       )}
       {rows.length > 0 && (
         <>
-          {overdue > 0 && <ErrorBanner>{overdue} {overdue === 1 ? 'deadline has' : 'deadlines have'} passed.</ErrorBanner>}
+          {overdue > 0 && <ErrorBanner>{overdue} {overdue === 1 ? 'deadline has' : 'deadlines have'} passed{drills > 0 ? ` (${drills === overdue ? (overdue === 1 ? 'an exercise’s' : 'all of them exercises’') : `${drills} of them ${drills === 1 ? 'an exercise’s' : 'exercises’'}`})` : ''}.</ErrorBanner>}
           <table className="data-table obligations" aria-label="Open notification deadlines">
             <thead>
               <tr><th scope="col">Time left</th><th scope="col">Deadline</th><th scope="col">Incident</th><th scope="col">Regime</th><th scope="col">Report</th></tr>
@@ -61,6 +65,7 @@ export function DeadlinesPage() {
                     </td>
                     <td>
                       <a href={hrefFor({ name: 'incident', ref: r.ref })} className="mono">{r.ref}</a>
+                      {r.exercise && <> <ExerciseBadge /></>}
                       {r.incidentStatus === 'closed' && <> <span className="badge badge-closed" title="The incident is closed; this notice is still owed">incident closed</span></>}
                       <br /><span className="small">{r.title}</span>
                     </td>

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/formatDateTime';
 import { hrefFor } from '../../lib/routes';
 import { saveBytes } from '../../lib/saveBytes';
 import { ErrorBanner } from '../common/ErrorBanner';
+import { ExerciseBanner } from '../common/ExerciseBanner';
 import { Field } from '../common/Field';
 import { Modal } from '../common/Modal';
 
@@ -95,6 +96,9 @@ export function DraftDialog({ draftId, onClose, onChanged, onOpen, onEditFacts }
       footer={<button type="button" className="btn btn-secondary" onClick={onClose}>Close</button>}>
       <div className="draft" data-testid="draft" data-status={draft.status}>
         <p className="banner banner-info small" role="note" data-testid="not-legal-advice">{draft.notice}</p>
+        {draft.exercise && (
+          <ExerciseBanner>{draft.ref} is an exercise: every download of this notice starts with this marking (at the head of every page) and its subject with “[EXERCISE]”.</ExerciseBanner>
+        )}
         <p className="small">
           <span className={`badge ${draft.status === 'sent' ? 'badge-ok' : draft.status === 'approved' ? 'badge-ok' : 'badge-muted'}`} data-testid="draft-status">{STATUS[draft.status]}</span>{' '}
           Version {draft.version} of {draft.latestVersion} · to {draft.recipient}

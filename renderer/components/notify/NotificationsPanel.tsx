@@ -5,6 +5,8 @@ import { useNow } from '../../hooks/useNow';
 import { usePush } from '../../hooks/usePush';
 import { useCan } from '../../hooks/useSession';
 import { ErrorBanner } from '../common/ErrorBanner';
+import { ExerciseBadge } from '../common/ExerciseBadge';
+import { ExerciseBanner } from '../common/ExerciseBanner';
 import { Icon } from '../common/Icon';
 import { Spinner } from '../common/Spinner';
 import type { RegimeAssessment } from '../../../contract';
@@ -16,7 +18,7 @@ import { DraftList } from './DraftList';
 import { NotLegalAdvice } from './NotLegalAdvice';
 
 /** Who must be told about this incident, by when, and what is still missing to decide (notify.assess). */
-export function NotificationsPanel({ incidentRef }: { incidentRef: string }) {
+export function NotificationsPanel({ incidentRef, exercise }: { incidentRef: string; exercise: boolean }) {
   const client = useClient();
   const canEdit = useCan('notify:facts');
   const canDraft = useCan('notify:draft');
@@ -63,7 +65,7 @@ export function NotificationsPanel({ incidentRef }: { incidentRef: string }) {
   return (
     <section className="card" aria-labelledby="notify-title" data-testid="notifications">
       <div className="card-header">
-        <h2 id="notify-title">Breach notifications</h2>
+        <h2 id="notify-title">Breach notifications{exercise && <> <ExerciseBadge /></>}</h2>
         {canEdit && facts.data && (
           <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)}>
             <Icon name="edit" size={14} />
@@ -73,6 +75,9 @@ export function NotificationsPanel({ incidentRef }: { incidentRef: string }) {
       </div>
       <div className="card-body">
         <NotLegalAdvice />
+        {exercise && (
+          <ExerciseBanner>These obligations are rehearsed, not owed: every notice drafted here is marked as an exercise when downloaded.</ExerciseBanner>
+        )}
         {assessment.error && <ErrorBanner>{assessment.error.message}</ErrorBanner>}
         {!assessment.data && assessment.loading && <Spinner label="Assessing" />}
         {draftError && <ErrorBanner>The draft could not be started: {draftError}</ErrorBanner>}

@@ -9,6 +9,7 @@ import { hrefFor } from '../../lib/routes';
 import { shortHash } from '../../lib/shortHash';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
+import { ExerciseBadge } from '../common/ExerciseBadge';
 import { Icon } from '../common/Icon';
 import { Spinner } from '../common/Spinner';
 import { RunClocks } from './RunClocks';
@@ -23,8 +24,8 @@ import { RunStepCard, type StepContext } from './RunStepCard';
  * anyone) reloads it, so people working the same run see each other's steps.
  */
 export function RunView({
-  runId, incidentRef, evidence, onEvidenceAdded,
-}: { runId: string; incidentRef: string; evidence: Evidence[]; onEvidenceAdded: () => void }) {
+  runId, incidentRef, exercise, evidence, onEvidenceAdded,
+}: { runId: string; incidentRef: string; exercise: boolean; evidence: Evidence[]; onEvidenceAdded: () => void }) {
   const controls = useRun(runId);
   const canRun = useCan('runbook:run');
   const canApprove = useCan('runbook:approve');
@@ -79,7 +80,7 @@ export function RunView({
             <a className="btn-link small" href={hrefFor({ name: 'incident', ref: incidentRef })}>
               <Icon name="arrowLeft" size={12} /> Runbooks of {incidentRef}
             </a>
-            <h2 id="run-title">{run.title}</h2>
+            <h2 id="run-title">{exercise && <><ExerciseBadge /> </>}{run.title}</h2>
           </div>
           <div className="button-row">
             {run.completedAt ? <span className="badge badge-ok" data-testid="run-status">Complete</span> : <span className="badge role" data-testid="run-status">In progress</span>}

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { formatActionId, type ActionAlarm } from '../../../contract';
 import { usePush } from '../../hooks/usePush';
 import { useCan } from '../../hooks/useSession';
 import { useToasts } from '../../hooks/useToasts';
@@ -15,6 +16,7 @@ import { IncidentsPage } from '../incidents/IncidentsPage';
 import { RunbooksPage } from '../runbooks/RunbooksPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { DeadlinesPage } from '../notify/DeadlinesPage';
+import { ActionItemsPage } from '../review/ActionItemsPage';
 import { Spinner } from '../common/Spinner';
 import { SettingsPage } from '../settings/SettingsPage';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
@@ -43,16 +45,38 @@ export function AppShell() {
   const canNotify = useCan('notify:read');
   const canSettings = useCan('settings:manage');
   const canReports = useCan('report:read');
+  const canWorkActions = useCan('action:write');
   const toasts = useToasts();
   // A deadline alarm reaches whoever is signed in, on any screen (it is also in the timeline).
   usePush('notify.alarm', (a) => {
     const when = a.threshold === 0 ? 'has passed' : `is in less than ${a.threshold} h`;
-    toasts.show('error', `${a.ref}: the ${a.regimeName} deadline ${when}`, `${a.stageTitle}, due ${formatDateTime(a.due)}.`);
+    // An exercise's alarm is part of the drill: it says so first, so nobody files a real notice for it.
+    toasts.show('error', `${a.exercise ? 'EXERCISE · ' : ''}${a.ref}: the ${a.regimeName} deadline ${when}`, `${a.stageTitle}, due ${formatDateTime(a.due)}.`);
   });
+  // Action item alarms likewise; a burst (the first sweep over a backlog) becomes one toast, not one per item.
+  const actionAlarms = useRef<ActionAlarm[]>([]);
+  const alarmTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  usePush('action.alarm', (a) => {
+    actionAlarms.current.push(a);
+    clearTimeout(alarmTimer.current);
+    alarmTimer.current = setTimeout(() => {
+      const burst = actionAlarms.current.splice(0);
+      const [first] = burst;
+      if (burst.length === 1 && first) {
+        const when = first.threshold === 0 ? 'is overdue' : `is due in less than ${first.threshold} h`;
+        toasts.show('error', `${first.ref}: action item ${formatActionId(first.id)} ${when}`, `“${first.title}”, owner ${first.owner}, due ${formatDateTime(first.due)}.`);
+      } else if (burst.length > 1) {
+        const overdue = burst.filter((x) => x.threshold === 0).length;
+        const parts = [overdue > 0 ? `${overdue} overdue` : '', burst.length > overdue ? `${burst.length - overdue} due within a day` : ''].filter(Boolean);
+        toasts.show('error', `${burst.length} action items need attention`, `${parts.join(', ')}: see Action items.`);
+      }
+    }, 400);
+  });
+  useEffect(() => () => clearTimeout(alarmTimer.current), []);
   const closeDialog = useCallback(() => setDialog(null), []);
 
   // After a sign-in as someone else the address may still name a page this role cannot open.
-  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify) || (route.name === 'settings' && !canSettings) || (route.name === 'dashboard' && !canReports);
+  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify) || (route.name === 'actions' && !canReports && !canWorkActions) || (route.name === 'review' && !canReports) || (route.name === 'dashboard' && !canReports) || (route.name === 'settings' && !canSettings);
   useEffect(() => {
     if (forbidden) window.history.replaceState(null, '', hrefFor({ name: 'incidents' }));
     if (forbidden) window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -74,6 +98,9 @@ export function AppShell() {
     },
     'g d': () => {
       if (canNotify) navigate({ name: 'deadlines' });
+    },
+    'g t': () => {
+      if (canReports || canWorkActions) navigate({ name: 'actions' });
     },
     'g k': () => {
       if (canReports) navigate({ name: 'dashboard' });
@@ -108,6 +135,12 @@ export function AppShell() {
       break;
     case 'run':
       page = <IncidentPage key={route.ref} incidentRef={route.ref} runId={route.runId} />;
+      break;
+    case 'review':
+      page = <IncidentPage key={route.ref} incidentRef={route.ref} tab="review" />;
+      break;
+    case 'actions':
+      page = canReports || canWorkActions ? <ActionItemsPage /> : <NotPermitted what="action items" />;
       break;
     case 'runbooks':
       page = <RunbooksPage />;

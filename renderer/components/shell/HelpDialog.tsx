@@ -12,6 +12,7 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
       [['g', 'r'], 'Go to runbooks'],
       [['g', 'b'], 'Go to backups'],
       [['g', 'd'], 'Go to notification deadlines'],
+      [['g', 't'], 'Go to action items'],
       [['g', 'k'], 'Go to the KPI dashboard'],
       [['g', 's'], 'Go to settings (administrators)'],
       [['g', 'a'], 'Go to the audit log'],

@@ -1,4 +1,5 @@
 import { useBackupSchedule } from '../../hooks/useBackupSchedule';
+import { useOverdueActions } from '../../hooks/useOverdueActions';
 import { useCan } from '../../hooks/useSession';
 import { scheduleProblems } from '../../lib/scheduleProblems';
 import { hrefFor, type Route } from '../../lib/routes';
@@ -11,8 +12,10 @@ interface Item {
   route: Route;
   active: boolean;
   shortcut: string;
-  /** Problems waiting there (failed scheduled backups or verifications). */
+  /** Problems waiting there (failed scheduled backups or verifications, overdue action items). */
   alerts?: number;
+  /** What one and several of them are called, for screen readers. Default: problem, problems. */
+  alertNoun?: readonly [string, string];
 }
 
 export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void }) {
@@ -22,14 +25,19 @@ export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void })
   const canNotify = useCan('notify:read');
   const canSettings = useCan('settings:manage');
   const canReports = useCan('report:read');
+  const canWork = useCan('action:write');
+  const canActions = canReports || canWork;
+  // Overdue action items are counted beside the entry on every screen, like failed backups.
+  const overdueActions = useOverdueActions(canActions);
   // A failed scheduled backup or a damaged backup must be seen from every screen, not only Backups.
   const backupAlerts = scheduleProblems(useBackupSchedule(canBackups)).length;
   const items: Item[] = [
-    { label: 'Incidents', icon: 'incidents', route: { name: 'incidents' }, active: route.name === 'incidents' || route.name === 'incident' || route.name === 'run', shortcut: 'g i' },
+    { label: 'Incidents', icon: 'incidents', route: { name: 'incidents' }, active: route.name === 'incidents' || route.name === 'incident' || route.name === 'run' || route.name === 'review', shortcut: 'g i' },
     { label: 'Runbooks', icon: 'book', route: { name: 'runbooks' }, active: route.name === 'runbooks', shortcut: 'g r' },
     ...(canReports ? [{ label: 'Dashboard', icon: 'activity' as const, route: { name: 'dashboard' as const }, active: route.name === 'dashboard', shortcut: 'g k' }] : []),
     ...(canBackups ? [{ label: 'Backups', icon: 'database' as const, route: { name: 'backups' as const }, active: route.name === 'backups', shortcut: 'g b', alerts: backupAlerts }] : []),
     ...(canNotify ? [{ label: 'Deadlines', icon: 'clock' as const, route: { name: 'deadlines' as const }, active: route.name === 'deadlines', shortcut: 'g d' }] : []),
+    ...(canActions ? [{ label: 'Action items', icon: 'check' as const, route: { name: 'actions' as const }, active: route.name === 'actions', shortcut: 'g t', alerts: overdueActions, alertNoun: ['overdue', 'overdue'] as const }] : []),
     ...(canAudit ? [{ label: 'Audit log', icon: 'audit' as const, route: { name: 'audit' as const }, active: route.name === 'audit', shortcut: 'g a' }] : []),
     ...(canManage ? [{ label: 'Users', icon: 'users' as const, route: { name: 'users' as const }, active: route.name === 'users', shortcut: 'g u' }] : []),
     ...(canSettings ? [{ label: 'Settings', icon: 'key' as const, route: { name: 'settings' as const }, active: route.name === 'settings', shortcut: 'g s' }] : []),
@@ -51,7 +59,7 @@ export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void })
               <span>{item.label}</span>
               {(item.alerts ?? 0) > 0 && (
                 <span className="nav-alert" data-testid="nav-alert">
-                  {item.alerts}<span className="visually-hidden"> {item.alerts === 1 ? 'problem' : 'problems'}</span>
+                  {item.alerts}<span className="visually-hidden"> {(item.alertNoun ?? ['problem', 'problems'])[item.alerts === 1 ? 0 : 1]}</span>
                 </span>
               )}
               <span className="nav-shortcut" aria-hidden="true">{item.shortcut}</span>

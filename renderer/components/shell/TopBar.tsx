@@ -6,7 +6,7 @@ import { Icon } from '../common/Icon';
 import { RoleBadge } from '../common/RoleBadge';
 
 const SECTION: Record<Route['name'], string> = {
-  incidents: 'Incidents', incident: 'Incidents', run: 'Incidents', runbooks: 'Runbooks', backups: 'Backups', deadlines: 'Notification deadlines', dashboard: 'Dashboard', settings: 'Settings', audit: 'Audit log', users: 'Users', account: 'My account',
+  incidents: 'Incidents', incident: 'Incidents', run: 'Incidents', review: 'Incidents', actions: 'Action items', runbooks: 'Runbooks', backups: 'Backups', deadlines: 'Notification deadlines', dashboard: 'Dashboard', settings: 'Settings', audit: 'Audit log', users: 'Users', account: 'My account',
 };
 
 export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: () => void; onHelp: () => void }) {
@@ -18,7 +18,7 @@ export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: ()
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <ol>
           <li>
-            {route.name === 'incident' || route.name === 'run'
+            {route.name === 'incident' || route.name === 'run' || route.name === 'review'
               ? <a href={hrefFor({ name: 'incidents' })}>{SECTION[route.name]}</a>
               : <span aria-current="page">{SECTION[route.name]}</span>}
           </li>
@@ -26,6 +26,16 @@ export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: ()
             <li>
               <span aria-current="page" className="mono">{route.ref}</span>
             </li>
+          )}
+          {route.name === 'review' && (
+            <>
+              <li>
+                <a href={hrefFor({ name: 'incident', ref: route.ref })} className="mono">{route.ref}</a>
+              </li>
+              <li>
+                <span aria-current="page">Review</span>
+              </li>
+            </>
           )}
           {route.name === 'run' && (
             <>

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../common/ErrorBanner';
 import { Icon } from '../common/Icon';
 import { Modal } from '../common/Modal';
 import { Spinner } from '../common/Spinner';
+import { AnchorCheck } from './AnchorCheck';
 
 /** Recomputes every hash of the event log (log.verify) and names the first bad sequence number. */
 export function VerifyChainDialog({ onClose }: { onClose: () => void }) {
@@ -57,6 +58,7 @@ export function VerifyChainDialog({ onClose }: { onClose: () => void }) {
           )}
         </div>
       )}
+      <AnchorCheck />
     </Modal>
   );
 }

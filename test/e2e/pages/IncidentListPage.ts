@@ -32,7 +32,8 @@ export class IncidentListPage {
   async titles(): Promise<string[]> {
     const rows = await this.rows().evaluateAll((els) =>
       els
-        .map((el) => ({ index: Number(el.getAttribute('aria-rowindex')), title: el.querySelector('.col-title')?.textContent ?? '' }))
+        // The title itself, without an exercise's badge before it.
+        .map((el) => ({ index: Number(el.getAttribute('aria-rowindex')), title: el.querySelector('.col-title .title-cell')?.textContent ?? '' }))
         .sort((a, b) => a.index - b.index)
         .map((r) => r.title),
     );

@@ -87,6 +87,18 @@ describe('users.disable', () => {
     expect(after).toMatchObject({ createdBy: 'mona', owner: 'mona' });
     expect((await v.admin.call('timeline.forIncident', { ref: incident.ref })).map((e) => e.actor)).toEqual(['mona', 'mona']);
     expect((await v.admin.call('users.list', {})).map((u) => [u.name, u.status])).toEqual([[ADMIN, 'active'], ['mona', 'disabled']]);
+
+    // She keeps what she owned, but is offered for nothing new, and a new assignment to her is refused.
+    expect(await v.admin.call('users.names', {})).toEqual([ADMIN]);
+    expect((await v.admin.call('incidents.update', { ref: incident.ref, patch: { summary: 'Mailbox reset', owner: 'mona' } })).summary).toBe('Mailbox reset');
+    const head = (await v.admin.call('log.verify', {})).head!.seq;
+    const other = await v.admin.call('incidents.create', { title: 'Someone else\'s', severity: 'SEV4', category: 'other' });
+    const assign = expectFailure(await v.admin.attempt('incidents.update', { ref: other.ref, patch: { owner: 'mona' } }), 'VALIDATION');
+    expect(assign.message).toBe('owner: mona is disabled and cannot take on an incident; choose someone active (or enable mona first)');
+    expectFailure(await v.admin.attempt('incidents.create', { title: 'For mona', severity: 'SEV4', category: 'other', owner: 'mona' }), 'VALIDATION');
+    expect((await v.admin.call('incidents.get', { ref: other.ref })).owner).toBeNull();
+    // Only the creation of the other incident was recorded: the refusals wrote nothing.
+    expect((await v.admin.call('log.verify', {})).head!.seq).toBe(head + 1);
   });
 
   it('is refused while the vault is locked too, and logged once it opens', async () => {

@@ -9,7 +9,8 @@ import { createTestVault, type TestVault } from '../../helpers/testVault';
 const PROBED = [
   'incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'users.add', 'users.list',
   'audit.list', 'log.verify', 'vault.exportKey', 'evidence.add', 'evidence.get',
-  'runs.start', 'runs.approve', 'runbooks.import', 'kpis.get',
+  'runs.start', 'runs.approve', 'runbooks.import',
+  'reviews.get', 'reviews.save', 'reviews.signOff', 'timeline.star', 'actions.add', 'kpis.get',
 ] as const satisfies readonly MethodName[];
 type Probed = (typeof PROBED)[number];
 
@@ -25,12 +26,15 @@ function allowedByContract(role: Role, method: MethodName): boolean {
  */
 const EXPECTED: Record<Role, readonly Probed[]> = {
   admin: PROBED,
-  responder: ['incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'log.verify', 'evidence.add', 'evidence.get', 'runs.start', 'runs.approve', 'kpis.get'],
-  'backup-operator': ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.add', 'runs.start', 'runs.approve'],
-  legal: ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.get', 'runs.approve', 'kpis.get'],
+  responder: [
+    'incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'log.verify', 'evidence.add', 'evidence.get', 'runs.start', 'runs.approve',
+    'reviews.get', 'reviews.save', 'timeline.star', 'actions.add', 'kpis.get',
+  ],
   // The KPIs are for the people who review what happened; backup operators see their own health on Backups.
-  manager: ['incidents.list', 'log.verify', 'runs.approve', 'kpis.get'],
-  auditor: ['incidents.list', 'audit.list', 'log.verify', 'evidence.get', 'kpis.get'],
+  'backup-operator': ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.add', 'runs.start', 'runs.approve', 'actions.add'],
+  legal: ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.get', 'runs.approve', 'reviews.get', 'actions.add', 'kpis.get'],
+  manager: ['incidents.list', 'log.verify', 'runs.approve', 'reviews.get', 'reviews.save', 'reviews.signOff', 'timeline.star', 'actions.add', 'kpis.get'],
+  auditor: ['incidents.list', 'audit.list', 'log.verify', 'evidence.get', 'reviews.get', 'kpis.get'],
 };
 
 const userOf = (role: Role) => (role === 'admin' ? 'admin' : `u-${role}`);
@@ -41,6 +45,10 @@ let evidenceId: string;
 /** Per role: an incident to start a run on, and a run whose only step is an approval. */
 const startRef = new Map<Role, string>();
 const approvalRun = new Map<Role, string>();
+/** Per role: an incident with no review yet (to save version 1), one whose review has version 1 (to sign off), a note to star. */
+const reviewRef = new Map<Role, string>();
+const signOffRef = new Map<Role, string>();
+const noteSeq = new Map<Role, number>();
 const approvalRunbook = (id: string) => `format: 1
 id: ${id}
 title: One approval
@@ -64,6 +72,11 @@ beforeAll(async () => {
     startRef.set(role, (await v.admin.call('incidents.create', { title: `Start target for ${role}`, severity: 'SEV3', category: 'other' })).ref);
     const target = (await v.admin.call('incidents.create', { title: `Approval target for ${role}`, severity: 'SEV3', category: 'other' })).ref;
     approvalRun.set(role, (await v.admin.call('runs.start', { ref: target, runbookId: 'rbac-approval' })).id);
+    reviewRef.set(role, (await v.admin.call('incidents.create', { title: `Review target for ${role}`, severity: 'SEV3', category: 'other' })).ref);
+    const signed = (await v.admin.call('incidents.create', { title: `Sign-off target for ${role}`, severity: 'SEV3', category: 'other' })).ref;
+    await v.admin.call('reviews.save', { ref: signed, baseVersion: 0, sections: { summary: 'Reviewed.' } });
+    signOffRef.set(role, signed);
+    noteSeq.set(role, (await v.admin.call('incidents.addNote', { ref, text: `A key moment for ${role}` })).seq);
   }
 });
 afterAll(() => v.dispose());
@@ -74,6 +87,11 @@ function inputFor(role: Role, method: Probed): MethodInput<Probed> {
   if (method === 'runs.start') return { ref: startRef.get(role)!, runbookId: 'rbac-approval' };
   if (method === 'runs.approve') return { runId: approvalRun.get(role)!, step: 'approve' };
   if (method === 'runbooks.import') return { name: `probe-${role}.yaml`, text: approvalRunbook(`probe-${role}`) };
+  if (method === 'reviews.get') return { ref };
+  if (method === 'reviews.save') return { ref: reviewRef.get(role)!, baseVersion: 0, sections: { rootCause: `Written by ${role}` } };
+  if (method === 'reviews.signOff') return { ref: signOffRef.get(role)!, version: 1 };
+  if (method === 'timeline.star') return { seq: noteSeq.get(role)!, starred: true };
+  if (method === 'actions.add') return { ref, title: `Follow-up by ${role}`, owner: 'admin', due: '2099-01-01T00:00:00Z' };
   return base[method];
 }
 

@@ -20,7 +20,7 @@ describe.concurrent('firebreak CLI usage', () => {
   it('--help lists every command and the exit codes', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['init', 'user add', 'incident add', 'incident list', 'incident show', 'incident note', 'incident status',
+    for (const command of ['init', 'user add', 'incident add', 'incident list', 'incident show', 'incident edit', 'incident note', 'incident status',
       'evidence add', 'evidence export', 'log verify', 'runbook list', 'runbook lint', 'runbook start', 'runbook status', 'runbook step',
       'vault export-key', 'serve']) {
       expect(run.stdout).toContain(`  ${command}`);

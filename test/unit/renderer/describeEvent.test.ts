@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../contract';
 import { describeEvent, showValue } from '../../../renderer/lib/describeEvent';
+import { formatDateTime } from '../../../renderer/lib/formatDateTime';
 
 let seq = 0;
 function event(type: string, data: Record<string, unknown>, incidentRef: string | null = 'IR-2026-0001'): TimelineEvent {
@@ -195,5 +196,31 @@ describe('describeEvent for consequences the system recorded', () => {
     const old = describeEvent(event('runbook.step_available', { step: 'kind', title: 'What kind', automatic: true, cause: 3 }));
     expect(old).toMatchObject({ summary: 'Step “What kind” can be done now', cause: null });
     expect(describeEvent(event('incident.updated', { changes: [], causedBy: 'not an object' })).cause).toBeNull();
+  });
+});
+
+describe('describeEvent: the fields the metrics need (issue 12 §1)', () => {
+  const T = '2026-03-10T07:00:00.000Z';
+  it('says the compromise start and the exercise flag in words, with the reason as the body', () => {
+    const set = describeEvent(event('incident.updated', { changes: [{ field: 'startedAt', before: null, after: T }], reason: 'First beacon in the proxy log' }));
+    expect(set.summary).toBe(`Compromise start set to ${formatDateTime(T)}`);
+    expect(set.changes).toEqual([{ field: 'Compromise started', before: '—', after: showValue(T), redacted: false }]);
+    expect(set.body).toBe('Reason: First beacon in the proxy log');
+    expect(describeEvent(event('incident.updated', { changes: [{ field: 'startedAt', before: T, after: null }] })).summary).toBe('Compromise start set to unknown');
+    expect(describeEvent(event('incident.updated', { changes: [{ field: 'exercise', before: false, after: true }] })).summary).toBe('Marked as exercise');
+    const both = describeEvent(event('incident.updated', { changes: [{ field: 'title', before: 'a', after: 'b' }, { field: 'exercise', before: true, after: false }, { field: 'severity', before: 'SEV3', after: 'SEV1' }] }));
+    expect(both.summary).toBe('Updated title, severity; no longer marked as an exercise');
+    expect(both.changes.map((c) => [c.field, c.after])).toEqual([['Title', 'b'], ['Exercise', 'no'], ['Severity', 'SEV1']]);
+    expect(both.body).toBeNull();
+  });
+
+  it('declares an exercise as one; a start after detection kept on purpose names the compromise start', () => {
+    expect(describeEvent(event('incident.created', { fields: { title: 'Tabletop', severity: 'SEV1', category: 'ransomware', exercise: true } })).summary)
+      .toBe('Declared exercise “Tabletop” (SEV1, Ransomware)');
+    const kept = describeEvent(event('incident.updated', {
+      changes: [{ field: 'startedAt', before: null, after: T }], reason: 'Sensor clock',
+      timeOrderOverride: { reason: 'Clock ran fast', conflicts: [{ later: 'detected', laterAt: '2026-03-10T06:00:00.000Z', earlier: 'started', earlierAt: T }] },
+    }));
+    expect(kept.body).toBe(`Reason: Sensor clock\nTimes out of order kept on purpose: Detected ${formatDateTime('2026-03-10T06:00:00.000Z')} is before compromise started ${formatDateTime(T)}. Why: Clock ran fast`);
   });
 });

@@ -20,6 +20,8 @@ describe('parseRoute', () => {
     ['#/settings', { name: 'settings' }],
     ['#/incidents/IR-2026-0001/runs/0f8e6a52-8b1c-4d3e-9f00-1234567890ab', { name: 'run', ref: 'IR-2026-0001', runId: '0f8e6a52-8b1c-4d3e-9f00-1234567890ab' }],
     ['#/incidents/IR-2026-0001/runs/not-a-run', { name: 'incident', ref: 'IR-2026-0001' }],
+    ['#/incidents/IR-2026-0001/review', { name: 'review', ref: 'IR-2026-0001' }],
+    ['#/actions', { name: 'actions' }],
   ] satisfies [string, Route][])('reads %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -37,10 +39,11 @@ describe('hrefFor', () => {
     const runId = '0f8e6a52-8b1c-4d3e-9f00-1234567890ab';
     const routes: Route[] = [
       { name: 'incidents' }, { name: 'incident', ref: 'IR-2026-0042' }, { name: 'run', ref: 'IR-2026-0042', runId },
+      { name: 'review', ref: 'IR-2026-0042' }, { name: 'actions' },
       { name: 'runbooks' }, { name: 'backups' }, { name: 'deadlines' }, { name: 'settings' }, { name: 'audit' }, { name: 'users' }, { name: 'account' },
     ];
     expect(routes.map(hrefFor)).toEqual([
-      '#/incidents', '#/incidents/IR-2026-0042', `#/incidents/IR-2026-0042/runs/${runId}`, '#/runbooks', '#/backups', '#/deadlines', '#/settings', '#/audit', '#/users', '#/account',
+      '#/incidents', '#/incidents/IR-2026-0042', `#/incidents/IR-2026-0042/runs/${runId}`, '#/incidents/IR-2026-0042/review', '#/actions', '#/runbooks', '#/backups', '#/deadlines', '#/settings', '#/audit', '#/users', '#/account',
     ]);
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });

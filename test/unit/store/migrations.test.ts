@@ -400,6 +400,69 @@ const STEPS: Record<number, StepTest> = {
       expect(db.prepare("SELECT started_at, exercise FROM incidents WHERE ref = 'IR-2026-0002'").get()).toEqual({ started_at: TS, exercise: 1 });
     },
   },
+  180: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Reviewed later', 'root');
+      appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: 'IR-2026-0001', data: { text: 'before reviews' }, ts: TS });
+    },
+    survived: () => {
+      expect(count('SELECT count(*) AS n FROM incidents')).toBe(1);
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 1 });
+    },
+    works: () => {
+      const hash = 'a'.repeat(64);
+      const version = db.prepare(
+        `INSERT INTO review_versions (incident_ref, version, sections, changed, sha256, saved_by, saved_at, reopened_from, reopen_reason, event_seq)
+         VALUES ('IR-2026-0001', ?, '{"summary":"x"}', '["summary"]', ?, 'root', ?, ?, ?, 2)`,
+      );
+      version.run(1, hash, TS, null, null);
+      // Versions follow each other: no gap, no second version 1, no rewriting, no deleting.
+      expect(() => version.run(3, hash, TS, null, null)).toThrow(/follow each other/);
+      expect(() => version.run(1, hash, TS, null, null)).toThrow(/append-only|follow/);
+      expect(() => version.run(2, hash, TS, 1, null)).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE review_versions SET sections = '{}'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM review_versions').run()).toThrow(/append-only/);
+      const signOff = db.prepare("INSERT INTO review_signoffs (incident_ref, version, signed_by, signed_at, event_seq) VALUES ('IR-2026-0001', ?, 'root', ?, 3)");
+      signOff.run(1, TS);
+      expect(() => signOff.run(7, TS)).toThrow(/FOREIGN KEY/);
+      version.run(2, hash, TS, 1, 'Added the tools section');
+      expect(() => db.prepare('DELETE FROM review_signoffs').run()).toThrow(/append-only/);
+
+      db.prepare(
+        `INSERT INTO action_items (id, incident_ref, title, owner, due_at, status, version, created_by, created_at, updated_by, updated_at)
+         VALUES (1, 'IR-2026-0001', 'Patch RDP', 'root', ?, 'open', 1, 'root', ?, 'root', ?)`,
+      ).run(TS, TS, TS);
+      expect(() => db.prepare(
+        `INSERT INTO action_items (incident_ref, title, owner, due_at, status, version, created_by, created_at, updated_by, updated_at)
+         VALUES ('IR-2026-0001', 'Ghost owner', 'ghost', ?, 'open', 1, 'root', ?, 'root', ?)`,
+      ).run(TS, TS, TS)).toThrow(/FOREIGN KEY/);
+      const itemVersion = db.prepare(
+        `INSERT INTO action_item_versions (item_id, version, change, title, owner, due_at, status, note, reason, changed_by, changed_at, event_seq)
+         VALUES (1, ?, ?, 'Patch RDP', 'root', ?, ?, ?, NULL, 'root', ?, 4)`,
+      );
+      itemVersion.run(1, 'added', TS, 'open', null, TS);
+      // The item moves only to the state of a version written for it, one version on.
+      const close = db.prepare("UPDATE action_items SET status = 'done', status_note = 'Patched', closed_by = 'root', closed_at = ?, version = ? WHERE id = 1");
+      expect(() => close.run(TS, 2)).toThrow(/new version/);
+      itemVersion.run(2, 'done', TS, 'done', 'Patched', TS);
+      expect(() => close.run(TS, 3)).toThrow(/new version/);
+      close.run(TS, 2);
+      // A closed item has its note and who closed it; an open one has none.
+      expect(() => db.prepare("UPDATE action_items SET status = 'open', version = 3 WHERE id = 1").run()).toThrow(/new version|CHECK/);
+      expect(() => db.prepare('DELETE FROM action_items').run()).toThrow(/never deleted/);
+      expect(() => db.prepare('DELETE FROM action_item_versions').run()).toThrow(/append-only/);
+      expect(db.prepare('SELECT status, status_note, version FROM action_items').get()).toEqual({ status: 'done', status_note: 'Patched', version: 2 });
+
+      const alarm = db.prepare('INSERT INTO action_alarms (item_id, due_at, threshold_hours, raised_at) VALUES (1, ?, ?, ?)');
+      alarm.run(TS, 24, TS);
+      expect(() => alarm.run(TS, 24, TS)).toThrow(/append-only|UNIQUE/);
+      expect(() => alarm.run(TS, -1, TS)).toThrow(/CHECK/);
+      const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT id FROM action_items WHERE status = 'open' AND due_at < ? ORDER BY due_at").all(TS) as { detail: string }[])
+        .map((p) => p.detail).join(' ');
+      expect(plan).toMatch(/INDEX action_items_due/);
+    },
+  },
   210: {
     seed: () => {
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);

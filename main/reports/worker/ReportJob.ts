@@ -1,0 +1,35 @@
+import type { ChainHead, ReportFormat, TlpLevel, VerifyResult } from '../../../contract';
+import type { RunbookDirs } from '../../runbooks';
+
+/**
+ * A report to render off the backend's event loop (ReportWorker.ts). The job carries what the
+ * worker needs to open its own read-only connection to the vault's database (the file and its
+ * raw key; the worker is a thread of the same process, so the key never leaves it) and to build
+ * the document. A period report adds its own `kind`.
+ */
+export interface IncidentReportJob {
+  kind: 'incident';
+  dbFile: string;
+  keyHex: string;
+  notifyDir: string;
+  dataDir: string;
+  runbookDirs: RunbookDirs;
+  ref: string;
+  format: ReportFormat;
+  tlp: TlpLevel;
+  redact: boolean;
+  seesPii: boolean;
+  generatedBy: string;
+  now: string;
+}
+
+export type ReportJob = IncidentReportJob;
+
+export interface ReportJobResult {
+  data: Uint8Array;
+  fileName: string;
+  mediaType: string;
+  /** The chain head the report was built at (null only for an empty log). */
+  anchor: ChainHead | null;
+  verification: VerifyResult;
+}
