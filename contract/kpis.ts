@@ -272,7 +272,7 @@ export interface KpiResult {
   drills: DrillKpis;
   runbooks: RunbookKpi[];
   security: SecurityKpis;
-  /** Null until the reviews domain (action items) exists; `actionItemsNote` says why. */
+  /** The action items of the incidents in scope (null only in a headline-less computation). */
   actionItems: ActionItemKpis | null;
   actionItemsNote: string | null;
   dataProblems: DataProblem[];

@@ -53,7 +53,7 @@ export function formatKpis(r: KpiResult): string {
   }
   const sec = r.security;
   out.push('', `Security: ${sec.failedSignIns} failed ${sec.failedSignIns === 1 ? 'sign-in' : 'sign-ins'}, ${sec.refusedRequests} ${sec.refusedRequests === 1 ? 'request' : 'requests'} refused for the role in the period. ${sec.note}`);
-  out.push('', r.actionItems ? `Action items: ${r.actionItems.open} open, ${r.actionItems.overdue} overdue, ${r.actionItems.closedOnTime} closed on time` : (r.actionItemsNote ?? 'Action items: not available'));
+  out.push('', r.actionItems ? `Action items: ${r.actionItems.open} open (${r.actionItems.overdue} overdue), ${r.actionItems.closedOnTime} done on time, ${r.actionItems.closedLate} done late, ${r.actionItems.wontDo} won't do` : (r.actionItemsNote ?? 'Action items: not available'));
   out.push('', r.dataProblemCount === 0 ? 'Data problems: none' : `Data problems: ${r.dataProblemCount} (left out of the durations they spoil)`);
   for (const p of r.dataProblems) {
     out.push(p.kind === 'time-order'
@@ -103,6 +103,7 @@ export function kpisCsv(r: KpiResult): string {
   }
   for (const w of r.security.failedSignInsByWeek) value('security', 'failedSignIns', 'week', w.week, null, w.count, 'count');
   for (const w of r.security.refusedRequestsByWeek) value('security', 'refusedRequests', 'week', w.week, null, w.count, 'count');
+  if (r.actionItems) for (const [k, v] of Object.entries(r.actionItems) as [string, number][]) value('actionItems', k, 'all', '', null, v, 'count');
   value('data', 'problems', 'all', '', null, r.dataProblemCount, 'count');
   return rows.map((row) => row.map(cell).join(',')).join('\r\n');
 }

@@ -4,6 +4,7 @@ import {
 } from '../../contract';
 import type { RegimeLibrary } from '../notify';
 import type { Db } from '../store';
+import { actionItemKpis } from './actionItemKpis';
 import { backupKpis } from './backupKpis';
 import { drillKpis } from './drillKpis';
 import { metricStats } from './metricStats';
@@ -113,8 +114,8 @@ function computePeriod(db: Db, library: RegimeLibrary, scope: KpiScope, now: str
     drills: drillKpis(db, period),
     runbooks: full ? runbookKpis(db, scope) : [],
     security: full ? securityKpis(db, period) : { failedSignIns: 0, failedSignInsByWeek: [], refusedRequests: 0, refusedRequestsByWeek: [], note: '' },
-    actionItems: null,
-    actionItemsNote: 'Action items are not counted yet: they come with post-incident reviews (issue 12 §2), which this build does not have.',
+    actionItems: full ? actionItemKpis(db, scope, now) : null,
+    actionItemsNote: null,
     dataProblems,
     dataProblemCount: order.total + phases.spoiledTotal,
   };

@@ -51,12 +51,26 @@ export function MoreKpis({ result }: { result: KpiResult }) {
           )}
         </div>
       </section>
+      <section className="card" aria-labelledby="kpi-actions-title">
+        <div className="card-header"><h2 id="kpi-actions-title" className="card-title">Action items</h2></div>
+        <div className="card-body">
+          {result.actionItems ? (
+            <p data-testid="kpi-actions">
+              {result.actionItems.open} open{result.actionItems.overdue > 0 ? <> — <span className="badge badge-failed">{result.actionItems.overdue} overdue</span></> : ''};{' '}
+              {result.actionItems.closedOnTime} done on time, {result.actionItems.closedLate} done late, {result.actionItems.wontDo} won’t do.
+            </p>
+          ) : (
+            <p className="muted">{result.actionItemsNote}</p>
+          )}
+          <p className="muted small">The action items of the incidents detected in the period; overdue means open past its due time now.</p>
+        </div>
+      </section>
       <section className="card" aria-labelledby="kpi-security-title">
         <div className="card-header"><h2 id="kpi-security-title" className="card-title">Sign-ins and refusals</h2></div>
         <div className="card-body">
           <p data-testid="kpi-security">{s.failedSignIns} failed sign-ins{s.failedSignIns > 0 ? ` (most in the week of ${busiest(s.failedSignInsByWeek).week}: ${busiest(s.failedSignInsByWeek).count})` : ''}; {s.refusedRequests} requests refused for the role.</p>
           <p className="muted small">{s.note}</p>
-          <p className="muted small">{result.actionItems ? `Action items: ${result.actionItems.open} open, ${result.actionItems.overdue} overdue, ${result.actionItems.closedOnTime} closed on time.` : result.actionItemsNote}</p>
+          
         </div>
       </section>
     </div>

@@ -104,6 +104,10 @@ beforeAll(async () => {
   await move('I1', 'recovered');
   clock('2026-01-10T06:00:00Z');
   await move('I1', 'closed');
+  // Action items: I1's done before its due time; I9's (an exercise) left out.
+  const item1 = (await admin.call('actions.add', { ref: refs.I1!, title: 'Patch the VPN appliance', owner: 'admin', due: '2026-01-20T00:00:00Z' })).id;
+  clock('2026-01-15T00:00:00Z');
+  await admin.call('actions.done', { id: item1, note: 'Patched to 9.1.4' });
 
   // I2: start unknown, every other time entered at creation; its Art. 33 notice goes out a day late.
   clock('2026-01-12T09:00:00Z');
@@ -118,7 +122,8 @@ beforeAll(async () => {
 
   // I9: an exercise, left out unless asked.
   clock('2026-01-20T00:00:00Z');
-  await create('I9', { title: 'Tabletop: ransomware', severity: 'SEV1', category: 'ransomware', exercise: true, detectedAt: '2026-01-20T00:00:00Z', containedAt: '2026-01-20T01:00:00Z' });
+  const i9 = await create('I9', { title: 'Tabletop: ransomware', severity: 'SEV1', category: 'ransomware', exercise: true, detectedAt: '2026-01-20T00:00:00Z', containedAt: '2026-01-20T01:00:00Z' });
+  await admin.call('actions.add', { ref: i9, title: 'Rehearse the call tree', owner: 'admin', due: '2026-02-01T00:00:00Z' });
 
   // I3: still contained; its Art. 33 obligation decided not required.
   clock('2026-02-02T00:00:00Z');
@@ -132,6 +137,8 @@ beforeAll(async () => {
   await move('I3', 'triaged');
   clock('2026-02-02T04:00:00Z');
   await move('I3', 'contained');
+  const item3 = (await admin.call('actions.add', { ref: refs.I3!, title: 'Replace the laptop fleet', owner: 'admin', due: '2026-06-30T00:00:00Z' })).id;
+  await admin.call('actions.wontDo', { id: item3, reason: 'Out of budget this year; EDR rollout instead' });
 
   clock('2026-02-10T10:00:00Z');
   await create('I4', {
@@ -151,6 +158,7 @@ beforeAll(async () => {
   clock('2026-02-17T12:00:00Z');
   await sendNotice(admin, lena, refs.I5!, 'eu-gdpr-art33');
   await sendNotice(admin, lena, refs.I5!, 'eu-gdpr-art34');
+  await admin.call('actions.add', { ref: refs.I5!, title: 'Encrypt the customer database at rest', owner: 'admin', due: '2026-03-01T00:00:00Z' });
 
   clock('2026-02-20T00:00:00Z');
   await create('I10', { title: 'Drill: phishing', severity: 'SEV2', category: 'phishing', exercise: true, detectedAt: '2026-02-20T00:00:00Z', containedAt: '2026-02-20T00:30:00Z' });
@@ -197,9 +205,11 @@ beforeAll(async () => {
   await move('I8', 'recovered');
   // A manager may not edit an incident: refused, and logged as auth.denied (week of 9 March).
   clock('2026-03-12T09:00:00Z');
+  const item8 = (await admin.call('actions.add', { ref: refs.I8!, title: 'Segment the file servers', owner: 'admin', due: '2026-03-15T00:00:00Z' })).id;
   expectFailure(await mia.attempt('incidents.update', { ref: refs.I8!, patch: { title: 'Renamed by a manager' } }), 'FORBIDDEN');
   clock('2026-03-20T02:00:00Z');
   await move('I8', 'closed', 'Restored; the DPA notice is with legal');
+  await admin.call('actions.done', { id: item8, note: 'VLANs in place' });
 
   // I13: the start recorded after detection (kept by an override): no time to detect.
   clock('2026-03-25T10:30:00Z');
@@ -414,6 +424,12 @@ describe('the hand-computed fixture', () => {
     expect(s.failedSignInsByWeek.filter((w) => w.count > 0)).toEqual([{ week: '2026-03-09', count: 2 }, { week: '2026-03-23', count: 1 }]);
     expect(s.refusedRequests).toBe(1);
     expect(s.refusedRequestsByWeek.filter((w) => w.count > 0)).toEqual([{ week: '2026-03-09', count: 1 }]);
+  });
+
+  it('action items of the incidents in scope: open and overdue, done on time and late, won\'t do', () => {
+    // I5's (due 1 March, still open on 10 April), I1's (done 15 Jan, due 20 Jan), I8's (done 20 March, due 15 March), I3's (won't do); I9 is an exercise.
+    expect(result.actionItems).toEqual({ open: 1, overdue: 1, closedOnTime: 1, closedLate: 1, wontDo: 1 });
+    expect(withExercises.actionItems).toEqual({ open: 2, overdue: 2, closedOnTime: 1, closedLate: 1, wontDo: 1 });
   });
 
   it('the previous period of equal length: 90 days before, with I11 only', () => {
