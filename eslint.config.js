@@ -112,7 +112,7 @@ export default defineConfig([
           // test/fixtures/lint mirrors the repository layout, so its fixtures are judged as if
           // they sat in contract/, main/ … (it is ignored above and only linted by the tests).
           roots: [repoRoot, `${repoRoot}/test/fixtures/lint`],
-          rendererPackages: ['react', 'react-dom', '@tanstack/*'],
+          rendererPackages: ['react', 'react-dom', '@tanstack/*', 'recharts'],
         },
       ],
     },

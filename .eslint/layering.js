@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const SECTION = '(ARCHITECTURE.md §2)';
 const TRANSPORTS = new Set(['app', 'web', 'cli']);
-const DEFAULT_RENDERER_PACKAGES = ['react', 'react-dom', '@tanstack/*'];
+const DEFAULT_RENDERER_PACKAGES = ['react', 'react-dom', '@tanstack/*', 'recharts'];
 
 // Files under renderer/ that run in Node at build time, not in the page.
 const RENDERER_BUILD_FILES = /^renderer\/vite\.config\.[cm]?[jt]s$/;

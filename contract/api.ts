@@ -38,6 +38,7 @@ import {
   VERIFY_LEVELS, checkListInputSchema, planAddInputSchema, planNameInputSchema,
   type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
+import { KPI_MAX_DAYS, type KpiResult } from './kpis';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -60,6 +61,21 @@ const base64Schema = z
   .max(Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4, `at most ${MAX_EVIDENCE_BYTES / (1024 * 1024)} MiB`);
 /** Why phase times in impossible order are right anyway (recorded in the log with the pairs). */
 const overrideReason = z.string().trim().min(1, 'say why the times are right anyway').max(2000).optional();
+const isoDay = z.iso.date('a date as YYYY-MM-DD');
+/** A period of whole UTC days, first and last day included. */
+export const kpiQuerySchema = z
+  .strictObject({
+    from: isoDay,
+    to: isoDay,
+    severity: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
+    category: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
+    includeExercises: z.boolean().default(false),
+  })
+  .refine((q) => q.from <= q.to, { message: 'the period ends before it starts: give a "to" date on or after "from"', path: ['to'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < KPI_MAX_DAYS, {
+    message: `the period is longer than ${KPI_MAX_DAYS} days: ask for ten years at most`,
+    path: ['to'],
+  });
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
 
 export const methods = {
@@ -381,6 +397,8 @@ export const methods = {
   'actions.wontDo': method<ActionItem>()({ input: actionWontDoInputSchema, access: 'action:write' }),
   /** Opens a done or won't-do item again, with the reason. */
   'actions.reopen': method<ActionItem>()({ input: actionReopenInputSchema, access: 'action:write' }),
+  /** The KPIs of a period (docs/kpis.md), with the previous period of equal length for trends. Personal data: none. */
+  'kpis.get': method<KpiResult>()({ input: kpiQuerySchema, access: 'report:read' }),
 } as const;
 
 export type Methods = typeof methods;

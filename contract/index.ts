@@ -23,3 +23,4 @@ export * from './approvalSummary';
 export * from './report';
 export * from './review';
 export * from './markdown';
+export * from './kpis';

@@ -16,6 +16,7 @@ import './styles/notify.css';
 import './styles/users.css';
 import './styles/phases.css';
 import './styles/review.css';
+import './styles/dashboard.css';
 
 // Before the first paint, so a dark-mode user never sees a white flash (no inline script under the CSP).
 applyTheme(readThemePreference());

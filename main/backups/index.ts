@@ -14,6 +14,7 @@ export type { CronHandle, SchedulerTimers, TimerHandle } from './scheduler/Sched
 export { nodeCronTimers } from './scheduler/nodeCronTimers';
 export { previousFireTime } from './scheduler/previousFireTime';
 export { nextFireTime } from './scheduler/nextFireTime';
+export { cronFireTimes } from './scheduler/cronFireTimes';
 export {
   acquireDaemonLock, daemonAlive, daemonFiles, DAEMON_STATUS_FORMAT, readDaemonStatus, writeDaemonStatus, type DaemonStatus,
 } from './scheduler/daemonStatusFile';

@@ -50,6 +50,7 @@ import { actionAdd } from './commands/actionAdd';
 import { actionDone } from './commands/actionDone';
 import { actionWontDo } from './commands/actionWontDo';
 import { actionReopen } from './commands/actionReopen';
+import { kpi } from './commands/kpi';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -104,5 +105,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   actionDone,
   actionWontDo,
   actionReopen,
+  kpi,
   daemon,
 ];

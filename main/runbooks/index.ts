@@ -5,7 +5,7 @@ export { builtinRunbooksDir } from './builtinRunbooksDir';
 export { runbookJsonSchema } from './runbookJsonSchema';
 export { runbookContentHash } from './runbookContentHash';
 export { runbookSchema, stepSchema, whenSchema, CSF_FUNCTIONS, PICERL_PHASES, STEP_KINDS, INPUT_TYPES, WRITABLE_FIELDS } from './runbookSchema';
-export { startRun, getRun, listRuns, actOnRun, pinnedRunbookText, type RunScope } from './runStore';
+export { startRun, getRun, listRuns, actOnRun, pinnedRunbookText, runStepTimes, type RunScope, type RunStepTime } from './runStore';
 export { importRunbook, duplicateRunbook, exportRunbook } from './runbookLibrary';
 export { findRunbook, type RunbookDirs } from './findRunbook';
 export type { Actor, PlannedAction } from './planAction';

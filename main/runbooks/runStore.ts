@@ -269,3 +269,30 @@ export function actOnRun(scope: RunScope, actor: Actor, runId: string, action: P
   states.get(db)?.set(runId, { lastN: after.transitions.at(-1)?.n ?? -1, state: after });
   return getRun(scope, runId);
 }
+
+/** A step's timing in a run, as the KPIs read it (time in step: available to finished, summed over passes). */
+export interface RunStepTime {
+  id: string;
+  title: string;
+  picerl: string;
+  state: string;
+  availableAt: string | null;
+  finishedAt: string | null;
+  seconds: number;
+}
+
+/** Every step of a run with its state and times, from the replayed transitions (undone ones left out). */
+export function runStepTimes(db: Db, runId: string): { runbookId: string; title: string; steps: RunStepTime[] } {
+  const { record, graph, state } = loadRun(db, runId);
+  return {
+    runbookId: record.runbookId,
+    title: record.title,
+    steps: graph.steps.map((s) => {
+      const st = state.steps.get(s.id);
+      return {
+        id: s.id, title: s.title, picerl: s.phase.picerl, state: st?.state ?? 'pending',
+        availableAt: st?.availableAt ?? null, finishedAt: st?.finishedAt ?? null, seconds: st?.seconds ?? 0,
+      };
+    }),
+  };
+}

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'runbooks' }
   | { name: 'backups' }
   | { name: 'deadlines' }
+  | { name: 'dashboard' }
   | { name: 'settings' }
   | { name: 'audit' }
   | { name: 'users' }
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'backups') return { name: 'backups' };
   if (first === 'deadlines') return { name: 'deadlines' };
   if (first === 'actions') return { name: 'actions' };
+  if (first === 'dashboard') return { name: 'dashboard' };
   if (first === 'settings') return { name: 'settings' };
   if (first === 'audit') return { name: 'audit' };
   if (first === 'users') return { name: 'users' };

@@ -21,6 +21,9 @@ export interface BenchSizes {
   cliRuns: number;
   /** Events of the incident whose report bench 10 renders in each format. */
   reportEvents: number;
+  /** Incidents and log events bench 11 computes a year's KPIs over. */
+  kpiIncidents: number;
+  kpiEvents: number;
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -40,6 +43,8 @@ export const FULL_SIZES: BenchSizes = {
   drafts: 1000,
   cliRuns: 20,
   reportEvents: 10_000,
+  kpiIncidents: 100_000,
+  kpiEvents: 1_000_000,
 };
 
 /** `--quick`: a tenth of the data (and of the samples), for a smoke run. */
@@ -60,6 +65,8 @@ export const QUICK_SIZES: BenchSizes = {
   drafts: 100,
   cliRuns: 5,
   reportEvents: 1000,
+  kpiIncidents: 10_000,
+  kpiEvents: 100_000,
 };
 
 export interface BenchContext {

@@ -20,6 +20,7 @@ import { benchFirstRender } from './benchFirstRender';
 import { benchIncidentList } from './benchIncidentList';
 import { benchNotify } from './benchNotify';
 import { benchReports } from './benchReports';
+import { benchKpis } from './benchKpis';
 import { benchRunbooks } from './benchRunbooks';
 import { formatTable } from './printTable';
 
@@ -40,6 +41,7 @@ const BENCHES: Bench[] = [
   { id: '8', run: benchNotify },
   { id: '9', run: benchCliStartup },
   { id: '10', run: benchReports },
+  { id: '11', run: benchKpis },
 ];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null } {
@@ -52,7 +54,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<string> | null }
       const list = arg.includes('=') ? arg.slice('--only='.length) : argv[(i += 1)];
       only = new Set((list ?? '').split(',').map((s) => s.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5,6,7,8,9,10]\n');
+      process.stdout.write('usage: npm run bench [-- --quick] [-- --only 1,2,3,4,5,6,7,8,9,10,11]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${arg}\n`);

@@ -21,6 +21,7 @@ test('no screen violates the Content-Security-Policy', async ({ page, server, se
   await page.keyboard.press('Escape');
 
   await shell.goTo('Runbooks');
+  await shell.goTo('Dashboard');
   await shell.goTo('Backups');
   await page.getByRole('main').getByRole('button', { name: 'Add plan', exact: true }).first().click();
   await expect(page.getByRole('dialog', { name: 'Add a backup plan' })).toBeVisible();

@@ -124,5 +124,6 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'actions.done': { id: 1, note: 'Sample done note' },
     'actions.wontDo': { id: 1, reason: 'Sample reason' },
     'actions.reopen': { id: 1, reason: 'Sample reason' },
+    'kpis.get': { from: '2026-01-01', to: '2026-03-31' },
   };
 }

@@ -10,9 +10,10 @@ import { notifyDraftHandlers } from './notifyDraftHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import { reportHandlers } from './reportHandlers';
 import { reviewHandlers } from './reviewHandlers';
+import { kpiHandlers } from './kpiHandlers';
 
 /** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
 export function allHandlers(idleTimeoutMs: number): Handlers {
-  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers, ...notifyHandlers, ...notifyDraftHandlers, ...settingsHandlers, ...reviewHandlers, ...reportHandlers };
+  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers, ...notifyHandlers, ...notifyDraftHandlers, ...settingsHandlers, ...reviewHandlers, ...reportHandlers, ...kpiHandlers };
 }
 export type { Context, Unlocked } from './Context';

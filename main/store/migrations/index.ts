@@ -18,9 +18,11 @@ import { notifyDecisions } from './0150-notify-decisions';
 import { supersededPhaseTimes } from './0160-superseded-phase-times';
 import { incidentStartExercise } from './0170-incident-start-exercise';
 import { reviews } from './0180-reviews';
+import { kpiIncidents } from './0210-kpi-incidents';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
   notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes, incidentStartExercise, reviews,
+  kpiIncidents,
 ];

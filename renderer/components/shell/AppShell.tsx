@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { formatActionId, type ActionAlarm } from '../../../contract';
 import { usePush } from '../../hooks/usePush';
 import { useCan } from '../../hooks/useSession';
@@ -17,6 +17,7 @@ import { RunbooksPage } from '../runbooks/RunbooksPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { DeadlinesPage } from '../notify/DeadlinesPage';
 import { ActionItemsPage } from '../review/ActionItemsPage';
+import { Spinner } from '../common/Spinner';
 import { SettingsPage } from '../settings/SettingsPage';
 import { NewIncidentDialog } from '../incidents/NewIncidentDialog';
 import { UsersPage } from '../users/UsersPage';
@@ -25,6 +26,9 @@ import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 import { VerifyChainDialog } from './VerifyChainDialog';
 import { NotPermitted } from './NotPermitted';
+
+/** The dashboard brings the chart library (recharts, ~480 kB): loaded when it is first opened, so the incident list starts as fast as before. */
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 type Dialog = 'help' | 'verify' | 'new-incident' | null;
 
@@ -72,7 +76,7 @@ export function AppShell() {
   const closeDialog = useCallback(() => setDialog(null), []);
 
   // After a sign-in as someone else the address may still name a page this role cannot open.
-  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify) || (route.name === 'actions' && !canReports && !canWorkActions) || (route.name === 'review' && !canReports) || (route.name === 'settings' && !canSettings);
+  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify) || (route.name === 'actions' && !canReports && !canWorkActions) || (route.name === 'review' && !canReports) || (route.name === 'dashboard' && !canReports) || (route.name === 'settings' && !canSettings);
   useEffect(() => {
     if (forbidden) window.history.replaceState(null, '', hrefFor({ name: 'incidents' }));
     if (forbidden) window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -97,6 +101,9 @@ export function AppShell() {
     },
     'g t': () => {
       if (canReports || canWorkActions) navigate({ name: 'actions' });
+    },
+    'g k': () => {
+      if (canReports) navigate({ name: 'dashboard' });
     },
     'g a': () => {
       if (canAudit) navigate({ name: 'audit' });
@@ -143,6 +150,9 @@ export function AppShell() {
       break;
     case 'deadlines':
       page = canNotify ? <DeadlinesPage /> : <NotPermitted what="notification deadlines" />;
+      break;
+    case 'dashboard':
+      page = canReports ? <Suspense fallback={<Spinner label="Loading the dashboard" />}><DashboardPage /></Suspense> : <NotPermitted what="the KPI dashboard" />;
       break;
     case 'settings':
       page = canSettings ? <SettingsPage /> : <NotPermitted what="settings" />;

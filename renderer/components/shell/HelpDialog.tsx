@@ -13,6 +13,7 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
       [['g', 'b'], 'Go to backups'],
       [['g', 'd'], 'Go to notification deadlines'],
       [['g', 't'], 'Go to action items'],
+      [['g', 'k'], 'Go to the KPI dashboard'],
       [['g', 's'], 'Go to settings (administrators)'],
       [['g', 'a'], 'Go to the audit log'],
       [['g', 'u'], 'Go to users'],

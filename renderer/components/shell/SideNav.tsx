@@ -34,6 +34,7 @@ export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void })
   const items: Item[] = [
     { label: 'Incidents', icon: 'incidents', route: { name: 'incidents' }, active: route.name === 'incidents' || route.name === 'incident' || route.name === 'run' || route.name === 'review', shortcut: 'g i' },
     { label: 'Runbooks', icon: 'book', route: { name: 'runbooks' }, active: route.name === 'runbooks', shortcut: 'g r' },
+    ...(canReports ? [{ label: 'Dashboard', icon: 'activity' as const, route: { name: 'dashboard' as const }, active: route.name === 'dashboard', shortcut: 'g k' }] : []),
     ...(canBackups ? [{ label: 'Backups', icon: 'database' as const, route: { name: 'backups' as const }, active: route.name === 'backups', shortcut: 'g b', alerts: backupAlerts }] : []),
     ...(canNotify ? [{ label: 'Deadlines', icon: 'clock' as const, route: { name: 'deadlines' as const }, active: route.name === 'deadlines', shortcut: 'g d' }] : []),
     ...(canActions ? [{ label: 'Action items', icon: 'check' as const, route: { name: 'actions' as const }, active: route.name === 'actions', shortcut: 'g t', alerts: overdueActions, alertNoun: ['overdue', 'overdue'] as const }] : []),

@@ -6,7 +6,7 @@ import { Icon } from '../common/Icon';
 import { RoleBadge } from '../common/RoleBadge';
 
 const SECTION: Record<Route['name'], string> = {
-  incidents: 'Incidents', incident: 'Incidents', run: 'Incidents', review: 'Incidents', actions: 'Action items', runbooks: 'Runbooks', backups: 'Backups', deadlines: 'Notification deadlines', settings: 'Settings', audit: 'Audit log', users: 'Users', account: 'My account',
+  incidents: 'Incidents', incident: 'Incidents', run: 'Incidents', review: 'Incidents', actions: 'Action items', runbooks: 'Runbooks', backups: 'Backups', deadlines: 'Notification deadlines', dashboard: 'Dashboard', settings: 'Settings', audit: 'Audit log', users: 'Users', account: 'My account',
 };
 
 export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: () => void; onHelp: () => void }) {

@@ -23,7 +23,7 @@ export class AppShell {
     await expect(this.user).toContainText(role);
   }
 
-  async goTo(section: 'Incidents' | 'Runbooks' | 'Backups' | 'Deadlines' | 'Action items' | 'Audit log' | 'Users' | 'Settings' | 'My account'): Promise<void> {
+  async goTo(section: 'Incidents' | 'Runbooks' | 'Backups' | 'Deadlines' | 'Action items' | 'Dashboard' | 'Audit log' | 'Users' | 'Settings' | 'My account'): Promise<void> {
     await this.nav.getByRole('link', { name: section }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
   }

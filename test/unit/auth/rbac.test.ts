@@ -10,7 +10,7 @@ const PROBED = [
   'incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'users.add', 'users.list',
   'audit.list', 'log.verify', 'vault.exportKey', 'evidence.add', 'evidence.get',
   'runs.start', 'runs.approve', 'runbooks.import',
-  'reviews.get', 'reviews.save', 'reviews.signOff', 'timeline.star', 'actions.add',
+  'reviews.get', 'reviews.save', 'reviews.signOff', 'timeline.star', 'actions.add', 'kpis.get',
 ] as const satisfies readonly MethodName[];
 type Probed = (typeof PROBED)[number];
 
@@ -28,12 +28,13 @@ const EXPECTED: Record<Role, readonly Probed[]> = {
   admin: PROBED,
   responder: [
     'incidents.list', 'incidents.create', 'incidents.update', 'incidents.addNote', 'log.verify', 'evidence.add', 'evidence.get', 'runs.start', 'runs.approve',
-    'reviews.get', 'reviews.save', 'timeline.star', 'actions.add',
+    'reviews.get', 'reviews.save', 'timeline.star', 'actions.add', 'kpis.get',
   ],
+  // The KPIs are for the people who review what happened; backup operators see their own health on Backups.
   'backup-operator': ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.add', 'runs.start', 'runs.approve', 'actions.add'],
-  legal: ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.get', 'runs.approve', 'reviews.get', 'actions.add'],
-  manager: ['incidents.list', 'log.verify', 'runs.approve', 'reviews.get', 'reviews.save', 'reviews.signOff', 'timeline.star', 'actions.add'],
-  auditor: ['incidents.list', 'audit.list', 'log.verify', 'evidence.get', 'reviews.get'],
+  legal: ['incidents.list', 'incidents.addNote', 'log.verify', 'evidence.get', 'runs.approve', 'reviews.get', 'actions.add', 'kpis.get'],
+  manager: ['incidents.list', 'log.verify', 'runs.approve', 'reviews.get', 'reviews.save', 'reviews.signOff', 'timeline.star', 'actions.add', 'kpis.get'],
+  auditor: ['incidents.list', 'audit.list', 'log.verify', 'evidence.get', 'reviews.get', 'kpis.get'],
 };
 
 const userOf = (role: Role) => (role === 'admin' ? 'admin' : `u-${role}`);
@@ -108,6 +109,8 @@ describe('role × method authorization', () => {
     expect(allowedByContract('backup-operator', 'evidence.get')).toBe(false);
     expect(allowedByContract('auditor', 'vault.exportKey')).toBe(false);
     expect(allowedByContract('legal', 'incidents.update')).toBe(false);
+    expect(allowedByContract('manager', 'kpis.get')).toBe(true);
+    expect(allowedByContract('backup-operator', 'kpis.get')).toBe(false);
   });
 
   describe.each(ROLES)('%s', (role) => {

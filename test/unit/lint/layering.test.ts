@@ -40,7 +40,7 @@ describe('layering rule: imports that cross the wrong line fail', () => {
     );
     expect(errors).toEqual([
       'renderer/ may not import main/store/openStore: renderer may import contract/ and UI libraries ' +
-        '(react, react-dom, @tanstack/*) only (ARCHITECTURE.md §2)',
+        '(react, react-dom, @tanstack/*, recharts) only (ARCHITECTURE.md §2)',
     ]);
   });
 
@@ -108,7 +108,7 @@ describe('layering rule: imports that cross the wrong line fail', () => {
 describe('layering rule: imports along the allowed lines pass', () => {
   it.each([
     ['renderer → contract', 'renderer/App.tsx', "import type { Incident } from '../contract';\nimport { createClient } from '../contract/client';"],
-    ['renderer → React and UI libraries', 'renderer/App.tsx', "import { useState } from 'react';\nimport { jsx } from 'react/jsx-runtime';\nimport { createRoot } from 'react-dom/client';\nimport { useReactTable } from '@tanstack/react-table';"],
+    ['renderer → React and UI libraries', 'renderer/App.tsx', "import { useState } from 'react';\nimport { jsx } from 'react/jsx-runtime';\nimport { createRoot } from 'react-dom/client';\nimport { useReactTable } from '@tanstack/react-table';\nimport { LineChart } from 'recharts';"],
     ['renderer → itself', 'renderer/pages/Incidents.tsx', "import { Table } from '../components/Table';"],
     ['renderer/vite.config.ts runs in Node at build time', 'renderer/vite.config.ts', "import { defineConfig } from 'vite';\nimport path from 'node:path';"],
     ['contract → contract and zod', 'contract/api.ts', "import { z } from 'zod';\nimport { ROLES } from './roles';"],
@@ -141,7 +141,7 @@ describe('the real eslint.config.js', () => {
         line: 2,
         message:
           'renderer/ may not import main/store/openStore: renderer may import contract/ and UI libraries ' +
-          '(react, react-dom, @tanstack/*) only (ARCHITECTURE.md §2)',
+          '(react, react-dom, @tanstack/*, recharts) only (ARCHITECTURE.md §2)',
       },
     ]);
   });

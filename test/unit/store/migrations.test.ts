@@ -463,6 +463,47 @@ const STEPS: Record<number, StepTest> = {
       expect(plan).toMatch(/INDEX action_items_due/);
     },
   },
+  210: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Moved on, back and on', 'root');
+      // A time with an offset is an instant: 11:30+02:00 is 09:30Z.
+      db.prepare("UPDATE incidents SET started_at = '2026-03-14T08:00:00.000Z', contained_at = '2026-03-14T11:30:00.000+02:00', highest_severity = 'SEV1' WHERE ref = 'IR-2026-0001'").run();
+      insertIncident('IR-2026-0002', 'A clock set back', 'root');
+      // Status changes logged before the table existed: totals are rebuilt from the log, in log order.
+      const move = (ref: string, ts: string, from: string, to: string) =>
+        appendEvent(db, { actor: 'root', type: 'incident.status_changed', incidentRef: ref, ts, data: { from, to } });
+      move('IR-2026-0001', '2026-03-14T09:30:00.000Z', 'detected', 'triaged');
+      appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: 'IR-2026-0001', ts: TS, data: { text: 'not a move' } });
+      move('IR-2026-0001', '2026-03-14T10:00:00.000Z', 'triaged', 'contained');
+      move('IR-2026-0001', '2026-03-14T10:15:00.000Z', 'contained', 'triaged');
+      move('IR-2026-0001', '2026-03-14T11:15:00.000Z', 'triaged', 'contained');
+      move('IR-2026-0002', '2026-03-14T08:00:00.000Z', 'detected', 'triaged');
+    },
+    survived: () => expect(count('SELECT count(*) AS n FROM events')).toBe(6),
+    works: () => {
+      const row = (id: number) => db.prepare(
+        `SELECT severity, started_ms, detected_ms, contained_ms, in_detected, in_triaged, in_contained, entered_mask, spoiled_mask, phase, phase_since
+           FROM kpi_incidents WHERE id = ?`,
+      ).get(id);
+      const ms = (iso: string) => Date.parse(iso);
+      // Detected 09:00→09:30 (30 min); triaged 09:30→10:00 and 10:15→11:15 (90 min); contained 10:00→10:15 so far, and in it again.
+      expect(row(1)).toEqual({
+        severity: 'SEV1', started_ms: ms('2026-03-14T08:00:00Z'), detected_ms: ms(TS), contained_ms: ms('2026-03-14T09:30:00Z'),
+        in_detected: 30 * 60_000, in_triaged: 90 * 60_000, in_contained: 15 * 60_000, entered_mask: 0b111, spoiled_mask: 0, phase: 2, phase_since: ms('2026-03-14T11:15:00Z'),
+      });
+      // Left detected at 08:00, before it was recorded at 09:00: that phase is spoiled, not negative.
+      expect(row(2)).toMatchObject({ in_detected: 0, spoiled_mask: 0b1, entered_mask: 0b11, phase: 1 });
+      // New incidents, edits and moves follow through the triggers.
+      insertIncident('IR-2026-0003', 'Added later', 'root');
+      db.prepare("UPDATE incidents SET triaged_at = '2026-03-14T09:05:00.000Z', exercise = 1, category = 'phishing' WHERE ref = 'IR-2026-0003'").run();
+      appendEvent(db, { actor: 'root', type: 'incident.status_changed', incidentRef: 'IR-2026-0003', ts: '2026-03-14T09:10:00.000Z', data: { from: 'detected', to: 'closed' } });
+      expect(db.prepare('SELECT exercise, category, triaged_ms, in_detected, entered_mask, phase FROM kpi_incidents WHERE id = 3').get()).toEqual({
+        exercise: 1, category: 'phishing', triaged_ms: ms('2026-03-14T09:05:00Z'), in_detected: 10 * 60_000, entered_mask: 0b100001, phase: 5,
+      });
+      expect(verifyChain(db).ok).toBe(true);
+    },
+  },
 };
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(

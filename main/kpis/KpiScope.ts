@@ -1,0 +1,32 @@
+import type { Category, Severity } from '../../contract';
+import type { Period } from './period';
+
+/** Which incidents the KPIs are about: detected in the period, matching the filters. */
+export interface KpiScope {
+  period: Period;
+  /** Highest severity reached (what the incident was at its worst), not the severity now. */
+  severity: readonly Severity[] | null;
+  category: readonly Category[] | null;
+  includeExercises: boolean;
+}
+
+/**
+ * The WHERE clause selecting the scope's incidents from kpi_incidents (alias `k`, migration 0210:
+ * the times as ms since the epoch): a range of kpi_incidents_detected, exercise first.
+ */
+export function scopeWhere(s: KpiScope, exercises: 'scope' | 'only' = 'scope'): { sql: string; params: unknown[] } {
+  const parts = ['k.detected_ms >= ? AND k.detected_ms < ?'];
+  const params: unknown[] = [s.period.startMs, s.period.endMs];
+  if (exercises === 'only') parts.unshift('k.exercise = 1');
+  else if (!s.includeExercises) parts.unshift('k.exercise = 0');
+  else parts.unshift('k.exercise IN (0, 1)');
+  if (s.severity) {
+    parts.push(`k.severity IN (${s.severity.map(() => '?').join(', ')})`);
+    params.push(...s.severity);
+  }
+  if (s.category) {
+    parts.push(`k.category IN (${s.category.map(() => '?').join(', ')})`);
+    params.push(...s.category);
+  }
+  return { sql: parts.join(' AND '), params };
+}

@@ -1,0 +1,2 @@
+export { computeKpis, type KpiQuery } from './computeKpis';
+export { MAX_SLOTS } from './backupKpis';

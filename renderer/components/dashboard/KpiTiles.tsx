@@ -1,0 +1,71 @@
+import type { DurationMetric, KpiResult } from '../../../contract';
+import { formatPercent, formatSpan } from '../../lib/formatSpan';
+import { kpiTrend } from '../../lib/kpiTrend';
+import { KpiTile } from './KpiTile';
+
+const TILE_DURATIONS = ['timeToDetect', 'timeToTriage', 'timeToContain', 'timeToRecover', 'timeToClose'];
+
+function durationTile(d: DurationMetric, r: KpiResult) {
+  const s = d.overall;
+  const before = r.previous.durations.find((p) => p.id === d.id);
+  const coverage = s.coverage === null ? null : Math.round(s.coverage * 100);
+  const unknown = s.missing + s.outOfOrder;
+  const warning = s.inScope === 0
+    ? null
+    : s.n === 0
+      ? `No incident has both times: nothing to measure (${s.missing} without a time${s.outOfOrder ? `, ${s.outOfOrder} out of order` : ''})`
+      : coverage !== null && coverage < 100
+        ? `Coverage ${coverage}%: ${unknown} of ${s.inScope} ${s.inScope === 1 ? 'incident' : 'incidents'} not measured (${s.missing} without a time${s.outOfOrder ? `, ${s.outOfOrder} out of order` : ''})`
+        : null;
+  return (
+    <KpiTile
+      key={d.id}
+      id={d.id}
+      label={`${d.label} (median)`}
+      value={s.n === 0 ? '—' : formatSpan(s.median)}
+      detail={s.n === 0 ? undefined : s.n === 1 ? 'the time of a single incident' : `p90 ${formatSpan(s.p90)} · mean ${formatSpan(s.mean)}`}
+      basis={<>n = {s.n} of {s.inScope} · coverage {coverage === null ? '—' : `${coverage}%`}</>}
+      warning={warning}
+      trend={kpiTrend(s.n === 0 ? null : s.median, before && before.n > 0 ? before.median : null, 'duration')}
+    />
+  );
+}
+
+/** The headline figures: response times, notifications on time, backups verified, drills. */
+export function KpiTiles({ result }: { result: KpiResult }) {
+  const n = result.notifications;
+  const b = result.backups;
+  const d = result.drills;
+  return (
+    <div className="kpi-tiles">
+      {result.durations.filter((x) => TILE_DURATIONS.includes(x.id)).map((x) => durationTile(x, result))}
+      <KpiTile
+        id="notifications"
+        label="Notifications on time"
+        value={formatPercent(n.rate)}
+        detail={n.due === 0 ? 'no notice was due' : `${n.onTime} of ${n.due} on time · ${n.sentLate} late · ${n.unsentPastDue} not sent · margin median ${formatSpan(n.margin.median)}`}
+        basis={<>n = {n.due} notices due or sent</>}
+        warning={n.openOverdue > 0 ? `${n.openOverdue} ${n.openOverdue === 1 ? 'obligation is' : 'obligations are'} overdue now` : null}
+        trend={kpiTrend(n.rate, result.previous.notificationRate, 'rate')}
+      />
+      <KpiTile
+        id="backups"
+        label="Backups completed and verified"
+        value={formatPercent(b.rate)}
+        detail={b.scheduled === 0 ? 'no scheduled run in the period' : `${b.succeeded} of ${b.scheduled} scheduled runs · ${b.unverified} unverified · ${b.failed} failed · ${b.missed} missed`}
+        basis={<>n = {b.scheduled} scheduled runs</>}
+        warning={b.missed + b.failed > 0 ? `${b.missed + b.failed} scheduled ${b.missed + b.failed === 1 ? 'run' : 'runs'} missed or failed` : null}
+        trend={kpiTrend(b.rate, result.previous.backupRate, 'rate')}
+      />
+      <KpiTile
+        id="drills"
+        label="Drill restore time (median)"
+        value={d.restore.n === 0 ? '—' : formatSpan(d.restore.median)}
+        detail={d.restore.n === 0 ? 'no drill in the period' : `${d.withinRto} within RTO · ${d.overRto} over RTO or failed${d.noRto ? ` · ${d.noRto} without RTO` : ''}`}
+        basis={<>n = {d.restore.n} {d.restore.n === 1 ? 'drill' : 'drills'}</>}
+        warning={d.overRto > 0 ? `${d.overRto} ${d.overRto === 1 ? 'drill' : 'drills'} over the RTO or failed` : null}
+        trend={kpiTrend(d.restore.n === 0 ? null : d.restore.median, result.previous.drillMedian, 'duration')}
+      />
+    </div>
+  );
+}
