@@ -1,19 +1,10 @@
 /** `firebreak kpi` as a table and as CSV (docs/kpis.md defines every figure). */
 import type { DurationStats, KpiResult, SignedStats } from '../../contract/kpis';
+import { formatKpiSpan } from '../../contract/formatKpiSpan';
 import { formatTable } from './format';
 
-/** 45 s, 12 min, 3.5 h, 2.1 d: a duration a manager reads at a glance (JSON and CSV keep seconds). */
-export function formatSpan(seconds: number | null): string {
-  if (seconds === null) return '-';
-  const sign = seconds < 0 ? '-' : '';
-  const s = Math.abs(seconds);
-  // A drill restores in well under a second: keep what was measured instead of "0 s".
-  if (s < 10) return `${sign}${s.toFixed(s < 1 ? 2 : 1)} s`;
-  if (s < 120) return `${sign}${Math.round(s)} s`;
-  if (s < 7200) return `${sign}${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${sign}${(s / 3600).toFixed(1)} h`;
-  return `${sign}${(s / 86_400).toFixed(1)} d`;
-}
+/** ASCII for a terminal; the rule itself is contract/formatKpiSpan.ts, shared with the dashboard. */
+export const formatSpan = (seconds: number | null): string => formatKpiSpan(seconds, { none: '-', minus: '-' });
 
 const pct = (x: number | null): string => (x === null ? '-' : `${Math.round(x * 1000) / 10}%`);
 

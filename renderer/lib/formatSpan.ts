@@ -1,14 +1,6 @@
-/** A KPI duration at a glance: 45 s, 12 min, 3.5 h, 2.1 d (the exact seconds are in the CLI's JSON and CSV). */
-export function formatSpan(seconds: number | null): string {
-  if (seconds === null) return '—';
-  const sign = seconds < 0 ? '−' : '';
-  const s = Math.abs(seconds);
-  // A drill restores in well under a second: keep what was measured instead of "0 s".
-  if (s < 10) return `${sign}${s.toFixed(s < 1 ? 2 : 1)} s`;
-  if (s < 120) return `${sign}${Math.round(s)} s`;
-  if (s < 7200) return `${sign}${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${sign}${(s / 3600).toFixed(1)} h`;
-  return `${sign}${(s / 86_400).toFixed(1)} d`;
-}
+import { formatKpiSpan } from '../../contract/formatKpiSpan';
+
+/** A KPI duration at a glance (contract/formatKpiSpan.ts, shared with `firebreak kpi`). */
+export const formatSpan = (seconds: number | null): string => formatKpiSpan(seconds);
 
 export const formatPercent = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 100)}%`);
