@@ -51,7 +51,7 @@ describe.sequential('runCliInProcess', () => {
   });
 
   it('runs one command at a time, each with its own output, and restores stdout and stderr', async () => {
-    const write = process.stdout.write;
+    const writes = [Object.getOwnPropertyDescriptor(process.stdout, 'write'), Object.getOwnPropertyDescriptor(process.stderr, 'write')];
     const runs = await Promise.all([
       runCliInProcess(['--version']),
       runCliInProcess(['--data-dir', dataDir, 'incident', 'list'], { FIREBREAK_PASSPHRASE: PASSPHRASE }),
@@ -62,6 +62,6 @@ describe.sequential('runCliInProcess', () => {
       [0, 'No', ''],
       [2, '', expect.stringMatching(/^firebreak: unknown command "frobnicate"/) as string],
     ]);
-    expect(process.stdout.write).toBe(write);
+    expect([Object.getOwnPropertyDescriptor(process.stdout, 'write'), Object.getOwnPropertyDescriptor(process.stderr, 'write')]).toEqual(writes);
   });
 });
