@@ -21,6 +21,10 @@ let queue: Promise<unknown> = Promise.resolve();
  * As with a spawned run: FIREBREAK_* variables of the calling process do not count, only `env`;
  * nothing can prompt (Vitest's workers have piped stdio, so the CLI sees no terminal); what the
  * command writes to stdout and stderr is captured, not shown. Runs are serialized.
+ *
+ * Not faster for commands that render reports or notices (report incident, notify draft): from
+ * the sources their worker thread compiles its TypeScript through tsx, which costs more than the
+ * bundle's Node start (test/unit/cli/reportCommands.test.ts measured 24 s spawned, 39 s here).
  */
 export function runCliInProcess(args: string[], env: Record<string, string> = {}): Promise<InProcessRun> {
   const run = queue.then(() => runOnce(args, env));
