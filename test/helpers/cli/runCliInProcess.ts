@@ -20,7 +20,9 @@ let queue: Promise<unknown> = Promise.resolve();
  *
  * As with a spawned run: FIREBREAK_* variables of the calling process do not count, only `env`;
  * nothing can prompt (Vitest's workers have piped stdio, so the CLI sees no terminal); what the
- * command writes to stdout and stderr is captured, not shown. Runs are serialized.
+ * command writes to stdout and stderr is captured, not shown. Runs are serialized. Relative paths
+ * resolve against this process's working directory: the repository root, where npm test and
+ * `npx vitest` run (a spawned run is given it as its cwd).
  *
  * Not faster for commands that render reports or notices (report incident, notify draft): from
  * the sources their worker thread compiles its TypeScript through tsx, which costs more than the
