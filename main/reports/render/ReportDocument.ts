@@ -50,13 +50,15 @@ export interface TableColumn {
   mono?: boolean;
 }
 
-/** A bar or line chart: one value per label and series, in `unit`; null is a gap ("unknown"). */
+/** A bar or line chart: one value per label and series, in `unit`; null is a gap ("unknown", or `gap`). */
 export interface Chart {
   type: 'bar' | 'line';
   title: string;
   unit: string;
   labels: string[];
   series: { name: string; values: (number | null)[] }[];
+  /** What a gap means, written where it is (bar charts) and in the values table: default "unknown"; e.g. "no incidents", "none due". */
+  gap?: string;
 }
 
 export type Block =

@@ -7,7 +7,7 @@ export type Shape =
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number }
   | { kind: 'polyline'; points: [number, number][]; stroke: string; width: number }
   | { kind: 'circle'; cx: number; cy: number; r: number; fill: string }
-  | { kind: 'text'; x: number; y: number; text: string; size: number; anchor: 'start' | 'middle' | 'end'; fill: string };
+  | { kind: 'text'; x: number; y: number; text: string; size: number; anchor: 'start' | 'middle' | 'end'; fill: string; vertical?: boolean };
 
 /** Colours that stay apart in print and for common colour blindness (Okabe–Ito). */
 export const SERIES_COLORS = ['0072B2', 'E69F00', '009E73', 'CC79A7', '56B4E9', 'D55E00', 'F0E442', '000000'];
@@ -29,7 +29,7 @@ const short = (s: string): string => (s.length > LABEL_CHARS ? `${s.slice(0, LAB
  * Lays a chart out as shapes in a `width` × `height` box, shared by the HTML (SVG) and PDF
  * renderers so both draw the same picture: a y axis from 0 with four gridlines, bars grouped per
  * label (or one polyline per series, broken at gaps), value labels on bars, and a legend when
- * there is more than one series. A null value draws nothing and is labelled "unknown".
+ * there is more than one series. A null value draws nothing and is labelled "unknown" (or the chart's `gap`).
  */
 export function layoutChart(chart: Chart, width: number, height: number): Shape[] {
   const shapes: Shape[] = [];
@@ -60,7 +60,11 @@ export function layoutChart(chart: Chart, width: number, height: number): Shape[
       s.values.forEach((v, i) => {
         const x = box.left + slot * i + slot * 0.15 + barW * si;
         if (v === null || !Number.isFinite(v)) {
-          shapes.push({ kind: 'text', x: x + barW / 2, y: box.bottom - 4, text: 'unknown', size: 6, anchor: 'middle', fill: '999999' });
+          // A gap says what it is where the bar would be, never an empty spot that reads as zero;
+          // upright when it is wider than the bar, so neighbouring gaps do not run into each other.
+          const gap = chart.gap ?? 'unknown';
+          if (gap.length * 6 * 0.5 > barW + 4) shapes.push({ kind: 'text', x: x + barW / 2 + 2, y: box.bottom - 3, text: gap, size: 6, anchor: 'start', fill: '777777', vertical: true });
+          else shapes.push({ kind: 'text', x: x + barW / 2, y: box.bottom - 4, text: gap, size: 6, anchor: 'middle', fill: '999999' });
           return;
         }
         shapes.push({ kind: 'rect', x, y: y(v), w: barW, h: box.bottom - y(v), fill: color });
