@@ -53,8 +53,8 @@ export function* backupsSection(s: PeriodReportScope): Generator<Block> {
   };
   const scheduled = b.plans.filter((p) => p.scheduled > 0);
   if (scheduled.length) {
-    yield { kind: 'chart', chart: { type: 'bar', title: 'Backup runs completed and verified, per plan', unit: '%', labels: b.plans.map((p) => p.plan), gap: 'nothing scheduled', series: [{ name: 'completed and verified', values: b.plans.map((p) => (p.rate === null ? null : Math.round(p.rate * 1000) / 10)) }] } };
-  } else yield { kind: 'paragraph', tone: 'muted', text: b.plans.length ? 'No chart: no plan had a scheduled run in the period.' : 'No chart: there is no backup plan.' };
+    yield { kind: 'chart', chart: { type: 'bar', title: 'Backup runs completed and verified, per plan', unit: '%', max: 100, labels: b.plans.map((p) => p.plan), gap: 'nothing scheduled', series: [{ name: 'completed and verified', values: b.plans.map((p) => (p.rate === null ? null : Math.round(p.rate * 1000) / 10)) }] } };
+  } else yield { kind: 'paragraph', tone: 'muted', text: b.plans.length ? 'No chart: no plan had a scheduled run in the period.' : 'No chart: no backup plan existed in the period.' };
   yield {
     kind: 'table',
     caption: 'Per plan',
@@ -67,7 +67,7 @@ export function* backupsSection(s: PeriodReportScope): Generator<Block> {
       p.plan, p.scheduleText ?? p.schedule ?? 'by hand only', String(p.scheduled), String(p.succeeded), String(p.unverified), String(p.failed), String(p.missed),
       p.note ? `— (${p.note})` : percentText(p.rate), newestVerified(p, s.kpis.asOf), drillsOf(d.points, p.plan, p.rtoSeconds),
     ]),
-    empty: 'There is no backup plan.',
+    empty: 'No backup plan existed in the period (plans added later are not listed).',
   };
 
   yield { kind: 'heading', level: 2, text: 'Restore drills against the RTO' };

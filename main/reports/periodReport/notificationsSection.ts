@@ -51,7 +51,7 @@ export async function* notificationsSection(s: PeriodReportScope): AsyncGenerato
   if (n.due > 0) {
     yield {
       kind: 'chart',
-      chart: { type: n.byMonth.length > 12 ? 'line' : 'bar', title: 'Notifications on time, by month detected', unit: '%', labels: n.byMonth.map((g) => g.key), gap: 'none due', series: [{ name: 'on time', values: n.byMonth.map((g) => (g.rate === null ? null : Math.round(g.rate * 1000) / 10)) }] },
+      chart: { type: n.byMonth.length > 12 ? 'line' : 'bar', title: 'Notifications on time, by month detected', unit: '%', max: 100, labels: n.byMonth.map((g) => g.key), gap: 'none due', series: [{ name: 'on time', values: n.byMonth.map((g) => (g.rate === null ? null : Math.round(g.rate * 1000) / 10)) }] },
     };
   } else yield { kind: 'paragraph', tone: 'muted', text: 'No chart: no notice with a fixed deadline was due in the period.' };
 

@@ -187,6 +187,15 @@ describe('filters and refusals', () => {
     expect(md).not.toContain('Phished payroll mailbox');
   });
 
+  it('a period before the backup plan was added lists no plan, rather than "no verified backup, RPO missed"', async () => {
+    const q4 = { from: '2025-10-01', to: '2025-12-31' };
+    expect((await manager.call('kpis.get', q4)).backups.plans).toEqual([]);
+    const md = (await periodReport(manager, { ...q4, format: 'md' })).data.toString('utf8');
+    expect(md).toContain('No backup plan existed in the period (plans added later are not listed).');
+    expect(md).not.toContain('RPO');
+    expect(md).toContain(fixture.refs.I0);
+  });
+
   it('a period that ends before it starts, or an impossible date, is refused naming the fix; nothing is recorded', async () => {
     const before = (await v.admin.call('audit.list', { type: 'report.generated', limit: 1 })).rows[0]?.seq;
     const back = expectFailure(await manager.raw('reports.period', { from: '2026-03-31', to: '2026-01-01', format: 'pdf' }), 'VALIDATION');
