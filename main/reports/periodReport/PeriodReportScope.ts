@@ -32,6 +32,8 @@ export interface PeriodReportScope extends PeriodReportOptions {
   masked: boolean;
   /** An incident's free text (its title, a reason, an action item) as this report may show it. */
   scrub: (ref: string, text: string) => string;
+  /** An incident's reference as a table shows it: marked [EXERCISE] when it is one (only listed when exercises are included). */
+  refText: (ref: string) => string;
   /** Rows per page of a streamed table. */
   pageSize: number;
 }

@@ -57,7 +57,12 @@ export function buildPeriodReport(o: PeriodReportOptions): PeriodReportDocument 
   const label = describePeriod(o.query.from, o.query.to);
   const masked = o.redact || !o.seesPii;
   const scrubbers = masked ? new IncidentScrubbers(o.db, o.anchor?.seq ?? 0) : null;
-  const scope: PeriodReportScope = { ...o, kpis, label, masked, scrub: (ref, text) => (scrubbers ? scrubbers.scrub(ref, text) : text), pageSize: PAGE };
+  const exercise = o.query.includeExercises ? o.db.prepare('SELECT exercise FROM incidents WHERE ref = ?').pluck() : null;
+  const scope: PeriodReportScope = {
+    ...o, kpis, label, masked, pageSize: PAGE,
+    scrub: (ref, text) => (scrubbers ? scrubbers.scrub(ref, text) : text),
+    refText: (ref) => (exercise?.get(ref) === 1 ? `${ref} ${EXERCISE_TAG}` : ref),
+  };
 
   const f = kpis.filters;
   const personal = 'none: the period report names incidents by reference and title only; reporters and the people affected are never part of it';

@@ -23,7 +23,7 @@ export function* dataProblemsSection(s: PeriodReportScope): Generator<Block> {
   yield {
     kind: 'table',
     columns: [{ header: 'Incident', weight: 1 }, { header: 'Title', weight: 1.8 }, { header: 'Problem', weight: 3 }, { header: 'Reason given', weight: 2 }],
-    rows: r.dataProblems.map((p) => [p.ref, s.scrub(p.ref, p.title), problemText(p), p.reason ? s.scrub(p.ref, p.reason) : p.kind === 'status-order' ? '—' : 'none recorded']),
+    rows: r.dataProblems.map((p) => [s.refText(p.ref), s.scrub(p.ref, p.title), problemText(p), p.reason ? s.scrub(p.ref, p.reason) : p.kind === 'status-order' ? '—' : 'none recorded']),
     empty: 'None: every incident in the period has its times in order.',
   };
   if (r.dataProblemCount > r.dataProblems.length) {

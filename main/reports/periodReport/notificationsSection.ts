@@ -1,6 +1,7 @@
 import { listScopeObligations, type ScopeObligation } from '../../kpis';
 import { formatDuration, formatUtc } from '../incidentReport/formatTime';
 import type { Block } from '../render/ReportDocument';
+import { EXERCISE_TAG } from './incidentsSection';
 import type { PeriodReportScope } from './PeriodReportScope';
 import { percentText, signedText } from './spanText';
 
@@ -15,7 +16,7 @@ function resultOf(o: ScopeObligation, asOfMs: number, nowMs: number): string {
     case 'late':
       return `LATE by ${by((o.marginSeconds ?? 0) * 1000)}`;
     case 'unsent-past-due':
-      return `NOT SENT: the deadline passed in the period; OVERDUE by ${by(Math.min(asOfMs, nowMs) - due)} at its end${asOfMs < nowMs ? `, by ${by(nowMs - due)} now` : ''}`;
+      return asOfMs < nowMs ? `NOT SENT: OVERDUE by ${by(asOfMs - due)} at the end of the period, by ${by(nowMs - due)} now` : `NOT SENT: OVERDUE by ${by(nowMs - due)}`;
     case 'overdue-now':
       return `not sent; due after the period, OVERDUE now by ${by(nowMs - due)} (not in this period's rate)`;
     case 'not-yet-due':
@@ -61,7 +62,7 @@ export async function* notificationsSection(s: PeriodReportScope): AsyncGenerato
     { header: 'Incident', weight: 1 }, { header: 'Regime and stage', weight: 2.2 }, { header: 'Deadline (UTC)', weight: 1.2 }, { header: 'Sent (UTC)', weight: 1.2 }, { header: 'Result', weight: 2.4 },
   ];
   const rowOf = (o: ScopeObligation): string[] => [
-    o.exercise ? `${o.ref} EXERCISE` : o.ref, `${o.regimeName} — ${o.stageTitle}`, o.due ? formatUtc(o.due) : 'no fixed deadline', o.sentAt ? formatUtc(o.sentAt) : 'not sent', resultOf(o, asOfMs, nowMs),
+    o.exercise ? `${o.ref} ${EXERCISE_TAG}` : o.ref, `${o.regimeName} — ${o.stageTitle}`, o.due ? formatUtc(o.due) : 'no fixed deadline', o.sentAt ? formatUtc(o.sentAt) : 'not sent', resultOf(o, asOfMs, nowMs),
   ];
   let page: string[][] = [];
   let started = false;
@@ -79,7 +80,7 @@ export async function* notificationsSection(s: PeriodReportScope): AsyncGenerato
     kind: 'table',
     caption: 'Overdue now and still open',
     columns: [{ header: 'Incident', weight: 1 }, { header: 'Regime and stage', weight: 2.4 }, { header: 'Deadline (UTC)', weight: 1.2 }, { header: 'Overdue by', weight: 1 }],
-    rows: n.openOverdueList.map((o) => [o.ref, `${o.regimeName} — ${o.stageTitle}`, formatUtc(o.due), by(nowMs - Date.parse(o.due))]),
+    rows: n.openOverdueList.map((o) => [s.refText(o.ref), `${o.regimeName} — ${o.stageTitle}`, formatUtc(o.due), by(nowMs - Date.parse(o.due))]),
     empty: 'No obligation of these incidents is overdue now.',
   };
   if (n.openOverdue > n.openOverdueList.length) yield { kind: 'paragraph', tone: 'warning', text: `${n.openOverdue - n.openOverdueList.length} more overdue obligations are not listed here: see the Deadlines board.` };
