@@ -1,4 +1,5 @@
 import type { Category, ChainHead, ReportFormat, Severity, TlpLevel, VerifyResult } from '../../../contract';
+import type { KpiQuery } from '../../kpis';
 import type { RunbookDirs } from '../../runbooks';
 
 /**
@@ -43,7 +44,24 @@ export interface PeriodReportJob {
   now: string;
 }
 
-export type ReportJob = IncidentReportJob | PeriodReportJob;
+/**
+ * kpis.get's figures (runKpiJob.ts): computed on the worker's own read-only connection, so a
+ * year's dashboard over 100k incidents never holds up the backend's event loop. Figures, not a
+ * document: the reply is the KpiResult itself.
+ */
+export interface KpiJob {
+  kind: 'kpis';
+  dbFile: string;
+  keyHex: string;
+  notifyDir: string;
+  dataDir: string;
+  query: KpiQuery;
+  now: string;
+}
+
+export type ReportJob = IncidentReportJob | PeriodReportJob | KpiJob;
+/** The jobs that produce a file (ReportJobResult). */
+export type DocumentJob = Exclude<ReportJob, KpiJob>;
 
 export interface ReportJobResult {
   data: Uint8Array;

@@ -1,4 +1,4 @@
-import { ApiFailure } from '../../../contract';
+import { ApiFailure, type KpiResult } from '../../../contract';
 import { loadRegimeLibrary, type RegimeLibrary } from '../../notify';
 import { openDatabase } from '../../store';
 import { readHead, verifyChain } from '../../timeline';
@@ -6,7 +6,8 @@ import { buildIncidentReport } from '../incidentReport/buildIncidentReport';
 import { reviewSource } from '../incidentReport/reviewSource';
 import { buildPeriodReport } from '../periodReport/buildPeriodReport';
 import { REPORT_MEDIA_TYPES, renderReport } from '../render/renderReport';
-import type { ReportJob, ReportJobResult } from './ReportJob';
+import type { DocumentJob, KpiJob, ReportJob, ReportJobResult } from './ReportJob';
+import { runKpiJob } from './runKpiJob';
 
 /** The notification rules, parsed once per thread and folder. */
 const libraries = new Map<string, RegimeLibrary>();
@@ -17,7 +18,12 @@ const libraries = new Map<string, RegimeLibrary>();
  * and every section describe the same state of the log however long rendering takes, and writers
  * on the backend's connection are never held up (WAL readers do not block writers).
  */
-export async function runReportJob(job: ReportJob): Promise<ReportJobResult> {
+export async function runReportJob(job: KpiJob): Promise<KpiResult>;
+export async function runReportJob(job: DocumentJob): Promise<ReportJobResult>;
+export async function runReportJob(job: ReportJob): Promise<ReportJobResult | KpiResult>;
+export async function runReportJob(job: ReportJob): Promise<ReportJobResult | KpiResult> {
+  // Figures, not a document: their own connection, kept between jobs (runKpiJob.ts).
+  if (job.kind === 'kpis') return runKpiJob(job);
   const db = openDatabase(job.dbFile, job.keyHex, { readonly: true, mustExist: true });
   try {
     db.exec('BEGIN');
