@@ -39,6 +39,7 @@ import {
   type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
 import { KPI_MAX_DAYS, type KpiResult } from './kpis';
+import { eventSearchTextSchema, filterTextSchema } from './searchText';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -165,7 +166,8 @@ export const methods = {
       severity: z.array(z.enum(SEVERITIES)).optional(),
       category: z.array(z.enum(CATEGORIES)).optional(),
       owner: userNameSchema.optional(),
-      text: z.string().max(200).optional(),
+      /** Words in the reference, title or tags (never personal data: those fields are not searched). */
+      text: filterTextSchema(200).optional(),
       sort: z.strictObject({ field: z.enum(SORTABLE_FIELDS), dir: z.enum(['asc', 'desc']) }).optional(),
       ...page,
     }),
@@ -221,9 +223,10 @@ export const methods = {
   'timeline.star': method<{ seq: number; starred: boolean; keyEvents: number[] }>()({ input: timelineStarInputSchema, access: 'review:write' }),
   'audit.list': method<EventPage>()({
     input: z.strictObject({
-      type: z.string().max(60).optional(),
+      type: filterTextSchema(60).optional(),
       actor: userNameSchema.optional(),
-      text: z.string().max(200).optional(),
+      /** Full-text over type, actor and the event data without its personal data (docs/security.md). */
+      text: eventSearchTextSchema.optional(),
       ...page,
     }),
     access: 'audit:read',

@@ -504,7 +504,52 @@ const STEPS: Record<number, StepTest> = {
       expect(verifyChain(db).ok).toBe(true);
     },
   },
+  240: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      const person = { reporterName: 'Zelda Quillfeather', reporterEmail: 'zq@wexbridge.example', reporterPhone: '+44 20 7946 0958', affectedPeople: ['Ingrid Ostrovaya'] };
+      appendEvent(db, { actor: 'root', type: 'incident.created', ts: TS, data: { fields: { title: 'Laptop stolen from a car', ...person } } });
+      appendEvent(db, { actor: 'root', type: 'incident.updated', ts: TS, data: { changes: [{ field: 'reporterPhone', before: person.reporterPhone, after: '+44 20 7946 3371' }, { field: 'title', before: 'Laptop stolen from a car', after: 'Laptop stolen from a van' }] } });
+      appendEvent(db, { actor: 'root', type: 'runbook.step_done', ts: TS, data: { run: 'r1', title: 'Where was it last seen?', value: 'outside Brixhollow station', personal: true } });
+      appendEvent(db, { actor: 'root', type: 'incident.note', ts: TS, data: { text: 'Zelda called back about the van' } });
+      // Before the step, the index answered on the personal values.
+      const old = (q: string) => (db.prepare('SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid').all(q) as { seq: number }[]).map((r) => r.seq);
+      expect(old('zelda')).toEqual([1, 4]);
+      expect(old('"7946"')).toEqual([1, 2]);
+      expect(old('brixhollow')).toEqual([3]);
+      seededData = db.prepare('SELECT data, hash FROM events ORDER BY seq').all();
+      secureDeleteBefore = db.pragma('secure_delete', { simple: true });
+    },
+    survived: () => {
+      // The log is the record: untouched, every value still in it, and the chain verifies.
+      expect(db.prepare('SELECT data, hash FROM events ORDER BY seq').all()).toEqual(seededData);
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 4 });
+    },
+    works: () => {
+      const match = (q: string) => (db.prepare('SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid').all(q) as { seq: number }[]).map((r) => r.seq);
+      // Rebuilt from the log without personal data: a name typed into a note is text everyone reads.
+      expect(match('zelda')).toEqual([4]);
+      for (const q of ['quillfeather', 'wexbridge', '"7946"', '"0958"', 'ingrid', 'brixhollow', 'zq']) expect(match(q), q).toEqual([]);
+      expect(match('laptop')).toEqual([1, 2]);
+      expect(match('reporterPhone')).toEqual([1, 2]);
+      expect(match('"last seen"')).toEqual([3]);
+      // New events are indexed the same way by the trigger.
+      appendEvent(db, { actor: 'root', type: 'incident.updated', ts: TS, data: { changes: [{ field: 'reporterName', before: 'Zelda Quillfeather', after: 'Zora Pemberwick' }] } });
+      expect(match('pemberwick')).toEqual([]);
+      expect(match('reporterName')).toEqual([1, 5]);
+      db.exec("CREATE VIRTUAL TABLE temp.terms240 USING fts5vocab(main, 'events_fts', 'row')");
+      const terms = (db.prepare('SELECT term FROM temp.terms240').all() as { term: string }[]).map((r) => r.term);
+      expect(terms.filter((t) => /quill|wexbridge|7946|0958|ostrov|brix|zora|pember/.test(t))).toEqual([]);
+      // Contentless: the index reads nothing back from the log, whose data differs from what it holds.
+      expect((db.prepare("SELECT sql FROM sqlite_master WHERE name = 'events_fts'").get() as { sql: string }).sql).toMatch(/content=''/);
+      // The step turns secure_delete on for the drop and leaves the connection as it found it.
+      expect(db.pragma('secure_delete', { simple: true })).toBe(secureDeleteBefore);
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 5 });
+    },
+  },
 };
+let seededData: unknown;
+let secureDeleteBefore: unknown;
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(
   'migration %i (%s)',
