@@ -1,23 +1,18 @@
+import { incidentScrubber, type PiiScrubber } from '../../incidents';
 import type { Db } from '../../store';
-import { readIncidentFacts } from '../incidentReport/readIncidentFacts';
-import type { PiiScrubber } from '../incidentReport/PiiScrubber';
 
 /** Scrubbers kept at once: the tables walk incidents in order, so a few cover every repeat. */
 const KEPT = 64;
 
 /**
- * Per incident, a scrubber of every value its personal fields ever held (the incident report's
- * PiiScrubber, from the same history up to the anchor, plus the current values). The period report
+ * Per incident, a scrubber of every value its personal fields ever held (main/incidents'
+ * incidentScrubber: the history up to the anchor, plus the current values). The period report
  * prints no personal field; this masks a name that was typed into a title, a reason or an action
  * item of that incident, for a reader who may not see personal data or asked for redaction.
  */
 export class IncidentScrubbers {
   private readonly cache = new Map<string, PiiScrubber>();
-  private readonly current;
-
-  constructor(private readonly db: Db, private readonly upTo: number) {
-    this.current = db.prepare('SELECT reporter_name, reporter_email, reporter_phone, affected_people FROM incidents WHERE ref = ?');
-  }
+  constructor(private readonly db: Db, private readonly upTo: number) {}
 
   scrub(ref: string, text: string): string {
     return this.of(ref).scrub(text);
@@ -31,16 +26,7 @@ export class IncidentScrubbers {
       this.cache.set(ref, hit);
       return hit;
     }
-    const { scrubber } = readIncidentFacts(this.db, ref, this.upTo);
-    const row = this.current.get(ref) as { reporter_name: string | null; reporter_email: string | null; reporter_phone: string | null; affected_people: string } | undefined;
-    if (row) {
-      scrubber.add([row.reporter_name, row.reporter_email, row.reporter_phone]);
-      try {
-        scrubber.add(JSON.parse(row.affected_people) as unknown);
-      } catch {
-        // A malformed list holds no name to mask.
-      }
-    }
+    const scrubber = incidentScrubber(this.db, ref, this.upTo);
     this.cache.set(ref, scrubber);
     for (const key of this.cache.keys()) {
       if (this.cache.size <= KEPT) break;
