@@ -31,7 +31,7 @@ const POINT_WORDS: Record<string, string> = {
 };
 
 /**
- * The KPIs of a period (docs/kpis.md), and the headline of the period of equal length before it.
+ * The KPIs of a period (docs/kpis.md), and the headline of the period before it (previousPeriod in period.ts).
  * Read in one transaction, so every figure describes the same state of the store.
  */
 export function computeKpis(db: Db, library: RegimeLibrary, q: KpiQuery, now: string): KpiResult {

@@ -57,7 +57,7 @@ export const reportPeriod: CommandSpec = {
   },
   details: [
     'Sections: header (period, filters, marking, generated at/by, log anchor and verification), executive summary with the trend against',
-    'the previous period of equal length, response times (every duration with n, coverage, median, p90 and mean; charts by highest',
+    'the previous period (the calendar months before, or an equal length), response times (every duration with n, coverage, median, p90 and mean; charts by highest',
     'severity and by month), notifications (every obligation on time or late, by how much; overdue ones), backups and restore drills',
     'per plan, the incidents of the period, open action items, data problems, runbooks and sign-ins, the integrity anchor.',
     'The figures are those of `firebreak kpi` and the Dashboard (docs/kpis.md). Exercises are left out unless --include-exercises;',

@@ -15,13 +15,13 @@ function durationRow(d: DurationMetric, r: KpiResult): string[] {
     `${d.label} (median)`,
     s.n === 0 ? 'not measured' : spanText(s.median),
     basis,
-    trendText(s.n === 0 ? null : s.median, before && before.n > 0 ? before.median : null, 'duration'),
+    trendText(s.n === 0 ? null : s.median, before && before.n > 0 ? before.median : null, 'duration', before ? { now: { n: s.n, coverage: s.coverage }, before: { n: before.n, coverage: before.coverage } } : undefined),
   ];
 }
 
 /**
  * The executive summary: the headline figures with their basis and the change against the
- * previous period of equal length, then what needs attention, in words.
+ * previous period, then what needs attention, in words.
  */
 export function* summarySection(s: PeriodReportScope): Generator<Block> {
   const r = s.kpis;
@@ -39,9 +39,9 @@ export function* summarySection(s: PeriodReportScope): Generator<Block> {
       trendText(r.incidents, p.incidents, 'count'),
     ],
     ...r.durations.filter((x) => HEADLINE.includes(x.id)).map((x) => durationRow(x, r)),
-    ['Notifications on time', percentText(n.rate), n.due === 0 ? 'no notice was due' : `${n.onTime} of ${n.due} due or sent`, trendText(n.rate, p.notificationRate, 'rate')],
-    ['Backups completed and verified', percentText(b.rate), b.scheduled === 0 ? 'no scheduled run' : `${b.succeeded} of ${b.scheduled} scheduled runs`, trendText(b.rate, p.backupRate, 'rate')],
-    ['Drill restore time (median)', d.restore.n === 0 ? 'no drill' : spanText(d.restore.median), `n = ${d.restore.n} ${d.restore.n === 1 ? 'drill' : 'drills'}`, trendText(d.restore.n === 0 ? null : d.restore.median, p.drills > 0 ? p.drillMedian : null, 'duration')],
+    ['Notifications on time', percentText(n.rate), n.due === 0 ? 'no notice was due' : `${n.onTime} of ${n.due} due or sent`, trendText(n.rate, p.notificationRate, 'rate', { now: { n: n.due }, before: { n: p.notificationsDue }, things: 'notices' })],
+    ['Backups completed and verified', percentText(b.rate), b.scheduled === 0 ? 'no scheduled run' : `${b.succeeded} of ${b.scheduled} scheduled runs`, trendText(b.rate, p.backupRate, 'rate', { now: { n: b.scheduled }, before: { n: p.backupsScheduled }, things: 'scheduled runs' })],
+    ['Drill restore time (median)', d.restore.n === 0 ? 'no drill' : spanText(d.restore.median), `n = ${d.restore.n} ${d.restore.n === 1 ? 'drill' : 'drills'}`, trendText(d.restore.n === 0 ? null : d.restore.median, p.drills > 0 ? p.drillMedian : null, 'duration', { now: { n: d.restore.n }, before: { n: p.drills }, things: 'drills' })],
     ['Open action items', a ? String(a.open) : '—', a ? `${a.overdue} overdue now` : '', 'not compared (a count as of now)'],
     ['Data problems', String(r.dataProblemCount), 'times out of order (see Data problems)', 'not compared'],
   ];

@@ -50,7 +50,7 @@ export function DashboardPage() {
       <div className="page-header">
         <div>
           <h1>Dashboard</h1>
-          <p className="page-sub">Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against the {r ? `${r.previous.from} – ${r.previous.to}` : 'previous period of equal length'}. Definitions: docs/kpis.md.</p>
+          <p className="page-sub">Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against the {r ? `${r.previous.from} – ${r.previous.to}` : 'previous period'}. Definitions: docs/kpis.md.</p>
         </div>
         <button type="button" className="btn btn-secondary" onClick={() => setReportOpen(true)} disabled={rangeProblem !== null} title={rangeProblem ?? `The report for ${describeRange(range)} with these filters`}>
           <Icon name="download" size={15} />

@@ -56,10 +56,10 @@ describe('the period report has every section, with the quarter\'s data, in ever
     for (const heading of SECTIONS) expect(text, heading).toContain(heading);
     const { I0, I1, I2, I5, I8, I9, I12 } = fixture.refs;
     for (const expected of [
-      'Period report Q1 2026', 'TLP:AMBER', '2026-01-01 to 2026-03-31 (90 days, UTC)', '2025-10-03 to 2025-12-31', 'exercises left out (1 in the period)',
+      'Period report Q1 2026', 'TLP:AMBER', '2026-01-01 to 2026-03-31 (90 days, UTC)', '2025-10-01 to 2025-12-31', 'exercises left out (1 in the period)',
       '2026-04-10 00:00 UTC by mia', `${r.anchor.seq}:${r.anchor.hash}`, 'intact',
       // Headline: 4 incidents against 1; time to contain I1 4 h, I2 2 h (I5 out of order, I8 open) → median 2.0 h, n = 2 of 4, against I0's 5 h.
-      'Incidents detected', 'up 3 (previous: 1)', 'Time to contain (median)', 'n = 2 of 4, coverage 50%', 'down 3.0 h: better (previous: 5.0 h)',
+      'Incidents detected', 'up 3 (previous: 1)', 'Time to contain (median)', 'n = 2 of 4, coverage 50%', 'down 3.0 h, not judged: too few incidents to compare', '(previous: 5.0 h)',
       // Every duration with N, coverage, median, p90 and mean.
       'N of in scope', 'Coverage', 'Median', 'p90', 'Mean', 'Time in detected',
       // Notifications: I2 a day late, I5 a day early, I5's Art. 34 without a deadline, I8 never sent.
