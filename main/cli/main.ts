@@ -17,6 +17,8 @@ import type { CommandContext, CommandSpec, OptionValues } from './types';
  */
 export interface CliTestOptions {
   testOnlyKdfLogN?: number;
+  /** A fixed clock, so tests of time-dependent behaviour across processes (the sign-in backoff) do not depend on how fast processes start. */
+  now?: () => number;
 }
 
 /** Runs one CLI invocation and returns its exit code (docs/cli.md). Never throws. */

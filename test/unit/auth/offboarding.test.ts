@@ -79,7 +79,7 @@ describe('users.disable', () => {
       [ADMIN, { user: 'mona', reason: 'disabled' }],
       [ADMIN, { user: 'mona', reason: 'disabled' }],
     ]);
-    expect((await events('auth.login_failed')).map((e) => e.data)).toEqual([{ user: 'mona', reason: 'disabled', attempt: 1 }]);
+    expect((await events('auth.login_failed')).map((e) => e.data)).toEqual([{ user: 'mona', reason: 'disabled', attempt: 1, transport: 'test' }]);
     expect(await v.admin.call('log.verify', {})).toMatchObject({ ok: true });
 
     // Nothing she did changed hands.
@@ -113,8 +113,8 @@ describe('users.disable', () => {
     const admin = await v.signIn(ADMIN);
     const failed = (await admin.call('audit.list', { type: 'auth.login_failed' })).rows;
     expect(failed.map((e) => e.data)).toEqual([
-      { user: 'mona', reason: 'disabled', attempt: 2, recordedLate: true },
-      { user: 'mona', reason: 'disabled', attempt: 1, recordedLate: true },
+      { user: 'mona', reason: 'disabled', attempt: 2, transport: 'test', recordedLate: true, pendingId: expect.any(String) as string },
+      { user: 'mona', reason: 'disabled', attempt: 1, transport: 'test', recordedLate: true, pendingId: expect.any(String) as string },
     ]);
   });
 
