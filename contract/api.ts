@@ -95,7 +95,8 @@ export const methods = {
     access: 'public',
   }),
   'vault.exportKey': method<{ keyHex: string }>()({ input: empty, access: 'vault:export-key' }),
-  'vault.lock': method<{ locked: true }>()({ input: empty, access: 'session' }),
+  /** Signs every user out and drops the key: an administrator's decision, recorded in their name. */
+  'vault.lock': method<{ locked: true }>()({ input: empty, access: 'vault:lock' }),
 
   'auth.login': method<SessionInfo>()({
     input: z.strictObject({ user: userNameSchema, passphrase: passphraseSchema, otp: otpSchema.optional() }),

@@ -85,12 +85,16 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     }
   };
 
-  const lock = (reason: Topics['session.ended']['reason']) => {
-    for (const s of sessions.clear()) sessionEnded(s, reason);
+  const lock = (reason: Topics['session.ended']['reason'], actor?: string) => {
+    const ended = sessions.clear();
+    for (const s of ended) sessionEnded(s, reason);
     sessionsChanged();
     if (!unlocked) return;
     try {
-      appendEvent(unlocked.db, { actor: 'system', type: 'vault.locked', ts: nowIso(), data: { reason } });
+      appendEvent(unlocked.db, {
+        actor: actor ?? 'system', type: 'vault.locked', ts: nowIso(),
+        data: { reason, ...(actor !== undefined ? { sessionsEnded: ended.length } : {}) },
+      });
     } finally {
       unlocked.db.close();
       unlocked.dataKey.fill(0);
@@ -271,13 +275,19 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       return unlocked;
     },
     unlockWith,
-    lock: (reason) => lock(reason),
+    lock: (reason, actor) => lock(reason, actor),
     flushLate,
     backupSchedule: () =>
       host?.status() ?? daemonScheduleStatus(dataDir) ?? appScheduleStatus(dataDir) ?? { runner: null, note: 'this process runs no scheduler: open the app, or run `firebreak daemon`', plans: [] },
     notify: (topic, payload) => emit(conn.id, topic, payload),
     bindSession: (s) => {
+      // Signing in again on this connection: the session it had ends now, logged, instead of
+      // lingering (unreachable, yet keeping the vault open) until its idle timeout (issue 13 §10).
+      const previous = conn.sessionId !== null && conn.sessionId !== s.id ? sessions.end(conn.sessionId) : undefined;
       conn.sessionId = s.id;
+      if (!previous) return;
+      if (unlocked) appendEvent(unlocked.db, { actor: previous.user, type: 'auth.logout', ts: nowIso(), data: { user: previous.user, reason: 'signed-in-again', as: s.user } });
+      sessionEnded(previous, 'logout');
     },
     endSession: (reason) => {
       const s = sessions.end(conn.sessionId);

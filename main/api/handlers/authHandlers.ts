@@ -156,7 +156,8 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
     },
 
     'vault.lock': (ctx) => {
-      ctx.lock('locked');
+      // Signs everybody out: a decision of someone allowed to (vault:lock), recorded in their name.
+      ctx.lock('locked', actorOf(ctx).user);
       return { locked: true };
     },
 
