@@ -6,3 +6,4 @@ export { normalizeRecoveryKey } from './recoveryKey';
 export { openVaultDatabase } from './openVaultDatabase';
 /** The database handle type, for layers that hold one but may not import the store. */
 export type { Db } from '../store';
+export { CREATE_LOCK_FILE } from './acquireCreateLock';

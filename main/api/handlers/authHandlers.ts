@@ -92,24 +92,23 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       if (ctx.vault.exists()) throw new ApiFailure('ALREADY_EXISTS', 'a vault already exists in this data directory');
       requireStrong(passphrase, admin);
       const now = ctx.nowIso();
-      let created: { recoveryKey: string };
-      try {
-        created = await ctx.vault.create(admin, passphrase, (dataKey) => {
+      // Exclusive across processes and connections, and verified before it is reported (Vault.create).
+      const created = await ctx.vault.create(admin, passphrase, {
+        initialize: (dataKey) => {
+          // Nothing else can have opened a database here (no vault.json, and the creation lock is ours).
+          if (ctx.isOpen()) throw new Error('vault.create found the backend unlocked without a vault');
           const { db } = ctx.unlockWith(dataKey);
           db.transaction(() => {
             insertUser(db, admin, 'admin', now);
             appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin } });
             appendEvent(db, { actor: admin, type: 'auth.login', ts: now, data: { user: admin, transport: ctx.conn.transport } });
           })();
-        });
-      } catch (err) {
-        // Half a vault is worse than none: drop the new database so creating again starts clean.
-        if (!ctx.vault.exists() && ctx.isOpen()) {
-          ctx.lock('locked');
-          ctx.vault.discardOrphanDatabase();
-        }
-        throw err;
-      }
+        },
+        // Half a vault is worse than none: close the new database so Vault.create can remove it and creating again starts clean.
+        abandon: () => {
+          if (ctx.isOpen()) ctx.lock('locked');
+        },
+      });
       const { recoveryKey } = created;
       // A new user's session epoch is 0 (migration 0130).
       const session = ctx.sessions.start(admin, 'admin', 0);
