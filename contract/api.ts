@@ -108,7 +108,14 @@ export const methods = {
     input: z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
     access: 'session',
   }),
-  'mfa.begin': method<MfaEnrolment>()({ input: empty, access: 'session' }),
+  /**
+   * Starts enrolling an authenticator: the user's passphrase again, and while one is enrolled a
+   * current code from it, so a signed-in session alone cannot replace it.
+   */
+  'mfa.begin': method<MfaEnrolment>()({
+    input: z.strictObject({ passphrase: passphraseSchema, code: otpSchema.optional() }),
+    access: 'session',
+  }),
   'mfa.confirm': method<{ enrolled: true }>()({ input: z.strictObject({ code: otpSchema }), access: 'session' }),
 
   'users.list': method<User[]>()({ input: empty, access: 'user:manage' }),

@@ -239,8 +239,37 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       return { changed: true };
     },
 
-    'mfa.begin': async (ctx) => {
+    // Enrolling a device decides who can sign in as this user from now on: the passphrase is asked
+    // again, and while a device is enrolled a code from it too, so a session left open (or taken
+    // over) cannot swap in the taker's own authenticator (issue 13 §12).
+    'mfa.begin': async (ctx, { passphrase, code }) => {
       const me = actorOf(ctx).user;
+      const attempt = await beginAttempt(ctx, me);
+      try {
+        const dataKey = await ctx.vault.unlockWithPassphrase(me, passphrase);
+        if (!dataKey) return await attempt.failed(me, 'mfa-enrol', new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong'));
+        dataKey.fill(0);
+        const { db } = ctx.open();
+        const record = getUser(db, me);
+        if (record.totpSecret) {
+          if (code === undefined) {
+            const why = 'enter the current 6-digit code from the authenticator app you use now: only it can replace itself (lost it? The recovery key can remove two-factor authentication: "Use the recovery key" on the sign-in screen, or `firebreak vault recover --reset-mfa`)';
+            throw new ApiFailure('VALIDATION', why, { issues: [`code: ${why}`] });
+          }
+          const step = matchTotp(record.totpSecret, code, ctx.nowMs());
+          if (step === null || step <= (record.totpLastStep ?? -1)) {
+            return await attempt.failed(
+              me,
+              step === null ? 'mfa-enrol-totp' : 'mfa-enrol-totp-replay',
+              new ApiFailure('BAD_CREDENTIALS', step === null ? 'wrong authentication code' : 'that code was already used; wait for the next one'),
+            );
+          }
+          recordTotpStep(db, me, step);
+        }
+        await attempt.succeeded();
+      } finally {
+        await attempt.done();
+      }
       const secret = generateTotpSecret();
       setTotpPending(ctx.open().db, me, secret);
       const url = otpauthUrl(me, secret);
@@ -257,7 +286,7 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       db.transaction(() => {
         // The confirming code's step counts as used, so it cannot also sign in.
         enableTotp(db, me, record.totpPending!, step);
-        appendEvent(db, { actor: me, type: 'mfa.enrolled', ts: ctx.nowIso(), data: { user: me } });
+        appendEvent(db, { actor: me, type: 'mfa.enrolled', ts: ctx.nowIso(), data: { user: me, ...(record.totpSecret ? { replacedDevice: true } : {}) } });
       })();
       return { enrolled: true };
     },

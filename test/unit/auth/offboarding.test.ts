@@ -191,7 +191,7 @@ describe('users.enable and the forced passphrase change', () => {
 
     const mona = await signedIn(v.backend, 'mona', GIVEN);
     expect(await mona.call('auth.session', {})).toMatchObject({ user: 'mona', mustChangePassphrase: true });
-    for (const [method, input] of [['incidents.list', {}], ['vault.lock', {}], ['mfa.begin', {}], ['users.names', {}]] as const) {
+    for (const [method, input] of [['incidents.list', {}], ['vault.lock', {}], ['mfa.begin', { passphrase: GIVEN }], ['users.names', {}]] as const) {
       const refused = expectFailure(await mona.raw(method, input), 'PASSPHRASE_CHANGE_REQUIRED');
       expect(refused.message).toContain('mona must choose a new passphrase first');
     }

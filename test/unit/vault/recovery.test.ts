@@ -93,7 +93,7 @@ describe('vault.recover', () => {
   });
 
   it('with resetMfa, removes TOTP so a user who lost the device can sign in again', async () => {
-    const { secret } = await v.admin.call('mfa.begin', {});
+    const { secret } = await v.admin.call('mfa.begin', { passphrase: ADMIN_PASS });
     await v.admin.call('mfa.confirm', { code: totpAt(secret, stepAt(v.clock.now())) });
     await v.admin.call('auth.logout', {});
     expectFailure(await connect(v.backend).attempt('auth.login', { user: ADMIN, passphrase: ADMIN_PASS }), 'MFA_REQUIRED');
