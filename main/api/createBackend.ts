@@ -9,7 +9,7 @@ import { evidenceKey } from '../evidence';
 import { builtinNotifyDir, DEFAULT_ALARM_HOURS } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
-import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
+import { DEFAULT_LOG_N, openVaultDatabase, restrictFileModes, Vault } from '../vault';
 import { appScheduleStatus, BackupScheduleHost, daemonScheduleStatus } from './BackupScheduleHost';
 import { allHandlers, type Context, type Unlocked } from './handlers';
 import { logError } from './logError';
@@ -42,7 +42,10 @@ const WHILE_CHANGE_REQUIRED: ReadonlySet<MethodName> = new Set<MethodName>(['aut
  */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const dataDir = opts.dataDir;
-  if (opts.ensureDataDir !== false) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (opts.ensureDataDir !== false) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    restrictFileModes(dataDir);
+  }
   const nowMs = opts.now ?? Date.now;
   const runbooksDir = opts.builtinRunbooksDir ?? builtinRunbooksDir();
   const notifyDir = opts.builtinNotifyDir ?? builtinNotifyDir();
