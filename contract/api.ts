@@ -109,7 +109,8 @@ export const methods = {
     access: 'public',
   }),
   'vault.exportKey': method<{ keyHex: string }>()({ input: empty, access: 'vault:export-key' }),
-  'vault.lock': method<{ locked: true }>()({ input: empty, access: 'session' }),
+  /** Signs every user out and drops the key: an administrator's decision, recorded in their name. */
+  'vault.lock': method<{ locked: true }>()({ input: empty, access: 'vault:lock' }),
 
   'auth.login': method<SessionInfo>()({
     input: z.strictObject({ user: userNameSchema, passphrase: passphraseSchema, otp: otpSchema.optional() }),
@@ -121,7 +122,14 @@ export const methods = {
     input: z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
     access: 'session',
   }),
-  'mfa.begin': method<MfaEnrolment>()({ input: empty, access: 'session' }),
+  /**
+   * Starts enrolling an authenticator: the user's passphrase again, and while one is enrolled a
+   * current code from it, so a signed-in session alone cannot replace it.
+   */
+  'mfa.begin': method<MfaEnrolment>()({
+    input: z.strictObject({ passphrase: passphraseSchema, code: otpSchema.optional() }),
+    access: 'session',
+  }),
   'mfa.confirm': method<{ enrolled: true }>()({ input: z.strictObject({ code: otpSchema }), access: 'session' }),
 
   'users.list': method<User[]>()({ input: empty, access: 'user:manage' }),

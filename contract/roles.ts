@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'log:verify',
   'user:manage',
   'vault:export-key',
+  /** Lock the vault: every user is signed out at once and the key leaves memory. */
+  'vault:lock',
   'pii:read',
   /** Start runbooks and do, skip and undo their steps. */
   'runbook:run',

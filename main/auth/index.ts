@@ -1,5 +1,5 @@
 export * from './users';
-export { LoginThrottle } from './LoginThrottle';
+export { ATTEMPTS_FILE, SignInAttempts, type AttemptTicket, type PendingEvent, type PendingSink } from './SignInAttempts';
 export { permissionsFor, allows } from './permissionsFor';
 export { generateTotpSecret, matchTotp, otpauthUrl, totpAt, stepAt } from './totp';
 export { qrDataUrl } from './qrDataUrl';

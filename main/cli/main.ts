@@ -23,6 +23,8 @@ export interface CliTestOptions {
    * refuses the name in main/ outside this file (eslint.config.js, NO_TEST_IDLE).
    */
   testOnlyIdleTimeoutMs?: number;
+  /** A fixed clock, so tests of time-dependent behaviour across processes (the sign-in backoff) do not depend on how fast processes start. */
+  now?: () => number;
 }
 
 /** Runs one CLI invocation and returns its exit code (docs/cli.md). Never throws. */

@@ -3,10 +3,13 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiFailure } from '../../contract';
 import { generateRecoveryKey, normalizeRecoveryKey } from './recoveryKey';
+import { acquireCreateLock } from './acquireCreateLock';
 import { DB_FILE, VAULT_FILE, readVaultFile, vaultExists, writeVaultFile, type KeySlot, type VaultFile } from './vaultFile';
 import { DEFAULT_LOG_N, deriveKek, newKdfParams, unwrapKey, wrapKey } from './wrapKey';
+import { checkNewVault } from './checkNewVault';
+import { slotAad } from './slotAad';
 
-const aadFor = (slot: Pick<KeySlot, 'id' | 'kind' | 'user'>): string => `firebreak-slot-v1|${slot.id}|${slot.kind}|${slot.user ?? ''}`;
+const aadFor = slotAad;
 
 /**
  * The key slots in vault.json. The data key (which opens the database) exists on disk only
@@ -34,22 +37,49 @@ export class Vault {
    * New random data key, the admin's slot and the recovery slot. `initialize` runs with the data
    * key before vault.json is written, so a crash mid-create leaves no vault that opens nothing.
    * The recovery key is returned once and stored nowhere.
+   *
+   * Exclusive across processes and connections (issue 13 §5): two creations at once would each
+   * write slots for their own key, and the later vault.json would open nothing. A lock file taken
+   * with O_EXCL makes the second one fail at once, and before success is reported the slots as
+   * written on disk are opened again and their key must open the database as written on disk.
+   * On any failure the files this call made are removed (after `abandon` closes the database).
    */
-  async create(admin: string, passphrase: string, initialize: (dataKey: Buffer) => void): Promise<{ dataKey: Buffer; recoveryKey: string }> {
-    if (this.exists()) throw new ApiFailure('ALREADY_EXISTS', 'a vault already exists in this data directory');
-    if (existsSync(join(this.dataDir, DB_FILE))) {
-      throw new ApiFailure('STORAGE', `${DB_FILE} exists in ${this.dataDir} but ${VAULT_FILE} does not: restore ${VAULT_FILE} from a backup, or move ${DB_FILE} away to start afresh`);
-    }
+  async create(
+    admin: string,
+    passphrase: string,
+    hooks: { initialize: (dataKey: Buffer) => void; abandon: () => void },
+  ): Promise<{ dataKey: Buffer; recoveryKey: string }> {
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-    const dataKey = randomBytes(32);
-    const recoveryKey = generateRecoveryKey();
-    const slots = [
-      await this.makeSlot('passphrase', admin, passphrase, dataKey),
-      await this.makeSlot('recovery', null, recoveryKey, dataKey),
-    ];
-    initialize(dataKey);
-    writeVaultFile(this.dataDir, { format: 'firebreak-vault', version: 1, createdAt: new Date().toISOString(), admin, slots });
-    return { dataKey, recoveryKey };
+    const release = acquireCreateLock(this.dataDir);
+    try {
+      if (this.exists()) throw new ApiFailure('ALREADY_EXISTS', 'a vault already exists in this data directory');
+      if (existsSync(join(this.dataDir, DB_FILE))) {
+        throw new ApiFailure('STORAGE', `${DB_FILE} exists in ${this.dataDir} but ${VAULT_FILE} does not: restore ${VAULT_FILE} from a backup, or move ${DB_FILE} away to start afresh`);
+      }
+      const dataKey = randomBytes(32);
+      const recoveryKey = generateRecoveryKey();
+      const admins = await this.makeCheckedSlot('passphrase', admin, passphrase, dataKey);
+      const recovery = await this.makeCheckedSlot('recovery', null, recoveryKey, dataKey);
+      let wrote = false;
+      try {
+        hooks.initialize(dataKey);
+        writeVaultFile(this.dataDir, { format: 'firebreak-vault', version: 1, createdAt: new Date().toISOString(), admin, slots: [admins.slot, recovery.slot] });
+        wrote = true;
+        checkNewVault(this.dataDir, admin, [admins, recovery], dataKey);
+      } catch (err) {
+        hooks.abandon();
+        // Only what this call made: the database did not exist when it began (checked under the lock).
+        if (wrote) rmSync(join(this.dataDir, VAULT_FILE), { force: true });
+        this.discardOrphanDatabase();
+        throw err;
+      } finally {
+        admins.kek.fill(0);
+        recovery.kek.fill(0);
+      }
+      return { dataKey, recoveryKey };
+    } finally {
+      release();
+    }
   }
 
   /** The data key, or null when the passphrase is wrong or the user has no slot. */
@@ -125,9 +155,16 @@ export class Vault {
   }
 
   private async makeSlot(kind: KeySlot['kind'], user: string | null, secret: string, dataKey: Buffer): Promise<KeySlot> {
+    const { slot, kek } = await this.makeCheckedSlot(kind, user, secret, dataKey);
+    kek.fill(0);
+    return slot;
+  }
+
+  /** A new slot and the key-encryption key it was made with (so the written slot can be checked without deriving again). */
+  private async makeCheckedSlot(kind: KeySlot['kind'], user: string | null, secret: string, dataKey: Buffer): Promise<{ slot: KeySlot; kek: Buffer }> {
     const kdf = newKdfParams(this.logN);
     const base = { id: randomUUID(), kind, user };
     const kek = await deriveKek(secret, kdf);
-    return { ...base, kdf, ...wrapKey(kek, dataKey, aadFor(base)), createdAt: new Date().toISOString() };
+    return { slot: { ...base, kdf, ...wrapKey(kek, dataKey, aadFor(base)), createdAt: new Date().toISOString() }, kek };
   }
 }

@@ -6,3 +6,5 @@ export { normalizeRecoveryKey } from './recoveryKey';
 export { openVaultDatabase } from './openVaultDatabase';
 /** The database handle type, for layers that hold one but may not import the store. */
 export type { Db } from '../store';
+export { restrictFileModes } from './restrictFileModes';
+export { CREATE_LOCK_FILE } from './acquireCreateLock';

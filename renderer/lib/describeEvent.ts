@@ -53,6 +53,21 @@ function describeSettingsChange(d: Record<string, unknown>, base: EventDescripti
   return { ...base, summary: `Changed ${what}${changes.length ? `: ${changes.map((c) => c.field.toLowerCase()).join(', ')}` : ''}`, changes };
 }
 
+/** Why a sign-in (or a re-entered passphrase or code) failed, as auth.login_failed records it. */
+const FAILED_BECAUSE: Record<string, string> = {
+  passphrase: 'wrong passphrase',
+  totp: 'wrong authentication code',
+  'totp-replay': 'an authentication code already used',
+  disabled: 'the account is disabled',
+  'recovery-key': 'wrong recovery key',
+  'change-passphrase': 'wrong current passphrase when changing it',
+  'mfa-enrol': 'wrong passphrase when enrolling an authenticator',
+  'mfa-enrol-totp': 'wrong code from the current authenticator when enrolling a new one',
+  'mfa-enrol-totp-replay': 'a used code from the current authenticator when enrolling a new one',
+  'no-user-record': 'a key slot without a user',
+};
+const TRANSPORT: Record<string, string> = { cli: 'the CLI', http: 'browser mode', ipc: 'the app', test: 'a test', service: 'a service' };
+
 /** A readable rendering of every event type the log holds, with a fallback for new ones. */
 export function describeEvent(event: TimelineEvent): EventDescription {
   const d = event.data;
@@ -70,6 +85,16 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return describePhaseEvent(event, base);
     case 'incident.note':
       return { ...base, summary: 'Added a note', body: str(d.text), tone: 'note' };
+    case 'auth.login_failed': {
+      const parts = [
+        FAILED_BECAUSE[str(d.reason)] ?? (d.reason === undefined ? null : str(d.reason)),
+        typeof d.attempt === 'number' ? `attempt ${d.attempt} in a row` : null,
+        d.transport === undefined ? null : `from ${TRANSPORT[str(d.transport)] ?? str(d.transport)}`,
+      ].filter((p) => p !== null);
+      // Recorded late: written at the next sign-in, because the process that saw it could not write the log (locked).
+      const late = d.recordedLate === true ? ' (recorded at the next sign-in)' : '';
+      return { ...base, summary: `Failed sign-in as ${str(d.user)}${parts.length ? `: ${parts.join(', ')}` : ''}${late}`, tone: 'security' };
+    }
     case 'evidence.added':
       return { ...base, summary: `Added evidence ${str(d.name)} (${typeof d.size === 'number' ? formatBytes(d.size) : '?'})`, tone: 'evidence' };
     case 'evidence.viewed':

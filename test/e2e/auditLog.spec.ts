@@ -42,7 +42,7 @@ test('the audit log filters by type, actor and text, and verifies the chain it l
   await audit.filter({ actor: BOB.name });
   await expect(audit.column('type')).toHaveText(['auth.login_failed']);
   await expect(audit.column('actor')).toHaveText([BOB.name]);
-  await expect(audit.column('summary')).toHaveText(['Auth login failed — user: bob, reason: passphrase, attempt: 1, recorded late: true']);
+  await expect(audit.column('summary')).toHaveText(['Failed sign-in as bob: wrong passphrase, attempt 1 in a row, from browser mode (recorded at the next sign-in)']);
   await audit.filter({ actor: ADMIN.name });
   await expect(audit.column('type')).toHaveText(['auth.login', 'auth.logout', 'incident.note', 'incident.created', 'user.added', 'auth.login', 'vault.created']);
   await expect(audit.actor.locator('option')).toHaveText(['Any actor', ADMIN.name, BOB.name]);

@@ -39,7 +39,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'auth.logout': {},
     'auth.session': {},
     'auth.changePassphrase': { current: 'not the passphrase 1', next: 'Another 7rusty kettle!' },
-    'mfa.begin': {},
+    'mfa.begin': { passphrase: 'not the passphrase 1' },
     'mfa.confirm': { code: '123456' },
     'users.list': {},
     'users.add': { name: newUser, role: 'responder', passphrase: 'Another 7rusty kettle!' },

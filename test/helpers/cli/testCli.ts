@@ -14,7 +14,16 @@
 import { main } from '../../../main/cli/main';
 import { TEST_LOG_N } from '../testLogN';
 
-const code = await main(process.argv.slice(2), { testOnlyKdfLogN: TEST_LOG_N, ...idleOverride(process.env.FIREBREAK_TEST_IDLE_MS) });
+// FIREBREAK_TEST_NOW (an ISO time) pins the backend's clock: several processes then agree on the
+// time, so a test of the sign-in backoff across processes does not depend on how fast they start.
+const pinned = process.env.FIREBREAK_TEST_NOW;
+const now = pinned === undefined ? undefined : Date.parse(pinned);
+if (now !== undefined && Number.isNaN(now)) throw new Error(`FIREBREAK_TEST_NOW is not a time: ${pinned}`);
+const code = await main(process.argv.slice(2), {
+  testOnlyKdfLogN: TEST_LOG_N,
+  ...idleOverride(process.env.FIREBREAK_TEST_IDLE_MS),
+  ...(now !== undefined ? { now: () => now } : {}),
+});
 // As bin/firebreak.mjs: exit once stdout and stderr have drained, whatever timers are left.
 const drain = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
 await Promise.all([drain(process.stdout), drain(process.stderr)]);
