@@ -75,6 +75,8 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'backups.plans.list': {},
     'backups.plans.get': { name: 'nightly' },
     'backups.plans.add': { name: 'sample-plan', sources: ['/nonexistent/sample'], target: '/nonexistent/target' },
+    'backups.plans.setRecipients': { name: 'sample-plan', recipients: [], reason: 'the offline key was retired' },
+    'backups.plans.approve': { name: 'sample-plan', note: 'reviewed: the nightly plan of the file server' },
     'backups.plans.remove': { name: 'sample-plan' },
     'backups.run': { name: 'sample-plan' },
     'backups.cancel': { name: 'sample-plan' },
