@@ -2,6 +2,8 @@ import { backupPlanAdd } from './commands/backupPlanAdd';
 import { backupPlanList } from './commands/backupPlanList';
 import { backupPlanShow } from './commands/backupPlanShow';
 import { backupPlanRemove } from './commands/backupPlanRemove';
+import { backupPlanRecipients } from './commands/backupPlanRecipients';
+import { backupPlanApprove } from './commands/backupPlanApprove';
 import { backupPrune } from './commands/backupPrune';
 import { backupRun } from './commands/backupRun';
 import { backupList } from './commands/backupList';
@@ -81,6 +83,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupPlanList,
   backupPlanShow,
   backupPlanRemove,
+  backupPlanRecipients,
+  backupPlanApprove,
   backupPrune,
   backupRun,
   backupList,
