@@ -89,7 +89,7 @@ export const backupHandlers: Pick<Handlers, BackupMethods> = {
       ...(roleHas(actorOf(ctx).role, 'backup:restore-database') ? {} : {
         refuseDatabase: (files: string[]) => refuse(ctx, 'backups.restore', 'backup:restore-database',
           `restore Firebreak's database out of backup ${id} (${files.slice(0, 3).join(', ')}${files.length > 3 ? `, and ${files.length - 3} more` : ''})`,
-          'restore only other paths of it (path, or --path in the CLI), or ask an administrator'),
+          'restore only other paths of it (name one: --path in the CLI, "Only this path" in the app), or ask an administrator'),
       }),
     }),
   'backups.exportIdentity': (ctx) => {

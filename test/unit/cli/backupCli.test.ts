@@ -331,7 +331,7 @@ describe.sequential('firebreak backup against a real vault', () => {
   it('restore --to DIR restores the files; an existing file is refused without --overwrite', { timeout: SLOW }, async () => {
     const to = join(tmp, 'restored');
     // The backup holds the database: bob restores other paths only (exit 3, nothing written).
-    expectRefused(await asBob('backup', 'restore', id, '--to', to), 3, /may not restore Firebreak's database out of backup .*\(needs backup:restore-database\): restore only other paths of it \(path, or --path/);
+    expectRefused(await asBob('backup', 'restore', id, '--to', to), 3, /may not restore Firebreak's database out of backup .*\(needs backup:restore-database\): restore only other paths of it \(name one: --path in the CLI/);
     expect(existsSync(to)).toBe(false);
     const r = await cli('backup', 'restore', id, '--to', relative(REPO_ROOT, to));
     expect(r.stderr).toBe('');
