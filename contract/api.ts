@@ -138,9 +138,20 @@ export const methods = {
     input: z.strictObject({ name: userNameSchema, newPassphrase: passphraseSchema }),
     access: 'user:manage',
   }),
-  /** Sets another user's passphrase (forgotten, or possibly known to someone else): their sessions end, and they must change it at the next sign-in. */
+  /**
+   * Sets another user's passphrase (forgotten, or possibly known to someone else): their sessions end, and they must change it at the next sign-in.
+   * Their two-factor enrolment ends too: its secret is sealed under a key only the old passphrase unwraps (docs/security.md).
+   */
   'users.resetPassphrase': method<User>()({
     input: z.strictObject({ name: userNameSchema, newPassphrase: passphraseSchema }),
+    access: 'user:manage',
+  }),
+  /**
+   * Ends another user's two-factor enrolment (a lost phone, a secret that may have leaked); they
+   * sign in with the passphrase alone until they enrol again. Logged as mfa.reset. Never yourself.
+   */
+  'users.resetMfa': method<User>()({
+    input: z.strictObject({ name: userNameSchema }),
     access: 'user:manage',
   }),
   /** Names only, for owner pickers: every signed-in user may see who can own an incident. */

@@ -34,6 +34,7 @@ import { userDisable } from './commands/userDisable';
 import { userEnable } from './commands/userEnable';
 import { userList } from './commands/userList';
 import { userResetPassphrase } from './commands/userResetPassphrase';
+import { userResetMfa } from './commands/userResetMfa';
 import { vaultExportKey } from './commands/vaultExportKey';
 import { vaultRecover } from './commands/vaultRecover';
 import type { CommandSpec } from './types';
@@ -62,6 +63,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   userDisable,
   userEnable,
   userResetPassphrase,
+  userResetMfa,
   userChangePassphrase,
   incidentAdd,
   incidentList,

@@ -4,3 +4,5 @@ export { MIGRATIONS } from './migrations';
 export type { Migration } from './Migration';
 export { writeFileAtomic } from './writeFileAtomic';
 export { nativeBindingPath } from './nativeBinding';
+export { vacuumIfPending } from './vacuumIfPending';
+export { checkpointWal, purgeTable } from './purgeTable';

@@ -9,6 +9,17 @@ import { DEFAULT_LOG_N, deriveKek, newKdfParams, unwrapKey, wrapKey } from './wr
 const aadFor = (slot: Pick<KeySlot, 'id' | 'kind' | 'user'>): string => `firebreak-slot-v1|${slot.id}|${slot.kind}|${slot.user ?? ''}`;
 
 /**
+ * A user's passphrase slot as a sign-in opened it: its id and its key-encryption key. Only that
+ * user's passphrase derives the KEK, so what is wrapped under it (the user's own key, main/auth
+ * userKeys) opens for that user's sign-in alone. Held in memory only, never written.
+ */
+export interface SlotKey {
+  slotId: string;
+  user: string;
+  kek: Buffer;
+}
+
+/**
  * The key slots in vault.json. The data key (which opens the database) exists on disk only
  * wrapped; changing a passphrase rewrites one slot and never touches the database.
  */
@@ -35,7 +46,7 @@ export class Vault {
    * key before vault.json is written, so a crash mid-create leaves no vault that opens nothing.
    * The recovery key is returned once and stored nowhere.
    */
-  async create(admin: string, passphrase: string, initialize: (dataKey: Buffer) => void): Promise<{ dataKey: Buffer; recoveryKey: string }> {
+  async create(admin: string, passphrase: string, initialize: (dataKey: Buffer, adminSlot: SlotKey) => void): Promise<{ dataKey: Buffer; recoveryKey: string }> {
     if (this.exists()) throw new ApiFailure('ALREADY_EXISTS', 'a vault already exists in this data directory');
     if (existsSync(join(this.dataDir, DB_FILE))) {
       throw new ApiFailure('STORAGE', `${DB_FILE} exists in ${this.dataDir} but ${VAULT_FILE} does not: restore ${VAULT_FILE} from a backup, or move ${DB_FILE} away to start afresh`);
@@ -43,24 +54,33 @@ export class Vault {
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const dataKey = randomBytes(32);
     const recoveryKey = generateRecoveryKey();
-    const slots = [
-      await this.makeSlot('passphrase', admin, passphrase, dataKey),
-      await this.makeSlot('recovery', null, recoveryKey, dataKey),
-    ];
-    initialize(dataKey);
+    const adminSlot = await this.makeSlotWithKey('passphrase', admin, passphrase, dataKey);
+    const slots = [adminSlot.slot, await this.makeSlot('recovery', null, recoveryKey, dataKey)];
+    initialize(dataKey, { slotId: adminSlot.slot.id, user: admin, kek: adminSlot.kek });
     writeVaultFile(this.dataDir, { format: 'firebreak-vault', version: 1, createdAt: new Date().toISOString(), admin, slots });
     return { dataKey, recoveryKey };
   }
 
   /** The data key, or null when the passphrase is wrong or the user has no slot. */
   async unlockWithPassphrase(user: string, passphrase: string): Promise<Buffer | null> {
+    return (await this.openPassphraseSlot(user, passphrase))?.dataKey ?? null;
+  }
+
+  /** The data key and the opened slot (its KEK, for the user's own key), or null when the passphrase is wrong or the user has no slot. */
+  async openPassphraseSlot(user: string, passphrase: string): Promise<{ dataKey: Buffer; slot: SlotKey } | null> {
     const slot = this.read().slots.find((s) => s.kind === 'passphrase' && s.user === user);
     if (!slot) {
       // Same work as a real attempt, so timing does not reveal which user names exist.
       await deriveKek(passphrase, newKdfParams(this.logN));
       return null;
     }
-    return unwrapKey(await deriveKek(passphrase, slot.kdf), slot, aadFor(slot));
+    const kek = await deriveKek(passphrase, slot.kdf);
+    const dataKey = unwrapKey(kek, slot, aadFor(slot));
+    if (!dataKey) {
+      kek.fill(0);
+      return null;
+    }
+    return { dataKey, slot: { slotId: slot.id, user, kek } };
   }
 
   async unlockWithRecoveryKey(input: string): Promise<Buffer | null> {
@@ -81,6 +101,12 @@ export class Vault {
    */
   prepareUserSlot(user: string, passphrase: string, dataKey: Buffer): Promise<KeySlot> {
     return this.makeSlot('passphrase', user, passphrase, dataKey);
+  }
+
+  /** As prepareUserSlot, with the new slot's key, so the user's own key can be wrapped for it before it is installed. */
+  async preparePassphraseSlot(user: string, passphrase: string, dataKey: Buffer): Promise<{ slot: KeySlot; key: SlotKey }> {
+    const made = await this.makeSlotWithKey('passphrase', user, passphrase, dataKey);
+    return { slot: made.slot, key: { slotId: made.slot.id, user, kek: made.kek } };
   }
 
   /** Writes a prepared slot in place of the user's old one (if any); the user is no longer listed as disabled. */
@@ -125,9 +151,15 @@ export class Vault {
   }
 
   private async makeSlot(kind: KeySlot['kind'], user: string | null, secret: string, dataKey: Buffer): Promise<KeySlot> {
+    const { slot, kek } = await this.makeSlotWithKey(kind, user, secret, dataKey);
+    kek.fill(0);
+    return slot;
+  }
+
+  private async makeSlotWithKey(kind: KeySlot['kind'], user: string | null, secret: string, dataKey: Buffer): Promise<{ slot: KeySlot; kek: Buffer }> {
     const kdf = newKdfParams(this.logN);
     const base = { id: randomUUID(), kind, user };
     const kek = await deriveKek(secret, kdf);
-    return { ...base, kdf, ...wrapKey(kek, dataKey, aadFor(base)), createdAt: new Date().toISOString() };
+    return { slot: { ...base, kdf, ...wrapKey(kek, dataKey, aadFor(base)), createdAt: new Date().toISOString() }, kek };
   }
 }

@@ -45,6 +45,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'users.add': { name: newUser, role: 'responder', passphrase: 'Another 7rusty kettle!' },
     'users.setRole': { name: 'admin', role: 'admin' },
     'users.names': {},
+    'users.resetMfa': { name: 'admin' },
     'users.disable': { name: newUser },
     'users.enable': { name: newUser, newPassphrase: 'Another 7rusty kettle!' },
     'users.resetPassphrase': { name: newUser, newPassphrase: 'Another 7rusty kettle!' },

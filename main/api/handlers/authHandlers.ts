@@ -1,7 +1,8 @@
 import { ApiFailure } from '../../../contract';
+import { randomBytes } from 'node:crypto';
 import {
-  clearMustChangePassphrase, clearTotp, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp, otpauthUrl, qrDataUrl,
-  recordTotpStep, setTotpPending,
+  clearMustChangePassphrase, clearUserSecrets, createUserKey, dropUserKeys, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp,
+  openTotp, openUserKey, otpauthUrl, qrDataUrl, recordTotpStep, sealTotp, setTotpPending, settleUserSecrets, totpForSignIn, wrapUserKey,
 } from '../../auth';
 import { appendEvent } from '../../timeline';
 
@@ -43,11 +44,14 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       requireStrong(passphrase, admin);
       const now = ctx.nowIso();
       let created: { recoveryKey: string };
+      let userKey: Buffer | null = null;
       try {
-        created = await ctx.vault.create(admin, passphrase, (dataKey) => {
+        created = await ctx.vault.create(admin, passphrase, (dataKey, adminSlot) => {
           const { db } = ctx.unlockWith(dataKey);
           db.transaction(() => {
             insertUser(db, admin, 'admin', now);
+            userKey = createUserKey(db, adminSlot, now);
+            adminSlot.kek.fill(0);
             appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin } });
             appendEvent(db, { actor: admin, type: 'auth.login', ts: now, data: { user: admin, transport: ctx.conn.transport } });
           })();
@@ -62,7 +66,7 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       }
       const { recoveryKey } = created;
       // A new user's session epoch is 0 (migration 0130).
-      const session = ctx.sessions.start(admin, 'admin', 0);
+      const session = ctx.sessions.start(admin, 'admin', 0, userKey);
       ctx.bindSession(session);
       return { recoveryKey, session: sessionInfo(ctx, session, idleTimeoutMs) };
     },
@@ -87,10 +91,19 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
           throw new ApiFailure('CONFLICT', `${user} is disabled; an administrator can enable them, which sets a new passphrase`);
         }
         requireStrong(newPassphrase, user, 'newPassphrase');
-        await ctx.vault.setUserPassphrase(user, newPassphrase, dataKey);
+        // The TOTP secret is sealed under a key only the forgotten passphrase unwraps: recovery
+        // cannot carry it over, and does not drop it unasked (docs/security.md).
+        if (record.mfaEnrolled && !resetMfa) {
+          throw new ApiFailure(
+            'CONFLICT',
+            `${user}'s two-factor secret is sealed under the passphrase being replaced, which the recovery key cannot open: recover again with two-factor reset (resetMfa, --reset-mfa), then ${user} enrols again after signing in`,
+          );
+        }
+        const slot = await ctx.vault.prepareUserSlot(user, newPassphrase, dataKey);
         db.transaction(() => {
-          if (resetMfa) clearTotp(db, user);
+          clearUserSecrets(db, user, { keys: true });
           appendEvent(db, { actor: user, type: 'vault.recovered', ts: ctx.nowIso(), data: { user, mfaReset: resetMfa } });
+          ctx.vault.installUserSlot(slot);
         })();
       } finally {
         if (!wasOpen && ctx.sessions.count() === 0) ctx.lock('locked');
@@ -117,11 +130,12 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         recordFailure(ctx, user, 'disabled', ctx.throttle.fail(user));
         throw new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user));
       }
-      const dataKey = await ctx.vault.unlockWithPassphrase(user, passphrase);
-      if (!dataKey) {
+      const opened = await ctx.vault.openPassphraseSlot(user, passphrase);
+      if (!opened) {
         recordFailure(ctx, user, 'passphrase', ctx.throttle.fail(user));
         throw new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN);
       }
+      const { dataKey, slot } = opened;
       const wasOpen = ctx.isOpen();
       const { db } = wasOpen ? ctx.open() : ctx.unlockWith(dataKey);
       const relock = () => {
@@ -138,12 +152,21 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         relock();
         throw new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user));
       }
-      if (record.totpSecret) {
+      // The secret opens only with the key this user's slot wraps (sealed since migration 0271).
+      let totp: { secret: string | null; userKey: Buffer | null };
+      try {
+        totp = totpForSignIn(db, record, slot);
+      } catch (err) {
+        recordFailure(ctx, user, 'totp-sealed', ctx.throttle.fail(user));
+        relock();
+        throw err;
+      }
+      if (totp.secret !== null) {
         if (!otp) {
           relock();
           throw new ApiFailure('MFA_REQUIRED', 'enter the 6-digit code from your authenticator app');
         }
-        const step = matchTotp(record.totpSecret, otp, ctx.nowMs());
+        const step = matchTotp(totp.secret, otp, ctx.nowMs());
         if (step === null || step <= (record.totpLastStep ?? -1)) {
           recordFailure(ctx, user, step === null ? 'totp' : 'totp-replay', ctx.throttle.fail(user));
           relock();
@@ -152,10 +175,15 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         recordTotpStep(db, user, step);
       }
       ctx.throttle.succeed(user);
-      const session = ctx.sessions.start(user, record.role, record.sessionEpoch);
+      const userKey = settleUserSecrets(db, record, slot, totp.userKey, ctx.nowIso());
+      slot.kek.fill(0);
+      const session = ctx.sessions.start(user, record.role, record.sessionEpoch, userKey);
       appendEvent(db, {
         actor: user, type: 'auth.login', ts: ctx.nowIso(),
-        data: { user, transport: ctx.conn.transport, mfa: record.totpSecret !== null, ...(record.mustChangePassphrase ? { mustChangePassphrase: true } : {}) },
+        data: {
+          user, transport: ctx.conn.transport, mfa: totp.secret !== null, ...(record.mustChangePassphrase ? { mustChangePassphrase: true } : {}),
+          ...(record.totp.legacy !== null ? { totpSealed: true } : {}),
+        },
       });
       ctx.bindSession(session);
       return sessionInfo(ctx, session, idleTimeoutMs);
@@ -171,8 +199,8 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
     'auth.changePassphrase': async (ctx, { current, next }) => {
       const me = actorOf(ctx).user;
       throttled(ctx, me);
-      const dataKey = await ctx.vault.unlockWithPassphrase(me, current);
-      if (!dataKey) {
+      const opened = await ctx.vault.openPassphraseSlot(me, current);
+      if (!opened) {
         recordFailure(ctx, me, 'change-passphrase', ctx.throttle.fail(me));
         throw new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong');
       }
@@ -181,34 +209,52 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         throw new ApiFailure('VALIDATION', why, { issues: [`next: ${why}`] });
       }
       requireStrong(next, me, 'next');
-      await ctx.vault.setUserPassphrase(me, next, dataKey);
       const { db } = ctx.open();
-      const forced = getUser(db, me).mustChangePassphrase;
+      const record = getUser(db, me);
+      const prepared = await ctx.vault.preparePassphraseSlot(me, next, opened.dataKey);
+      // The user's own key goes with the passphrase: rewrapped for the new slot when something is
+      // sealed under it, else a fresh one (nothing is lost, and no key wrapped under a passphrase
+      // an administrator once knew lives on). Written before vault.json changes, so a crash
+      // between the two leaves the old slot working with its own row.
+      const old = openUserKey(db, opened.slot);
+      const sealed = record.totp.sealed !== null || record.totp.pendingSealed !== null;
+      const key = sealed && old !== null ? old : randomBytes(32);
+      db.transaction(() => wrapUserKey(db, key, prepared.key, ctx.nowIso()))();
+      opened.slot.kek.fill(0);
+      prepared.key.kek.fill(0);
+      ctx.vault.installUserSlot(prepared.slot);
       db.transaction(() => {
-        if (forced) clearMustChangePassphrase(db, me);
-        appendEvent(db, { actor: me, type: 'user.passphrase_changed', ts: ctx.nowIso(), data: { user: me, ...(forced ? { required: true } : {}) } });
+        if (record.mustChangePassphrase) clearMustChangePassphrase(db, me);
+        appendEvent(db, { actor: me, type: 'user.passphrase_changed', ts: ctx.nowIso(), data: { user: me, ...(record.mustChangePassphrase ? { required: true } : {}) } });
       })();
+      dropUserKeys(db, me, prepared.key.slotId);
+      const session = actorOf(ctx);
+      if (session.userKey !== key) session.userKey?.fill(0);
+      session.userKey = key;
       return { changed: true };
     },
 
     'mfa.begin': async (ctx) => {
-      const me = actorOf(ctx).user;
+      const { user: me, userKey } = actorOf(ctx);
+      if (userKey === null) throw new ApiFailure('CONFLICT', 'this session holds no key to seal a two-factor secret with: sign out and in again, then enrol');
       const secret = generateTotpSecret();
-      setTotpPending(ctx.open().db, me, secret);
+      // Sealed even while pending: the database never holds a TOTP secret in the clear.
+      setTotpPending(ctx.open().db, me, sealTotp(userKey, me, 'pending', secret));
       const url = otpauthUrl(me, secret);
       return { secret, otpauthUrl: url, qrDataUrl: await qrDataUrl(url) };
     },
 
     'mfa.confirm': (ctx, { code }) => {
-      const me = actorOf(ctx).user;
+      const { user: me, userKey } = actorOf(ctx);
       const { db } = ctx.open();
       const record = getUser(db, me);
-      if (!record.totpPending) throw new ApiFailure('CONFLICT', 'start enrolment first (mfa.begin)');
-      const step = matchTotp(record.totpPending, code, ctx.nowMs());
+      const pending = record.totp.pendingSealed === null || userKey === null ? null : openTotp(userKey, me, 'pending', record.totp.pendingSealed);
+      if (pending === null) throw new ApiFailure('CONFLICT', 'start enrolment first (mfa.begin)');
+      const step = matchTotp(pending, code, ctx.nowMs());
       if (step === null) throw new ApiFailure('BAD_CREDENTIALS', 'that code does not match; check the time on this machine and your phone');
       db.transaction(() => {
         // The confirming code's step counts as used, so it cannot also sign in.
-        enableTotp(db, me, record.totpPending!, step);
+        enableTotp(db, me, sealTotp(userKey!, me, 'secret', pending), step);
         appendEvent(db, { actor: me, type: 'mfa.enrolled', ts: ctx.nowIso(), data: { user: me } });
       })();
       return { enrolled: true };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../contract';
-import { MIGRATIONS, migrate, openDatabase, type Db, type Migration } from '../../../main/store';
+import { MIGRATIONS, migrate, openDatabase, vacuumIfPending, type Db, type Migration } from '../../../main/store';
 import { appendEvent, verifyChain } from '../../../main/timeline';
 import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
 
@@ -540,6 +540,33 @@ const STEPS: Record<number, StepTest> = {
       expect(() => db.prepare("UPDATE backups SET contains_database = 2 WHERE id = 'b1'").run()).toThrow(/CHECK/);
       db.prepare("INSERT INTO backup_plans (name, config, created_at, created_by, updated_at) VALUES ('new', '{}', ?, 'root', ?)").run(TS, TS);
       expect(review('new').predates_decisions).toBe(0);
+    },
+  },
+  271: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at, totp_secret, totp_last_step) VALUES ('root', 'admin', ?, 'JBSWY3DPEHPK3PXP', 7)").run(TS);
+      db.prepare("INSERT INTO users (name, role, created_at, totp_pending) VALUES ('kim', 'responder', ?, 'KRSXG5CTMVRXEZLU')").run(TS);
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('lee', 'auditor', ?)").run(TS);
+    },
+    survived: () => {
+      expect(db.prepare('SELECT name, totp_last_step FROM users ORDER BY name').all()).toEqual([
+        { name: 'kim', totp_last_step: null }, { name: 'lee', totp_last_step: null }, { name: 'root', totp_last_step: 7 },
+      ]);
+      // The enrolled secret waits in totp_legacy for root's next sign-in; kim's pending enrolment is dropped.
+      expect(db.prepare('SELECT user, secret FROM totp_legacy').all()).toEqual([{ user: 'root', secret: 'JBSWY3DPEHPK3PXP' }]);
+    },
+    works: () => {
+      const columns = (db.prepare("SELECT name FROM pragma_table_info('users')").all() as { name: string }[]).map((c) => c.name);
+      expect(columns).toEqual(expect.arrayContaining(['totp_sealed', 'totp_pending_sealed']));
+      expect(columns).not.toContain('totp_secret');
+      expect(columns).not.toContain('totp_pending');
+      expect(db.prepare('SELECT reason FROM pending_vacuum').get()).toEqual({ reason: '2 plain TOTP secrets were moved out of the users table (migration 271)' });
+      expect(vacuumIfPending(db)).toBe('done');
+      expect(vacuumIfPending(db)).toBe('none');
+      expect(db.prepare('SELECT secret FROM totp_legacy').all()).toEqual([{ secret: 'JBSWY3DPEHPK3PXP' }]);
+      db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('lee', 's1', 'n', 'c', 't', ?)").run(TS);
+      expect(() => db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('lee', 's1', 'n', 'c', 't', ?)").run(TS)).toThrow(/UNIQUE/);
+      expect(() => db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('nobody', 's1', 'n', 'c', 't', ?)").run(TS)).toThrow(/FOREIGN KEY/);
     },
   },
 };
