@@ -310,7 +310,11 @@ export const methods = {
     input: z.strictObject({ id: z.string().min(1).max(200), level: z.enum(VERIFY_LEVELS).exclude(['drill']).default('quick') }),
     access: 'backup:run',
   }),
-  /** Restores into a scratch directory, checks every file, measures the time against the RTO. */
+  /**
+   * Restores into a scratch directory, checks every file, measures the time against the RTO. A backup
+   * holding the database is drilled whole with backup:run alone: the copy stays in a 0700 scratch
+   * directory and is removed (docs/security.md).
+   */
   /** `incidentRef`: the incident this drill is part of (its report lists the drill with its RTO and RPO). */
   'backups.drill': method<BackupCheck>()({ input: z.strictObject({ id: z.string().min(1).max(200), incidentRef: refSchema.optional() }), access: 'backup:run' }),
   /**
