@@ -35,7 +35,7 @@ import {
   runbookExportInputSchema, runbookImportInputSchema, type RunView, type RunbookSuggestion,
 } from './run';
 import {
-  VERIFY_LEVELS, checkListInputSchema, planAddInputSchema, planNameInputSchema,
+  VERIFY_LEVELS, checkListInputSchema, planAddInputSchema, planApproveInputSchema, planNameInputSchema, planRecipientsInputSchema,
   type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
 import { KPI_MAX_DAYS, type KpiResult } from './kpis';
@@ -160,9 +160,20 @@ export const methods = {
     input: z.strictObject({ name: userNameSchema, newPassphrase: passphraseSchema }),
     access: 'user:manage',
   }),
-  /** Sets another user's passphrase (forgotten, or possibly known to someone else): their sessions end, and they must change it at the next sign-in. */
+  /**
+   * Sets another user's passphrase (forgotten, or possibly known to someone else): their sessions end, and they must change it at the next sign-in.
+   * Their two-factor enrolment ends too: its secret is sealed under a key only the old passphrase unwraps (docs/security.md).
+   */
   'users.resetPassphrase': method<User>()({
     input: z.strictObject({ name: userNameSchema, newPassphrase: passphraseSchema }),
+    access: 'user:manage',
+  }),
+  /**
+   * Ends another user's two-factor enrolment (a lost phone, a secret that may have leaked); they
+   * sign in with the passphrase alone until they enrol again. Logged as mfa.reset. Never yourself.
+   */
+  'users.resetMfa': method<User>()({
+    input: z.strictObject({ name: userNameSchema }),
     access: 'user:manage',
   }),
   /** Names only, for owner pickers: every signed-in user may see who can own an incident. */
@@ -292,7 +303,20 @@ export const methods = {
 
   'backups.plans.list': method<BackupPlan[]>()({ input: empty, access: 'backup:read' }),
   'backups.plans.get': method<BackupPlan>()({ input: planNameInputSchema, access: 'backup:read' }),
+  /**
+   * Also needs backup:include-database when the plan holds Firebreak's database (the snapshot, or a
+   * source that is, holds or lies inside the data directory), and backup:recipients for extra
+   * recipients; each refusal names the permission and is logged (docs/security.md).
+   */
   'backups.plans.add': method<BackupPlan>()({ input: planAddInputSchema, access: 'backup:manage' }),
+  /** Replaces a plan's extra age recipients (logged with before and after, and the reason); later backups are encrypted to the new list. */
+  'backups.plans.setRecipients': method<BackupPlan>()({ input: planRecipientsInputSchema, access: 'backup:recipients' }),
+  /**
+   * An administrator's decision on a plan flagged for review: its database content and recipients
+   * stay as they are (logged with the reasons and the note). Also needs backup:recipients when
+   * the review is about recipients.
+   */
+  'backups.plans.approve': method<BackupPlan>()({ input: planApproveInputSchema, access: 'backup:include-database' }),
   /** The plan goes; its backups stay on disk and listed, still restorable. */
   'backups.plans.remove': method<{ removed: string }>()({ input: planNameInputSchema, access: 'backup:manage' }),
   /** Runs a plan now; progress arrives as `backup.progress` push events. */
@@ -310,10 +334,18 @@ export const methods = {
     input: z.strictObject({ id: z.string().min(1).max(200), level: z.enum(VERIFY_LEVELS).exclude(['drill']).default('quick') }),
     access: 'backup:run',
   }),
-  /** Restores into a scratch directory, checks every file, measures the time against the RTO. */
+  /**
+   * Restores into a scratch directory, checks every file, measures the time against the RTO. A backup
+   * holding the database is drilled whole with backup:run alone: the copy stays in a 0700 scratch
+   * directory and is removed (docs/security.md).
+   */
   /** `incidentRef`: the incident this drill is part of (its report lists the drill with its RTO and RPO). */
   'backups.drill': method<BackupCheck>()({ input: z.strictObject({ id: z.string().min(1).max(200), incidentRef: refSchema.optional() }), access: 'backup:run' }),
-  /** `incidentRef`: the incident this restore recovers from (its report and timeline list the restore). */
+  /**
+   * `incidentRef`: the incident this restore recovers from (its report and timeline list the restore).
+   * Restoring Firebreak's database out of it (firebreak-data/, or a firebreak.db or vault.json in a
+   * source) also needs backup:restore-database; other paths of the same backup do not.
+   */
   'backups.restore': method<RestoreReport>()({
     input: z.strictObject({
       id: z.string().min(1).max(200), to: z.string().min(1).max(4096), path: z.string().min(1).max(4096).optional(), overwrite: z.boolean().default(false),

@@ -253,7 +253,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const raiseAlarms = () => {
     if (!unlocked) return;
     const raised = sweepAlarms(unlocked.db, { dataDir, notifyDir, now: nowIso(), deadlineAlarmHours });
-    if (raised.deadlines.length + raised.actions.length === 0) return;
+    if (raised.deadlines.length + raised.actions.length + raised.planReviews.length === 0) return;
     publishNewEvents();
     for (const alarm of raised.deadlines) broadcast('notify:read', 'notify.alarm', alarm);
     for (const alarm of raised.actions) {

@@ -2,6 +2,8 @@ import { backupPlanAdd } from './commands/backupPlanAdd';
 import { backupPlanList } from './commands/backupPlanList';
 import { backupPlanShow } from './commands/backupPlanShow';
 import { backupPlanRemove } from './commands/backupPlanRemove';
+import { backupPlanRecipients } from './commands/backupPlanRecipients';
+import { backupPlanApprove } from './commands/backupPlanApprove';
 import { backupPrune } from './commands/backupPrune';
 import { backupRun } from './commands/backupRun';
 import { backupList } from './commands/backupList';
@@ -32,6 +34,7 @@ import { userDisable } from './commands/userDisable';
 import { userEnable } from './commands/userEnable';
 import { userList } from './commands/userList';
 import { userResetPassphrase } from './commands/userResetPassphrase';
+import { userResetMfa } from './commands/userResetMfa';
 import { vaultExportKey } from './commands/vaultExportKey';
 import { vaultRecover } from './commands/vaultRecover';
 import type { CommandSpec } from './types';
@@ -61,6 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   userDisable,
   userEnable,
   userResetPassphrase,
+  userResetMfa,
   userChangePassphrase,
   incidentAdd,
   incidentList,
@@ -82,6 +86,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupPlanList,
   backupPlanShow,
   backupPlanRemove,
+  backupPlanRecipients,
+  backupPlanApprove,
   backupPrune,
   backupRun,
   backupList,

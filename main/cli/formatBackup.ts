@@ -1,6 +1,6 @@
 /** Human-readable output of the backup commands. `--json` bypasses all of this. */
 import { join } from 'node:path';
-import type { BackupCheck, BackupCheckRecord, BackupPlan, BackupSummary, RestoreReport, Retention, Topics, VerifyLevel } from '../../contract';
+import type { BackupCheck, BackupCheckRecord, BackupPlan, BackupSummary, Decision, RestoreReport, Retention, Topics, VerifyLevel } from '../../contract';
 import { formatMinute, formatTable } from './format';
 
 type Progress = Topics['backup.progress'];
@@ -72,17 +72,30 @@ function whatOf(plan: BackupPlan): string {
 
 export function formatPlanRows(plans: BackupPlan[]): string {
   if (plans.length === 0) return 'No backup plans.';
-  return formatTable(
+  const table = formatTable(
     ['NAME', 'SCHEDULE', 'TARGET', 'SOURCES'],
     plans.map((p) => [p.name, p.schedule === null ? 'on demand' : (p.scheduleText ?? p.schedule), join(p.target, p.name), whatOf(p)]),
   );
+  const waiting = plans.filter((p) => p.review !== null).map((p) => p.name);
+  if (waiting.length === 0) return table;
+  return `${table}
+
+Waiting for an administrator's review: ${waiting.join(', ')} (backup plan show NAME says why).`;
+}
+
+const decided = (d: Decision | null): string => (d === null ? '' : `, decided by ${d.by} at ${d.at}`);
+
+function reviewOf(plan: BackupPlan): [string, string][] {
+  if (plan.review === null) return [];
+  const runs = plan.review.blocksRuns ? 'its runs are refused until then' : 'it keeps running until then';
+  return [['REVIEW', `waits for an administrator since ${plan.review.since} (${runs}): ${plan.review.reasons.join('; ')}`]];
 }
 
 export function formatPlan(plan: BackupPlan): string {
   const lines: [string, string][] = [
     ['Plan', plan.name],
     ['Sources', plan.sources.join(', ') || '-'],
-    ['Database', plan.includeDatabase ? 'included (encrypted snapshot and vault.json)' : 'not included'],
+    ['Database', `${plan.includeDatabase ? 'included (encrypted snapshot and vault.json)' : 'not included'}${decided(plan.databaseDecision)}`],
     ['Exclude', plan.exclude.join(', ') || '-'],
     ['Target', `${join(plan.target, plan.name)}`],
     ['Schedule', scheduleOf(plan)],
@@ -91,8 +104,9 @@ export function formatPlan(plan: BackupPlan): string {
     ['Full backup', plan.fullEvery === 1 ? 'every run' : `every ${plan.fullEvery} runs (incremental in between)`],
     ['RTO', plan.rtoMinutes === null ? '-' : formatMinutes(plan.rtoMinutes)],
     ['RPO', plan.rpoMinutes === null ? '-' : formatMinutes(plan.rpoMinutes)],
-    ['Recipients', plan.recipients.length === 0 ? 'the vault\'s backup identity only' : `the vault's backup identity, ${plan.recipients.join(', ')}`],
+    ['Recipients', plan.recipients.length === 0 ? 'the vault\'s backup identity only' : `the vault's backup identity, ${plan.recipients.join(', ')}${decided(plan.recipientsDecision)}`],
     ['Created', `${plan.createdAt} by ${plan.createdBy}`],
+    ...reviewOf(plan),
   ];
   const width = Math.max(...lines.map(([k]) => k.length)) + 2;
   return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');

@@ -5,3 +5,5 @@ export type { Migration } from './Migration';
 export { writeFileAtomic } from './writeFileAtomic';
 export { nativeBindingPath } from './nativeBinding';
 export { processAlive, readLockHolder, tryCreateLockFile, type LockHolder } from './lockFile';
+export { vacuumIfPending } from './vacuumIfPending';
+export { checkpointWal, purgeTable } from './purgeTable';

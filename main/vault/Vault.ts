@@ -12,6 +12,17 @@ import { slotAad } from './slotAad';
 const aadFor = slotAad;
 
 /**
+ * A user's passphrase slot as a sign-in opened it: its id and its key-encryption key. Only that
+ * user's passphrase derives the KEK, so what is wrapped under it (the user's own key, main/auth
+ * userKeys) opens for that user's sign-in alone. Held in memory only, never written.
+ */
+export interface SlotKey {
+  slotId: string;
+  user: string;
+  kek: Buffer;
+}
+
+/**
  * The key slots in vault.json. The data key (which opens the database) exists on disk only
  * wrapped; changing a passphrase rewrites one slot and never touches the database.
  */
@@ -47,7 +58,7 @@ export class Vault {
   async create(
     admin: string,
     passphrase: string,
-    hooks: { initialize: (dataKey: Buffer) => void; abandon: () => void },
+    hooks: { initialize: (dataKey: Buffer, adminSlot: SlotKey) => void; abandon: () => void },
   ): Promise<{ dataKey: Buffer; recoveryKey: string }> {
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const release = acquireCreateLock(this.dataDir);
@@ -62,7 +73,8 @@ export class Vault {
       const recovery = await this.makeCheckedSlot('recovery', null, recoveryKey, dataKey);
       let wrote = false;
       try {
-        hooks.initialize(dataKey);
+        // The admin's slot key goes to initialize (their own key is wrapped under it); zeroed below.
+        hooks.initialize(dataKey, { slotId: admins.slot.id, user: admin, kek: admins.kek });
         writeVaultFile(this.dataDir, { format: 'firebreak-vault', version: 1, createdAt: new Date().toISOString(), admin, slots: [admins.slot, recovery.slot] });
         wrote = true;
         checkNewVault(this.dataDir, admin, [admins, recovery], dataKey);
@@ -84,13 +96,24 @@ export class Vault {
 
   /** The data key, or null when the passphrase is wrong or the user has no slot. */
   async unlockWithPassphrase(user: string, passphrase: string): Promise<Buffer | null> {
+    return (await this.openPassphraseSlot(user, passphrase))?.dataKey ?? null;
+  }
+
+  /** The data key and the opened slot (its KEK, for the user's own key), or null when the passphrase is wrong or the user has no slot. */
+  async openPassphraseSlot(user: string, passphrase: string): Promise<{ dataKey: Buffer; slot: SlotKey } | null> {
     const slot = this.read().slots.find((s) => s.kind === 'passphrase' && s.user === user);
     if (!slot) {
       // Same work as a real attempt, so timing does not reveal which user names exist.
       await deriveKek(passphrase, newKdfParams(this.logN));
       return null;
     }
-    return unwrapKey(await deriveKek(passphrase, slot.kdf), slot, aadFor(slot));
+    const kek = await deriveKek(passphrase, slot.kdf);
+    const dataKey = unwrapKey(kek, slot, aadFor(slot));
+    if (!dataKey) {
+      kek.fill(0);
+      return null;
+    }
+    return { dataKey, slot: { slotId: slot.id, user, kek } };
   }
 
   async unlockWithRecoveryKey(input: string): Promise<Buffer | null> {
@@ -111,6 +134,12 @@ export class Vault {
    */
   prepareUserSlot(user: string, passphrase: string, dataKey: Buffer): Promise<KeySlot> {
     return this.makeSlot('passphrase', user, passphrase, dataKey);
+  }
+
+  /** As prepareUserSlot, with the new slot's key, so the user's own key can be wrapped for it before it is installed. */
+  async preparePassphraseSlot(user: string, passphrase: string, dataKey: Buffer): Promise<{ slot: KeySlot; key: SlotKey }> {
+    const made = await this.makeCheckedSlot('passphrase', user, passphrase, dataKey);
+    return { slot: made.slot, key: { slotId: made.slot.id, user, kek: made.kek } };
   }
 
   /** Writes a prepared slot in place of the user's old one (if any); the user is no longer listed as disabled. */

@@ -1,4 +1,5 @@
-export { Vault } from './Vault';
+export { Vault, type SlotKey } from './Vault';
+export { unwrapKey, wrapKey, type Wrapped } from './wrapKey';
 export { checkPassphraseStrength } from './checkPassphraseStrength';
 export { DB_FILE, VAULT_FILE } from './vaultFile';
 export { DEFAULT_LOG_N } from './wrapKey';

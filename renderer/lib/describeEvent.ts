@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../contract';
 import { formatBytes } from './formatBytes';
+import { describeBackupDecision } from './describeBackupDecision';
 import { describeCausedBy } from './describeCausedBy';
 import { describeDraftEvent } from './describeDraftEvent';
 import { describePhaseEvent, describeTimeOrderOverride } from './describePhaseEvent';
@@ -131,13 +132,17 @@ export function describeEvent(event: TimelineEvent): EventDescription {
     }
     default: {
       if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
+      if (event.type.startsWith('backup.plan_')) {
+        const decision = describeBackupDecision(event, base);
+        if (decision) return decision;
+      }
       if (/^(review|action)\.|^event\.(un)?starred$/.test(event.type)) return describeReviewEvent(event, base);
       const changes = readChanges(d);
       const details = Object.entries(d)
         .filter(([k, v]) => k !== 'changes' && k !== 'causedBy' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
         .slice(0, 4)
         .map(([k, v]) => `${humanize(k).toLowerCase()}: ${String(v)}`);
-      const security = /^(auth|vault|user|mfa|session)\./.test(event.type);
+      const security = /^(auth|vault|user|mfa|session)\./.test(event.type) || (event.type === 'backup.restored' && Array.isArray(d.databaseFiles));
       return {
         ...base,
         summary: details.length ? `${base.summary} — ${details.join(', ')}` : base.summary,

@@ -1,10 +1,12 @@
 import { ApiFailure } from '../../../contract';
+import { randomBytes } from 'node:crypto';
 import {
-  clearMustChangePassphrase, clearTotp, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp, otpauthUrl, qrDataUrl,
-  recordTotpStep, setTotpPending,
+  clearMustChangePassphrase, clearUserSecrets, createUserKey, dropUserKeys, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp,
+  openTotp, openUserKey, otpauthUrl, qrDataUrl, recordTotpStep, sealTotp, setTotpPending, settleUserSecrets, totpForSignIn, wrapUserKey,
 } from '../../auth';
 import { appendEvent } from '../../timeline';
 
+import type { SlotKey } from '../../vault';
 import { logError } from '../logError';
 import { actorOf, type Context, type Handlers } from './Context';
 import { requireStrong } from './requireStrong';
@@ -65,15 +67,15 @@ async function beginAttempt(ctx: Context, key: string): Promise<Attempt> {
 /**
  * Asks the signed-in user for their passphrase again before a change to how they sign in (a new
  * passphrase): a session left open on an unattended screen is not enough. Under the same backoff
- * as sign-in. Returns the data key its slot opens.
+ * as sign-in. Returns what the user's slot opens: the data key and the slot's key (the caller zeroes it).
  */
-async function confirmPassphrase(ctx: Context, me: string, passphrase: string, reason: string): Promise<Buffer> {
+async function confirmPassphrase(ctx: Context, me: string, passphrase: string, reason: string): Promise<{ dataKey: Buffer; slot: SlotKey }> {
   const attempt = await beginAttempt(ctx, me);
   try {
-    const dataKey = await ctx.vault.unlockWithPassphrase(me, passphrase);
-    if (!dataKey) return await attempt.failed(me, reason, new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong'));
+    const opened = await ctx.vault.openPassphraseSlot(me, passphrase);
+    if (!opened) return await attempt.failed(me, reason, new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong'));
     await attempt.succeeded();
-    return dataKey;
+    return opened;
   } finally {
     await attempt.done();
   }
@@ -92,14 +94,17 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       if (ctx.vault.exists()) throw new ApiFailure('ALREADY_EXISTS', 'a vault already exists in this data directory');
       requireStrong(passphrase, admin);
       const now = ctx.nowIso();
+      let userKey: Buffer | null = null;
       // Exclusive across processes and connections, and verified before it is reported (Vault.create).
       const created = await ctx.vault.create(admin, passphrase, {
-        initialize: (dataKey) => {
+        initialize: (dataKey, adminSlot) => {
           // Nothing else can have opened a database here (no vault.json, and the creation lock is ours).
           if (ctx.isOpen()) throw new Error('vault.create found the backend unlocked without a vault');
           const { db } = ctx.unlockWith(dataKey);
           db.transaction(() => {
             insertUser(db, admin, 'admin', now);
+            // The slot's key is zeroed by Vault.create once it has checked the slots as written.
+            userKey = createUserKey(db, adminSlot, now);
             appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin } });
             appendEvent(db, { actor: admin, type: 'auth.login', ts: now, data: { user: admin, transport: ctx.conn.transport } });
           })();
@@ -111,7 +116,7 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       });
       const { recoveryKey } = created;
       // A new user's session epoch is 0 (migration 0130).
-      const session = ctx.sessions.start(admin, 'admin', 0);
+      const session = ctx.sessions.start(admin, 'admin', 0, userKey);
       ctx.bindSession(session);
       return { recoveryKey, session: sessionInfo(ctx, session, idleTimeoutMs) };
     },
@@ -137,10 +142,19 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
           throw new ApiFailure('CONFLICT', `${user} is disabled; an administrator can enable them, which sets a new passphrase`);
         }
         requireStrong(newPassphrase, user, 'newPassphrase');
-        await ctx.vault.setUserPassphrase(user, newPassphrase, dataKey);
+        // The TOTP secret is sealed under a key only the forgotten passphrase unwraps: recovery
+        // cannot carry it over, and does not drop it unasked (docs/security.md).
+        if (record.mfaEnrolled && !resetMfa) {
+          throw new ApiFailure(
+            'CONFLICT',
+            `${user}'s two-factor secret is sealed under the passphrase being replaced, which the recovery key cannot open: recover again with two-factor reset (resetMfa, --reset-mfa), then ${user} enrols again after signing in`,
+          );
+        }
+        const slot = await ctx.vault.prepareUserSlot(user, newPassphrase, dataKey);
         db.transaction(() => {
-          if (resetMfa) clearTotp(db, user);
+          clearUserSecrets(db, user, { keys: true });
           appendEvent(db, { actor: user, type: 'vault.recovered', ts: ctx.nowIso(), data: { user, mfaReset: resetMfa } });
+          ctx.vault.installUserSlot(slot);
         })();
       } finally {
         if (!wasOpen && ctx.sessions.count() === 0) ctx.lock('locked');
@@ -166,8 +180,9 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       try {
         // Disabled users have no slot left; vault.json names them, so the refusal says why even while locked.
         if (ctx.vault.isDisabled(user)) return await attempt.failed(user, 'disabled', new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user)));
-        const dataKey = await ctx.vault.unlockWithPassphrase(user, passphrase);
-        if (!dataKey) return await attempt.failed(user, 'passphrase', new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN));
+        const opened = await ctx.vault.openPassphraseSlot(user, passphrase);
+        if (!opened) return await attempt.failed(user, 'passphrase', new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN));
+        const { dataKey, slot } = opened;
         const wasOpen = ctx.isOpen();
         const { db } = wasOpen ? ctx.open() : ctx.unlockWith(dataKey);
         const relock = () => {
@@ -177,6 +192,7 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
           try {
             return await attempt.failed(user, reason, error);
           } finally {
+            slot.kek.fill(0);
             relock();
           }
         };
@@ -184,13 +200,21 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         if (!record) return await refuse('no-user-record', new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN));
         // A slot can outlive the disabling (an older vault.json put back): the database decides.
         if (record.status === 'disabled') return await refuse('disabled', new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user)));
-        if (record.totpSecret) {
+        // The secret opens only with the key this user's slot wraps (sealed since migration 0271).
+        let totp: { secret: string | null; userKey: Buffer | null };
+        try {
+          totp = totpForSignIn(db, record, slot);
+        } catch (err) {
+          return await refuse('totp-sealed', err instanceof ApiFailure ? err : new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN));
+        }
+        if (totp.secret !== null) {
           if (!otp) {
             // Not a failed try: the code is still to come (attempt.done releases it).
+            slot.kek.fill(0);
             relock();
             throw new ApiFailure('MFA_REQUIRED', 'enter the 6-digit code from your authenticator app');
           }
-          const step = matchTotp(record.totpSecret, otp, ctx.nowMs());
+          const step = matchTotp(totp.secret, otp, ctx.nowMs());
           if (step === null || step <= (record.totpLastStep ?? -1)) {
             return await refuse(
               step === null ? 'totp' : 'totp-replay',
@@ -202,10 +226,15 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         await attempt.succeeded();
         // Failures other processes recorded while they could not write the log (a CLI run, another window).
         ctx.flushLate();
-        const session = ctx.sessions.start(user, record.role, record.sessionEpoch);
+        const userKey = settleUserSecrets(db, record, slot, totp.userKey, ctx.nowIso());
+        slot.kek.fill(0);
+        const session = ctx.sessions.start(user, record.role, record.sessionEpoch, userKey);
         appendEvent(db, {
           actor: user, type: 'auth.login', ts: ctx.nowIso(),
-          data: { user, transport: ctx.conn.transport, mfa: record.totpSecret !== null, ...(record.mustChangePassphrase ? { mustChangePassphrase: true } : {}) },
+          data: {
+            user, transport: ctx.conn.transport, mfa: totp.secret !== null, ...(record.mustChangePassphrase ? { mustChangePassphrase: true } : {}),
+            ...(record.totp.legacy !== null ? { totpSealed: true } : {}),
+          },
         });
         ctx.bindSession(session);
         return sessionInfo(ctx, session, idleTimeoutMs);
@@ -223,19 +252,34 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
 
     'auth.changePassphrase': async (ctx, { current, next }) => {
       const me = actorOf(ctx).user;
-      const dataKey = await confirmPassphrase(ctx, me, current, 'change-passphrase');
+      const opened = await confirmPassphrase(ctx, me, current, 'change-passphrase');
       if (next === current) {
         const why = 'the new passphrase must differ from the current one';
         throw new ApiFailure('VALIDATION', why, { issues: [`next: ${why}`] });
       }
       requireStrong(next, me, 'next');
-      await ctx.vault.setUserPassphrase(me, next, dataKey);
       const { db } = ctx.open();
-      const forced = getUser(db, me).mustChangePassphrase;
+      const record = getUser(db, me);
+      const prepared = await ctx.vault.preparePassphraseSlot(me, next, opened.dataKey);
+      // The user's own key goes with the passphrase: rewrapped for the new slot when something is
+      // sealed under it, else a fresh one (nothing is lost, and no key wrapped under a passphrase
+      // an administrator once knew lives on). Written before vault.json changes, so a crash
+      // between the two leaves the old slot working with its own row.
+      const old = openUserKey(db, opened.slot);
+      const sealed = record.totp.sealed !== null || record.totp.pendingSealed !== null;
+      const key = sealed && old !== null ? old : randomBytes(32);
+      db.transaction(() => wrapUserKey(db, key, prepared.key, ctx.nowIso()))();
+      opened.slot.kek.fill(0);
+      prepared.key.kek.fill(0);
+      ctx.vault.installUserSlot(prepared.slot);
       db.transaction(() => {
-        if (forced) clearMustChangePassphrase(db, me);
-        appendEvent(db, { actor: me, type: 'user.passphrase_changed', ts: ctx.nowIso(), data: { user: me, ...(forced ? { required: true } : {}) } });
+        if (record.mustChangePassphrase) clearMustChangePassphrase(db, me);
+        appendEvent(db, { actor: me, type: 'user.passphrase_changed', ts: ctx.nowIso(), data: { user: me, ...(record.mustChangePassphrase ? { required: true } : {}) } });
       })();
+      dropUserKeys(db, me, prepared.key.slotId);
+      const session = actorOf(ctx);
+      if (session.userKey !== key) session.userKey?.fill(0);
+      session.userKey = key;
       return { changed: true };
     },
 
@@ -243,20 +287,27 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
     // again, and while a device is enrolled a code from it too, so a session left open (or taken
     // over) cannot swap in the taker's own authenticator (issue 13 §12).
     'mfa.begin': async (ctx, { passphrase, code }) => {
-      const me = actorOf(ctx).user;
+      const { user: me, userKey } = actorOf(ctx);
+      if (userKey === null) throw new ApiFailure('CONFLICT', 'this session holds no key to seal a two-factor secret with: sign out and in again, then enrol');
       const attempt = await beginAttempt(ctx, me);
       try {
-        const dataKey = await ctx.vault.unlockWithPassphrase(me, passphrase);
-        if (!dataKey) return await attempt.failed(me, 'mfa-enrol', new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong'));
-        dataKey.fill(0);
+        const opened = await ctx.vault.openPassphraseSlot(me, passphrase);
+        if (!opened) return await attempt.failed(me, 'mfa-enrol', new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong'));
         const { db } = ctx.open();
         const record = getUser(db, me);
-        if (record.totpSecret) {
+        let current: string | null;
+        try {
+          current = totpForSignIn(db, record, opened.slot).secret;
+        } finally {
+          opened.slot.kek.fill(0);
+          opened.dataKey.fill(0);
+        }
+        if (current !== null) {
           if (code === undefined) {
             const why = 'enter the current 6-digit code from the authenticator app you use now: only it can replace itself (lost it? The recovery key can remove two-factor authentication: "Use the recovery key" on the sign-in screen, or `firebreak vault recover --reset-mfa`)';
             throw new ApiFailure('VALIDATION', why, { issues: [`code: ${why}`] });
           }
-          const step = matchTotp(record.totpSecret, code, ctx.nowMs());
+          const step = matchTotp(current, code, ctx.nowMs());
           if (step === null || step <= (record.totpLastStep ?? -1)) {
             return await attempt.failed(
               me,
@@ -271,22 +322,24 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         await attempt.done();
       }
       const secret = generateTotpSecret();
-      setTotpPending(ctx.open().db, me, secret);
+      // Sealed even while pending: the database never holds a TOTP secret in the clear.
+      setTotpPending(ctx.open().db, me, sealTotp(userKey, me, 'pending', secret));
       const url = otpauthUrl(me, secret);
       return { secret, otpauthUrl: url, qrDataUrl: await qrDataUrl(url) };
     },
 
     'mfa.confirm': (ctx, { code }) => {
-      const me = actorOf(ctx).user;
+      const { user: me, userKey } = actorOf(ctx);
       const { db } = ctx.open();
       const record = getUser(db, me);
-      if (!record.totpPending) throw new ApiFailure('CONFLICT', 'start enrolment first (mfa.begin)');
-      const step = matchTotp(record.totpPending, code, ctx.nowMs());
+      const pending = record.totp.pendingSealed === null || userKey === null ? null : openTotp(userKey, me, 'pending', record.totp.pendingSealed);
+      if (pending === null) throw new ApiFailure('CONFLICT', 'start enrolment first (mfa.begin)');
+      const step = matchTotp(pending, code, ctx.nowMs());
       if (step === null) throw new ApiFailure('BAD_CREDENTIALS', 'that code does not match; check the time on this machine and your phone');
       db.transaction(() => {
         // The confirming code's step counts as used, so it cannot also sign in.
-        enableTotp(db, me, record.totpPending!, step);
-        appendEvent(db, { actor: me, type: 'mfa.enrolled', ts: ctx.nowIso(), data: { user: me, ...(record.totpSecret ? { replacedDevice: true } : {}) } });
+        enableTotp(db, me, sealTotp(userKey!, me, 'secret', pending), step);
+        appendEvent(db, { actor: me, type: 'mfa.enrolled', ts: ctx.nowIso(), data: { user: me, ...(record.mfaEnrolled ? { replacedDevice: true } : {}) } });
       })();
       return { enrolled: true };
     },

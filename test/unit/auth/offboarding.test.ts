@@ -258,7 +258,7 @@ describe('users.resetPassphrase', () => {
     expectFailure(await login('mona', passphraseFor('mona')), 'BAD_CREDENTIALS');
     const again = await signedIn(v.backend, 'mona', GIVEN);
     expectFailure(await again.attempt('notify.board', {}), 'PASSPHRASE_CHANGE_REQUIRED');
-    expect((await events('user.passphrase_reset')).map((e) => [e.actor, e.data])).toEqual([[ADMIN, { name: 'mona' }]]);
+    expect((await events('user.passphrase_reset')).map((e) => [e.actor, e.data])).toEqual([[ADMIN, { name: 'mona', mfaRemoved: false }]]);
     expect((await events('auth.session_revoked')).map((e) => e.data)).toEqual([{ user: 'mona', reason: 'passphrase_reset' }]);
   });
 

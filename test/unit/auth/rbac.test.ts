@@ -111,6 +111,12 @@ describe('role × method authorization', () => {
     expect(allowedByContract('legal', 'incidents.update')).toBe(false);
     expect(allowedByContract('manager', 'kpis.get')).toBe(true);
     expect(allowedByContract('backup-operator', 'kpis.get')).toBe(false);
+    // Who may read the backups (issue 13): recipients, the database in a plan and its restore are the administrator's.
+    for (const role of ROLES) {
+      expect(allowedByContract(role, 'backups.plans.setRecipients'), role).toBe(role === 'admin');
+      expect(allowedByContract(role, 'backups.plans.approve'), role).toBe(role === 'admin');
+      for (const p of ['backup:recipients', 'backup:include-database', 'backup:restore-database'] as const) expect(ROLE_PERMISSIONS[role].includes(p), `${role} ${p}`).toBe(role === 'admin');
+    }
   });
 
   describe.each(ROLES)('%s', (role) => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,8 @@ const SLOW = 120_000;
 const PASSPHRASE = 'Correct-Horse-42-battery';
 const BOB_PASSPHRASE = 'Backup-Operator-pass-31';
 const ID_PATTERN = /^nightly-\d{8}T\d{6}Z-[0-9a-f]{6}$/;
+/** Someone's offline key (a valid age recipient). */
+const RECIPIENT = `age1${'q'.repeat(58)}`;
 
 function usage(argv: string[]): CliError {
   try {
@@ -57,6 +59,9 @@ describe('backup commands: options, help and progress (no backend)', () => {
     expect(usage(['backup', 'export-identity']).message).toMatch(/needs --out FILE/);
     expect(usage(['backup', 'run']).exitCode).toBe(2);
     expect(usage(['backup', 'prune']).message).toBe('backup prune takes PLAN, got none (see firebreak backup prune --help)');
+    expect(usage(['backup', 'plan', 'recipients', 'nightly', '--reason', 'x']).message).toBe('give the new recipients with --recipient (one per key), or --none for none');
+    expect(usage(['backup', 'plan', 'recipients', 'nightly', '--none', '--recipient', 'age1x', '--reason', 'x']).exitCode).toBe(2);
+    expect(usage(['backup', 'plan', 'approve', 'nightly']).message).toMatch(/needs --note TEXT/);
   });
 
   it('collects repeated options and takes an optional PLAN', () => {
@@ -81,7 +86,7 @@ describe('backup commands: options, help and progress (no backend)', () => {
     expect(helpOf('backup', 'verify')).toContain('[--level quick|full]');
     expect(helpOf()).toContain('backup export-identity');
     expect(usage(['backup']).message).toBe('backup needs a subcommand: plan, prune, run, list, show, verify, drill, restore, export-identity (see firebreak backup --help)');
-    expect(usage(['backup', 'plan']).message).toBe('backup plan needs a subcommand: add, list, show, remove (see firebreak backup plan --help)');
+    expect(usage(['backup', 'plan']).message).toBe('backup plan needs a subcommand: add, list, show, remove, recipients, approve (see firebreak backup plan --help)');
     expect(usage(['backup', 'plan', 'edit']).message).toBe('unknown command "backup plan edit" (see firebreak --help)');
   });
 
@@ -228,6 +233,18 @@ describe.sequential('firebreak backup against a real vault', () => {
     expectRefused(await cli('backup', 'plan', 'show', 'weekly'), 1, /no backup plan "weekly"/);
   });
 
+  it("recipients and the database are an administrator's decision: bob is refused (exit 3, naming the permission), alice's change is shown with who decided", { timeout: SLOW }, async () => {
+    expectRefused(await asBob('backup', 'plan', 'add', 'bobs', '--source', source, '--target', target), 3, /may not put Firebreak's database in a backup plan .*\(needs backup:include-database\): leave it out \(untick the database, or --no-database/);
+    expectRefused(await asBob('backup', 'plan', 'recipients', 'nightly', '--recipient', RECIPIENT, '--reason', 'mine'), 3, /needs backup:recipients/);
+    expectRefused(await cli('backup', 'plan', 'recipients', 'nightly', '--none', '--reason', 'none yet'), 1, /already has exactly these recipients: nothing was changed/);
+    const set = await cli('backup', 'plan', 'recipients', 'nightly', '--recipient', RECIPIENT, '--reason', 'the key in the safe');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(new RegExp(`^Recipients: +the vault's backup identity, ${RECIPIENT}, decided by alice at \\S+$`, 'm'));
+    expect(set.stdout).toMatch(/^Database: +included \(encrypted snapshot and vault\.json\), decided by alice at \S+$/m);
+    expectRefused(await cli('backup', 'plan', 'approve', 'nightly', '--note', 'fine'), 1, /is not waiting for a review: nothing was changed/);
+    expect((await cli('backup', 'plan', 'recipients', 'nightly', '--none', '--reason', 'the safe key is retired')).code).toBe(0);
+  });
+
   it('run prints progress on stderr and the id as the last line of stdout; the archive is in the target', { timeout: SLOW }, async () => {
     const r = await spawned('backup', 'run', 'nightly', '--user', 'bob', '--passphrase-file', bobPass);
     expect(r.code).toBe(0);
@@ -320,7 +337,10 @@ describe.sequential('firebreak backup against a real vault', () => {
 
   it('restore --to DIR restores the files; an existing file is refused without --overwrite', { timeout: SLOW }, async () => {
     const to = join(tmp, 'restored');
-    const r = await asBob('backup', 'restore', id, '--to', relative(process.cwd(), to));
+    // The backup holds the database: bob restores other paths only (exit 3, nothing written).
+    expectRefused(await asBob('backup', 'restore', id, '--to', to), 3, /may not restore Firebreak's database out of backup .*\(needs backup:restore-database\): restore only other paths of it \(name one: --path in the CLI/);
+    expect(existsSync(to)).toBe(false);
+    const r = await cli('backup', 'restore', id, '--to', relative(process.cwd(), to));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Restored \\d+ entries \\(\\d+ files, \\d+ directories; 2\\.\\d MiB\\) from ${id} to ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));

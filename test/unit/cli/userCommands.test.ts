@@ -160,6 +160,8 @@ describe.sequential('firebreak user …', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ name: 'bob', status: 'active', mustChangePassphrase: true });
     expectExit(await asBob(BOBS_OWN, 'incident', 'list'), 3, /wrong user name or passphrase/);
     expectExit(await asBob(GIVEN_AGAIN, 'incident', 'list'), 3, /bob must choose a new passphrase first/);
-    expect((await eventsOf('user.passphrase_reset')).map((e) => [e.actor, e.data])).toEqual([['alice', { name: 'bob' }]]);
+    expect((await eventsOf('user.passphrase_reset')).map((e) => [e.actor, e.data])).toEqual([['alice', { name: 'bob', mfaRemoved: false }]]);
+    // Nothing to remove: refused, changing nothing (the removal itself: test/unit/auth/sealedTotp.test.ts).
+    expectExit(await cli('user', 'reset-mfa', 'bob'), 1, /^firebreak: bob has no two-factor enrolment: nothing was changed$/m);
   });
 });

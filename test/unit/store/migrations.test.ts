@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../contract';
-import { MIGRATIONS, migrate, openDatabase, type Db, type Migration } from '../../../main/store';
+import { MIGRATIONS, migrate, openDatabase, vacuumIfPending, type Db, type Migration } from '../../../main/store';
 import { appendEvent, verifyChain } from '../../../main/timeline';
 import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
 
@@ -545,6 +545,71 @@ const STEPS: Record<number, StepTest> = {
       // The step turns secure_delete on for the drop and leaves the connection as it found it.
       expect(db.pragma('secure_delete', { simple: true })).toBe(secureDeleteBefore);
       expect(verifyChain(db)).toMatchObject({ ok: true, count: 5 });
+    },
+  },
+  270: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?), ('bob', 'backup-operator', ?)").run(TS, TS);
+      const plan = db.prepare("INSERT INTO backup_plans (name, config, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?)");
+      const age1 = `age1${'q'.repeat(58)}`;
+      const config = (includeDatabase: boolean, recipients: string[]) => JSON.stringify({ sources: ['/srv/share'], includeDatabase, target: '/mnt/b', recipients });
+      plan.run('with-db', config(true, []), TS, 'root', TS);
+      plan.run('bobs-key', config(false, [age1]), TS, 'bob', TS);
+      plan.run('admins-key', config(false, [age1]), TS, 'root', TS);
+      plan.run('files-only', config(false, []), TS, 'bob', TS);
+      db.prepare(
+        `INSERT INTO backups (id, plan, dir, kind, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size)
+         VALUES ('b1', 'with-db', '/mnt/b/with-db', 'full', ?, ?, 1, 1, 1, 1, 'a.tar.age', 'a.manifest.age', 10)`,
+      ).run(TS, TS);
+    },
+    survived: () => {
+      expect(count('SELECT count(*) AS n FROM backup_plans')).toBe(4);
+      // Nothing is dropped: the recipients stay on the plan until an administrator decides.
+      expect(JSON.parse((db.prepare("SELECT config FROM backup_plans WHERE name = 'bobs-key'").get() as { config: string }).config)).toMatchObject({ recipients: [`age1${'q'.repeat(58)}`] });
+    },
+    works: () => {
+      const review = (name: string) => {
+        const r = db.prepare('SELECT review, predates_decisions, recipients_decided_by FROM backup_plans WHERE name = ?').get(name) as { review: string | null; predates_decisions: number; recipients_decided_by: string | null };
+        return { ...r, review: r.review === null ? null : (JSON.parse(r.review) as { reasons: string[]; blocksRuns: boolean; alarmed: boolean }) };
+      };
+      // The database, whoever added it; recipients added by someone who is not an administrator.
+      expect(review('with-db')).toMatchObject({ predates_decisions: 1, review: { reasons: [expect.stringMatching(/^it includes Firebreak's database \(added by root/)], blocksRuns: false, alarmed: false } });
+      expect(review('bobs-key').review?.reasons).toEqual([expect.stringMatching(/^1 extra age recipient was added by bob \(backup-operator\)/)]);
+      // An administrator's recipients are his decision; a plan of files only is left alone.
+      expect(review('admins-key')).toEqual({ review: null, predates_decisions: 1, recipients_decided_by: 'root' });
+      expect(review('files-only')).toEqual({ review: null, predates_decisions: 1, recipients_decided_by: null });
+      // Older backups: not known whether they hold the database (the restore reads the manifest).
+      expect(db.prepare("SELECT contains_database FROM backups WHERE id = 'b1'").get()).toEqual({ contains_database: null });
+      expect(() => db.prepare("UPDATE backups SET contains_database = 2 WHERE id = 'b1'").run()).toThrow(/CHECK/);
+      db.prepare("INSERT INTO backup_plans (name, config, created_at, created_by, updated_at) VALUES ('new', '{}', ?, 'root', ?)").run(TS, TS);
+      expect(review('new').predates_decisions).toBe(0);
+    },
+  },
+  271: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at, totp_secret, totp_last_step) VALUES ('root', 'admin', ?, 'JBSWY3DPEHPK3PXP', 7)").run(TS);
+      db.prepare("INSERT INTO users (name, role, created_at, totp_pending) VALUES ('kim', 'responder', ?, 'KRSXG5CTMVRXEZLU')").run(TS);
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('lee', 'auditor', ?)").run(TS);
+    },
+    survived: () => {
+      expect(db.prepare('SELECT name, totp_last_step FROM users ORDER BY name').all()).toEqual([
+        { name: 'kim', totp_last_step: null }, { name: 'lee', totp_last_step: null }, { name: 'root', totp_last_step: 7 },
+      ]);
+      // The enrolled secret waits in totp_legacy for root's next sign-in; kim's pending enrolment is dropped.
+      expect(db.prepare('SELECT user, secret FROM totp_legacy').all()).toEqual([{ user: 'root', secret: 'JBSWY3DPEHPK3PXP' }]);
+    },
+    works: () => {
+      const columns = (db.prepare("SELECT name FROM pragma_table_info('users')").all() as { name: string }[]).map((c) => c.name);
+      expect(columns).toEqual(expect.arrayContaining(['totp_sealed', 'totp_pending_sealed']));
+      expect(columns).not.toContain('totp_secret');
+      expect(columns).not.toContain('totp_pending');
+      expect(db.prepare('SELECT reason FROM pending_vacuum').get()).toEqual({ reason: '2 plain TOTP secrets were moved out of the users table (migration 271)' });
+      expect(vacuumIfPending(db)).toBe('done');
+      expect(vacuumIfPending(db)).toBe('none');
+      expect(db.prepare('SELECT secret FROM totp_legacy').all()).toEqual([{ secret: 'JBSWY3DPEHPK3PXP' }]);
+      db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('lee', 's1', 'n', 'c', 't', ?)").run(TS);
+      expect(() => db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('lee', 's1', 'n', 'c', 't', ?)").run(TS)).toThrow(/UNIQUE/);
+      expect(() => db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('nobody', 's1', 'n', 'c', 't', ?)").run(TS)).toThrow(/FOREIGN KEY/);
     },
   },
 };
