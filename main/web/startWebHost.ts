@@ -63,7 +63,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const exchange = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const read = await readBody(req, MAX_EXCHANGE_BODY_BYTES, budget);
     if (!read.ok) {
-      rejectBody(res, read.reason, MAX_EXCHANGE_BODY_BYTES, budget);
+      rejectBody(req, res, read.reason, MAX_EXCHANGE_BODY_BYTES, budget);
       return;
     }
     read.release();
@@ -82,7 +82,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const api = async (req: IncomingMessage, res: ServerResponse, conn: Connection): Promise<void> => {
     const read = await readBody(req, MAX_API_BODY_BYTES, budget);
     if (!read.ok) {
-      rejectBody(res, read.reason, MAX_API_BODY_BYTES, budget);
+      rejectBody(req, res, read.reason, MAX_API_BODY_BYTES, budget);
       return;
     }
     // The body's bytes count until the call is answered: its text and parsed input live that long.
@@ -216,15 +216,21 @@ function parseJsonObject(body: Buffer): Record<string, unknown> | null {
   }
 }
 
-function rejectBody(res: ServerResponse, reason: 'too-large' | 'aborted' | 'busy', limit: number, budget: BodyBudget): void {
+function rejectBody(req: IncomingMessage, res: ServerResponse, reason: 'too-large' | 'aborted' | 'busy', limit: number, budget: BodyBudget): void {
   if (reason === 'aborted' || res.destroyed) {
     res.destroy();
     return;
   }
-  // The rest of the upload is not read: answer, then drop the socket instead of draining it.
-  res.setHeader('Connection', 'close');
-  res.on('finish', () => res.socket?.destroySoon());
   if (reason === 'busy') {
+    // The rest of the body is read and dropped (no memory held), up to the per-request limit, and
+    // the connection stays open: a socket closed on unread data is reset, and the client (a
+    // browser still uploading) could lose this answer with it.
+    let dropped = 0;
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > limit) req.destroy();
+    });
+    req.resume();
     const mib = (n: number) => `${Math.ceil(n / (1024 * 1024))} MiB`;
     res.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
     sendJson(res, 503, fail('BUSY', `the server is receiving as much request data as it holds at once (${mib(budget.capacity)}, other uploads in progress): nothing was done; try again in ${BUSY_RETRY_SECONDS} seconds`, {
@@ -232,5 +238,8 @@ function rejectBody(res: ServerResponse, reason: 'too-large' | 'aborted' | 'busy
     }));
     return;
   }
+  // A body over the limit is not read: answer, then drop the socket instead of draining it.
+  res.setHeader('Connection', 'close');
+  res.on('finish', () => res.socket?.destroySoon());
   sendJson(res, 413, fail('VALIDATION', `request body larger than ${limit} bytes`));
 }
