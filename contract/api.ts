@@ -278,11 +278,13 @@ export const methods = {
   /** Built-in and custom runbooks, broken ones with their problems. */
   'runbooks.list': method<RunbookSummary[]>()({ input: empty, access: 'incident:read' }),
   /**
-   * Checks runbook text the caller sends. Public on purpose: it reads no data and writes nothing
-   * (not even the log), so `firebreak runbook lint` works in CI and on a machine without a vault;
-   * the input is bounded by MAX_RUNBOOK_BYTES per file.
+   * Checks runbook text the caller sends; reads no data and writes nothing (not even the log). Needs
+   * a session (issue 13 §6): parsing costs CPU, so no one who cannot sign in may make the backend
+   * parse. Bounded by MAX_RUNBOOK_BYTES per file and MAX_LINT_REQUEST_BYTES per call, and parsed on
+   * a worker thread with a time limit. `firebreak runbook lint` needs no vault: it runs the same
+   * check in its own process (main/api lintRunbooks), not through this method.
    */
-  'runbooks.lint': method<RunbookLintFile[]>()({ input: runbookLintInputSchema, access: 'public' }),
+  'runbooks.lint': method<RunbookLintFile[]>()({ input: runbookLintInputSchema, access: 'session' }),
   /** Runbooks for this incident, those for its category and severity first. */
   'runbooks.suggest': method<RunbookSuggestion[]>()({ input: z.strictObject({ ref: refSchema }), access: 'incident:read' }),
   /** The file's exact text, for saving or review. */
