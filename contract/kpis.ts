@@ -118,6 +118,8 @@ export interface NotificationKpis {
 
 export interface PlanHealth {
   plan: string;
+  /** When the plan was added: its runs are counted, and its RPO judged, from then on. */
+  createdAt: string;
   schedule: string | null;
   scheduleText: string | null;
   /** Fire times of the schedule in the period (after the plan was added, before now). */
@@ -138,7 +140,10 @@ export interface PlanHealth {
   rtoSeconds: number | null;
   /** The newest backup that passed verification by the period's end (or now). */
   newestVerified: { id: string; finishedAt: string; ageSeconds: number } | null;
-  /** ageSeconds ≤ the RPO; null without an RPO. False also when no backup is verified. */
+  /**
+   * ageSeconds ≤ the RPO; null without an RPO, and when none is verified yet but the plan was added
+   * less than an RPO before the period's end (not due yet). False when none is verified and it was due.
+   */
   withinRpo: boolean | null;
 }
 
@@ -150,6 +155,8 @@ export interface BackupKpis {
   missed: number;
   rate: number | null;
   plans: PlanHealth[];
+  /** Plans added after the period ended (or after now): not judged in it, only named. */
+  laterPlans: { plan: string; createdAt: string }[];
 }
 
 export interface DrillPoint {
@@ -170,6 +177,8 @@ export interface DrillKpis {
   /** Drills whose plan set no RTO. */
   noRto: number;
   failed: number;
+  /** Drills done for exercise incidents in the period: left out of every figure here unless exercises are included (then counted in them). */
+  exercises: number;
   /** Oldest first (the last 500 when there are more). */
   points: DrillPoint[];
 }
@@ -266,6 +275,8 @@ export interface KpiResult {
   incidents: number;
   /** Exercises detected in the period that the filters left out (0 when included). */
   exercisesExcluded: number;
+  /** With `includeExercises`: how many of `incidents` are exercises (0 otherwise). */
+  exercisesIncluded: number;
   durations: DurationMetric[];
   notifications: NotificationKpis;
   backups: BackupKpis;

@@ -143,6 +143,8 @@ export interface ActionItem {
   ref: string;
   /** The incident's title, for lists across incidents. */
   incidentTitle: string;
+  /** The incident is an exercise: the item is exercise work, shown with the EXERCISE badge. */
+  exercise: boolean;
   title: string;
   owner: string;
   due: string;
@@ -176,6 +178,8 @@ export interface ActionItemPage {
 export interface ActionAlarm {
   id: number;
   ref: string;
+  /** The incident is an exercise: the alarm says so first. */
+  exercise: boolean;
   title: string;
   owner: string;
   due: string;

@@ -13,7 +13,9 @@ const coverage = (s: DurationStats): string => (s.coverage === null ? '-' : `${p
 
 export function formatKpis(r: KpiResult): string {
   const out: string[] = [];
-  const exercises = r.filters.includeExercises ? 'exercises included' : `${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise' : 'exercises'} left out`;
+  const exercises = r.filters.includeExercises
+    ? `${r.exercisesIncluded} ${r.exercisesIncluded === 1 ? 'exercise' : 'exercises'} included`
+    : `${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise' : 'exercises'} left out`;
   const filters = [r.filters.severity ? `highest severity ${r.filters.severity.join(', ')}` : '', r.filters.category ? `category ${r.filters.category.join(', ')}` : ''].filter(Boolean).join('; ');
   out.push(`KPIs ${r.from} to ${r.to} (UTC days)${filters ? `, ${filters}` : ''}: ${r.incidents} ${r.incidents === 1 ? 'incident' : 'incidents'} detected (${exercises}); as of ${r.asOf}`);
   out.push('Percentiles by nearest rank; N = incidents with both times known and in order; "!" = coverage below 100%.', '');
@@ -25,19 +27,22 @@ export function formatKpis(r: KpiResult): string {
   out.push('', `Notifications: ${n.onTime} of ${n.due} on time (${pct(n.rate)}); ${n.sentLate} sent late, ${n.unsentPastDue} not sent by the deadline; margin median ${formatSpan(n.margin.median)} (n=${n.margin.n}); ${n.openOverdue} open ${n.openOverdue === 1 ? 'obligation' : 'obligations'} overdue now`);
   for (const o of n.openOverdueList.slice(0, 10)) out.push(`  overdue: ${o.ref} ${o.regimeName} — ${o.stageTitle}, due ${o.due}`);
   const b = r.backups;
-  out.push('', `Backups: ${b.succeeded} of ${b.scheduled} scheduled runs completed and verified (${pct(b.rate)}); ${b.unverified} unverified, ${b.failed} failed, ${b.missed} missed`);
+  out.push('', `Backups (all plans; the incident filters do not apply): ${b.succeeded} of ${b.scheduled} scheduled ${b.scheduled === 1 ? 'run' : 'runs'} completed and verified (${pct(b.rate)}); ${b.unverified} unverified, ${b.failed} failed, ${b.missed} missed`);
   if (b.plans.length > 0) {
     out.push(formatTable(
       ['PLAN', 'SCHEDULED', 'OK', 'UNVERIFIED', 'FAILED', 'MISSED', 'RATE', 'NEWEST VERIFIED', 'RPO'],
       b.plans.map((p) => [
         p.plan, String(p.scheduled), String(p.succeeded), String(p.unverified), String(p.failed), String(p.missed), p.note ?? pct(p.rate),
         p.newestVerified ? `${formatSpan(p.newestVerified.ageSeconds)} old` : 'none',
-        p.rpoSeconds === null ? '-' : `${formatSpan(p.rpoSeconds)} ${p.withinRpo ? 'met' : 'MISSED'}`,
+        p.rpoSeconds === null ? '-' : `${formatSpan(p.rpoSeconds)} ${p.withinRpo === null ? 'not due yet' : p.withinRpo ? 'met' : 'MISSED'}`,
       ]),
     ));
+    const added = b.plans.filter((p) => p.createdAt > `${r.from}T`);
+    if (added.length > 0) out.push(`  added during the period, judged from then: ${added.map((p) => `${p.plan} (${p.createdAt.slice(0, 10)})`).join(', ')}`);
   }
+  if (b.laterPlans.length > 0) out.push(`  added after the period, not judged in it: ${b.laterPlans.map((p) => `${p.plan} (${p.createdAt.slice(0, 10)})`).join(', ')}`);
   const d = r.drills;
-  out.push('', `Restore drills: ${d.restore.n}, median ${formatSpan(d.restore.median)}, p90 ${formatSpan(d.restore.p90)}; ${d.withinRto} within RTO, ${d.overRto} over RTO or failed, ${d.noRto} without RTO`);
+  out.push('', `Restore drills (all plans): ${d.restore.n}, median ${formatSpan(d.restore.median)}, p90 ${formatSpan(d.restore.p90)}; ${d.withinRto} within RTO, ${d.overRto} over RTO or failed, ${d.noRto} without RTO${d.exercises > 0 ? `; ${d.exercises} ${d.exercises === 1 ? 'drill' : 'drills'} for exercises ${r.filters.includeExercises ? 'included' : 'left out'}` : ''}`);
   for (const rb of r.runbooks) {
     out.push('', `Runbook ${rb.runbookId} (${rb.runs} ${rb.runs === 1 ? 'run' : 'runs'}):`);
     out.push(formatTable(['STEP', 'PHASE', 'N', 'MEDIAN', 'P90', 'MEAN'], rb.steps.map((s) => [s.stepId, s.picerl, String(s.stats.n), formatSpan(s.stats.median), formatSpan(s.stats.p90), formatSpan(s.stats.mean)])));

@@ -5,6 +5,8 @@ export interface ActionRow {
   id: number;
   ref: string;
   incidentTitle: string;
+  /** The incident is an exercise (0/1 as stored). */
+  exercise: number;
   title: string;
   owner: string;
   due: string;
@@ -20,12 +22,12 @@ export interface ActionRow {
 }
 
 /** The columns of an item with its incident's title, as ActionRow names them. */
-export const ACTION_SELECT = `SELECT a.id, a.incident_ref AS ref, i.title AS incidentTitle, a.title, a.owner, a.due_at AS due, a.status,
+export const ACTION_SELECT = `SELECT a.id, a.incident_ref AS ref, i.title AS incidentTitle, i.exercise, a.title, a.owner, a.due_at AS due, a.status,
   a.status_note AS note, a.closed_by AS closedBy, a.closed_at AS closedAt, a.version, a.created_by AS createdBy, a.created_at AS createdAt,
   a.updated_by AS updatedBy, a.updated_at AS updatedAt
   FROM action_items a JOIN incidents i ON i.ref = a.incident_ref`;
 
-export const toActionItem = (row: ActionRow, now: string): ActionItem => ({ ...row, overdue: row.status === 'open' && row.due < now });
+export const toActionItem = (row: ActionRow, now: string): ActionItem => ({ ...row, exercise: row.exercise === 1, overdue: row.status === 'open' && row.due < now });
 
 export function readActionRow(db: Db, id: number): ActionRow {
   const row = db.prepare(`${ACTION_SELECT} WHERE a.id = ?`).get(id) as ActionRow | undefined;

@@ -40,14 +40,18 @@ export function DashboardPage() {
     [client, range.from, range.to, includeExercises, severity.join(','), category, rangeProblem],
   );
   const r = kpis.data;
-  const nothing = r !== null && r.incidents === 0 && r.backups.plans.length === 0 && r.drills.points.length === 0 && r.notifications.due === 0;
+  const filtered = r !== null && (r.filters.severity !== null || r.filters.category !== null);
+  // No incident in the period (with these filters): the incident figures are an empty state, not a
+  // row of dashes; backups and drills (every plan, whatever the filters) still show when there are any.
+  const noIncidents = r !== null && r.incidents === 0;
+  const noRecovery = r !== null && r.backups.plans.length === 0 && r.drills.points.length === 0;
 
   return (
     <div className="page dashboard">
       <div className="page-header">
         <div>
           <h1>Dashboard</h1>
-          <p className="page-sub">Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against the {r ? `${r.previous.from} – ${r.previous.to}` : 'previous period of equal length'}. Definitions: docs/kpis.md.</p>
+          <p className="page-sub">Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against the {r ? `${r.previous.from} – ${r.previous.to}` : 'previous period'}. Definitions: docs/kpis.md.</p>
         </div>
       </div>
       <form className="kpi-filters" aria-label="Period and filters" onSubmit={(e) => e.preventDefault()}>
@@ -90,15 +94,27 @@ export function DashboardPage() {
         <>
           <p className="kpi-scope" data-testid="kpi-scope">
             {r.incidents} {r.incidents === 1 ? 'incident' : 'incidents'} detected in the period
-            {r.filters.includeExercises ? ', exercises included' : r.exercisesExcluded > 0 ? ` (${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise' : 'exercises'} left out)` : ''}
+            {r.filters.includeExercises ? `, ${r.exercisesIncluded} of them ${r.exercisesIncluded === 1 ? 'an exercise' : 'exercises'}` : r.exercisesExcluded > 0 ? ` (${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise' : 'exercises'} left out)` : ''}
             {r.filters.severity ? `, highest severity ${r.filters.severity.join(', ')}` : ''}{r.filters.category ? `, ${r.filters.category.map(humanize).join(', ')}` : ''}
             . Figures as of {formatDateTime(r.asOf)}.{kpis.loading ? ' Updating…' : ''}
           </p>
           {r.filters.includeExercises && <p className="kpi-exercise-note" role="note">Exercises are included: these figures mix drills and tabletops with real incidents.</p>}
-          {nothing ? (
-            <EmptyState icon="activity" title={`Nothing to measure for ${describeRange(range)}`}>
-              No incident was detected in this period{r.exercisesExcluded > 0 ? ` (${r.exercisesExcluded} exercises are left out — tick “Include exercises” to see them)` : ''}, and there is no backup plan or drill. Pick another period or widen the filters; incidents count in the period they were detected in.
-            </EmptyState>
+          {noIncidents ? (
+            <>
+              <EmptyState icon="activity" title={`Nothing to measure for ${describeRange(range)}${filtered ? ' with these filters' : ''}`}>
+                No incident was detected in this period{filtered ? ' that matches the filters' : ''}{r.exercisesExcluded > 0 ? ` (${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise is' : 'exercises are'} left out — tick “Include exercises” to see ${r.exercisesExcluded === 1 ? 'it' : 'them'})` : ''}, so there are no response times or notices to measure. Pick another period or widen the filters; incidents count in the period they were detected in.
+                {noRecovery ? ' There is no backup plan or drill in this period either.' : ' Backups and drills below are of all plans (filters apply to incidents only).'}
+              </EmptyState>
+              {!noRecovery && (
+                <>
+                  <KpiTiles result={r} recoveryOnly />
+                  <div className="kpi-charts">
+                    <BackupHealth b={r.backups} periodStart={`${r.from}T00:00:00.000Z`} />
+                    <DrillChart d={r.drills} />
+                  </div>
+                </>
+              )}
+            </>
           ) : (
             <>
               <KpiTiles result={r} />
@@ -107,7 +123,7 @@ export function DashboardPage() {
                 <DurationsByMonth durations={r.durations} />
                 <DurationsBySeverity durations={r.durations} />
                 <NotificationChart n={r.notifications} />
-                <BackupHealth b={r.backups} />
+                <BackupHealth b={r.backups} periodStart={`${r.from}T00:00:00.000Z`} />
                 <DrillChart d={r.drills} />
               </div>
               <MoreKpis result={r} />

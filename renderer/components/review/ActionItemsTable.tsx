@@ -9,6 +9,7 @@ import { formatDue } from '../../lib/formatDue';
 import { formatTimeLeft } from '../../lib/formatDeadline';
 import { hrefFor } from '../../lib/routes';
 import { AskReasonDialog } from '../common/AskReasonDialog';
+import { ExerciseBadge } from '../common/ExerciseBadge';
 import { ActionItemDialog } from './ActionItemDialog';
 
 type Ask = { kind: 'done' | 'wontDo' | 'reopen'; item: ActionItem } | { kind: 'edit'; item: ActionItem } | null;
@@ -70,7 +71,7 @@ export function ActionItemsTable({
             return (
               <tr key={a.id} data-id={formatActionId(a.id)} className={overdue ? 'is-overdue' : a.status !== 'open' ? 'is-closed' : undefined}>
                 <td className="action-item-cell">
-                  <span className="mono muted">{formatActionId(a.id)}</span> {a.title}
+                  <span className="mono muted">{formatActionId(a.id)}</span> {a.exercise && <><ExerciseBadge />{' '}</>}{a.title}
                   {a.note && <p className="small muted action-note">{a.status === 'done' ? 'Done: ' : "Won't do: "}{a.note} — {a.closedBy}, {formatDateTime(a.closedAt)}</p>}
                   {canWrite && (
                     <div className="row-actions">

@@ -167,7 +167,7 @@ describe('action items', () => {
     v.clock.advance(7 * HOUR);
     // The sweep runs every minute and after each change to an action item: a change elsewhere sets it off here.
     await responder.call('actions.update', { id: e.id, title: 'Review the VPN and RDP logs' });
-    const warning = { id: e.id, ref, title: 'Review the VPN and RDP logs', owner: 'u-backup-operator', due: e.due, threshold: 24 };
+    const warning = { id: e.id, ref, exercise: false, title: 'Review the VPN and RDP logs', owner: 'u-backup-operator', due: e.due, threshold: 24 };
     expect(alarms.get('manager')).toEqual([warning]);
     expect(alarms.get('operator')).toEqual([warning]);
     expect(alarms.get('bystander')).toEqual([]);
