@@ -38,7 +38,7 @@ import {
   VERIFY_LEVELS, checkListInputSchema, planAddInputSchema, planNameInputSchema,
   type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
-import { KPI_MAX_DAYS, type KpiResult } from './kpis';
+import { isCalendarDay, kpiPeriodProblem, type KpiResult } from './kpis';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -61,8 +61,11 @@ const base64Schema = z
   .max(Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4, `at most ${MAX_EVIDENCE_BYTES / (1024 * 1024)} MiB`);
 /** Why phase times in impossible order are right anyway (recorded in the log with the pairs). */
 const overrideReason = z.string().trim().min(1, 'say why the times are right anyway').max(2000).optional();
-const isoDay = z.iso.date('a date as YYYY-MM-DD');
-/** A period of whole UTC days, first and last day included. */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD, e.g. 2026-01-01')
+  .refine(isCalendarDay, { error: (issue) => `${String(issue.input)} is not a calendar date` });
+/** A period of whole UTC days, first and last day included (kpiPeriodProblem says what is wrong). */
 export const kpiQuerySchema = z
   .strictObject({
     from: isoDay,
@@ -71,10 +74,9 @@ export const kpiQuerySchema = z
     category: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
     includeExercises: z.boolean().default(false),
   })
-  .refine((q) => q.from <= q.to, { message: 'the period ends before it starts: give a "to" date on or after "from"', path: ['to'] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < KPI_MAX_DAYS, {
-    message: `the period is longer than ${KPI_MAX_DAYS} days: ask for ten years at most`,
-    path: ['to'],
+  .superRefine((q, ctx) => {
+    const problem = kpiPeriodProblem(q.from, q.to);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['to'] });
   });
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
 

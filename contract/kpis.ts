@@ -16,12 +16,51 @@ export const KPI_INTERVALS = [
 ] as const satisfies readonly { id: string; label: string; from: TimePoint; to: TimePoint }[];
 export type KpiIntervalId = (typeof KPI_INTERVALS)[number]['id'];
 
+/**
+ * The durations a pair of an incident's times in impossible order spoils: only a duration measured
+ * from the one to the other (contained before triaged spoils none: no figure runs from triaged to
+ * contained). Said per data problem, so a reader is never told figures were left out when none were.
+ */
+export function durationsSpoiledBy(pair: { earlier: TimePoint; later: TimePoint }): string[] {
+  return KPI_INTERVALS.filter((m) => m.from === pair.earlier && m.to === pair.later).map((m) => m.label);
+}
+
+/** What a data problem does to the figures, in words: which durations it leaves out, or that none use it. */
+export function dataProblemEffect(p: { kind: 'time-order'; pairs: readonly { earlier: TimePoint; later: TimePoint }[] } | { kind: 'status-order'; phase: string }): string {
+  if (p.kind === 'status-order') return `left out: Time in ${p.phase} (this stay)`;
+  const spoiled = [...new Set(p.pairs.flatMap((x) => durationsSpoiledBy(x)))];
+  return spoiled.length > 0 ? `left out: ${spoiled.join(', ')}` : 'none of the figures use this pair';
+}
+
 /** The phases an incident can spend time in (closed is where it ends, so it has no time "in" it). */
 export const KPI_PHASES = ['detected', 'triaged', 'contained', 'eradicated', 'recovered'] as const satisfies readonly IncidentStatus[];
 export type KpiPhase = (typeof KPI_PHASES)[number];
 
 /** The longest period one request may cover, in days (ten years and a bit). */
 export const KPI_MAX_DAYS = 3700;
+
+/** A real day of the calendar written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/**
+ * What is wrong with a KPI period, in words that name the fix (the same for the API, the CLI and
+ * the dashboard's picker), or null when it is a period the KPIs can be computed for.
+ */
+export function kpiPeriodProblem(from: string, to: string, names: { from: string; to: string } = { from: '"from"', to: '"to"' }): string | null {
+  for (const [name, v] of [[names.from, from], [names.to, to]] as const) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${name}: give a date as YYYY-MM-DD, e.g. 2026-01-01, not ${JSON.stringify(v)}`;
+    if (!isCalendarDay(v)) return `${name}: ${v} is not a calendar date`;
+  }
+  if (from > to) return `${names.to} must be on or after ${names.from} (${from} to ${to} ends before it starts)`;
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  if (days > KPI_MAX_DAYS) return `${from} to ${to} is ${days.toLocaleString('en')} days: a period covers at most ${KPI_MAX_DAYS.toLocaleString('en')} days (about ten years); pick a later ${names.from} or an earlier ${names.to}`;
+  return null;
+}
 /** Data problems listed in full; past this only the count grows. */
 export const KPI_MAX_PROBLEMS = 200;
 

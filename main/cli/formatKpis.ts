@@ -1,6 +1,7 @@
 /** `firebreak kpi` as a table and as CSV (docs/kpis.md defines every figure). */
 import type { DurationStats, KpiResult, SignedStats } from '../../contract/kpis';
 import { formatKpiSpan } from '../../contract/formatKpiSpan';
+import { dataProblemEffect } from '../../contract/kpis';
 import { formatTable } from './format';
 
 /** ASCII for a terminal; the rule itself is contract/formatKpiSpan.ts, shared with the dashboard. */
@@ -50,11 +51,11 @@ export function formatKpis(r: KpiResult): string {
   const sec = r.security;
   out.push('', `Security: ${sec.failedSignIns} failed ${sec.failedSignIns === 1 ? 'sign-in' : 'sign-ins'}, ${sec.refusedRequests} ${sec.refusedRequests === 1 ? 'request' : 'requests'} refused for the role in the period. ${sec.note}`);
   out.push('', r.actionItems ? `Action items: ${r.actionItems.open} open (${r.actionItems.overdue} overdue), ${r.actionItems.closedOnTime} done on time, ${r.actionItems.closedLate} done late, ${r.actionItems.wontDo} won't do` : (r.actionItemsNote ?? 'Action items: not available'));
-  out.push('', r.dataProblemCount === 0 ? 'Data problems: none' : `Data problems: ${r.dataProblemCount} (left out of the durations they spoil)`);
+  out.push('', r.dataProblemCount === 0 ? 'Data problems: none' : `Data problems: ${r.dataProblemCount} (a duration across a pair in impossible order is left out for that incident; each line says which)`);
   for (const p of r.dataProblems) {
     out.push(p.kind === 'time-order'
-      ? `  ${p.ref} ${p.title}: ${p.pairs.map((x) => `${x.later} ${x.laterAt} is before ${x.earlier} ${x.earlierAt}`).join('; ')}${p.reason ? ` (override: ${p.reason})` : ''}`
-      : `  ${p.ref} ${p.title}: left ${p.phase} at ${p.leftAt}, before it entered it at ${p.enteredAt}`);
+      ? `  ${p.ref} ${p.title}: ${p.pairs.map((x) => `${x.later} ${x.laterAt} is before ${x.earlier} ${x.earlierAt}`).join('; ')}${p.reason ? ` (override: ${p.reason})` : ''} — ${dataProblemEffect(p)}`
+      : `  ${p.ref} ${p.title}: left ${p.phase} at ${p.leftAt}, before it entered it at ${p.enteredAt} — ${dataProblemEffect(p)}`);
   }
   return out.join('\n');
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../../contract';
+import { CATEGORIES, kpiPeriodProblem, SEVERITIES, type ApiError, type Category, type Severity } from '../../../contract';
 import { useApiResource } from '../../hooks/useApiResource';
 import { useClient } from '../../hooks/useClient';
 import { formatDateTime } from '../../lib/formatDateTime';
@@ -15,6 +15,10 @@ import { DurationsByMonth, DurationsBySeverity } from './DurationCharts';
 import { KpiTiles } from './KpiTiles';
 import { MoreKpis } from './MoreKpis';
 import { NotificationChart } from './NotificationChart';
+
+/** A refusal in the words of its issues ("… is not a calendar date"), without the API's "invalid input for kpis.get" frame. */
+const readableError = (e: ApiError): string =>
+  e.code === 'VALIDATION' && e.issues?.length ? e.issues.map((i) => i.replace(/^[\w.]+: /, '')).join(' ') : e.message;
 
 const CHOICES: { value: PeriodChoice; label: string }[] = [
   { value: 'this-quarter', label: 'This quarter' },
@@ -32,7 +36,9 @@ export function DashboardPage() {
   const [category, setCategory] = useState<Category | ''>('');
   const [includeExercises, setIncludeExercises] = useState(false);
   const range = useMemo(() => (choice === 'custom' ? custom : periodFor(choice, new Date())), [choice, custom]);
-  const rangeProblem = choice === 'custom' && (!custom.from || !custom.to) ? 'Give both dates.' : choice === 'custom' && custom.from > custom.to ? 'The range ends before it starts: pick a "to" date on or after "from".' : null;
+  // A custom range is checked here, by the rule the API applies, and refused next to the dates: it
+  // is never sent, and never named in the heading as if it were a period.
+  const rangeProblem = choice !== 'custom' ? null : !custom.from || !custom.to ? 'Give both dates.' : kpiPeriodProblem(custom.from, custom.to, { from: 'From', to: 'To' });
   const kpis = useApiResource(
     () => (rangeProblem ? Promise.resolve({ ok: false as const, error: { code: 'VALIDATION' as const, message: rangeProblem } }) : client.call('kpis.get', {
       from: range.from, to: range.to, includeExercises, ...(severity.length ? { severity } : {}), ...(category ? { category: [category] } : {}),
@@ -51,7 +57,11 @@ export function DashboardPage() {
       <div className="page-header">
         <div>
           <h1>Dashboard</h1>
-          <p className="page-sub">Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against the {r ? `${r.previous.from} – ${r.previous.to}` : 'previous period'}. Definitions: docs/kpis.md.</p>
+          <p className="page-sub">
+            {rangeProblem
+              ? 'Response times, notifications, backups and drills: fix the custom range below to see them.'
+              : <>Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against {r ? `${describeRange(r.previous)} (${r.previous.from} to ${r.previous.to})` : 'the previous period'}. Definitions: docs/kpis.md.</>}
+          </p>
         </div>
       </div>
       <form className="kpi-filters" aria-label="Period and filters" onSubmit={(e) => e.preventDefault()}>
@@ -64,7 +74,8 @@ export function DashboardPage() {
         {choice === 'custom' && (
           <>
             <label className="field-inline"><span>From</span><input type="date" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} aria-label="From" /></label>
-            <label className="field-inline"><span>To</span><input type="date" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} aria-label="To" /></label>
+            <label className="field-inline"><span>To</span><input type="date" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} aria-label="To" aria-invalid={rangeProblem ? true : undefined} aria-describedby={rangeProblem ? 'kpi-range-problem' : undefined} /></label>
+            {rangeProblem && <p id="kpi-range-problem" className="field-error kpi-range-problem" role="alert" data-testid="range-problem">{rangeProblem}</p>}
           </>
         )}
         <fieldset className="kpi-severity">
@@ -88,9 +99,9 @@ export function DashboardPage() {
           Include exercises
         </label>
       </form>
-      {kpis.error && <ErrorBanner>{kpis.error.message}</ErrorBanner>}
+      {kpis.error && !rangeProblem && <ErrorBanner>{readableError(kpis.error)}</ErrorBanner>}
       {!r && kpis.loading && !kpis.error && <Spinner label="Computing the KPIs" />}
-      {r && (
+      {r && !rangeProblem && (
         <>
           <p className="kpi-scope" data-testid="kpi-scope">
             {r.incidents} {r.incidents === 1 ? 'incident' : 'incidents'} detected in the period

@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DurationMetric, DurationStats, KpiResult } from '../../../contract';
+import { dataProblemEffect, type DurationMetric, type DurationStats, type KpiResult } from '../../../contract';
 import type { TestClient } from '../../helpers/client';
 import { clientFor, expectFailure } from '../../helpers/client';
 import { ADMIN_PASS, createTestVault, type TestVault } from '../../helpers/testVault';
@@ -355,6 +355,10 @@ describe('the hand-computed fixture', () => {
         ],
       },
     ]);
+    // Each says which figures it leaves out — and a pair no duration runs across leaves out none (user test, finding 4).
+    expect(result.dataProblems.map(dataProblemEffect)).toEqual(['left out: Time to contain', 'left out: Time to detect']);
+    expect(dataProblemEffect({ kind: 'time-order', pairs: [{ earlier: 'triaged', later: 'contained' }] })).toBe('none of the figures use this pair');
+    expect(dataProblemEffect({ kind: 'status-order', phase: 'triaged' })).toBe('left out: Time in triaged (this stay)');
     // Never a negative duration anywhere.
     for (const d of result.durations) for (const s of [d.overall, ...d.byMonth.map((g) => g.stats)]) for (const x of [s.median, s.p90, s.mean]) expect(x ?? 0).toBeGreaterThanOrEqual(0);
   });
@@ -446,10 +450,11 @@ describe('the hand-computed fixture', () => {
 
   it('refuses a period that ends before it starts, and one of more than ten years, naming the fix', async () => {
     const back = await v.admin.attempt('kpis.get', { from: '2026-03-31', to: '2026-01-01' });
-    expect(expectFailure(back, 'VALIDATION').message).toMatch(/ends before it starts.*on or after/);
+    expect(expectFailure(back, 'VALIDATION').message).toBe('invalid input for kpis.get: to: "to" must be on or after "from" (2026-03-31 to 2026-01-01 ends before it starts)');
     const long = await v.admin.attempt('kpis.get', { from: '2000-01-01', to: '2026-01-01' });
-    expect(expectFailure(long, 'VALIDATION').message).toMatch(/ten years at most/);
+    expect(expectFailure(long, 'VALIDATION').message).toMatch(/2000-01-01 to 2026-01-01 is 9,498 days: a period covers at most 3,700 days \(about ten years\)/);
     expect(expectFailure(await v.admin.attempt('kpis.get', { from: '2026-1-1', to: '2026-03-31' }), 'VALIDATION').message).toMatch(/YYYY-MM-DD/);
+    expect(expectFailure(await v.admin.attempt('kpis.get', { from: '2026-02-30', to: '2026-03-31' }), 'VALIDATION').message).toMatch(/from: 2026-02-30 is not a calendar date$/);
   });
 });
 
@@ -473,6 +478,7 @@ describe('firebreak kpi', () => {
     expect(run.stdout).toMatch(/Time to contain +6 +9 +66\.7% ! +2\.0 h +6\.0 h +3\.2 h +2 +1/);
     expect(run.stdout).toContain('Notifications: 1 of 3 on time (33.3%); 1 sent late, 1 not sent by the deadline');
     expect(run.stdout).toContain(`${refs.I5} Customer database copied: contained 2026-02-15T10:00:00Z is before detected 2026-02-15T12:00:00Z`);
+    expect(run.stdout).toMatch(new RegExp(`${refs.I5} .* — left out: Time to contain\n`));
   });
 
   it('--csv: one row per metric and group; a bad date is a usage error', async () => {
@@ -489,5 +495,16 @@ describe('firebreak kpi', () => {
     const bad = await runCli(['kpi', '--data-dir', join(tmp, 'vault'), '--from', '1 Jan', '--csv'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--from: give a date as YYYY-MM-DD/);
+    // Every invalid value is a usage error, exit 2 (docs/cli.md, Exit codes), in the options' own words.
+    const cases: [string[], string][] = [
+      [['--from', '2026-02-30'], 'firebreak: --from: 2026-02-30 is not a calendar date\n'],
+      [['--from', '2026-03-31', '--to', '2026-01-01'], 'firebreak: --to must be on or after --from (2026-03-31 to 2026-01-01 ends before it starts)\n'],
+      [['--from', '2000-01-01', '--to', '2026-01-01'], 'firebreak: 2000-01-01 to 2026-01-01 is 9,498 days: a period covers at most 3,700 days (about ten years); pick a later --from or an earlier --to\n'],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => runCli(['kpi', '--data-dir', join(tmp, 'vault'), ...args], env)));
+    runs.forEach((r, i) => {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(cases[i]![1]);
+    });
   });
 });
