@@ -1,4 +1,5 @@
 import type { ActionItem, ActionStatus } from '../../../contract';
+import { plural } from '../../../contract/plural';
 import { ACTION_STATUSES } from '../../../contract/reviewTerms';
 import { EXIT, usageError } from '../CliError';
 import { formatActionRows } from '../formatActions';
@@ -51,7 +52,7 @@ export const actionList: CommandSpec = {
       if (page.rows.length < PAGE || rows.length >= page.total) break;
     }
     ctx.print(ctx.json ? toJson(rows) : formatActionRows(rows));
-    if (!ctx.json && total > 0) ctx.note(`${total} action item(s), ${overdue} overdue`);
+    if (!ctx.json && total > 0) ctx.note(`${plural(total, 'action item')}, ${overdue} overdue`);
     return EXIT.ok;
   },
 };

@@ -56,7 +56,7 @@ export function KpiTiles({ result, recoveryOnly = false }: { result: KpiResult; 
         label="Notifications on time"
         value={formatPercent(n.rate)}
         detail={n.due === 0 ? 'no notice was due' : `${n.onTime} of ${n.due} on time · ${n.sentLate} late · ${n.unsentPastDue} not sent · margin median ${formatSpan(n.margin.median)}`}
-        basis={<>n = {n.due} notices due or sent</>}
+        basis={<>n = {n.due} {n.due === 1 ? 'notice' : 'notices'} due or sent</>}
         warning={n.openOverdue > 0 ? `${n.openOverdue} ${n.openOverdue === 1 ? 'obligation is' : 'obligations are'} overdue now` : null}
         trend={kpiTrend(n.rate, result.previous.notificationRate, 'rate', { now: { n: n.due }, before: { n: result.previous.notificationsDue }, things: 'notices' })}
       />}

@@ -28,7 +28,7 @@ export function MoreKpis({ result }: { result: KpiResult }) {
               ))}
             </tbody>
           </table>
-          <p className="muted small">From the status changes as recorded: a stay starts when the incident moves into the phase (the first when it is recorded) and ends when it moves out; stays after a move back add up.</p>
+          <p className="muted small">Workflow time in Firebreak, from the status changes as recorded: a stay starts when the incident moves into the phase (the first when it is recorded) and ends when it moves out; stays after a move back add up. An incident entered after the fact and moved through its phases at once shows seconds here — how long it took to enter, not to handle: its real times are the response times above, from the incident's own timestamps.</p>
         </div>
       </section>
       <section className="card" aria-labelledby="kpi-runbooks-title">

@@ -19,6 +19,7 @@ import { dataProblemEffect, type DurationMetric, type DurationStats, type KpiRes
 import type { TestClient } from '../../helpers/client';
 import { clientFor, expectFailure } from '../../helpers/client';
 import { ADMIN_PASS, createTestVault, type TestVault } from '../../helpers/testVault';
+import { formatAssessment } from '../../../main/cli/formatAssessment';
 import { runCli } from '../cli/runCli';
 
 const H = 3600;
@@ -369,6 +370,13 @@ describe('the hand-computed fixture', () => {
     // SEV1: I1 and I5 only (I9 is an exercise).
     expect(sev1.incidents).toBe(2);
     expect(metric(sev1, 'timeToContain').overall).toEqual(stats(2, 1, 0, 1, 14_400, 14_400, 14_400));
+  });
+
+  it('notify assess marks only a notice sent on time with a check; a late one says SENT LATE (user test, finding 11)', async () => {
+    const late = formatAssessment(await v.admin.call('notify.assess', { ref: refs.I2! }), 'UTC');
+    expect(late).toMatch(/SENT LATE .* — LATE by 1 d 0 h/);
+    expect(late).not.toContain('✓');
+    expect(formatAssessment(await v.admin.call('notify.assess', { ref: refs.I5! }), 'UTC')).toMatch(/SENT ✓ .* before the deadline/);
   });
 
   it('notifications: on time, late, not sent, no fixed deadline, decided not required', () => {
