@@ -38,7 +38,8 @@ import {
   VERIFY_LEVELS, checkListInputSchema, planAddInputSchema, planNameInputSchema,
   type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
-import { isCalendarDay, kpiPeriodProblem, type KpiResult } from './kpis';
+import { isCalendarDay } from './calendarDay';
+import { kpiPeriodProblem, type KpiResult } from './kpis';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;

@@ -4,6 +4,7 @@
  * them without zod. Durations and margins are in seconds; periods and months are UTC.
  */
 import type { Category, IncidentStatus, Severity } from './incidentTerms';
+import { isCalendarDay } from './calendarDay';
 import type { TimePoint } from './phases';
 
 /** The incident-time durations: each from one of the incident's own timestamps to another. */
@@ -39,13 +40,6 @@ export type KpiPhase = (typeof KPI_PHASES)[number];
 /** The longest period one request may cover, in days (ten years and a bit). */
 export const KPI_MAX_DAYS = 3700;
 
-/** A real day of the calendar written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
 
 /**
  * What is wrong with a KPI period, in words that name the fix (the same for the API, the CLI and

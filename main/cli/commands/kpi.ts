@@ -1,5 +1,6 @@
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../../contract/incidentTerms';
-import { isCalendarDay, kpiPeriodProblem } from '../../../contract/kpis';
+import { isCalendarDay } from '../../../contract/calendarDay';
+import { kpiPeriodProblem } from '../../../contract/kpis';
 import { EXIT, usageError } from '../CliError';
 import { toJson } from '../format';
 import { formatKpis, kpisCsv } from '../formatKpis';

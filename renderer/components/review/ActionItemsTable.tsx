@@ -63,11 +63,11 @@ export function ActionItemsTable({
         </thead>
         <tbody>
           {rows.map((a) => {
-            const left = a.status === 'open' ? formatTimeLeft(a.due, now) : null;
+            const left = a.status === 'open' ? formatTimeLeft(a.dueAt, now) : null;
             // The server's answer decides overdue; the clock only moves the text between reloads.
             const overdue = a.overdue || (left?.overdue ?? false);
             // Within a day of its due time: the alarm has gone off, so the row says so too.
-            const soon = !overdue && a.status === 'open' && Date.parse(a.due) - now < 24 * HOUR;
+            const soon = !overdue && a.status === 'open' && Date.parse(a.dueAt) - now < 24 * HOUR;
             return (
               <tr key={a.id} data-id={formatActionId(a.id)} className={overdue ? 'is-overdue' : a.status !== 'open' ? 'is-closed' : undefined}>
                 <td className="action-item-cell">

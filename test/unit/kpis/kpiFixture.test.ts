@@ -106,7 +106,7 @@ beforeAll(async () => {
   clock('2026-01-10T06:00:00Z');
   await move('I1', 'closed');
   // Action items: I1's done before its due time; I9's (an exercise) left out.
-  const item1 = (await admin.call('actions.add', { ref: refs.I1!, title: 'Patch the VPN appliance', owner: 'admin', due: '2026-01-20T00:00:00Z' })).id;
+  const item1 = (await admin.call('actions.add', { ref: refs.I1!, title: 'Patch the VPN appliance', owner: 'admin', due: '2026-01-20' })).id;
   clock('2026-01-15T00:00:00Z');
   await admin.call('actions.done', { id: item1, note: 'Patched to 9.1.4' });
 
@@ -124,7 +124,7 @@ beforeAll(async () => {
   // I9: an exercise, left out unless asked.
   clock('2026-01-20T00:00:00Z');
   const i9 = await create('I9', { title: 'Tabletop: ransomware', severity: 'SEV1', category: 'ransomware', exercise: true, detectedAt: '2026-01-20T00:00:00Z', containedAt: '2026-01-20T01:00:00Z' });
-  await admin.call('actions.add', { ref: i9, title: 'Rehearse the call tree', owner: 'admin', due: '2026-02-01T00:00:00Z' });
+  await admin.call('actions.add', { ref: i9, title: 'Rehearse the call tree', owner: 'admin', due: '2026-02-01' });
 
   // I3: still contained; its Art. 33 obligation decided not required.
   clock('2026-02-02T00:00:00Z');
@@ -138,7 +138,7 @@ beforeAll(async () => {
   await move('I3', 'triaged');
   clock('2026-02-02T04:00:00Z');
   await move('I3', 'contained');
-  const item3 = (await admin.call('actions.add', { ref: refs.I3!, title: 'Replace the laptop fleet', owner: 'admin', due: '2026-06-30T00:00:00Z' })).id;
+  const item3 = (await admin.call('actions.add', { ref: refs.I3!, title: 'Replace the laptop fleet', owner: 'admin', due: '2026-06-30' })).id;
   await admin.call('actions.wontDo', { id: item3, reason: 'Out of budget this year; EDR rollout instead' });
 
   clock('2026-02-10T10:00:00Z');
@@ -159,7 +159,7 @@ beforeAll(async () => {
   clock('2026-02-17T12:00:00Z');
   await sendNotice(admin, lena, refs.I5!, 'eu-gdpr-art33');
   await sendNotice(admin, lena, refs.I5!, 'eu-gdpr-art34');
-  await admin.call('actions.add', { ref: refs.I5!, title: 'Encrypt the customer database at rest', owner: 'admin', due: '2026-03-01T00:00:00Z' });
+  await admin.call('actions.add', { ref: refs.I5!, title: 'Encrypt the customer database at rest', owner: 'admin', due: '2026-03-01' });
 
   clock('2026-02-20T00:00:00Z');
   await create('I10', { title: 'Drill: phishing', severity: 'SEV2', category: 'phishing', exercise: true, detectedAt: '2026-02-20T00:00:00Z', containedAt: '2026-02-20T00:30:00Z' });
@@ -206,7 +206,7 @@ beforeAll(async () => {
   await move('I8', 'recovered');
   // A manager may not edit an incident: refused, and logged as auth.denied (week of 9 March).
   clock('2026-03-12T09:00:00Z');
-  const item8 = (await admin.call('actions.add', { ref: refs.I8!, title: 'Segment the file servers', owner: 'admin', due: '2026-03-15T00:00:00Z' })).id;
+  const item8 = (await admin.call('actions.add', { ref: refs.I8!, title: 'Segment the file servers', owner: 'admin', due: '2026-03-15' })).id;
   expectFailure(await mia.attempt('incidents.update', { ref: refs.I8!, patch: { title: 'Renamed by a manager' } }), 'FORBIDDEN');
   clock('2026-03-20T02:00:00Z');
   await move('I8', 'closed', 'Restored; the DPA notice is with legal');

@@ -17,7 +17,6 @@ import { formatActionRows } from '../../../main/cli/formatActions';
 import { formatKpis } from '../../../main/cli/formatKpis';
 import { createTestVault, type TestVault } from '../../helpers/testVault';
 
-const H = 3600;
 let tmp: string;
 let v: TestVault;
 let q1: KpiResult;
@@ -50,7 +49,7 @@ beforeAll(async () => {
   exerciseRef = (await admin.call('incidents.create', { title: 'Tabletop: ransomware on FS01', severity: 'SEV2', category: 'ransomware', exercise: true, detectedAt: '2026-03-31T04:00:00Z' })).ref;
   clock('2026-03-31T05:00:00Z');
   await admin.call('backups.drill', { id: backup, incidentRef: exerciseRef });
-  await admin.call('actions.add', { ref: exerciseRef, title: 'Print the restore runbook', owner: 'admin', due: '2026-04-30T17:00:00Z' });
+  await admin.call('actions.add', { ref: exerciseRef, title: 'Print the restore runbook', owner: 'admin', due: '2026-04-30' });
   // "fresh" is added an hour before Q1 ends: nothing verified yet, but its RPO of a day is not due.
   clock('2026-03-31T23:00:00Z');
   await plan('fresh', 1440);
