@@ -34,7 +34,8 @@ export function ActionItemDialog({
   const dueChanged = item !== undefined && due !== item.due;
   const needsReason = item !== undefined && item.overdue && dueChanged;
   // A date already past is allowed (recording what was due last week): said before saving, since it may also be a typo.
-  const pastDue = isCalendarDay(due) && due < localDay(Date.now());
+  // Only for a date being chosen: an overdue item's unchanged date needs no warning here.
+  const pastDue = (item === undefined || dueChanged) && isCalendarDay(due) && due < localDay(Date.now());
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
