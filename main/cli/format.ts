@@ -3,6 +3,7 @@ import type {
   Evidence, Incident, IncidentPhase, IncidentRow, RunCause, RunClock, RunInputValue, RunStepView, RunView, TimelineEvent, User, VerifyResult,
 } from '../../contract';
 import { EXERCISE_MARKING } from '../../contract/incidentTerms';
+import { plural } from '../../contract/plural';
 import { FINISHED_STATES } from '../../contract/runTerms';
 import { escapeUnsafeInJson, terminalSafe } from './terminalSafe';
 
@@ -179,7 +180,7 @@ export function formatVerify(v: VerifyResult): string {
     return `log integrity broken at event #${v.firstBadSeq ?? '?'}${v.problem ? `: ${v.problem}` : ''}`;
   }
   const head = v.head === null ? 'empty log' : `head #${v.head.seq} ${v.head.hash}`;
-  return `Log OK: ${v.count} events, ${head}`;
+  return `Log OK: ${plural(v.count, 'event')}, ${head}`;
 }
 
 /** A timestamp to the minute (UTC, as stored); "-" for none. */
@@ -250,16 +251,16 @@ export function stepDetail(s: RunStepView, withCause = true): string {
       if (s.blockedBy.length > 0) parts.push(s.blockedBy.join('; '));
       break;
     case 'available':
-      if (def.kind === 'approval') parts.push(`${s.approvals.length} of ${def.people ?? 1} approval(s)`);
+      if (def.kind === 'approval') parts.push(`${s.approvals.length} of ${plural(def.people ?? 1, 'approval')}`);
       if (def.kind === 'checklist' && def.items) parts.push(`${s.ticked.length} of ${def.items.length} ticked`);
-      if (def.kind === 'evidence') parts.push(`${s.evidence.length} of ${def.minFiles ?? 1} file(s)`);
+      if (def.kind === 'evidence') parts.push(`${s.evidence.length} of ${plural(def.minFiles ?? 1, 'file')}`);
       break;
     case 'done':
       if (s.finishedBy !== null || s.finishedAt !== null) parts.push(`by ${s.finishedBy ?? '?'} at ${formatMinute(s.finishedAt)}`);
       if (s.answer !== null) parts.push(`answer ${s.answer}`);
       if (s.value !== null) parts.push(`value ${formatInputValue(s.value)}`);
       if (def.kind === 'approval' && s.approvals.length > 0) parts.push(`approved by ${s.approvals.map((a) => a.by).join(', ')}`);
-      if (def.kind === 'evidence' && s.evidence.length > 0) parts.push(`${s.evidence.length} file(s)`);
+      if (def.kind === 'evidence' && s.evidence.length > 0) parts.push(plural(s.evidence.length, 'file'));
       break;
     default:
       if (s.state === 'skipped' && (s.finishedBy !== null || s.finishedAt !== null)) parts.push(`by ${s.finishedBy ?? '?'} at ${formatMinute(s.finishedAt)}`);

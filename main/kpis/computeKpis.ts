@@ -89,19 +89,19 @@ function computePeriod(db: Db, library: RegimeLibrary, scope: KpiScope, now: str
   });
   const order = timeOrderProblems(inc, KPI_MAX_PROBLEMS);
   const dataProblems = full ? describeProblems(db, inc, order.positions, phases.spoiled) : [];
-  const exercisesExcluded = scope.includeExercises
-    ? 0
-    : (() => {
-        const w = scopeWhere(scope, 'only');
-        return (db.prepare(`SELECT count(*) AS n FROM kpi_incidents k WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
-      })();
+  // Exercises detected in the period that match the other filters: left out, or (when asked) counted, and said so either way.
+  const exercises = (() => {
+    const w = scopeWhere(scope, 'only');
+    return (db.prepare(`SELECT count(*) AS n FROM kpi_incidents k WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+  })();
+  const exercisesExcluded = scope.includeExercises ? 0 : exercises;
   return {
     from: period.from, to: period.to, computedAt: now, asOf: new Date(asOfMs).toISOString(),
     filters: { severity: scope.severity ? [...scope.severity] : null, category: scope.category ? [...scope.category] : null, includeExercises: scope.includeExercises },
-    incidents: inc.count, exercisesExcluded, durations,
+    incidents: inc.count, exercisesExcluded, exercisesIncluded: scope.includeExercises ? exercises : 0, durations,
     notifications: notificationKpis(db, library, scope, asOfMs, now),
     backups: backupKpis(db, period, asOfMs, now),
-    drills: drillKpis(db, period),
+    drills: drillKpis(db, period, scope.includeExercises),
     runbooks: full ? runbookKpis(db, scope) : [],
     security: full ? securityKpis(db, period) : { failedSignIns: 0, failedSignInsByWeek: [], refusedRequests: 0, refusedRequestsByWeek: [], note: '' },
     actionItems: full ? actionItemKpis(db, scope, now) : null,

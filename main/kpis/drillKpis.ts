@@ -9,8 +9,20 @@ const MAX_POINTS = 500;
  * Restore drills in the period (backup_checks of level drill, each its own record): the measured
  * restore time against the RTO the plan had when the drill ran (stored with the drill). A failed
  * drill counts as failed whatever its time; its time, when measured, is still in the figures.
+ *
+ * A drill done for an exercise incident (`backups.drill` with the exercise's reference: its
+ * `backup.drill_*` event names it) is exercise work: left out unless exercises are included, like
+ * the exercise itself, and counted in `exercises` either way so the screens say so.
  */
-export function drillKpis(db: Db, period: Period): DrillKpis {
+export function drillKpis(db: Db, period: Period, includeExercises = false): DrillKpis {
+  // The drill's event is written with the check, at the same time and naming the backup.
+  const forExercise = new Set(
+    (db.prepare(
+      `SELECT json_extract(e.data, '$.id') AS id, e.ts FROM events e INDEXED BY events_type JOIN incidents i ON i.ref = e.incident_ref
+        WHERE e.type IN ('backup.drill_passed', 'backup.drill_failed') AND i.exercise = 1
+          AND unixepoch(e.ts, 'subsec') * 1000 >= ? AND unixepoch(e.ts, 'subsec') * 1000 < ?`,
+    ).all(period.startMs, period.endMs) as { id: string; ts: string }[]).map((r) => `${r.id}|${r.ts}`),
+  );
   const rows = db
     .prepare(
       `SELECT c.at, b.plan, c.backup_id AS backupId, c.ok, c.restore_seconds AS restoreSeconds, c.rto_seconds AS rtoSeconds
@@ -21,8 +33,12 @@ export function drillKpis(db: Db, period: Period): DrillKpis {
     .iterate(period.startMs, period.endMs) as IterableIterator<{ at: string; plan: string; backupId: string; ok: number; restoreSeconds: number | null; rtoSeconds: number | null }>;
   const times: number[] = [];
   const points: DrillPoint[] = [];
-  let withinRto = 0, overRto = 0, noRto = 0, failed = 0;
+  let withinRto = 0, overRto = 0, noRto = 0, failed = 0, exercises = 0;
   for (const r of rows) {
+    if (forExercise.has(`${r.backupId}|${r.at}`)) {
+      exercises++;
+      if (!includeExercises) continue;
+    }
     const ok = r.ok === 1;
     if (!ok) failed++;
     const within = r.restoreSeconds === null || r.rtoSeconds === null ? null : r.restoreSeconds <= r.rtoSeconds;
@@ -34,5 +50,5 @@ export function drillKpis(db: Db, period: Period): DrillKpis {
     // The newest are the ones to show: keep a window, not everything.
     if (points.length > MAX_POINTS * 2) points.splice(0, points.length - MAX_POINTS);
   }
-  return { restore: summarize(Float64Array.from(times)), withinRto, overRto, noRto, failed, points: points.slice(-MAX_POINTS) };
+  return { restore: summarize(Float64Array.from(times)), withinRto, overRto, noRto, failed, exercises, points: points.slice(-MAX_POINTS) };
 }

@@ -612,6 +612,40 @@ const STEPS: Record<number, StepTest> = {
       expect(() => db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('nobody', 's1', 'n', 'c', 't', ?)").run(TS)).toThrow(/FOREIGN KEY/);
     },
   },
+  280: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Ransomware', 'root');
+      const add = db.prepare(
+        `INSERT INTO action_items (id, incident_ref, title, owner, due_at, status, version, created_by, created_at, updated_by, updated_at)
+         VALUES (?, 'IR-2026-0001', ?, 'root', ?, 'open', 1, 'root', ?, 'root', ?)`,
+      );
+      const version = db.prepare(
+        `INSERT INTO action_item_versions (item_id, version, change, title, owner, due_at, status, note, reason, changed_by, changed_at, event_seq)
+         VALUES (?, 1, 'added', ?, 'root', ?, 'open', NULL, NULL, 'root', ?, 1)`,
+      );
+      // A date given to the CLI on a machine on UTC (the end of that UTC day), and a time given with an offset.
+      for (const [id, title, due] of [[1, 'From the CLI', '2026-12-10T23:59:59.999Z'], [2, 'At a time', '2026-12-11T09:00:00.000Z']] as const) {
+        add.run(id, title, due, TS, TS);
+        version.run(id, title, due, TS);
+      }
+    },
+    survived: () => expect(count('SELECT count(*) AS n FROM action_item_versions WHERE due_date IS NULL')).toBe(2),
+    works: () => {
+      // The tests run with the machine's zone; a time at 09:00Z is on 11 December in every zone from UTC−9 to UTC+14.
+      expect(db.prepare('SELECT id, due_date FROM action_items ORDER BY id').all()).toEqual([{ id: 1, due_date: '2026-12-10' }, { id: 2, due_date: '2026-12-11' }]);
+      // Still versioned, now over the date too.
+      const move = db.prepare("UPDATE action_items SET due_date = '2026-12-20', due_at = '2026-12-20T23:59:59.999Z', version = 2 WHERE id = 1");
+      expect(() => move.run()).toThrow(/new version/);
+      db.prepare(
+        `INSERT INTO action_item_versions (item_id, version, change, title, owner, due_at, due_date, status, note, reason, changed_by, changed_at, event_seq)
+         VALUES (1, 2, 'updated', 'From the CLI', 'root', '2026-12-20T23:59:59.999Z', '2026-12-19', 'open', NULL, 'moved', 'root', ?, 2)`,
+      ).run(TS);
+      expect(() => move.run()).toThrow(/new version/);
+      expect(() => db.prepare("UPDATE action_items SET due_date = '20 Dec' WHERE id = 2").run()).toThrow(/CHECK|new version/);
+      expect(db.prepare('SELECT due_date, version FROM action_items WHERE id = 1').get()).toEqual({ due_date: '2026-12-10', version: 1 });
+    },
+  },
 };
 let seededData: unknown;
 let secureDeleteBefore: unknown;
