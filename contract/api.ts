@@ -21,7 +21,7 @@ import {
   type Incident, type IncidentPage,
 } from './incident';
 import type { EventPage, TimelineEvent, VerifyResult } from './timeline';
-import { anchorInputSchema, incidentReportInputSchema, type AnchorCheck, type ReportFile } from './report';
+import { DEFAULT_TLP, REPORT_FORMATS, TLP_LEVELS, anchorInputSchema, incidentReportInputSchema, type AnchorCheck, type ReportFile } from './report';
 import {
   actionAddInputSchema, actionDoneInputSchema, actionIdSchema, actionListInputSchema, actionReopenInputSchema, actionUpdateInputSchema,
   actionWontDoInputSchema, reviewGetInputSchema, reviewHistoryInputSchema, reviewSaveInputSchema, reviewSignOffInputSchema, timelineStarInputSchema,
@@ -63,20 +63,33 @@ const base64Schema = z
 /** Why phase times in impossible order are right anyway (recorded in the log with the pairs). */
 const overrideReason = z.string().trim().min(1, 'say why the times are right anyway').max(2000).optional();
 const isoDay = z.iso.date('a date as YYYY-MM-DD');
-/** A period of whole UTC days, first and last day included. */
-export const kpiQuerySchema = z
+/** A period of whole UTC days, first and last day included, and the KPIs' filters. */
+const periodShape = {
+  from: isoDay,
+  to: isoDay,
+  severity: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
+  category: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
+  includeExercises: z.boolean().default(false),
+};
+/** The checks every period shares: it ends on or after it starts, and is at most KPI_MAX_DAYS long. The message names both dates and the fix. */
+const checkPeriod = (q: { from: string; to: string }, ctx: z.RefinementCtx): void => {
+  if (q.from > q.to) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `the period ends before it starts (from ${q.from}, to ${q.to}): give a "to" date on or after "from"` });
+  } else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 >= KPI_MAX_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `the period is longer than ${KPI_MAX_DAYS} days: ask for ten years at most` });
+  }
+};
+export const kpiQuerySchema = z.strictObject(periodShape).superRefine(checkPeriod);
+/** The period report (issue 12 §4): the KPIs' period and filters, plus the file's format, marking and redaction. */
+export const periodReportInputSchema = z
   .strictObject({
-    from: isoDay,
-    to: isoDay,
-    severity: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
-    category: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
-    includeExercises: z.boolean().default(false),
+    ...periodShape,
+    format: z.enum(REPORT_FORMATS),
+    tlp: z.enum(TLP_LEVELS).default(DEFAULT_TLP),
+    /** For parity with the incident report: the period report holds no personal field, and with this free text (titles, reasons) is scrubbed of personal values too. */
+    redact: z.boolean().default(false),
   })
-  .refine((q) => q.from <= q.to, { message: 'the period ends before it starts: give a "to" date on or after "from"', path: ['to'] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < KPI_MAX_DAYS, {
-    message: `the period is longer than ${KPI_MAX_DAYS} days: ask for ten years at most`,
-    path: ['to'],
-  });
+  .superRefine(checkPeriod);
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
 
 export const methods = {
@@ -373,6 +386,12 @@ export const methods = {
    * file's SHA-256. Personal data is masked for roles without `pii:read`, and for anyone with `redact`.
    */
   'reports.incident': method<ReportFile>()({ input: incidentReportInputSchema, access: 'report:read' }),
+  /**
+   * The period report for leadership (a quarter, a year, any range): the KPIs with charts and trends,
+   * the incidents, notifications, backups and drills, open action items and data problems, with the
+   * log's anchor. Generating it appends `report.generated` (on no incident) with the file's SHA-256.
+   */
+  'reports.period': method<ReportFile>()({ input: periodReportInputSchema, access: 'report:read' }),
   /** An incident's post-incident review: the latest version (or `version`), its status and sign-off. Version 0 with empty sections before the first save. */
   'reviews.get': method<Review>()({ input: reviewGetInputSchema, access: 'report:read' }),
   /**

@@ -24,3 +24,4 @@ export * from './report';
 export * from './review';
 export * from './markdown';
 export * from './kpis';
+export * from './kpiTrendRule';

@@ -278,6 +278,6 @@ export interface KpiResult {
   dataProblems: DataProblem[];
   /** All data problems, also those past KPI_MAX_PROBLEMS. */
   dataProblemCount: number;
-  /** The period of equal length just before, for trends. */
+  /** The period just before, for trends (the calendar months before a whole-month range, else an equal length). */
   previous: KpiHeadline;
 }

@@ -6,6 +6,7 @@ import {
 } from '../../contract';
 import { allows, findUser, LoginThrottle, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
+import { incidentScrubber } from '../incidents';
 import { builtinNotifyDir, DEFAULT_ALARM_HOURS } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
@@ -209,7 +210,13 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     if (raised.deadlines.length + raised.actions.length === 0) return;
     publishNewEvents();
     for (const alarm of raised.deadlines) broadcast('notify:read', 'notify.alarm', alarm);
-    for (const alarm of raised.actions) broadcast((s) => allows(s.role, 'report:read') || s.user === alarm.owner, 'action.alarm', alarm);
+    for (const alarm of raised.actions) {
+      const reads = (s: Session) => allows(s.role, 'report:read') || s.user === alarm.owner;
+      // The title is free text: a name typed there is masked for a role without pii:read, as in actions.list.
+      const masked = { ...alarm, title: incidentScrubber(unlocked.db, alarm.ref).scrub(alarm.title) };
+      broadcast((s) => reads(s) && allows(s.role, 'pii:read'), 'action.alarm', alarm);
+      broadcast((s) => reads(s) && !allows(s.role, 'pii:read'), 'action.alarm', masked);
+    }
   };
   const alarmSweep = setInterval(raiseAlarms, 60_000);
   alarmSweep.unref();

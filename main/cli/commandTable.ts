@@ -45,6 +45,7 @@ import { notifyDrafts } from './commands/notifyDrafts';
 import { notifyFacts } from './commands/notifyFacts';
 import { notifySent } from './commands/notifySent';
 import { reportIncident } from './commands/reportIncident';
+import { reportPeriod } from './commands/reportPeriod';
 import { actionList } from './commands/actionList';
 import { actionAdd } from './commands/actionAdd';
 import { actionDone } from './commands/actionDone';
@@ -100,6 +101,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   notifySent,
   notifyDecide,
   reportIncident,
+  reportPeriod,
   actionList,
   actionAdd,
   actionDone,

@@ -44,6 +44,9 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
   );
   const nowMs = Date.parse(nowIso);
   for (const plan of listPlans(db)) {
+    // A plan added after the period (or its as-of moment) has nothing to say about it: listing it
+    // would report "no verified backup, RPO missed" for a time it did not exist.
+    if (Date.parse(plan.createdAt) >= asOfMs) continue;
     const health: PlanHealth = {
       plan: plan.name, schedule: plan.schedule, scheduleText: plan.scheduleText, scheduled: 0, succeeded: 0, unverified: 0, failed: 0, missed: 0,
       rate: null, note: null, rpoSeconds: plan.rpoMinutes === null ? null : plan.rpoMinutes * 60, rtoSeconds: plan.rtoMinutes === null ? null : plan.rtoMinutes * 60,

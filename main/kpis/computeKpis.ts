@@ -1,6 +1,6 @@
 import {
   CATEGORIES, KPI_INTERVALS, KPI_MAX_PROBLEMS, KPI_PHASES, SEVERITIES, TIME_POINTS,
-  type Category, type DataProblem, type DurationMetric, type DurationStats, type KpiHeadline, type KpiResult, type Severity,
+  type DataProblem, type DurationMetric, type DurationStats, type KpiHeadline, type KpiResult,
 } from '../../contract';
 import type { RegimeLibrary } from '../notify';
 import type { Db } from '../store';
@@ -9,7 +9,7 @@ import { backupKpis } from './backupKpis';
 import { drillKpis } from './drillKpis';
 import { metricStats } from './metricStats';
 import { intervalValues, timeOrderProblems } from './intervalValues';
-import { scopeWhere, type KpiScope } from './KpiScope';
+import { scopeOf, scopeWhere, type KpiQuery, type KpiScope } from './KpiScope';
 import { loadIncidents, type IncidentColumns } from './loadIncidents';
 import { notificationKpis } from './notificationKpis';
 import { periodOf, previousPeriod, type Period } from './period';
@@ -17,13 +17,7 @@ import { phaseValues } from './phaseValues';
 import { runbookKpis } from './runbookKpis';
 import { securityKpis } from './securityKpis';
 
-export interface KpiQuery {
-  from: string;
-  to: string;
-  severity?: readonly Severity[] | undefined;
-  category?: readonly Category[] | undefined;
-  includeExercises: boolean;
-}
+export type { KpiQuery };
 
 const PHASE_WORDS: Record<string, [string, string]> = {
   detected: ['the incident is recorded', 'it moves out of detected'],
@@ -37,7 +31,7 @@ const POINT_WORDS: Record<string, string> = {
 };
 
 /**
- * The KPIs of a period (docs/kpis.md), and the headline of the period of equal length before it.
+ * The KPIs of a period (docs/kpis.md), and the headline of the period before it (previousPeriod in period.ts).
  * Read in one transaction, so every figure describes the same state of the store.
  */
 export function computeKpis(db: Db, library: RegimeLibrary, q: KpiQuery, now: string): KpiResult {
@@ -75,10 +69,6 @@ function previousHeadline(db: Db, library: RegimeLibrary, scope: KpiScope, now: 
   for (const old of perDb.keys()) if (perDb.size > 16) perDb.delete(old);
   return headline;
 }
-
-const scopeOf = (q: KpiQuery, period: Period): KpiScope => ({
-  period, severity: q.severity?.length ? q.severity : null, category: q.category?.length ? q.category : null, includeExercises: q.includeExercises,
-});
 
 type PeriodFigures = Omit<KpiResult, 'previous'>;
 

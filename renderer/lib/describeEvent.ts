@@ -99,7 +99,7 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       const anchor = isRecord(d.anchor) ? `${str(d.anchor.seq)}:${str(d.anchor.hash)}` : '?';
       return {
         ...base,
-        summary: `Generated the incident report (${str(d.format).toUpperCase()}, TLP:${str(d.tlp).toUpperCase()}${d.redacted === true ? ', redacted' : d.personalData === 'masked' ? ', personal data masked' : ''})`,
+        summary: `Generated the ${d.report === 'period' ? `period report ${str(d.from)} to ${str(d.to)}` : 'incident report'} (${str(d.format).toUpperCase()}, TLP:${str(d.tlp).toUpperCase()}${d.redacted === true ? ', redacted' : d.personalData === 'masked' ? ', personal data masked' : ''})`,
         body: `SHA-256 of the file: ${str(d.sha256)}\nLog anchor: ${anchor}${d.verified === false ? ' (the chain did not verify)' : ''}`,
         tone: 'evidence',
       };

@@ -125,5 +125,6 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'actions.wontDo': { id: 1, reason: 'Sample reason' },
     'actions.reopen': { id: 1, reason: 'Sample reason' },
     'kpis.get': { from: '2026-01-01', to: '2026-03-31' },
+    'reports.period': { from: '2026-01-01', to: '2026-03-31', format: 'md' },
   };
 }

@@ -5,13 +5,18 @@ import {
   actOnRun, duplicateRunbook, exportRunbook, formatProblem, getRun, importRunbook, listRunbooks, listRuns, loadRunbook, startRun,
   type RunScope, type RunbookDirs,
 } from '../../runbooks';
+import type { RunView } from '../../../contract';
 import { actorOf, type Context, type Handlers } from './Context';
+import { piiViewOf } from './piiView';
 
 type RunbookMethods = 'runbooks.list' | 'runbooks.lint' | 'runbooks.suggest' | 'runbooks.export' | 'runbooks.import' | 'runbooks.duplicate'
   | 'runs.start' | 'runs.list' | 'runs.get' | 'runs.act' | 'runs.approve';
 
 const dirsOf = (ctx: Context): RunbookDirs => ({ builtin: ctx.builtinRunbooksDir, custom: join(ctx.dataDir, 'runbooks') });
 const scopeOf = (ctx: Context): RunScope => ({ db: ctx.open().db, dirs: dirsOf(ctx), now: ctx.nowIso(), seesPii: roleHas(actorOf(ctx).role, 'pii:read') });
+
+/** For a role without pii:read, the incident's personal values are masked in the run's notes and reasons (piiView); personal inputs are hidden already (toRunView). */
+const view = (ctx: Context, run: RunView): RunView => piiViewOf(ctx)?.scrubberOf(run.incidentRef).scrubDeep(run) ?? run;
 
 export const runbookHandlers: Pick<Handlers, RunbookMethods> = {
   'runbooks.list': (ctx) => listRunbooks(ctx.builtinRunbooksDir, join(ctx.dataDir, 'runbooks')),
@@ -38,9 +43,9 @@ export const runbookHandlers: Pick<Handlers, RunbookMethods> = {
   'runbooks.import': (ctx, { name, text, replace }) => importRunbook(ctx.open().db, dirsOf(ctx), actorOf(ctx).user, name, text, replace, ctx.nowIso()),
   'runbooks.duplicate': (ctx, { id, newId, title }) => duplicateRunbook(ctx.open().db, dirsOf(ctx), actorOf(ctx).user, id, newId, title, ctx.nowIso()),
 
-  'runs.start': (ctx, { ref, runbookId }) => startRun(scopeOf(ctx), actorOf(ctx), ref, runbookId),
-  'runs.list': (ctx, { ref }) => listRuns(scopeOf(ctx), ref),
-  'runs.get': (ctx, { runId }) => getRun(scopeOf(ctx), runId),
+  'runs.start': (ctx, { ref, runbookId }) => view(ctx, startRun(scopeOf(ctx), actorOf(ctx), ref, runbookId)),
+  'runs.list': (ctx, { ref }) => listRuns(scopeOf(ctx), ref).map((r) => view(ctx, r)),
+  'runs.get': (ctx, { runId }) => view(ctx, getRun(scopeOf(ctx), runId)),
   'runs.act': (ctx, { runId, action }) => {
     const scope = scopeOf(ctx);
     // An input that writes an incident field is an incident edit: it needs that permission too.
@@ -53,7 +58,7 @@ export const runbookHandlers: Pick<Handlers, RunbookMethods> = {
         throw new ApiFailure('FORBIDDEN', 'your role may not give approvals');
       }
     }
-    return actOnRun(scope, actorOf(ctx), runId, action);
+    return view(ctx, actOnRun(scope, actorOf(ctx), runId, action));
   },
-  'runs.approve': (ctx, { runId, step, note }) => actOnRun(scopeOf(ctx), actorOf(ctx), runId, { type: 'approve', step, ...(note ? { note } : {}) }),
+  'runs.approve': (ctx, { runId, step, note }) => view(ctx, actOnRun(scopeOf(ctx), actorOf(ctx), runId, { type: 'approve', step, ...(note ? { note } : {}) })),
 };

@@ -101,7 +101,7 @@ export function markdownRenderer(meta: ReportMeta): Renderer {
           const c = b.chart;
           write(`**${escapeMarkdown(c.title)}** (${c.type} chart, ${escapeMarkdown(c.unit)})\n\n`);
           write(tableHead([{ header: '' }, ...c.series.map((s) => ({ header: s.name, align: 'right' as const }))]));
-          c.labels.forEach((label, i) => write(tableRow([label, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit))], c.series.length + 1)));
+          c.labels.forEach((label, i) => write(tableRow([label, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit, c.gap))], c.series.length + 1)));
           write('\n');
           return;
         }

@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ApiFailure, type ErrorCode } from '../../../contract';
-import type { ReportJob, ReportJobResult } from './ReportJob';
+import { ApiFailure, type ApiError, type ErrorCode, type KpiResult } from '../../../contract';
+import type { DocumentJob, KpiJob, ReportJob, ReportJobResult } from './ReportJob';
 
 /** Bundled names of the worker's entry (reportWorkerMain.ts), next to the bundle that starts it. */
 export const REPORT_WORKER_FILES = ['report-worker.mjs', 'report-worker.cjs'] as const;
 /** An idle worker ends after this long; the next report starts a new one. */
 const IDLE_MS = 60_000;
 
-type Reply = { id: number; ok: true; result: ReportJobResult } | { id: number; ok: false; error: { code: ErrorCode; message: string } };
+type JobOutput = ReportJobResult | KpiResult;
+type Reply =
+  | { id: number; ok: true; result: JobOutput }
+  | { id: number; ok: false; error: { code: ErrorCode; message: string; extra?: Partial<Omit<ApiError, 'code' | 'message'>> } };
 
 /**
  * How to start the worker from where this module runs: from a bundle (dist/cli, dist/test-cli,
@@ -39,7 +42,7 @@ export class ReportWorker {
   private static instance: ReportWorker | null = null;
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: ReportJobResult) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: JobOutput) => void; reject: (e: Error) => void }>();
   private queue: Promise<unknown> = Promise.resolve();
   private idle: NodeJS.Timeout | null = null;
 
@@ -49,7 +52,9 @@ export class ReportWorker {
   }
 
   /** Runs one job after those already queued. */
-  run(job: ReportJob): Promise<ReportJobResult> {
+  run(job: KpiJob): Promise<KpiResult>;
+  run(job: DocumentJob): Promise<ReportJobResult>;
+  run(job: ReportJob): Promise<JobOutput> {
     const next = this.queue.then(() => this.send(job));
     this.queue = next.catch(() => undefined);
     return next;
@@ -69,8 +74,10 @@ export class ReportWorker {
       const waiter = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (!waiter) return;
-      if (reply.ok) waiter.resolve({ ...reply.result, data: Buffer.from(reply.result.data.buffer, reply.result.data.byteOffset, reply.result.data.byteLength) });
-      else waiter.reject(new ApiFailure(reply.error.code, reply.error.message));
+      if (!reply.ok) waiter.reject(new ApiFailure(reply.error.code, reply.error.message, reply.error.extra));
+      else if ('data' in reply.result) waiter.resolve({ ...reply.result, data: Buffer.from(reply.result.data.buffer, reply.result.data.byteOffset, reply.result.data.byteLength) });
+      // Figures (a KPI job) come as they are.
+      else waiter.resolve(reply.result);
       this.settle();
     });
     const fail = (err: Error) => {
@@ -83,14 +90,14 @@ export class ReportWorker {
     return worker;
   }
 
-  private send(job: ReportJob): Promise<ReportJobResult> {
+  private send(job: ReportJob): Promise<JobOutput> {
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     this.worker ??= this.start();
     // Keeps the process alive while a job is out (a CLI run awaits it), never while idle.
     this.worker.ref();
     const id = this.nextId++;
-    const done = new Promise<ReportJobResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const done = new Promise<JobOutput>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     this.worker.postMessage({ id, job });
     return done;
   }

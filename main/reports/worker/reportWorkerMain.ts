@@ -15,13 +15,18 @@ if (!port) throw new Error('reportWorkerMain runs as a worker thread');
 port.on('message', (message: { id: number; job: ReportJob }) => {
   runReportJob(message.job).then(
     (result) => {
+      // Figures (a KPI job) are cloned as they are.
+      if (!('data' in result)) {
+        port.postMessage({ id: message.id, ok: true, result });
+        return;
+      }
       // A Buffer may sit in Node's shared pool: copy into a buffer of its own to transfer it.
       const data = new Uint8Array(result.data.byteLength);
       data.set(result.data);
       port.postMessage({ id: message.id, ok: true, result: { ...result, data } }, [data.buffer]);
     },
     (err: unknown) => {
-      const error = err instanceof ApiFailure ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) };
+      const error = err instanceof ApiFailure ? { code: err.code, message: err.message, extra: err.extra } : { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) };
       port.postMessage({ id: message.id, ok: false, error });
     },
   );

@@ -1,11 +1,13 @@
-import { ApiFailure } from '../../../contract';
+import { ApiFailure, type KpiResult } from '../../../contract';
 import { loadRegimeLibrary, type RegimeLibrary } from '../../notify';
 import { openDatabase } from '../../store';
 import { readHead, verifyChain } from '../../timeline';
 import { buildIncidentReport } from '../incidentReport/buildIncidentReport';
 import { reviewSource } from '../incidentReport/reviewSource';
+import { buildPeriodReport } from '../periodReport/buildPeriodReport';
 import { REPORT_MEDIA_TYPES, renderReport } from '../render/renderReport';
-import type { ReportJob, ReportJobResult } from './ReportJob';
+import type { DocumentJob, KpiJob, ReportJob, ReportJobResult } from './ReportJob';
+import { runKpiJob } from './runKpiJob';
 
 /** The notification rules, parsed once per thread and folder. */
 const libraries = new Map<string, RegimeLibrary>();
@@ -16,7 +18,12 @@ const libraries = new Map<string, RegimeLibrary>();
  * and every section describe the same state of the log however long rendering takes, and writers
  * on the backend's connection are never held up (WAL readers do not block writers).
  */
-export async function runReportJob(job: ReportJob): Promise<ReportJobResult> {
+export async function runReportJob(job: KpiJob): Promise<KpiResult>;
+export async function runReportJob(job: DocumentJob): Promise<ReportJobResult>;
+export async function runReportJob(job: ReportJob): Promise<ReportJobResult | KpiResult>;
+export async function runReportJob(job: ReportJob): Promise<ReportJobResult | KpiResult> {
+  // Figures, not a document: their own connection, kept between jobs (runKpiJob.ts).
+  if (job.kind === 'kpis') return runKpiJob(job);
   const db = openDatabase(job.dbFile, job.keyHex, { readonly: true, mustExist: true });
   try {
     db.exec('BEGIN');
@@ -25,10 +32,15 @@ export async function runReportJob(job: ReportJob): Promise<ReportJobResult> {
     const key = `${job.notifyDir}\0${job.dataDir}`;
     let library = libraries.get(key);
     if (!library) libraries.set(key, (library = loadRegimeLibrary(job.notifyDir, job.dataDir)));
-    const doc = buildIncidentReport({
-      db, ref: job.ref, library, runbookDirs: job.runbookDirs, now: job.now, generatedBy: job.generatedBy,
-      seesPii: job.seesPii, redact: job.redact, tlp: job.tlp, format: job.format, anchor, verification, reviews: reviewSource,
-    });
+    const doc = job.kind === 'period'
+      ? buildPeriodReport({
+          db, library, now: job.now, generatedBy: job.generatedBy, seesPii: job.seesPii, redact: job.redact, tlp: job.tlp, format: job.format, anchor, verification,
+          query: { from: job.from, to: job.to, severity: job.severity ?? undefined, category: job.category ?? undefined, includeExercises: job.includeExercises },
+        })
+      : buildIncidentReport({
+          db, ref: job.ref, library, runbookDirs: job.runbookDirs, now: job.now, generatedBy: job.generatedBy,
+          seesPii: job.seesPii, redact: job.redact, tlp: job.tlp, format: job.format, anchor, verification, reviews: reviewSource,
+        });
     const data = await renderReport(job.format, doc.meta, doc.blocks);
     return { data, fileName: doc.fileName, mediaType: REPORT_MEDIA_TYPES[job.format], anchor, verification };
   } catch (err) {

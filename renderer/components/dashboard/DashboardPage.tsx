@@ -6,6 +6,8 @@ import { formatDateTime } from '../../lib/formatDateTime';
 import { humanize } from '../../lib/humanize';
 import { describeRange, periodFor, type DayRange, type PeriodChoice } from '../../lib/kpiPeriods';
 import { EmptyState } from '../common/EmptyState';
+import { Icon } from '../common/Icon';
+import { PeriodReportDialog } from '../reports/PeriodReportDialog';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { Spinner } from '../common/Spinner';
 import { BackupHealth } from './BackupHealth';
@@ -31,6 +33,7 @@ export function DashboardPage() {
   const [severity, setSeverity] = useState<Severity[]>([]);
   const [category, setCategory] = useState<Category | ''>('');
   const [includeExercises, setIncludeExercises] = useState(false);
+  const [reportOpen, setReportOpen] = useState(false);
   const range = useMemo(() => (choice === 'custom' ? custom : periodFor(choice, new Date())), [choice, custom]);
   const rangeProblem = choice === 'custom' && (!custom.from || !custom.to) ? 'Give both dates.' : choice === 'custom' && custom.from > custom.to ? 'The range ends before it starts: pick a "to" date on or after "from".' : null;
   const kpis = useApiResource(
@@ -47,9 +50,16 @@ export function DashboardPage() {
       <div className="page-header">
         <div>
           <h1>Dashboard</h1>
-          <p className="page-sub">Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against the {r ? `${r.previous.from} – ${r.previous.to}` : 'previous period of equal length'}. Definitions: docs/kpis.md.</p>
+          <p className="page-sub">Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against the {r ? `${r.previous.from} – ${r.previous.to}` : 'previous period'}. Definitions: docs/kpis.md.</p>
         </div>
+        <button type="button" className="btn btn-secondary" onClick={() => setReportOpen(true)} disabled={rangeProblem !== null} title={rangeProblem ?? `The report for ${describeRange(range)} with these filters`}>
+          <Icon name="download" size={15} />
+          Download period report…
+        </button>
       </div>
+      {reportOpen && !rangeProblem && (
+        <PeriodReportDialog request={{ label: describeRange(range), from: range.from, to: range.to, severity, category, includeExercises }} onClose={() => setReportOpen(false)} />
+      )}
       <form className="kpi-filters" aria-label="Period and filters" onSubmit={(e) => e.preventDefault()}>
         <label className="field-inline">
           <span>Period</span>

@@ -26,7 +26,9 @@ function durationTile(d: DurationMetric, r: KpiResult) {
       detail={s.n === 0 ? undefined : s.n === 1 ? 'the time of a single incident' : `p90 ${formatSpan(s.p90)} · mean ${formatSpan(s.mean)}`}
       basis={<>n = {s.n} of {s.inScope} · coverage {coverage === null ? '—' : `${coverage}%`}</>}
       warning={warning}
-      trend={kpiTrend(s.n === 0 ? null : s.median, before && before.n > 0 ? before.median : null, 'duration')}
+      trend={kpiTrend(s.n === 0 ? null : s.median, before && before.n > 0 ? before.median : null, 'duration', {
+        now: { n: s.n, coverage: s.coverage }, before: { n: before?.n ?? 0, coverage: before?.coverage ?? null },
+      })}
     />
   );
 }
@@ -46,7 +48,7 @@ export function KpiTiles({ result }: { result: KpiResult }) {
         detail={n.due === 0 ? 'no notice was due' : `${n.onTime} of ${n.due} on time · ${n.sentLate} late · ${n.unsentPastDue} not sent · margin median ${formatSpan(n.margin.median)}`}
         basis={<>n = {n.due} notices due or sent</>}
         warning={n.openOverdue > 0 ? `${n.openOverdue} ${n.openOverdue === 1 ? 'obligation is' : 'obligations are'} overdue now` : null}
-        trend={kpiTrend(n.rate, result.previous.notificationRate, 'rate')}
+        trend={kpiTrend(n.rate, result.previous.notificationRate, 'rate', { now: { n: n.due }, before: { n: result.previous.notificationsDue }, things: 'notices' })}
       />
       <KpiTile
         id="backups"
@@ -55,7 +57,7 @@ export function KpiTiles({ result }: { result: KpiResult }) {
         detail={b.scheduled === 0 ? 'no scheduled run in the period' : `${b.succeeded} of ${b.scheduled} scheduled runs · ${b.unverified} unverified · ${b.failed} failed · ${b.missed} missed`}
         basis={<>n = {b.scheduled} scheduled runs</>}
         warning={b.missed + b.failed > 0 ? `${b.missed + b.failed} scheduled ${b.missed + b.failed === 1 ? 'run' : 'runs'} missed or failed` : null}
-        trend={kpiTrend(b.rate, result.previous.backupRate, 'rate')}
+        trend={kpiTrend(b.rate, result.previous.backupRate, 'rate', { now: { n: b.scheduled }, before: { n: result.previous.backupsScheduled }, things: 'scheduled runs' })}
       />
       <KpiTile
         id="drills"
@@ -64,7 +66,7 @@ export function KpiTiles({ result }: { result: KpiResult }) {
         detail={d.restore.n === 0 ? 'no drill in the period' : `${d.withinRto} within RTO · ${d.overRto} over RTO or failed${d.noRto ? ` · ${d.noRto} without RTO` : ''}`}
         basis={<>n = {d.restore.n} {d.restore.n === 1 ? 'drill' : 'drills'}</>}
         warning={d.overRto > 0 ? `${d.overRto} ${d.overRto === 1 ? 'drill' : 'drills'} over the RTO or failed` : null}
-        trend={kpiTrend(d.restore.n === 0 ? null : d.restore.median, result.previous.drillMedian, 'duration')}
+        trend={kpiTrend(d.restore.n === 0 ? null : d.restore.median, result.previous.drillMedian, 'duration', { now: { n: d.restore.n }, before: { n: result.previous.drills }, things: 'drills' })}
       />
     </div>
   );

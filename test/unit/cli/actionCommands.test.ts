@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../../contract';
 import { TestClock } from '../../helpers/TestClock';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
 import { ADMIN_PASS, createTestVault, passphraseFor } from '../../helpers/testVault';
 import { runCli } from './runCli';
 
@@ -17,8 +18,11 @@ let dataDir: string;
 let ref = '';
 let other = '';
 const env = { FIREBREAK_PASSPHRASE: ADMIN_PASS };
-const cli = (...args: string[]) => runCli(['--data-dir', dataDir, ...args], env);
-const as = (user: string, ...args: string[]) => runCli(['--data-dir', dataDir, ...args, '--user', user, '--passphrase-file', join(tmp, `${user}.pass`)]);
+// In this process (runCliInProcess: the CLI's main() without a Node start per command); the first
+// add and the auditor's refusal are spawned processes, whose exit code and output are the process's.
+const cli = (...args: string[]) => runCliInProcess(['--data-dir', dataDir, ...args], env);
+const as = (user: string, ...args: string[]) => runCliInProcess(['--data-dir', dataDir, ...args, '--user', user, '--passphrase-file', join(tmp, `${user}.pass`)]);
+const spawnedAs = (user: string, ...args: string[]) => runCli(['--data-dir', dataDir, ...args, '--user', user, '--passphrase-file', join(tmp, `${user}.pass`)]);
 /** A date (YYYY-MM-DD) `days` from today, in this machine's time zone, as the CLI reads --due. */
 const dayFromNow = (days: number) => {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -49,7 +53,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe.sequential('firebreak action', () => {
   it('add prints the new id; list shows overdue first, as a table or JSON', { timeout: 60_000 }, async () => {
-    const add = await cli('action', 'add', ref, '--title', 'Close RDP on every server', '--owner', 'otto', '--due', dayFromNow(7));
+    const add = await runCli(['--data-dir', dataDir, 'action', 'add', ref, '--title', 'Close RDP on every server', '--owner', 'otto', '--due', dayFromNow(7)], env);
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
     expect(add.stdout).toBe('A-2\n');
@@ -119,7 +123,7 @@ describe.sequential('firebreak action', () => {
     const again = await cli('action', 'reopen', 'A-2', '--reason', 'Twice');
     expect([again.code, again.stderr]).toEqual([1, 'firebreak: A-2 is open already: nothing to reopen\n']);
     await as('otto', 'action', 'done', 'A-2', '--note', 'Closed on FS02 as well');
-    const auditor = await as('kim', 'action', 'done', 'A-3', '--note', 'Done');
+    const auditor = await spawnedAs('kim', 'action', 'done', 'A-3', '--note', 'Done');
     expect(auditor.code).toBe(3);
     expect(auditor.stderr).toMatch(/the auditor role may not call actions.done \(needs action:write\)/);
     const after = await list();

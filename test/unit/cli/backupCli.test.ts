@@ -9,9 +9,15 @@ import { COMMANDS } from '../../../main/cli/commandTable';
 import { formatBytes, formatDuration, formatProgress } from '../../../main/cli/formatBackup';
 import { parseCommandLine } from '../../../main/cli/parseCommandLine';
 import { ProgressPrinter } from '../../../main/cli/ProgressPrinter';
-import { REPO_ROOT, runCli, type CliRun } from './runCli';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
+import { runCli, type CliRun } from './runCli';
 
-/** Real backend, real SQLCipher files, a spawned CLI per command (the tests' bundle, test/helpers/cli/testCli.ts). */
+/**
+ * Real backend, real SQLCipher files, the CLI's main() run in this process per command
+ * (runCliInProcess: what the tests' bundle runs, without a Node start each). The backup run, whose
+ * progress a process not on a terminal writes as whole lines, and the full check that exits 4 run
+ * as spawned processes (the tests' bundle, test/helpers/cli/testCli.ts).
+ */
 const SLOW = 120_000;
 const PASSPHRASE = 'Correct-Horse-42-battery';
 const BOB_PASSPHRASE = 'Backup-Operator-pass-31';
@@ -135,8 +141,9 @@ let bobPass: string;
 let id = '';
 let archive = '';
 
-const cli = (...args: string[]) => runCli(['--data-dir', dataDir, ...args], env);
+const cli = (...args: string[]) => runCliInProcess(['--data-dir', dataDir, ...args], env);
 const asBob = (...args: string[]) => cli(...args, '--user', 'bob', '--passphrase-file', bobPass);
+const spawned = (...args: string[]) => runCli(['--data-dir', dataDir, ...args], env);
 
 async function json<T>(...args: string[]): Promise<T> {
   const r = await cli(...args, '--json');
@@ -188,9 +195,9 @@ describe.sequential('firebreak backup against a real vault', () => {
   });
 
   it('plan add resolves relative paths and sets every field; plan list and show', { timeout: SLOW }, async () => {
-    // runCli runs in the repository root: these paths are relative to it.
+    // Relative to the working directory, which the CLI resolves them against.
     const add = await cli(
-      'backup', 'plan', 'add', 'nightly', '--source', relative(REPO_ROOT, source), '--target', relative(REPO_ROOT, target),
+      'backup', 'plan', 'add', 'nightly', '--source', relative(process.cwd(), source), '--target', relative(process.cwd(), target),
       '--exclude', '*.tmp', '--schedule', '30 2 * * *', '--keep-last', '3', '--keep-daily', '7', '--keep-weekly', '4', '--keep-monthly', '6',
       '--rto', '60', '--rpo', '1440', '--full-every', '3', '--verify-schedule', '0 6 * * 0', '--verify-level', 'quick',
     );
@@ -222,7 +229,7 @@ describe.sequential('firebreak backup against a real vault', () => {
   });
 
   it('run prints progress on stderr and the id as the last line of stdout; the archive is in the target', { timeout: SLOW }, async () => {
-    const r = await asBob('backup', 'run', 'nightly');
+    const r = await spawned('backup', 'run', 'nightly', '--user', 'bob', '--passphrase-file', bobPass);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     id = lines[lines.length - 1] ?? '';
@@ -313,7 +320,7 @@ describe.sequential('firebreak backup against a real vault', () => {
 
   it('restore --to DIR restores the files; an existing file is refused without --overwrite', { timeout: SLOW }, async () => {
     const to = join(tmp, 'restored');
-    const r = await asBob('backup', 'restore', id, '--to', relative(REPO_ROOT, to));
+    const r = await asBob('backup', 'restore', id, '--to', relative(process.cwd(), to));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Restored \\d+ entries \\(\\d+ files, \\d+ directories; 2\\.\\d MiB\\) from ${id} to ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));
@@ -373,7 +380,7 @@ describe.sequential('firebreak backup against a real vault', () => {
     writeFileSync(archive, bytes);
 
     expect((await cli('backup', 'verify', id)).code).toBe(0);
-    const full = await cli('backup', 'verify', id, '--level', 'full');
+    const full = await spawned('backup', 'verify', id, '--level', 'full');
     expect(full.stdout).toBe('');
     expect(full.code).toBe(4);
     const [head, ...problems] = full.stderr.trimEnd().split('\n');

@@ -432,8 +432,8 @@ describe('the hand-computed fixture', () => {
     expect(withExercises.actionItems).toEqual({ open: 2, overdue: 2, closedOnTime: 1, closedLate: 1, wontDo: 1 });
   });
 
-  it('the previous period of equal length: 90 days before, with I11 only', () => {
-    expect(result.previous).toMatchObject({ from: '2025-10-03', to: '2025-12-31', incidents: 1 });
+  it('the previous period of a quarter is the calendar quarter before (Q4 2025), with I11 only', () => {
+    expect(result.previous).toMatchObject({ from: '2025-10-01', to: '2025-12-31', incidents: 1 });
     expect(result.previous.durations.find((d) => d.id === 'timeToContain')).toEqual({ id: 'timeToContain', n: 1, coverage: 1, median: 5 * H });
   });
 

@@ -87,6 +87,22 @@ describe('an exercise watermark and the TLP marking, everywhere', () => {
     expect(html).toMatch(/<th scope="row">Tue<\/th><td class="num">unknown<\/td>/);
   });
 
+  it('a chart says what a gap means, keeps a percentage on a 0–100 axis, and never rounds a measured value to 0', async () => {
+    const chart: Block = {
+      kind: 'chart',
+      chart: { type: 'bar', title: 'On time', unit: '%', max: 100, gap: 'none due', labels: ['Jan', 'Feb', 'Mar'], series: [{ name: 'rate', values: [6.3, null, 0.0016] }, { name: 'other', values: [1, null, 2] }] },
+    };
+    const html = (await renderReport('html', meta, [chart])).toString('utf8');
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    // The axis runs to 100 although the largest value is 6.3; Feb has no value in any series: one label across its slot.
+    expect(svg).toMatch(/>100<\/text>/);
+    expect(svg.match(/>none due<\/text>/g)).toHaveLength(1);
+    expect(html).toMatch(/<th scope="row">Feb<\/th><td class="num">none due<\/td>/);
+    expect(html).toMatch(/<th scope="row">Mar<\/th><td class="num">0\.0016 %<\/td>/);
+    const md = (await renderReport('md', meta, [chart])).toString('utf8');
+    expect(md).toContain('| Feb | none due | none due |');
+  });
+
   it.each(REPORT_FORMATS)('%s: no watermark when the meta has none', async (format) => {
     const data = await renderReport(format, { ...meta, watermark: null }, blocks());
     const text = format === 'pdf' ? (await pdfPages(data)).pages.join(' ') : format === 'docx' ? Object.values(await docxParts(data)).map(docxText).join(' ') : data.toString('utf8');
