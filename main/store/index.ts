@@ -4,3 +4,4 @@ export { MIGRATIONS } from './migrations';
 export type { Migration } from './Migration';
 export { writeFileAtomic } from './writeFileAtomic';
 export { nativeBindingPath } from './nativeBinding';
+export { personalScrubber, addPersonalValues, PERSONAL_EVENTS_SQL } from './personalScrubber';
