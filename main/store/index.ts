@@ -5,3 +5,4 @@ export type { Migration } from './Migration';
 export { writeFileAtomic } from './writeFileAtomic';
 export { nativeBindingPath } from './nativeBinding';
 export { personalScrubber, addPersonalValues, PERSONAL_EVENTS_SQL } from './personalScrubber';
+export { rescrubEvents, rescrubIncident } from './searchIndex';

@@ -30,6 +30,21 @@ export function addPersonalValues(scrubber: PiiScrubber, type: string, data: unk
   }
 }
 
+const prepare = (db: Db, sql: string) => db.prepare<unknown[]>(sql);
+/** Prepared once per connection: appendEvent builds a scrubber for most incident events (main/timeline scrubSearchIndex). */
+const statements = new WeakMap<Db, { page: ReturnType<typeof prepare>; now: ReturnType<typeof prepare> }>();
+function statementsOf(db: Db): { page: ReturnType<typeof prepare>; now: ReturnType<typeof prepare> } {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      page: prepare(db, `SELECT seq, type, data FROM events WHERE incident_ref = ? AND seq > ? AND seq <= ? AND ${PERSONAL_EVENTS_SQL} ORDER BY seq LIMIT ${PAGE}`),
+      now: prepare(db, 'SELECT reporter_name, reporter_email, reporter_phone, affected_people FROM incidents WHERE ref = ?'),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
 /**
  * A scrubber for one incident's text: every value its personal fields ever held (the declaration,
  * each change's before and after, and the values now) and every value given to a runbook input
@@ -41,9 +56,7 @@ export function addPersonalValues(scrubber: PiiScrubber, type: string, data: unk
  */
 export function personalScrubber(db: Db, ref: string, upTo: number = Number.MAX_SAFE_INTEGER): PiiScrubber {
   const scrubber = new PiiScrubber();
-  const page = db.prepare(
-    `SELECT seq, type, data FROM events WHERE incident_ref = ? AND seq > ? AND seq <= ? AND ${PERSONAL_EVENTS_SQL} ORDER BY seq LIMIT ${PAGE}`,
-  );
+  const { page, now: current } = statementsOf(db);
   for (let after = 0; ; ) {
     const rows = page.all(ref, after, upTo) as { seq: number; type: string; data: string }[];
     for (const row of rows) addPersonalValues(scrubber, row.type, JSON.parse(row.data));
@@ -51,7 +64,7 @@ export function personalScrubber(db: Db, ref: string, upTo: number = Number.MAX_
     after = rows[rows.length - 1]?.seq ?? after;
   }
   // The current values too (an incident created before its history recorded them all).
-  const now = db.prepare('SELECT reporter_name, reporter_email, reporter_phone, affected_people FROM incidents WHERE ref = ?').get(ref) as
+  const now = current.get(ref) as
     | { reporter_name: string | null; reporter_email: string | null; reporter_phone: string | null; affected_people: string | null }
     | undefined;
   if (now) {

@@ -20,10 +20,11 @@ import { incidentStartExercise } from './0170-incident-start-exercise';
 import { reviews } from './0180-reviews';
 import { kpiIncidents } from './0210-kpi-incidents';
 import { eventSearchWithoutPersonalData } from './0240-event-search-without-personal-data';
+import { searchWithoutTypedPersonalData } from './0241-search-without-typed-personal-data';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
   notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes, incidentStartExercise, reviews,
-  kpiIncidents, eventSearchWithoutPersonalData,
+  kpiIncidents, eventSearchWithoutPersonalData, searchWithoutTypedPersonalData,
 ];
