@@ -48,11 +48,13 @@ export const searchWithoutTypedPersonalData: Migration = {
         CREATE VIRTUAL TABLE incidents_fts USING fts5(ref, title, tags, content='', tokenize='trigram');
         INSERT INTO incidents_fts(incidents_fts, rank) VALUES ('secure-delete', 1);
         INSERT INTO incidents_fts(rowid, ref, title, tags) SELECT id, ref, search_title, search_tags FROM incidents;
-        -- Indexed with the defaults first, so the update below deletes exactly what was indexed.
-        -- Written as they are; scrubSearchIndex masks them when the incident's event is appended.
+        -- Indexed as inserted (createIncident gives the title and tags as they are; scrubSearchIndex
+        -- masks them when the incident's event is appended). An insert that leaves them out (any
+        -- other SQL) gets them by the update, which deletes exactly what was indexed first.
         CREATE TRIGGER incidents_search_ai AFTER INSERT ON incidents BEGIN
           INSERT INTO incidents_fts(rowid, ref, title, tags) VALUES (new.id, new.ref, new.search_title, new.search_tags);
-          UPDATE incidents SET search_title = new.title, search_tags = new.tags WHERE id = new.id;
+          UPDATE incidents SET search_title = new.title, search_tags = new.tags
+            WHERE id = new.id AND (new.search_title IS NOT new.title OR new.search_tags IS NOT new.tags);
         END;
         CREATE TRIGGER incidents_search_au AFTER UPDATE OF title, tags ON incidents BEGIN
           UPDATE incidents SET search_title = new.title, search_tags = new.tags WHERE id = new.id;

@@ -608,11 +608,19 @@ const STEPS: Record<number, StepTest> = {
       expect(events('rang')).toEqual([6]);
       expect(incidents('"thornbury"')).toEqual([]);
       expect(incidents('"lost a laptop"')).toEqual([1]);
+      // The old title's words went with it: the delete gave exactly the text the row was indexed with.
+      expect(incidents('"her"')).toEqual([]);
       for (const [name, index] of [['events_fts', 'row'], ['incidents_fts', 'row']] as const) {
         db.exec(`CREATE VIRTUAL TABLE temp.terms241_${name} USING fts5vocab(main, '${name}', '${index}')`);
         const terms = db.prepare(`SELECT term FROM temp.terms241_${name}`).pluck().all() as string[];
         expect(terms.filter((t) => /quill|uil|llf|hedd|edd|brann|nni|zimm|imm|abbo|bbo|tsl|rufu|ufu|thorn|bury/.test(t)), name).toEqual([]);
       }
+      // An incident inserted by other SQL, without the search columns, is indexed as written.
+      insertIncident('IR-2026-0004', 'Pump room flooded', null);
+      expect(incidents('"pump room"')).toEqual([4]);
+      expect(db.prepare("SELECT search_title FROM incidents WHERE ref = 'IR-2026-0004'").pluck().get()).toBe('Pump room flooded');
+      // Both indexes are structurally sound after the deletes and rewrites.
+      db.exec("INSERT INTO events_fts(events_fts) VALUES ('integrity-check'); INSERT INTO incidents_fts(incidents_fts) VALUES ('integrity-check')");
       // Contentless with FTS5's secure-delete: a rewritten row's words leave the pages, not only the matches.
       for (const name of ['events_fts', 'incidents_fts']) {
         expect((db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as { sql: string }).sql, name).toMatch(/content=''/);
