@@ -27,3 +27,4 @@ export * from './kpis';
 export * from './kpiTrendRule';
 export * from './plural';
 export * from './calendarDay';
+export * from './PiiScrubber';

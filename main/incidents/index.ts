@@ -1,5 +1,6 @@
 export { createIncident, updateIncident, setIncidentStatus, addIncidentNote, getIncident, findIncident, type StatusMove } from './incidentStore';
 export { listIncidents, type IncidentQuery } from './listIncidents';
 export { maskIncident } from './maskIncident';
-export { PiiScrubber, WITHHELD } from './PiiScrubber';
+// Pure, in contract/ since the store's search index scrubs with it too (docs/security.md).
+export { PiiScrubber, WITHHELD } from '../../contract';
 export { incidentScrubber } from './incidentScrubber';
