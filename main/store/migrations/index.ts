@@ -19,10 +19,11 @@ import { supersededPhaseTimes } from './0160-superseded-phase-times';
 import { incidentStartExercise } from './0170-incident-start-exercise';
 import { reviews } from './0180-reviews';
 import { kpiIncidents } from './0210-kpi-incidents';
+import { kpiVersions } from './0220-kpi-versions';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
   notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes, incidentStartExercise, reviews,
-  kpiIncidents,
+  kpiIncidents, kpiVersions,
 ];
