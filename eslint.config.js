@@ -46,6 +46,17 @@ export const NO_TEST_KDF = {
 };
 export const TEST_KDF_ALLOWED = ['main/api/types.ts', 'main/api/createBackend.ts', 'main/cli/main.ts'];
 
+/**
+ * The idle-lock tests shorten the session idle timeout below `serve --idle-minutes`' least, one
+ * minute, through the tests' own CLI entry only (test/helpers/cli/testCli.ts). The one file in main/
+ * that may name it: main/cli/main.ts, which receives it as an argument of main().
+ */
+export const NO_TEST_IDLE = {
+  selector: "Identifier[name='testOnlyIdleTimeoutMs']",
+  message: 'testOnlyIdleTimeoutMs shortens the session idle timeout below what users can set and is for tests only: production code must leave it unset.',
+};
+export const TEST_IDLE_ALLOWED = ['main/cli/main.ts'];
+
 export default defineConfig([
   globalIgnores([
     '**/node_modules/',
@@ -87,13 +98,19 @@ export default defineConfig([
   {
     files: ['main/**/*.ts'],
     ignores: TEST_KDF_ALLOWED,
-    rules: { 'no-restricted-syntax': ['error', NO_BACKUP_API, NO_VACUUM_INTO, NO_TEST_KDF] },
+    rules: { 'no-restricted-syntax': ['error', NO_BACKUP_API, NO_VACUUM_INTO, NO_TEST_KDF, NO_TEST_IDLE] },
+  },
+
+  {
+    // Where the test KDF cost is declared and consumed: the idle override still may not be named.
+    files: TEST_KDF_ALLOWED.filter((file) => !TEST_IDLE_ALLOWED.includes(file)),
+    rules: { 'no-restricted-syntax': ['error', NO_BACKUP_API, NO_VACUUM_INTO, NO_TEST_IDLE] },
   },
 
   {
     // The database snapshot for backups: VACUUM INTO, checked (see NO_VACUUM_INTO).
     files: ['main/backups/snapshotDatabase.ts'],
-    rules: { 'no-restricted-syntax': ['error', NO_BACKUP_API, NO_TEST_KDF] },
+    rules: { 'no-restricted-syntax': ['error', NO_BACKUP_API, NO_TEST_KDF, NO_TEST_IDLE] },
   },
 
   {

@@ -13,8 +13,8 @@ export default defineConfig({
   globalSetup: './test/helpers/cli/buildTestCli.ts',
   forbidOnly: CI,
   retries: CI ? 1 : 0,
-  // Two at a time: a test spends most of its time waiting on the page (an idle lock waits a whole
-  // minute), and the servers' key derivation is cheap with the tests' CLI bundle. 1.9 min instead of 3.4.
+  // Two at a time: a test spends most of its time waiting on the page (an idle lock waits ten
+  // seconds), and the servers' key derivation is cheap with the tests' CLI bundle. 1.9 min instead of 3.4.
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -11,6 +11,9 @@ export default defineConfig({
     globalSetup: ['test/helpers/cli/buildTestCli.ts'],
     // Real SQLCipher files, scrypt/argon2 key derivation and type-aware lint take seconds each.
     testTimeout: 30_000,
+    // Set-up hooks build real vaults and seed thousands of incidents: the same allowance as a test,
+    // or start a worker thread (runbook files are read on one, issue 13 §6); not Vitest's 10 s, which a loaded 2-core machine exceeds without anything being wrong.
+    hookTimeout: 30_000,
     // better-sqlite3 is a native addon: child processes isolate it better than worker threads.
     pool: 'forks',
     // Vitest's default on 2 cores is one worker, i.e. test files one after another. Much of a test's

@@ -21,7 +21,7 @@ import {
   type Incident, type IncidentPage,
 } from './incident';
 import type { EventPage, TimelineEvent, VerifyResult } from './timeline';
-import { anchorInputSchema, incidentReportInputSchema, type AnchorCheck, type ReportFile } from './report';
+import { DEFAULT_TLP, REPORT_FORMATS, TLP_LEVELS, anchorInputSchema, incidentReportInputSchema, type AnchorCheck, type ReportFile } from './report';
 import {
   actionAddInputSchema, actionDoneInputSchema, actionIdSchema, actionListInputSchema, actionReopenInputSchema, actionUpdateInputSchema,
   actionWontDoInputSchema, reviewGetInputSchema, reviewHistoryInputSchema, reviewSaveInputSchema, reviewSignOffInputSchema, timelineStarInputSchema,
@@ -35,10 +35,12 @@ import {
   runbookExportInputSchema, runbookImportInputSchema, type RunView, type RunbookSuggestion,
 } from './run';
 import {
-  VERIFY_LEVELS, checkListInputSchema, planAddInputSchema, planNameInputSchema,
+  VERIFY_LEVELS, checkListInputSchema, planAddInputSchema, planApproveInputSchema, planNameInputSchema, planRecipientsInputSchema,
   type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
-import { KPI_MAX_DAYS, type KpiResult } from './kpis';
+import { isCalendarDay } from './calendarDay';
+import { kpiPeriodProblem, type KpiResult } from './kpis';
+import { eventSearchTextSchema, filterTextSchema } from './searchText';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -61,21 +63,34 @@ const base64Schema = z
   .max(Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4, `at most ${MAX_EVIDENCE_BYTES / (1024 * 1024)} MiB`);
 /** Why phase times in impossible order are right anyway (recorded in the log with the pairs). */
 const overrideReason = z.string().trim().min(1, 'say why the times are right anyway').max(2000).optional();
-const isoDay = z.iso.date('a date as YYYY-MM-DD');
-/** A period of whole UTC days, first and last day included. */
-export const kpiQuerySchema = z
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD, e.g. 2026-01-01')
+  .refine(isCalendarDay, { error: (issue) => `${String(issue.input)} is not a calendar date` });
+/** A period of whole UTC days, first and last day included, and the KPIs' filters. */
+const periodShape = {
+  from: isoDay,
+  to: isoDay,
+  severity: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
+  category: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
+  includeExercises: z.boolean().default(false),
+};
+/** The checks every period shares, by the one rule the CLI and the dashboard apply too (kpiPeriodProblem names the fix). */
+const checkPeriod = (q: { from: string; to: string }, ctx: z.RefinementCtx): void => {
+  const problem = kpiPeriodProblem(q.from, q.to);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['to'] });
+};
+export const kpiQuerySchema = z.strictObject(periodShape).superRefine(checkPeriod);
+/** The period report (issue 12 §4): the KPIs' period and filters, plus the file's format, marking and redaction. */
+export const periodReportInputSchema = z
   .strictObject({
-    from: isoDay,
-    to: isoDay,
-    severity: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
-    category: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
-    includeExercises: z.boolean().default(false),
+    ...periodShape,
+    format: z.enum(REPORT_FORMATS),
+    tlp: z.enum(TLP_LEVELS).default(DEFAULT_TLP),
+    /** For parity with the incident report: the period report holds no personal field, and with this free text (titles, reasons) is scrubbed of personal values too. */
+    redact: z.boolean().default(false),
   })
-  .refine((q) => q.from <= q.to, { message: 'the period ends before it starts: give a "to" date on or after "from"', path: ['to'] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < KPI_MAX_DAYS, {
-    message: `the period is longer than ${KPI_MAX_DAYS} days: ask for ten years at most`,
-    path: ['to'],
-  });
+  .superRefine(checkPeriod);
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
 
 export const methods = {
@@ -95,7 +110,8 @@ export const methods = {
     access: 'public',
   }),
   'vault.exportKey': method<{ keyHex: string }>()({ input: empty, access: 'vault:export-key' }),
-  'vault.lock': method<{ locked: true }>()({ input: empty, access: 'session' }),
+  /** Signs every user out and drops the key: an administrator's decision, recorded in their name. */
+  'vault.lock': method<{ locked: true }>()({ input: empty, access: 'vault:lock' }),
 
   'auth.login': method<SessionInfo>()({
     input: z.strictObject({ user: userNameSchema, passphrase: passphraseSchema, otp: otpSchema.optional() }),
@@ -107,7 +123,14 @@ export const methods = {
     input: z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
     access: 'session',
   }),
-  'mfa.begin': method<MfaEnrolment>()({ input: empty, access: 'session' }),
+  /**
+   * Starts enrolling an authenticator: the user's passphrase again, and while one is enrolled a
+   * current code from it, so a signed-in session alone cannot replace it.
+   */
+  'mfa.begin': method<MfaEnrolment>()({
+    input: z.strictObject({ passphrase: passphraseSchema, code: otpSchema.optional() }),
+    access: 'session',
+  }),
   'mfa.confirm': method<{ enrolled: true }>()({ input: z.strictObject({ code: otpSchema }), access: 'session' }),
 
   'users.list': method<User[]>()({ input: empty, access: 'user:manage' }),
@@ -138,9 +161,20 @@ export const methods = {
     input: z.strictObject({ name: userNameSchema, newPassphrase: passphraseSchema }),
     access: 'user:manage',
   }),
-  /** Sets another user's passphrase (forgotten, or possibly known to someone else): their sessions end, and they must change it at the next sign-in. */
+  /**
+   * Sets another user's passphrase (forgotten, or possibly known to someone else): their sessions end, and they must change it at the next sign-in.
+   * Their two-factor enrolment ends too: its secret is sealed under a key only the old passphrase unwraps (docs/security.md).
+   */
   'users.resetPassphrase': method<User>()({
     input: z.strictObject({ name: userNameSchema, newPassphrase: passphraseSchema }),
+    access: 'user:manage',
+  }),
+  /**
+   * Ends another user's two-factor enrolment (a lost phone, a secret that may have leaked); they
+   * sign in with the passphrase alone until they enrol again. Logged as mfa.reset. Never yourself.
+   */
+  'users.resetMfa': method<User>()({
+    input: z.strictObject({ name: userNameSchema }),
     access: 'user:manage',
   }),
   /** Names only, for owner pickers: every signed-in user may see who can own an incident. */
@@ -152,7 +186,8 @@ export const methods = {
       severity: z.array(z.enum(SEVERITIES)).optional(),
       category: z.array(z.enum(CATEGORIES)).optional(),
       owner: userNameSchema.optional(),
-      text: z.string().max(200).optional(),
+      /** Words in the reference, title or tags (never personal data: those fields are not searched). */
+      text: filterTextSchema(200).optional(),
       sort: z.strictObject({ field: z.enum(SORTABLE_FIELDS), dir: z.enum(['asc', 'desc']) }).optional(),
       ...page,
     }),
@@ -208,9 +243,10 @@ export const methods = {
   'timeline.star': method<{ seq: number; starred: boolean; keyEvents: number[] }>()({ input: timelineStarInputSchema, access: 'review:write' }),
   'audit.list': method<EventPage>()({
     input: z.strictObject({
-      type: z.string().max(60).optional(),
+      type: filterTextSchema(60).optional(),
       actor: userNameSchema.optional(),
-      text: z.string().max(200).optional(),
+      /** Full-text over type, actor and the event data without its personal data (docs/security.md). */
+      text: eventSearchTextSchema.optional(),
       ...page,
     }),
     access: 'audit:read',
@@ -243,11 +279,13 @@ export const methods = {
   /** Built-in and custom runbooks, broken ones with their problems. */
   'runbooks.list': method<RunbookSummary[]>()({ input: empty, access: 'incident:read' }),
   /**
-   * Checks runbook text the caller sends. Public on purpose: it reads no data and writes nothing
-   * (not even the log), so `firebreak runbook lint` works in CI and on a machine without a vault;
-   * the input is bounded by MAX_RUNBOOK_BYTES per file.
+   * Checks runbook text the caller sends; reads no data and writes nothing (not even the log). Needs
+   * a session (issue 13 §6): parsing costs CPU, so no one who cannot sign in may make the backend
+   * parse. Bounded by MAX_RUNBOOK_BYTES per file and MAX_LINT_REQUEST_BYTES per call, and parsed on
+   * a worker thread with a time limit. `firebreak runbook lint` needs no vault: it runs the same
+   * check in its own process (main/api lintRunbooks), not through this method.
    */
-  'runbooks.lint': method<RunbookLintFile[]>()({ input: runbookLintInputSchema, access: 'public' }),
+  'runbooks.lint': method<RunbookLintFile[]>()({ input: runbookLintInputSchema, access: 'session' }),
   /** Runbooks for this incident, those for its category and severity first. */
   'runbooks.suggest': method<RunbookSuggestion[]>()({ input: z.strictObject({ ref: refSchema }), access: 'incident:read' }),
   /** The file's exact text, for saving or review. */
@@ -268,7 +306,20 @@ export const methods = {
 
   'backups.plans.list': method<BackupPlan[]>()({ input: empty, access: 'backup:read' }),
   'backups.plans.get': method<BackupPlan>()({ input: planNameInputSchema, access: 'backup:read' }),
+  /**
+   * Also needs backup:include-database when the plan holds Firebreak's database (the snapshot, or a
+   * source that is, holds or lies inside the data directory), and backup:recipients for extra
+   * recipients; each refusal names the permission and is logged (docs/security.md).
+   */
   'backups.plans.add': method<BackupPlan>()({ input: planAddInputSchema, access: 'backup:manage' }),
+  /** Replaces a plan's extra age recipients (logged with before and after, and the reason); later backups are encrypted to the new list. */
+  'backups.plans.setRecipients': method<BackupPlan>()({ input: planRecipientsInputSchema, access: 'backup:recipients' }),
+  /**
+   * An administrator's decision on a plan flagged for review: its database content and recipients
+   * stay as they are (logged with the reasons and the note). Also needs backup:recipients when
+   * the review is about recipients.
+   */
+  'backups.plans.approve': method<BackupPlan>()({ input: planApproveInputSchema, access: 'backup:include-database' }),
   /** The plan goes; its backups stay on disk and listed, still restorable. */
   'backups.plans.remove': method<{ removed: string }>()({ input: planNameInputSchema, access: 'backup:manage' }),
   /** Runs a plan now; progress arrives as `backup.progress` push events. */
@@ -286,10 +337,18 @@ export const methods = {
     input: z.strictObject({ id: z.string().min(1).max(200), level: z.enum(VERIFY_LEVELS).exclude(['drill']).default('quick') }),
     access: 'backup:run',
   }),
-  /** Restores into a scratch directory, checks every file, measures the time against the RTO. */
+  /**
+   * Restores into a scratch directory, checks every file, measures the time against the RTO. A backup
+   * holding the database is drilled whole with backup:run alone: the copy stays in a 0700 scratch
+   * directory and is removed (docs/security.md).
+   */
   /** `incidentRef`: the incident this drill is part of (its report lists the drill with its RTO and RPO). */
   'backups.drill': method<BackupCheck>()({ input: z.strictObject({ id: z.string().min(1).max(200), incidentRef: refSchema.optional() }), access: 'backup:run' }),
-  /** `incidentRef`: the incident this restore recovers from (its report and timeline list the restore). */
+  /**
+   * `incidentRef`: the incident this restore recovers from (its report and timeline list the restore).
+   * Restoring Firebreak's database out of it (firebreak-data/, or a firebreak.db or vault.json in a
+   * source) also needs backup:restore-database; other paths of the same backup do not.
+   */
   'backups.restore': method<RestoreReport>()({
     input: z.strictObject({
       id: z.string().min(1).max(200), to: z.string().min(1).max(4096), path: z.string().min(1).max(4096).optional(), overwrite: z.boolean().default(false),
@@ -370,6 +429,12 @@ export const methods = {
    * file's SHA-256. Personal data is masked for roles without `pii:read`, and for anyone with `redact`.
    */
   'reports.incident': method<ReportFile>()({ input: incidentReportInputSchema, access: 'report:read' }),
+  /**
+   * The period report for leadership (a quarter, a year, any range): the KPIs with charts and trends,
+   * the incidents, notifications, backups and drills, open action items and data problems, with the
+   * log's anchor. Generating it appends `report.generated` (on no incident) with the file's SHA-256.
+   */
+  'reports.period': method<ReportFile>()({ input: periodReportInputSchema, access: 'report:read' }),
   /** An incident's post-incident review: the latest version (or `version`), its status and sign-off. Version 0 with empty sections before the first save. */
   'reviews.get': method<Review>()({ input: reviewGetInputSchema, access: 'report:read' }),
   /**

@@ -2,6 +2,8 @@ import './zodConfig';
 /** Backup plans, backups and their checks, as the API exchanges them (docs/backup-format.md). */
 import { z } from 'zod';
 
+const MAX_RECIPIENTS = 20;
+const recipientSchema = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'an age recipient (age1…)');
 const planName = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(40);
 const count = z.number().int().min(0).max(10_000);
 const minutes = z.number().int().min(1).max(525_600);
@@ -29,8 +31,8 @@ export const planConfigSchema = z.strictObject({
   retention: retentionSchema.default({}),
   rtoMinutes: minutes.nullable().default(null),
   rpoMinutes: minutes.nullable().default(null),
-  /** Extra age recipients (age1…), e.g. an offline key, besides the vault's backup identity. */
-  recipients: z.array(z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'an age recipient (age1…)')).max(20).default([]),
+  /** Extra age recipients (age1…), e.g. an offline key, besides the vault's backup identity (needs backup:recipients). */
+  recipients: z.array(recipientSchema).max(MAX_RECIPIENTS).default([]),
   /** Every Nth run is a full backup; the others store only what changed. */
   fullEvery: z.number().int().min(1).max(1000).default(7),
   /** Scheduled verification of the plan's newest backup (with every backup it needs): a cron expression, or null. */
@@ -42,10 +44,48 @@ export type PlanConfig = z.output<typeof planConfigSchema>;
 export const planAddInputSchema = planConfigSchema.extend({ name: planName });
 export const planNameInputSchema = z.strictObject({ name: planName });
 
+/** A plan's extra recipients replaced, all at once (an empty list leaves only the vault's identity). */
+export const planRecipientsInputSchema = z.strictObject({
+  name: planName,
+  recipients: z.array(recipientSchema).max(MAX_RECIPIENTS),
+  reason: z.string().trim().min(1, 'say why the recipients change').max(2000),
+});
+
+/** An administrator's decision on a plan flagged for review: it stays as it is, for the reason given. */
+export const planApproveInputSchema = z.strictObject({
+  name: planName,
+  note: z.string().trim().min(1, 'say why the plan may stay as it is').max(2000),
+});
+
+/** Who decided, and when. */
+export interface Decision {
+  by: string;
+  at: string;
+}
+
+/**
+ * Why a plan waits for an administrator's review: it holds Firebreak's database or extra
+ * recipients that nobody allowed to decide that has decided (plans from before these were
+ * administrator decisions, or a source that came to reach the data directory). `blocksRuns`:
+ * its runs are refused until the review (a new plan's source that came to reach the data
+ * directory); plans from before keep running as they did, flagged, until an administrator decides.
+ */
+export interface PlanReview {
+  reasons: string[];
+  since: string;
+  blocksRuns: boolean;
+}
+
 export interface BackupPlan extends PlanConfig {
   name: string;
   createdAt: string;
   createdBy: string;
+  /** Who decided this plan may hold Firebreak's database (backup:include-database); null when nobody did. */
+  databaseDecision: Decision | null;
+  /** Who last set the extra recipients (backup:recipients); null when nobody did (none, or from before). */
+  recipientsDecision: Decision | null;
+  /** Set while the plan waits for an administrator's review. */
+  review: PlanReview | null;
   /** The schedule in words, e.g. "at 02:30 every day". */
   scheduleText: string | null;
   verifyScheduleText: string | null;
@@ -104,6 +144,12 @@ export interface BackupSummary {
   manifestFile: string;
   /** The incident log's chain head when the backup was taken. */
   chainHead: { seq: number; hash: string } | null;
+  /**
+   * Whether the backup holds Firebreak's database (firebreak.db, vault.json): restoring those
+   * needs backup:restore-database. null: a backup from before this was recorded (a restore reads
+   * its manifest to tell).
+   */
+  containsDatabase: boolean | null;
   /** The most recent check of any kind. A later check of one kind never hides one of another: see `latestChecks`. */
   lastCheck: BackupCheck | null;
   /**

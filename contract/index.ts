@@ -24,3 +24,6 @@ export * from './report';
 export * from './review';
 export * from './markdown';
 export * from './kpis';
+export * from './kpiTrendRule';
+export * from './plural';
+export * from './calendarDay';

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'log:verify',
   'user:manage',
   'vault:export-key',
+  /** Lock the vault: every user is signed out at once and the key leaves memory. */
+  'vault:lock',
   'pii:read',
   /** Start runbooks and do, skip and undo their steps. */
   'runbook:run',
@@ -30,6 +32,22 @@ export const PERMISSIONS = [
   'backup:restore',
   /** Write the backup identity (the key that decrypts every backup) to a file. */
   'backup:export-identity',
+  /**
+   * Add or change a plan's extra age recipients: whoever holds a recipient's identity decrypts
+   * every backup of the plan, so this decides who may read it (docs/security.md).
+   */
+  'backup:recipients',
+  /**
+   * Put Firebreak's own database in a plan: the snapshot (includeDatabase), or a source that is,
+   * holds or lies inside the data directory. The database opens with any user's key slot.
+   */
+  'backup:include-database',
+  /**
+   * Restore Firebreak's database out of a backup (firebreak.db, vault.json), to any path; also
+   * any future export or download of an archive that holds it. Other files of the same backup
+   * need only backup:restore.
+   */
+  'backup:restore-database',
   /** See breach-notification assessments, deadlines and the regimes. */
   'notify:read',
   /** Record and change an incident's breach facts (times, risk, entity type, narrative). */

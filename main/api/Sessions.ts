@@ -8,7 +8,18 @@ export interface Session {
   /** The user's session epoch at sign-in (UserRecord.sessionEpoch): a higher one in the database ends this session. */
   epoch: number;
   lastSeen: number;
+  /**
+   * The user's own key, from the slot their passphrase opened (main/auth userKeys): two-factor
+   * enrolment seals the secret with it. In memory only; zeroed when the session ends.
+   */
+  userKey: Buffer | null;
 }
+
+/** Wipes the keys of sessions that ended. */
+const forget = (ended: Session[]): Session[] => {
+  for (const s of ended) s.userKey?.fill(0);
+  return ended;
+};
 
 /** Signed-in sessions, in memory only: restarting the process signs everybody out. */
 export class Sessions {
@@ -21,8 +32,8 @@ export class Sessions {
     private readonly now: () => number,
   ) {}
 
-  start(user: string, role: Role, epoch: number): Session {
-    const s = { id: randomBytes(24).toString('base64url'), user, role, epoch, lastSeen: this.now() };
+  start(user: string, role: Role, epoch: number, userKey: Buffer | null): Session {
+    const s = { id: randomBytes(24).toString('base64url'), user, role, epoch, lastSeen: this.now(), userKey };
     this.byId.set(s.id, s);
     this.version++;
     return s;
@@ -56,6 +67,7 @@ export class Sessions {
     if (!id) return undefined;
     const s = this.byId.get(id);
     if (this.byId.delete(id)) this.version++;
+    if (s) forget([s]);
     return s;
   }
 
@@ -64,7 +76,7 @@ export class Sessions {
     const expired = [...this.byId.values()].filter((s) => this.now() - s.lastSeen > this.idleTimeoutMs);
     for (const s of expired) this.byId.delete(s.id);
     if (expired.length > 0) this.version++;
-    return expired;
+    return forget(expired);
   }
 
   /** Ends every session of `user` except `keep` (the caller's own) and returns them. */
@@ -72,7 +84,7 @@ export class Sessions {
     const ended = [...this.byId.values()].filter((s) => s.user === user && s.id !== keep);
     for (const s of ended) this.byId.delete(s.id);
     if (ended.length > 0) this.version++;
-    return ended;
+    return forget(ended);
   }
 
   /** Brings a session that stays up to its user's new role and epoch (the caller's own, after changing its role). */
@@ -97,6 +109,6 @@ export class Sessions {
     const all = [...this.byId.values()];
     this.byId.clear();
     if (all.length > 0) this.version++;
-    return all;
+    return forget(all);
   }
 }

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import {
   ApiFailure, fail, isMethodName, methods, ok, type MethodName, type Result, type SessionRevokeReason, type Topic, type Topics,
 } from '../../contract';
-import { allows, findUser, LoginThrottle, type UserRecord } from '../auth';
+import { allows, findUser, SignInAttempts, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
+import { incidentScrubber } from '../incidents';
 import { builtinNotifyDir, DEFAULT_ALARM_HOURS } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
-import { DEFAULT_LOG_N, openVaultDatabase, Vault } from '../vault';
+import { DEFAULT_LOG_N, openVaultDatabase, restrictFileModes, Vault } from '../vault';
 import { appScheduleStatus, BackupScheduleHost, daemonScheduleStatus } from './BackupScheduleHost';
 import { allHandlers, type Context, type Unlocked } from './handlers';
 import { logError } from './logError';
@@ -42,7 +43,10 @@ const WHILE_CHANGE_REQUIRED: ReadonlySet<MethodName> = new Set<MethodName>(['aut
  */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const dataDir = opts.dataDir;
-  if (opts.ensureDataDir !== false) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (opts.ensureDataDir !== false) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    restrictFileModes(dataDir);
+  }
   const nowMs = opts.now ?? Date.now;
   const runbooksDir = opts.builtinRunbooksDir ?? builtinRunbooksDir();
   const notifyDir = opts.builtinNotifyDir ?? builtinNotifyDir();
@@ -50,17 +54,18 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const idleTimeoutMs = opts.idleTimeoutMs ?? DEFAULT_IDLE_MS;
   const vault = new Vault(dataDir, opts.testOnlyKdfLogN ?? DEFAULT_LOG_N);
   const sessions = new Sessions(idleTimeoutMs, nowMs);
-  const throttle = new LoginThrottle(nowMs);
+  const attempts = new SignInAttempts(dataDir, nowMs);
   const handlers = allHandlers(idleTimeoutMs);
   const connections = new Map<string, Connection>();
   const listeners = new Map<string, Map<Topic, Set<Listener>>>();
-  const deferred: { actor: string; type: string; data: Record<string, unknown>; ts: string }[] = [];
   let unlocked: Unlocked | null = null;
   /** PRAGMA data_version of the open connection when sessions were last checked against the users (checkRevocations). */
   let seenDataVersion = -1;
   let published = 0;
   let host: BackupScheduleHost | null = null;
   let seenSessions = sessions.version;
+  /** A flush of the attempts file found it busy or failed: try again at the next sweep. */
+  let lateFlushPending = false;
 
   /** Tells the scheduler host that sessions came or went (or plans changed), so it starts, moves or stops. */
   const sessionsChanged = (plansChanged = false) => {
@@ -84,12 +89,16 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     }
   };
 
-  const lock = (reason: Topics['session.ended']['reason']) => {
-    for (const s of sessions.clear()) sessionEnded(s, reason);
+  const lock = (reason: Topics['session.ended']['reason'], actor?: string) => {
+    const ended = sessions.clear();
+    for (const s of ended) sessionEnded(s, reason);
     sessionsChanged();
     if (!unlocked) return;
     try {
-      appendEvent(unlocked.db, { actor: 'system', type: 'vault.locked', ts: nowIso(), data: { reason } });
+      appendEvent(unlocked.db, {
+        actor: actor ?? 'system', type: 'vault.locked', ts: nowIso(),
+        data: { reason, ...(actor !== undefined ? { sessionsEnded: ended.length } : {}) },
+      });
     } finally {
       unlocked.db.close();
       unlocked.dataKey.fill(0);
@@ -105,10 +114,38 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     // data_version counts per connection: a new one starts over, so its first check reads the users.
     seenDataVersion = -1;
     appendEvent(db, { actor: 'system', type: 'vault.unlocked', ts: nowIso(), data: {} });
-    for (const e of deferred.splice(0)) appendEvent(db, { ...e, data: { ...e.data, recordedLate: true } });
+    flushLate();
     published = readHead(db)?.seq ?? 0;
     return unlocked;
   };
+
+  /**
+   * Moves failed sign-ins from the attempts file into the log, marked `recordedLate` with their
+   * `pendingId` (see SignInAttempts.flush). A busy file or a failing write leaves them there for
+   * the next try: never lost, never twice.
+   */
+  function flushLate(): void {
+    if (!unlocked) return;
+    const { db } = unlocked;
+    try {
+      const flushed = attempts.flush({
+        headSeq: () => readHead(db)?.seq ?? 0,
+        idsAfter: (seq) =>
+          new Set(
+            (db.prepare("SELECT json_extract(data, '$.pendingId') AS id FROM events WHERE seq > ? AND json_extract(data, '$.pendingId') IS NOT NULL").all(seq) as { id: string }[])
+              .map((r) => r.id),
+          ),
+        append: (events) =>
+          db.transaction(() => {
+            for (const e of events) appendEvent(db, { actor: e.actor, type: e.type, ts: e.ts, data: { ...e.data, recordedLate: true, pendingId: e.id } });
+          })(),
+      });
+      if (!flushed) lateFlushPending = true;
+    } catch (err) {
+      lateFlushPending = true;
+      logError(dataDir, 'recording failed sign-ins from the attempts file', err);
+    }
+  }
 
   /** Tells every signed-in connection about events appended by the last call. */
   const publishNewEvents = () => {
@@ -186,7 +223,17 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       logError(dataDir, 'session revocation check', err);
     }
   };
-  const revocationSweep = setInterval(checkRevocations, REVOCATION_CHECK_MS);
+  /** While the vault is open here, failures other processes leave in the attempts file reach the log within seconds. */
+  const checkLateFailures = () => {
+    if (!unlocked || (!lateFlushPending && !attempts.changedElsewhere())) return;
+    lateFlushPending = false;
+    flushLate();
+    publishNewEvents();
+  };
+  const revocationSweep = setInterval(() => {
+    checkRevocations();
+    checkLateFailures();
+  }, REVOCATION_CHECK_MS);
   revocationSweep.unref();
 
   /** Pushes to every signed-in connection whose role has `permission`, or whose session `to` picks (the scheduler's state, alarms). */
@@ -206,10 +253,16 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const raiseAlarms = () => {
     if (!unlocked) return;
     const raised = sweepAlarms(unlocked.db, { dataDir, notifyDir, now: nowIso(), deadlineAlarmHours });
-    if (raised.deadlines.length + raised.actions.length === 0) return;
+    if (raised.deadlines.length + raised.actions.length + raised.planReviews.length === 0) return;
     publishNewEvents();
     for (const alarm of raised.deadlines) broadcast('notify:read', 'notify.alarm', alarm);
-    for (const alarm of raised.actions) broadcast((s) => allows(s.role, 'report:read') || s.user === alarm.owner, 'action.alarm', alarm);
+    for (const alarm of raised.actions) {
+      const reads = (s: Session) => allows(s.role, 'report:read') || s.user === alarm.owner;
+      // The title is free text: a name typed there is masked for a role without pii:read, as in actions.list.
+      const masked = { ...alarm, title: incidentScrubber(unlocked.db, alarm.ref).scrub(alarm.title) };
+      broadcast((s) => reads(s) && allows(s.role, 'pii:read'), 'action.alarm', alarm);
+      broadcast((s) => reads(s) && !allows(s.role, 'pii:read'), 'action.alarm', masked);
+    }
   };
   const alarmSweep = setInterval(raiseAlarms, 60_000);
   alarmSweep.unref();
@@ -223,7 +276,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     deadlineAlarmHours,
     vault,
     sessions,
-    throttle,
+    attempts,
     nowMs,
     nowIso,
     isOpen: () => unlocked !== null,
@@ -232,13 +285,19 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       return unlocked;
     },
     unlockWith,
-    lock: (reason) => lock(reason),
+    lock: (reason, actor) => lock(reason, actor),
+    flushLate,
     backupSchedule: () =>
       host?.status() ?? daemonScheduleStatus(dataDir) ?? appScheduleStatus(dataDir) ?? { runner: null, note: 'this process runs no scheduler: open the app, or run `firebreak daemon`', plans: [] },
-    deferAudit: (e) => deferred.push(e),
     notify: (topic, payload) => emit(conn.id, topic, payload),
     bindSession: (s) => {
+      // Signing in again on this connection: the session it had ends now, logged, instead of
+      // lingering (unreachable, yet keeping the vault open) until its idle timeout (issue 13 §10).
+      const previous = conn.sessionId !== null && conn.sessionId !== s.id ? sessions.end(conn.sessionId) : undefined;
       conn.sessionId = s.id;
+      if (!previous) return;
+      if (unlocked) appendEvent(unlocked.db, { actor: previous.user, type: 'auth.logout', ts: nowIso(), data: { user: previous.user, reason: 'signed-in-again', as: s.user } });
+      sessionEnded(previous, 'logout');
     },
     endSession: (reason) => {
       const s = sessions.end(conn.sessionId);

@@ -2,12 +2,13 @@ import { ApiFailure } from '../../contract';
 import type { Db } from '../store';
 import { countActiveAdmins, getUser, type UserRecord } from './users';
 
-export type UserChange = 'disable' | 'enable' | 'reset-passphrase';
+export type UserChange = 'disable' | 'enable' | 'reset-passphrase' | 'reset-mfa';
 
 /**
  * The user `change` applies to, or the refusal (ApiFailure) that changes nothing: an unknown user;
  * disabling someone already disabled, the last administrator who can sign in, or yourself;
- * enabling someone active; resetting the passphrase of someone disabled, or your own. Called
+ * enabling someone active; resetting the passphrase of someone disabled, or your own; resetting
+ * the two-factor enrolment of someone not enrolled, or your own. Called
  * before the slow key derivation and again inside the transaction that makes the change.
  */
 export function checkUserChange(db: Db, name: string, change: UserChange, by: string): UserRecord {
@@ -26,6 +27,10 @@ export function checkUserChange(db: Db, name: string, change: UserChange, by: st
     case 'reset-passphrase':
       if (user.status === 'disabled') throw new ApiFailure('CONFLICT', `${name} is disabled; enable them, which sets a new passphrase`);
       if (name === by) throw new ApiFailure('CONFLICT', 'change your own passphrase under My account (it asks for the current one)');
+      return user;
+    case 'reset-mfa':
+      if (!user.mfaEnrolled) throw new ApiFailure('CONFLICT', `${name} has no two-factor enrolment: nothing was changed`);
+      if (name === by) throw new ApiFailure('CONFLICT', 'you cannot remove your own two-factor sign-in; another administrator can');
       return user;
   }
 }

@@ -1,5 +1,5 @@
 export * from './users';
-export { LoginThrottle } from './LoginThrottle';
+export { ATTEMPTS_FILE, SignInAttempts, type AttemptTicket, type PendingEvent, type PendingSink } from './SignInAttempts';
 export { permissionsFor, allows } from './permissionsFor';
 export { generateTotpSecret, matchTotp, otpauthUrl, totpAt, stepAt } from './totp';
 export { qrDataUrl } from './qrDataUrl';
@@ -8,3 +8,7 @@ export { enableUser, type EnableUserInput } from './enableUser';
 export { resetUserPassphrase, type ResetUserPassphraseInput } from './resetUserPassphrase';
 export { changeRole, type ChangeRoleInput } from './changeRole';
 export { checkUserChange, type UserChange } from './checkUserChange';
+export { resetUserMfa, type ResetUserMfaInput } from './resetUserMfa';
+export { sealTotp, openTotp } from './totpSeal';
+export { createUserKey, openUserKey, wrapUserKey, dropUserKeys } from './userKeys';
+export { clearUserSecrets, settleUserSecrets, totpForSignIn } from './userSecrets';

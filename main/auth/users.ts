@@ -5,9 +5,11 @@ interface UserRow {
   name: string;
   role: string;
   created_at: string;
-  totp_secret: string | null;
+  totp_sealed: string | null;
+  totp_pending_sealed: string | null;
+  /** From totp_legacy: a secret from before migration 0271, until its user's next sign-in seals it. */
+  totp_legacy: string | null;
   totp_last_step: number | null;
-  totp_pending: string | null;
   disabled_at: string | null;
   disabled_by: string | null;
   must_change_passphrase: number;
@@ -16,9 +18,12 @@ interface UserRow {
 }
 
 export interface UserRecord extends User {
-  totpSecret: string | null;
+  /**
+   * The TOTP secret sealed under the user's own key (userKeys.ts, totpSeal.ts): only their
+   * sign-in opens it. `legacy`: a plain one from before migration 0271, sealed at their next sign-in.
+   */
+  totp: { sealed: string | null; pendingSealed: string | null; legacy: string | null };
   totpLastStep: number | null;
-  totpPending: string | null;
   /** Raised by every revocation (disable, role change, passphrase reset): a session from an older epoch ends. */
   sessionEpoch: number;
   /** Why the epoch was last raised, so the ended session's window can say so. */
@@ -31,14 +36,13 @@ const toRecord = (r: UserRow): UserRecord => ({
   name: r.name,
   role: (ROLES as readonly string[]).includes(r.role) ? (r.role as Role) : 'auditor',
   createdAt: r.created_at,
-  mfaEnrolled: r.totp_secret !== null,
+  mfaEnrolled: r.totp_sealed !== null || r.totp_legacy !== null,
   status: r.disabled_at === null ? 'active' : 'disabled',
   disabledAt: r.disabled_at,
   disabledBy: r.disabled_by,
   mustChangePassphrase: r.must_change_passphrase === 1,
-  totpSecret: r.totp_secret,
+  totp: { sealed: r.totp_sealed, pendingSealed: r.totp_pending_sealed, legacy: r.totp_legacy },
   totpLastStep: r.totp_last_step,
-  totpPending: r.totp_pending,
   sessionEpoch: r.session_epoch,
   sessionsRevokedFor: r.sessions_revoked_for !== null && REVOKE_REASONS.includes(r.sessions_revoked_for) ? (r.sessions_revoked_for as SessionRevokeReason) : null,
 });
@@ -54,8 +58,10 @@ export const toPublicUser = (u: UserRecord): User => ({
   mustChangePassphrase: u.mustChangePassphrase,
 });
 
+const SELECT_USERS = 'SELECT u.*, l.secret AS totp_legacy FROM users u LEFT JOIN totp_legacy l ON l.user = u.name';
+
 export function findUser(db: Db, name: string): UserRecord | null {
-  const row = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
+  const row = db.prepare(`${SELECT_USERS} WHERE u.name = ?`).get(name) as UserRow | undefined;
   return row ? toRecord(row) : null;
 }
 
@@ -66,7 +72,7 @@ export function getUser(db: Db, name: string): UserRecord {
 }
 
 export function listUsers(db: Db): User[] {
-  return (db.prepare('SELECT * FROM users ORDER BY name').all() as UserRow[]).map((r) => toPublicUser(toRecord(r)));
+  return (db.prepare(`${SELECT_USERS} ORDER BY u.name`).all() as UserRow[]).map((r) => toPublicUser(toRecord(r)));
 }
 
 export function insertUser(db: Db, name: string, role: Role, now: string, mustChangePassphrase = false): User {
@@ -85,20 +91,18 @@ export function countActiveAdmins(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL").get() as { n: number }).n;
 }
 
-export function setTotpPending(db: Db, name: string, secret: string | null): void {
-  db.prepare('UPDATE users SET totp_pending = ? WHERE name = ?').run(secret, name);
+/** A pending enrolment's secret, sealed (totpSeal.ts); null ends it. */
+export function setTotpPending(db: Db, name: string, sealed: string | null): void {
+  db.prepare('UPDATE users SET totp_pending_sealed = ? WHERE name = ?').run(sealed, name);
 }
 
-export function enableTotp(db: Db, name: string, secret: string, step: number): void {
-  db.prepare('UPDATE users SET totp_secret = ?, totp_pending = NULL, totp_last_step = ? WHERE name = ?').run(secret, step, name);
+/** The confirmed enrolment: the secret sealed, the confirming code's step used. */
+export function enableTotp(db: Db, name: string, sealed: string, step: number): void {
+  db.prepare('UPDATE users SET totp_sealed = ?, totp_pending_sealed = NULL, totp_last_step = ? WHERE name = ?').run(sealed, step, name);
 }
 
 export function recordTotpStep(db: Db, name: string, step: number): void {
   db.prepare('UPDATE users SET totp_last_step = ? WHERE name = ?').run(step, name);
-}
-
-export function clearTotp(db: Db, name: string): void {
-  db.prepare('UPDATE users SET totp_secret = NULL, totp_pending = NULL, totp_last_step = NULL WHERE name = ?').run(name);
 }
 
 /** The user chose their own passphrase: the forced change is done. */

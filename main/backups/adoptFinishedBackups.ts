@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
 import { readManifest } from './readManifest';
+import { isDatabasePath } from './isDatabasePath';
 
 /**
  * A run killed after its manifest was renamed into place but before the database recorded it
@@ -24,10 +25,10 @@ export async function adoptFinishedBackups(db: Db, planDir: string, identity: st
     if (m.id !== id || !existsSync(archive) || statSync(archive).size !== m.archive.size) continue;
     db.transaction(() => {
       db.prepare(
-        `INSERT INTO backups (id, plan, dir, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size, chain_seq, chain_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO backups (id, plan, dir, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size, chain_seq, chain_hash, contains_database)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(m.id, m.plan, planDir, m.kind, m.parent, m.startedAt, m.finishedAt, m.totals.files, m.totals.bytes, m.totals.storedFiles, m.totals.storedBytes,
-        m.archive.file, name, m.archive.size, m.chainHead?.seq ?? null, m.chainHead?.hash ?? null);
+        m.archive.file, name, m.archive.size, m.chainHead?.seq ?? null, m.chainHead?.hash ?? null, m.entries.some((e) => e.type === 'file' && isDatabasePath(e.path)) ? 1 : 0);
       appendEvent(db, { actor, type: 'backup.adopted', ts: now, data: { id: m.id, plan: m.plan, reason: 'complete on disk but not recorded (the run was interrupted after writing its manifest)' } });
     }).immediate();
     adopted.push(m.id);

@@ -17,6 +17,7 @@ interface BackupRow {
   manifest_file: string;
   chain_seq: number | null;
   chain_hash: string | null;
+  contains_database: number | null;
 }
 
 interface CheckRow {
@@ -62,6 +63,7 @@ function toSummary(db: Db, r: BackupRow): BackupSummary {
     files: r.files, bytes: r.bytes, storedFiles: r.stored_files, storedBytes: r.stored_bytes,
     archiveFile: r.archive_file, manifestFile: r.manifest_file,
     chainHead: r.chain_seq !== null && r.chain_hash !== null ? { seq: r.chain_seq, hash: r.chain_hash } : null,
+    containsDatabase: r.contains_database === null ? null : r.contains_database === 1,
     lastCheck: last,
     latestChecks: latest,
   };

@@ -13,6 +13,11 @@ import type { CheckScope } from './verifyBackup';
  * against the manifest, the wall-clock time measured against the plan's RTO, and the backup's
  * age at the drill (what would be lost, the RPO) against the plan's RPO. Recorded as a check
  * and an event; the scratch copy is removed.
+ *
+ * A backup that holds Firebreak's database is drilled whole, also by roles without
+ * backup:restore-database (docs/security.md): the scratch directory is mkdtemp's (0700, only
+ * Firebreak's own OS account enters it, which reads the data directory anyway), nothing of its
+ * content leaves through the API, and it is removed even when the drill fails.
  */
 export async function drillBackup(scope: CheckScope, id: string, opts: { scratchDir?: string } = {}): Promise<BackupCheck> {
   const backup = getBackup(scope.db, id);

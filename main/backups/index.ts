@@ -1,4 +1,5 @@
-export { addPlan, getPlan, listPlans, removePlan } from './planStore';
+export { addPlan, approvePlan, getPlan, listPlans, raisePlanReviewAlarms, removePlan, setPlanRecipients } from './planStore';
+export { databaseReach } from './databaseReach';
 export { runBackup, type BackupScope, type BackupProgress } from './runBackup';
 export { getBackup, listBackups, listChecks } from './backupStore';
 export { backupIdentity } from './backupIdentity';

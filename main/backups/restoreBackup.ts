@@ -4,6 +4,7 @@ import { appendEvent } from '../timeline';
 import { backupIdentity } from './backupIdentity';
 import type { ManifestEntry } from './backupManifest';
 import { backupDir, getBackup } from './backupStore';
+import { isDatabasePath } from './isDatabasePath';
 import { openArchive } from './openArchive';
 import { readManifest } from './readManifest';
 import { restoreTar } from './tar';
@@ -17,7 +18,17 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
  * archive of the chain that holds it and checking its SHA-256 against the manifest on the way.
  * Never overwrites an existing file unless asked; crafted archives are refused by the tar layer.
  */
-export async function restoreBackup(scope: CheckScope, id: string, opts: { to: string; path?: string; overwrite?: boolean; drill?: boolean },
+export async function restoreBackup(
+  scope: CheckScope,
+  id: string,
+  opts: {
+    to: string; path?: string; overwrite?: boolean; drill?: boolean;
+    /**
+     * Called, before anything is written, with the database files (isDatabasePath) the restore
+     * would write, when there are any; it throws to refuse them. Absent: they may be restored.
+     */
+    refuseDatabase?: (paths: string[]) => never;
+  },
 ): Promise<RestoreReport> {
   const { db } = scope;
   if (!isAbsolute(opts.to)) throw new ApiFailure('VALIDATION', `restore target ${opts.to}: give an absolute path`, { issues: [`to: give an absolute path`] });
@@ -28,6 +39,8 @@ export async function restoreBackup(scope: CheckScope, id: string, opts: { to: s
   const prefix = opts.path?.replace(/^\/+|\/+$/g, '');
   const wanted = manifest.entries.filter((e) => prefix === undefined || prefix === '' || under(e.path, prefix));
   if (wanted.length === 0) throw new ApiFailure('NOT_FOUND', `backup ${id} has nothing at ${opts.path ?? ''}`);
+  const databaseFiles = wanted.filter((e) => e.type === 'file' && isDatabasePath(e.path)).map((e) => e.path);
+  if (databaseFiles.length > 0) opts.refuseDatabase?.(databaseFiles);
   const chain = await manifestChain(planDir, manifest, identity);
   // What each archive gives: a file comes from the archive that stores it, everything else
   // (directories, links) from this backup's own. Grouped in one pass: filtering the whole list
@@ -74,7 +87,10 @@ export async function restoreBackup(scope: CheckScope, id: string, opts: { to: s
   const files = counts.file;
   appendEvent(db, {
     actor: scope.actor, type: 'backup.restored', ts: scope.now(), ...(scope.incidentRef !== undefined ? { incidentRef: scope.incidentRef } : {}),
-    data: { id, plan: backup.plan, to: opts.to, path: opts.path ?? null, entries, files, bytes, ...(opts.drill ? { drill: true } : {}) },
+    data: {
+      id, plan: backup.plan, to: opts.to, path: opts.path ?? null, entries, files, bytes, ...(opts.drill ? { drill: true } : {}),
+      ...(databaseFiles.length > 0 ? { databaseFiles } : {}),
+    },
   });
   return {
     backupId: id, to: opts.to, path: opts.path ?? null, entries, files, directories: counts.directory, symlinks: counts.symlink, bytes, firstPaths,

@@ -13,9 +13,10 @@ import { MANIFEST_FORMAT, type BackupManifest, type ManifestEntry } from './back
 import { getBackup, latestBackup, backupsSinceFull } from './backupStore';
 import { acquirePlanLock } from './planLock';
 import { adoptFinishedBackups } from './adoptFinishedBackups';
-import { getPlan } from './planStore';
+import { checkDatabaseDecision, getPlan } from './planStore';
+import { isDatabasePath } from './isDatabasePath';
 import { readManifest } from './readManifest';
-import { scanSources, type SourceEntry } from './scanSources';
+import { DATABASE_FOLDER, scanSources, type SourceEntry } from './scanSources';
 import { snapshotDatabase } from './snapshotDatabase';
 import { HashWorker, packTar } from './tar';
 import { fsyncDir } from './fsyncDir';
@@ -55,6 +56,13 @@ async function sha256File(path: string): Promise<string> {
  */
 export async function runBackup(scope: BackupScope, planName: string, opts: { onProgress?: (p: BackupProgress) => void; signal?: AbortSignal } = {}): Promise<BackupSummary> {
   const { db, actor } = scope;
+  getPlan(db, planName);
+  try {
+    checkDatabaseDecision(db, scope.dataDir, planName, scope.now());
+  } catch (err) {
+    appendEvent(db, { actor, type: 'backup.failed', ts: scope.now(), data: { plan: planName, id: null, error: err instanceof Error ? err.message : String(err) } });
+    throw err;
+  }
   const plan = getPlan(db, planName);
   const startedAt = scope.now();
   const { identity, recipient } = backupIdentity(db, startedAt);
@@ -83,9 +91,9 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
     if (plan.includeDatabase) {
       const snap = snapshotDatabase(db, scope.keyHex, scope.dataDir, workDir);
       const at = Date.parse(startedAt);
-      entries.push({ path: 'firebreak-data', absPath: workDir, type: 'directory', mode: 0o700, mtimeMs: at, size: 0 });
+      entries.push({ path: DATABASE_FOLDER, absPath: workDir, type: 'directory', mode: 0o700, mtimeMs: at, size: 0 });
       for (const [name, abs] of [['firebreak.db', snap.db], ['vault.json', snap.vault]] as const) {
-        entries.push({ path: `firebreak-data/${name}`, absPath: abs, type: 'file', mode: 0o600, mtimeMs: at, size: statSync(abs).size });
+        entries.push({ path: `${DATABASE_FOLDER}/${name}`, absPath: abs, type: 'file', mode: 0o600, mtimeMs: at, size: statSync(abs).size });
       }
     }
 
@@ -108,7 +116,7 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
         continue;
       }
       const old = before.get(e.path);
-      if (old?.type === 'file' && old.sha256 && old.in && old.size === e.size && !e.path.startsWith('firebreak-data/')) {
+      if (old?.type === 'file' && old.sha256 && old.in && old.size === e.size && !e.path.startsWith(`${DATABASE_FOLDER}/`)) {
         const sha256 = old.mtimeMs === e.mtimeMs ? old.sha256 : await sha256File(e.absPath);
         if (sha256 === old.sha256) {
           manifestEntries.set(e.path, { path: e.path, type: e.type, size: e.size, mode: e.mode, mtimeMs: e.mtimeMs, sha256, in: old.in });
@@ -210,15 +218,16 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
     // The manifest is the commit point: written whole (temp, fsync, rename), and only then listed.
     writeFileAtomic(join(planDir, manifestName), Buffer.concat(encrypted));
     kept = true;
+    const containsDatabase = all.some((e) => e.type === 'file' && isDatabasePath(e.path));
     db.transaction(() => {
       db.prepare(
-        `INSERT INTO backups (id, plan, dir, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size, chain_seq, chain_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO backups (id, plan, dir, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size, chain_seq, chain_hash, contains_database)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(id, plan.name, planDir, manifest.kind, manifest.parent, startedAt, finishedAt, manifest.totals.files, manifest.totals.bytes,
-        manifest.totals.storedFiles, manifest.totals.storedBytes, archiveName, manifestName, archiveSize, chainHead?.seq ?? null, chainHead?.hash ?? null);
+        manifest.totals.storedFiles, manifest.totals.storedBytes, archiveName, manifestName, archiveSize, chainHead?.seq ?? null, chainHead?.hash ?? null, containsDatabase ? 1 : 0);
       appendEvent(db, {
         actor, type: 'backup.completed', ts: finishedAt,
-        data: { id, plan: plan.name, kind: manifest.kind, files: manifest.totals.files, bytes: manifest.totals.bytes, storedFiles: manifest.totals.storedFiles, storedBytes: totalBytes, skipped: scanned.skipped, chainHead: manifest.chainHead },
+        data: { id, plan: plan.name, kind: manifest.kind, files: manifest.totals.files, bytes: manifest.totals.bytes, storedFiles: manifest.totals.storedFiles, storedBytes: totalBytes, skipped: scanned.skipped, chainHead: manifest.chainHead, containsDatabase },
       });
     }).immediate();
     return getBackup(db, id);

@@ -14,9 +14,12 @@ export interface SourceEntry {
   linkTarget?: string;
 }
 
+/** The archive folder of the database snapshot (firebreak.db, vault.json); no source takes this name. */
+export const DATABASE_FOLDER = 'firebreak-data';
+
 /** Top-level archive names for the sources: their base names, made unique (`logs`, `logs-2`). */
 export function sourceNames(sources: readonly string[]): { path: string; name: string }[] {
-  const used = new Set<string>(['firebreak-data']);
+  const used = new Set<string>([DATABASE_FOLDER]);
   return sources.map((path) => {
     const base = basename(path) || 'root';
     let name = base;

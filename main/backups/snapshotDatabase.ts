@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiFailure } from '../../contract';
 import { openDatabase, type Db } from '../store';
@@ -17,6 +17,8 @@ export function snapshotDatabase(db: Db, keyHex: string, dataDir: string, workDi
   db.prepare('VACUUM INTO ?').run(file);
   const fd = openSync(file, 'r+');
   try {
+    // VACUUM INTO creates it 0644 (less the umask); restored, it must be the owner's alone like the original.
+    fchmodSync(fd, 0o600);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

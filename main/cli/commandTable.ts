@@ -2,6 +2,8 @@ import { backupPlanAdd } from './commands/backupPlanAdd';
 import { backupPlanList } from './commands/backupPlanList';
 import { backupPlanShow } from './commands/backupPlanShow';
 import { backupPlanRemove } from './commands/backupPlanRemove';
+import { backupPlanRecipients } from './commands/backupPlanRecipients';
+import { backupPlanApprove } from './commands/backupPlanApprove';
 import { backupPrune } from './commands/backupPrune';
 import { backupRun } from './commands/backupRun';
 import { backupList } from './commands/backupList';
@@ -32,6 +34,7 @@ import { userDisable } from './commands/userDisable';
 import { userEnable } from './commands/userEnable';
 import { userList } from './commands/userList';
 import { userResetPassphrase } from './commands/userResetPassphrase';
+import { userResetMfa } from './commands/userResetMfa';
 import { vaultExportKey } from './commands/vaultExportKey';
 import { vaultRecover } from './commands/vaultRecover';
 import type { CommandSpec } from './types';
@@ -45,6 +48,7 @@ import { notifyDrafts } from './commands/notifyDrafts';
 import { notifyFacts } from './commands/notifyFacts';
 import { notifySent } from './commands/notifySent';
 import { reportIncident } from './commands/reportIncident';
+import { reportPeriod } from './commands/reportPeriod';
 import { actionList } from './commands/actionList';
 import { actionAdd } from './commands/actionAdd';
 import { actionDone } from './commands/actionDone';
@@ -60,6 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   userDisable,
   userEnable,
   userResetPassphrase,
+  userResetMfa,
   userChangePassphrase,
   incidentAdd,
   incidentList,
@@ -81,6 +86,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupPlanList,
   backupPlanShow,
   backupPlanRemove,
+  backupPlanRecipients,
+  backupPlanApprove,
   backupPrune,
   backupRun,
   backupList,
@@ -100,6 +107,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   notifySent,
   notifyDecide,
   reportIncident,
+  reportPeriod,
   actionList,
   actionAdd,
   actionDone,

@@ -1,6 +1,6 @@
 /** Human-readable output of the backup commands. `--json` bypasses all of this. */
 import { join } from 'node:path';
-import type { BackupCheck, BackupCheckRecord, BackupPlan, BackupSummary, RestoreReport, Retention, Topics, VerifyLevel } from '../../contract';
+import type { BackupCheck, BackupCheckRecord, BackupPlan, BackupSummary, Decision, RestoreReport, Retention, Topics, VerifyLevel } from '../../contract';
 import { formatMinute, formatTable } from './format';
 
 type Progress = Topics['backup.progress'];
@@ -33,6 +33,21 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const rest = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+/**
+ * An elapsed time in words, for an age or a measured time read once: "0.2 s", "7 s", "20 min 52 s",
+ * "1 h 5 min", "2 d 3 h". Not a clock: "20:52" next to "5 s" reads as a time of day.
+ */
+export function formatElapsed(seconds: number): string {
+  const s = Math.max(0, seconds);
+  if (s < 10) return `${s.toFixed(s > 0 && s < 0.1 ? 2 : 1)} s`;
+  const whole = Math.round(s);
+  if (whole < 60) return `${whole} s`;
+  const [d, h, m, sec] = [Math.floor(whole / 86_400), Math.floor((whole % 86_400) / 3600), Math.floor((whole % 3600) / 60), whole % 60];
+  if (d > 0) return h ? `${d} d ${h} h` : `${d} d`;
+  if (h > 0) return m ? `${h} h ${m} min` : `${h} h`;
+  return sec ? `${m} min ${sec} s` : `${m} min`;
 }
 
 /** A duration given in minutes, as plans state RTO and RPO. */
@@ -72,17 +87,30 @@ function whatOf(plan: BackupPlan): string {
 
 export function formatPlanRows(plans: BackupPlan[]): string {
   if (plans.length === 0) return 'No backup plans.';
-  return formatTable(
+  const table = formatTable(
     ['NAME', 'SCHEDULE', 'TARGET', 'SOURCES'],
     plans.map((p) => [p.name, p.schedule === null ? 'on demand' : (p.scheduleText ?? p.schedule), join(p.target, p.name), whatOf(p)]),
   );
+  const waiting = plans.filter((p) => p.review !== null).map((p) => p.name);
+  if (waiting.length === 0) return table;
+  return `${table}
+
+Waiting for an administrator's review: ${waiting.join(', ')} (backup plan show NAME says why).`;
+}
+
+const decided = (d: Decision | null): string => (d === null ? '' : `, decided by ${d.by} at ${d.at}`);
+
+function reviewOf(plan: BackupPlan): [string, string][] {
+  if (plan.review === null) return [];
+  const runs = plan.review.blocksRuns ? 'its runs are refused until then' : 'it keeps running until then';
+  return [['REVIEW', `waits for an administrator since ${plan.review.since} (${runs}): ${plan.review.reasons.join('; ')}`]];
 }
 
 export function formatPlan(plan: BackupPlan): string {
   const lines: [string, string][] = [
     ['Plan', plan.name],
     ['Sources', plan.sources.join(', ') || '-'],
-    ['Database', plan.includeDatabase ? 'included (encrypted snapshot and vault.json)' : 'not included'],
+    ['Database', `${plan.includeDatabase ? 'included (encrypted snapshot and vault.json)' : 'not included'}${decided(plan.databaseDecision)}`],
     ['Exclude', plan.exclude.join(', ') || '-'],
     ['Target', `${join(plan.target, plan.name)}`],
     ['Schedule', scheduleOf(plan)],
@@ -91,8 +119,9 @@ export function formatPlan(plan: BackupPlan): string {
     ['Full backup', plan.fullEvery === 1 ? 'every run' : `every ${plan.fullEvery} runs (incremental in between)`],
     ['RTO', plan.rtoMinutes === null ? '-' : formatMinutes(plan.rtoMinutes)],
     ['RPO', plan.rpoMinutes === null ? '-' : formatMinutes(plan.rpoMinutes)],
-    ['Recipients', plan.recipients.length === 0 ? 'the vault\'s backup identity only' : `the vault's backup identity, ${plan.recipients.join(', ')}`],
+    ['Recipients', plan.recipients.length === 0 ? 'the vault\'s backup identity only' : `the vault's backup identity, ${plan.recipients.join(', ')}${decided(plan.recipientsDecision)}`],
     ['Created', `${plan.createdAt} by ${plan.createdBy}`],
+    ...reviewOf(plan),
   ];
   const width = Math.max(...lines.map(([k]) => k.length)) + 2;
   return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
@@ -125,10 +154,10 @@ function drillVerdict(c: BackupCheck, rpoMinutes: number | null): string {
   const time = c.restoreSeconds === null ? 'no restore time' : `restore ${c.restoreSeconds.toFixed(1)} s`;
   const rto = c.restoreSeconds === null || c.rtoSeconds === null
     ? ' (no RTO set)'
-    : ` (RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatDuration(c.rtoSeconds)}: ${c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'})`;
+    : ` (RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatElapsed(c.rtoSeconds)}: ${c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'})`;
   const age = c.rpoSeconds === null
     ? ''
-    : `; backup ${formatDuration(c.rpoSeconds)} old${rpoMinutes === null ? '' : ` (RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'})`}`;
+    : `; backup ${formatElapsed(c.rpoSeconds)} old${rpoMinutes === null ? '' : ` (RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'})`}`;
   return `${time}${rto}${age}`;
 }
 
@@ -215,15 +244,15 @@ export function formatDrill(c: BackupCheck, rpoMinutes: number | null): string {
     ? 'the restore failed'
     : c.rtoSeconds === null
       ? 'the plan sets no RTO'
-      : `RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatDuration(c.rtoSeconds)}: ${c.restoreSeconds !== null && c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'}`;
+      : `RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatElapsed(c.rtoSeconds)}: ${c.restoreSeconds !== null && c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'}`;
   const rpo = rpoMinutes === null
     ? 'the plan sets no RPO'
     : `RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds !== null && c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'}`;
   const lines: [string, string][] = [
     ['Drill', `${c.backupId} at ${formatMinute(c.at)}: ${c.ok ? 'passed' : 'FAILED'}`],
     ['Restored', restoreFailed ? 'nothing: the restore failed (see the problems)' : `${c.files} files, ${formatBytes(c.bytes)}, each checked against the manifest`],
-    ['Restore time', c.restoreSeconds === null ? '-' : `${c.restoreSeconds.toFixed(1)} s (${rto})`],
-    ['Backup age', c.rpoSeconds === null ? '-' : `${formatDuration(c.rpoSeconds)} (${rpo})`],
+    ['Restore time', c.restoreSeconds === null ? '-' : `${formatElapsed(c.restoreSeconds)} (${rto})`],
+    ['Backup age', c.rpoSeconds === null ? '-' : `${formatElapsed(c.rpoSeconds)} (${rpo})`],
   ];
   const width = Math.max(...lines.map(([k]) => k.length)) + 2;
   return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');

@@ -6,6 +6,7 @@ import { apiFailure } from './apiFailure';
 import { CliError, EXIT } from './CliError';
 import { COMMANDS } from './commandTable';
 import { defaultDataDir } from './defaultDataDir';
+import { writeStderr, writeStdout } from './output';
 import { packageRoot } from './packageRoot';
 import { parseCommandLine } from './parseCommandLine';
 import { passphraseChangeRequired, signIn } from './signIn';
@@ -17,6 +18,14 @@ import type { CommandContext, CommandSpec, OptionValues } from './types';
  */
 export interface CliTestOptions {
   testOnlyKdfLogN?: number;
+  /**
+   * The session idle timeout in milliseconds, in place of what the command sets (`serve
+   * --idle-minutes`, whose least is a minute): the idle-lock tests wait seconds, not minutes. Lint
+   * refuses the name in main/ outside this file (eslint.config.js, NO_TEST_IDLE).
+   */
+  testOnlyIdleTimeoutMs?: number;
+  /** A fixed clock, so tests of time-dependent behaviour across processes (the sign-in backoff) do not depend on how fast processes start. */
+  now?: () => number;
 }
 
 /** Runs one CLI invocation and returns its exit code (docs/cli.md). Never throws. */
@@ -25,10 +34,10 @@ export async function main(argv: string[], testOptions: CliTestOptions = {}): Pr
     const parsed = parseCommandLine(argv, COMMANDS);
     switch (parsed.kind) {
       case 'help':
-        process.stdout.write(`${parsed.text}\n`);
+        writeStdout(parsed.text);
         return EXIT.ok;
       case 'version':
-        process.stdout.write(`firebreak ${readVersion()}\n`);
+        writeStdout(`firebreak ${readVersion()}`);
         return EXIT.ok;
       case 'run':
         return await runCommand(parsed.spec, parsed.values, parsed.args, testOptions);
@@ -49,7 +58,9 @@ async function runCommand(spec: CommandSpec, values: OptionValues, args: string[
   }
   // Loaded only when a command runs: `--help` and usage errors never pay for the backend.
   const { createBackend } = await import('../api/createBackend');
-  const backend = await createBackend({ ...backendOptions, ...testOptions, dataDir, ensureDataDir: session !== 'offline' });
+  const { testOnlyIdleTimeoutMs, ...kdf } = testOptions;
+  const idle = testOnlyIdleTimeoutMs === undefined ? {} : { idleTimeoutMs: testOnlyIdleTimeoutMs };
+  const backend = await createBackend({ ...backendOptions, ...idle, ...kdf, dataDir, ensureDataDir: session !== 'offline' });
   try {
     const conn = backend.newConnection('cli');
     const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
@@ -65,8 +76,8 @@ async function runCommand(spec: CommandSpec, values: OptionValues, args: string[
       backend,
       conn,
       call,
-      print: (text) => process.stdout.write(`${text}\n`),
-      note: (text) => process.stderr.write(`${text}\n`),
+      print: writeStdout,
+      note: writeStderr,
     };
     try {
       if (session === 'login') {
@@ -86,12 +97,12 @@ async function runCommand(spec: CommandSpec, values: OptionValues, args: string[
 /** One line on stderr; the stack only when FIREBREAK_DEBUG is set, since messages suffice for users. */
 function reportError(err: unknown): number {
   if (err instanceof CliError) {
-    process.stderr.write(`firebreak: ${err.message}\n`);
+    writeStderr(`firebreak: ${err.message}`);
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`firebreak: ${message.split('\n', 1)[0]}\n`);
-  if (process.env.FIREBREAK_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  writeStderr(`firebreak: ${message.split('\n', 1)[0]}`);
+  if (process.env.FIREBREAK_DEBUG && err instanceof Error && err.stack) writeStderr(err.stack);
   return EXIT.error;
 }
 

@@ -1,5 +1,14 @@
 import type { Category, Severity } from '../../contract';
-import type { Period } from './period';
+import { periodOf, type Period } from './period';
+
+/** What is asked for: a period of whole UTC days and the filters (kpis.get, reports.period). */
+export interface KpiQuery {
+  from: string;
+  to: string;
+  severity?: readonly Severity[] | undefined;
+  category?: readonly Category[] | undefined;
+  includeExercises: boolean;
+}
 
 /** Which incidents the KPIs are about: detected in the period, matching the filters. */
 export interface KpiScope {
@@ -29,4 +38,9 @@ export function scopeWhere(s: KpiScope, exercises: 'scope' | 'only' = 'scope'): 
     params.push(...s.category);
   }
   return { sql: parts.join(' AND '), params };
+}
+
+/** The scope a query asks for, over its own period or another (the previous period, for trends). */
+export function scopeOf(q: KpiQuery, period: Period = periodOf(q.from, q.to)): KpiScope {
+  return { period, severity: q.severity?.length ? q.severity : null, category: q.category?.length ? q.category : null, includeExercises: q.includeExercises };
 }

@@ -1,27 +1,22 @@
-import { KPI_MAX_PROBLEMS, KPI_PHASES, TIME_POINTS, type Category, type DataProblem, type KpiHeadline, type KpiResult, type Severity } from '../../contract';
+import { KPI_MAX_PROBLEMS, KPI_PHASES, TIME_POINTS, type DataProblem, type KpiHeadline, type KpiResult } from '../../contract';
 import type { RegimeLibrary } from '../notify';
 import type { Db } from '../store';
 import { actionItemKpis } from './actionItemKpis';
 import { backupKpis, backupSlotsClose } from './backupKpis';
 import { drillKpis } from './drillKpis';
+import { exerciseDrills } from './exerciseDrills';
 import { incidentFigures } from './incidentFigures';
 import { remember, scopeVersion, storeVersions } from './kpiVersions';
-import type { KpiScope } from './KpiScope';
+import { scopeOf, type KpiQuery, type KpiScope } from './KpiScope';
 import { notificationKpis } from './notificationKpis';
-import { periodOf, previousPeriod, type Period } from './period';
+import { periodOf, previousPeriod } from './period';
 import { runbookKpis } from './runbookKpis';
 import { securityKpis } from './securityKpis';
 
-export interface KpiQuery {
-  from: string;
-  to: string;
-  severity?: readonly Severity[] | undefined;
-  category?: readonly Category[] | undefined;
-  includeExercises: boolean;
-}
+export type { KpiQuery };
 
 /**
- * The KPIs of a period (docs/kpis.md), and the headline of the period of equal length before it.
+ * The KPIs of a period (docs/kpis.md), and the headline of the period before it (previousPeriod in period.ts).
  * Read in one transaction, so every figure describes the same state of the store.
  */
 export function computeKpis(db: Db, library: RegimeLibrary, q: KpiQuery, now: string): KpiResult {
@@ -40,16 +35,18 @@ const headlines = new WeakMap<Db, Map<string, { versions: string; library: Regim
  * The previous period's headline. Once that period has ended and the last backup slot reaching
  * into it has closed, its figures depend only on the store: so it is kept until what it is
  * computed from changes — a row of the period's incidents, anything a notice is assessed from, a
- * plan, backup, check or failed run (migration 0220's versions) — or the rules do. Sign-ins and
- * notes leave it, and changing a filter or the period back and forth on the dashboard does not
- * compute it again.
+ * plan, backup, check or failed run (migration 0220's versions), which drills were done for an
+ * exercise — or the rules do. Sign-ins and notes leave it, and changing a filter or the period
+ * back and forth on the dashboard does not compute it again.
  */
 function previousHeadline(db: Db, library: RegimeLibrary, scope: KpiScope, now: string): KpiHeadline {
   const nowMs = Date.parse(now);
   if (scope.period.endMs > nowMs || backupSlotsClose(db, scope.period) > nowMs) return headlineOf(computePeriod(db, library, scope, now, false));
   const key = JSON.stringify([scope.period.from, scope.period.to, scope.severity, scope.category, scope.includeExercises]);
   const store = storeVersions(db);
-  const versions = JSON.stringify([scopeVersion(db, scope), store.notices, store.backups]);
+  // Which drills are exercise work moves with an incident's exercise flag, wherever that incident was detected: keyed by the set itself (a few rows).
+  const drills = Array.from(exerciseDrills(db, scope.period)).sort().join('\n');
+  const versions = JSON.stringify([scopeVersion(db, scope), store.notices, store.backups, drills]);
   const hit = headlines.get(db)?.get(key);
   if (hit && hit.versions === versions && hit.library === library) return hit.headline;
   const headline = headlineOf(computePeriod(db, library, scope, now, false));
@@ -57,10 +54,6 @@ function previousHeadline(db: Db, library: RegimeLibrary, scope: KpiScope, now: 
   remember(headlines, db, key, { versions, library, headline }, 16);
   return headline;
 }
-
-const scopeOf = (q: KpiQuery, period: Period): KpiScope => ({
-  period, severity: q.severity?.length ? q.severity : null, category: q.category?.length ? q.category : null, includeExercises: q.includeExercises,
-});
 
 type PeriodFigures = Omit<KpiResult, 'previous'>;
 
@@ -72,10 +65,10 @@ function computePeriod(db: Db, library: RegimeLibrary, scope: KpiScope, now: str
   return {
     from: period.from, to: period.to, computedAt: now, asOf: new Date(asOfMs).toISOString(),
     filters: { severity: scope.severity ? [...scope.severity] : null, category: scope.category ? [...scope.category] : null, includeExercises: scope.includeExercises },
-    incidents: inc.incidents, exercisesExcluded: inc.exercisesExcluded, durations: inc.durations,
+    incidents: inc.incidents, exercisesExcluded: inc.exercisesExcluded, exercisesIncluded: inc.exercisesIncluded, durations: inc.durations,
     notifications: notificationKpis(db, library, scope, asOfMs, now),
     backups: backupKpis(db, period, asOfMs, now),
-    drills: drillKpis(db, period),
+    drills: drillKpis(db, period, scope.includeExercises),
     runbooks: full ? runbookKpis(db, scope) : [],
     security: full ? securityKpis(db, period) : { failedSignIns: 0, failedSignInsByWeek: [], refusedRequests: 0, refusedRequestsByWeek: [], note: '' },
     actionItems: full ? actionItemKpis(db, scope, now) : null,

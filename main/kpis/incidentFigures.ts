@@ -12,6 +12,8 @@ import { phaseValues } from './phaseValues';
 export interface IncidentFigures {
   incidents: number;
   exercisesExcluded: number;
+  /** With exercises included: how many of `incidents` are exercises (0 otherwise). */
+  exercisesIncluded: number;
   durations: DurationMetric[];
   /** Incidents (kpi_incidents ids, in detection order) with times out of order: the first KPI_MAX_PROBLEMS. */
   timeOrderIds: number[];
@@ -105,14 +107,12 @@ function computeIncidentFigures(db: Db, scope: KpiScope, full: boolean, inc: Inc
     durations.push(metricOf(`timeIn_${p}`, `Time in ${p}`, 'phase', starts, ends, phases.values[i]!, phases.status[i]!, inc, period, full));
   });
   const order = timeOrderProblems(inc, KPI_MAX_PROBLEMS);
-  const exercisesExcluded = scope.includeExercises
-    ? 0
-    : (() => {
-        const w = scopeWhere(scope, 'only');
-        return (db.prepare(`SELECT count(*) AS n FROM kpi_incidents k WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
-      })();
+  // Exercises detected in the period that match the other filters: left out, or (when asked) counted, and said so either way.
+  // Rows of the period's days, like the columns: kept by the same version.
+  const w = scopeWhere(scope, 'only');
+  const exercises = (db.prepare(`SELECT count(*) AS n FROM kpi_incidents k WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
   return {
-    incidents: inc.count, exercisesExcluded, durations,
+    incidents: inc.count, exercisesExcluded: scope.includeExercises ? 0 : exercises, exercisesIncluded: scope.includeExercises ? exercises : 0, durations,
     timeOrderIds: order.positions.map((pos) => inc.ids[pos]!), spoiledIds: phases.spoiled.map((pos) => inc.ids[pos]!),
     problemCount: order.total + phases.spoiledTotal,
   };

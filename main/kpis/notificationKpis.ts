@@ -5,6 +5,7 @@ import { scopeWhere, type KpiScope } from './KpiScope';
 import { remember, scopeVersion, storeVersions } from './kpiVersions';
 import { monthSlot } from './period';
 import { noticeStages } from './noticeStages';
+import { IN_RATE, OVERDUE_NOW, stageState } from './stageState';
 import { summarize } from './summarize';
 
 const MAX_OVERDUE_LISTED = 100;
@@ -66,35 +67,31 @@ function noticeRows(db: Db, scope: KpiScope): NoticeRow[] {
  * margin (deadline minus sent) is over the stages sent. Open overdue obligations are as of now.
  */
 export function notificationKpis(db: Db, library: RegimeLibrary, scope: KpiScope, asOfMs: number, now: string): NotificationKpis {
-  const rows = noticeRows(db, scope);
   const nowMs = Date.parse(now);
   const months = scope.period.months.map((key) => ({ key, due: 0, onTime: 0, rate: null as number | null }));
   const severities = SEVERITIES.map((key) => ({ key, due: 0, onTime: 0, rate: null as number | null }));
   const margins: number[] = [];
   const overdue: OverdueObligation[] = [];
   let assessed = 0, due = 0, onTime = 0, sentLate = 0, unsentPastDue = 0, withoutDeadline = 0, openOverdue = 0;
-  for (const row of rows) {
+  for (const row of noticeRows(db, scope)) {
     assessed++;
     const groups: NotificationGroup[] = [months[monthSlot(scope.period, row.detected)]!, severities[SEVERITIES.indexOf(row.severity as never)] ?? severities[3]!];
     for (const s of noticeStages(db, library, row.ref, row.version, now)) {
-      const sent = !Number.isNaN(s.sentAt);
-      if (Number.isNaN(s.due)) {
-        if (sent) withoutDeadline++;
-        continue;
-      }
-      if (!sent && s.due <= nowMs) {
+      const state = stageState(s, asOfMs, nowMs);
+      if (state === 'no-deadline-sent') withoutDeadline++;
+      if (OVERDUE_NOW.has(state)) {
         openOverdue++;
         if (overdue.length < MAX_OVERDUE_LISTED) overdue.push({ ref: row.ref, regimeId: s.regimeId, regimeName: s.regimeName, stageTitle: s.stageTitle, due: s.dueIso ?? '' });
       }
-      if (!sent && s.due > asOfMs) continue;
+      if (!IN_RATE.has(state)) continue;
       due++;
       for (const g of groups) g.due++;
-      if (!sent) {
+      if (state === 'unsent-past-due') {
         unsentPastDue++;
         continue;
       }
       margins.push((s.due - s.sentAt) / 1000);
-      if (s.sentAt <= s.due) {
+      if (state === 'on-time') {
         onTime++;
         for (const g of groups) g.onTime++;
       } else sentLate++;

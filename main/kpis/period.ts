@@ -32,8 +32,19 @@ export function periodOf(from: string, to: string): Period {
   return { from, to, startMs, endMs, months, firstMonth, quarters, firstQuarter };
 }
 
-/** The period of equal length that ends where this one starts. */
+/**
+ * The period a trend compares with: for whole calendar months (a month, a quarter, a year) the same
+ * number of calendar months just before (Q3 with Q2, 92 days with 91, as a reader of "previous
+ * quarter" expects); otherwise the period of equal length that ends where this one starts.
+ */
 export function previousPeriod(p: Period): Period {
+  const start = new Date(p.startMs);
+  const end = new Date(p.endMs);
+  const y = start.getUTCFullYear();
+  const m = start.getUTCMonth();
+  const monthsLong = (end.getUTCFullYear() - y) * 12 + end.getUTCMonth() - m;
+  const wholeMonths = start.getUTCDate() === 1 && end.getUTCDate() === 1;
+  if (wholeMonths) return periodOf(iso(Date.UTC(y, m - monthsLong, 1)), iso(p.startMs - DAY));
   const days = Math.round((p.endMs - p.startMs) / DAY);
   return periodOf(iso(p.startMs - days * DAY), iso(p.startMs - DAY));
 }

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiFailure } from '../../contract';
 import { nativeBindingPath } from './nativeBinding';
@@ -11,6 +12,7 @@ export type Db = Database.Database;
 export function openDatabase(file: string, keyHex: string, opts: { readonly?: boolean; mustExist?: boolean } = {}): Db {
   if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new ApiFailure('INTERNAL', 'database key must be 64 hex characters');
   const binding = nativeBindingPath();
+  if (!opts.readonly && opts.mustExist !== true) createOwnerOnly(file);
   const db = new Database(file, {
     readonly: opts.readonly ?? false,
     fileMustExist: opts.mustExist ?? false,
@@ -37,6 +39,18 @@ export function openDatabase(file: string, keyHex: string, opts: { readonly?: bo
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   return db;
+}
+
+/**
+ * SQLite creates a new database file 0644 (less the umask), and its -wal and -shm files with the
+ * database file's mode: created empty and owner-only first, all three stay 0600 (issue 13).
+ */
+function createOwnerOnly(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
 }
 
 function classifyOpenError(err: unknown): ApiFailure {

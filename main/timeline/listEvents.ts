@@ -19,9 +19,11 @@ export interface EventQuery {
 export const EVENT_COUNT_CAP = 10_000;
 
 /**
- * Newest first. `text` is full-text (FTS5) over type, actor and the event data; the search table
- * is read in descending rowid order and joined to the events, so a page costs the same whether
- * a word matches a hundred events or a million.
+ * Newest first. `text` is full-text (FTS5) over type, actor and the event data as a role without
+ * `pii:read` is shown it: the index holds no personal data (migration 0240), so no search answers
+ * on it — for any caller, through results, counts, order or timing. The search table is read in
+ * descending rowid order and joined to the events, so a page costs the same whether a word
+ * matches a hundred events or a million.
  */
 export function listEvents(db: Db, q: EventQuery): EventPage {
   const where: string[] = [];
@@ -63,9 +65,11 @@ export function listEvents(db: Db, q: EventQuery): EventPage {
 }
 
 /**
- * Each word becomes a quoted term, so user text can never be FTS syntax. A word ending in `*` is a
- * prefix search; plain words match whole tokens, which FTS5 reads newest-first without scanning
- * (a prefix term over a common stem cost 10 ms at 200k events, a whole word 0.3 ms).
+ * Each word becomes a quoted term, so user text can never be FTS syntax: no operator, column
+ * filter or NEAR group reaches the query, and a quote is doubled inside its term. A word ending
+ * in `*` is a prefix search (a lone `*` is refused by the contract); plain words match whole
+ * tokens, which FTS5 reads newest-first without scanning (a prefix term over a common stem cost
+ * 10 ms at 200k events, a whole word 0.3 ms).
  */
 export function toFtsQuery(text: string): string {
   return text

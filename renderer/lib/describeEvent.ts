@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../contract';
 import { formatBytes } from './formatBytes';
+import { describeBackupDecision } from './describeBackupDecision';
 import { describeCausedBy } from './describeCausedBy';
 import { describeDraftEvent } from './describeDraftEvent';
 import { describePhaseEvent, describeTimeOrderOverride } from './describePhaseEvent';
@@ -53,6 +54,21 @@ function describeSettingsChange(d: Record<string, unknown>, base: EventDescripti
   return { ...base, summary: `Changed ${what}${changes.length ? `: ${changes.map((c) => c.field.toLowerCase()).join(', ')}` : ''}`, changes };
 }
 
+/** Why a sign-in (or a re-entered passphrase or code) failed, as auth.login_failed records it. */
+const FAILED_BECAUSE: Record<string, string> = {
+  passphrase: 'wrong passphrase',
+  totp: 'wrong authentication code',
+  'totp-replay': 'an authentication code already used',
+  disabled: 'the account is disabled',
+  'recovery-key': 'wrong recovery key',
+  'change-passphrase': 'wrong current passphrase when changing it',
+  'mfa-enrol': 'wrong passphrase when enrolling an authenticator',
+  'mfa-enrol-totp': 'wrong code from the current authenticator when enrolling a new one',
+  'mfa-enrol-totp-replay': 'a used code from the current authenticator when enrolling a new one',
+  'no-user-record': 'a key slot without a user',
+};
+const TRANSPORT: Record<string, string> = { cli: 'the CLI', http: 'browser mode', ipc: 'the app', test: 'a test', service: 'a service' };
+
 /** A readable rendering of every event type the log holds, with a fallback for new ones. */
 export function describeEvent(event: TimelineEvent): EventDescription {
   const d = event.data;
@@ -70,6 +86,16 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return describePhaseEvent(event, base);
     case 'incident.note':
       return { ...base, summary: 'Added a note', body: str(d.text), tone: 'note' };
+    case 'auth.login_failed': {
+      const parts = [
+        FAILED_BECAUSE[str(d.reason)] ?? (d.reason === undefined ? null : str(d.reason)),
+        typeof d.attempt === 'number' ? `attempt ${d.attempt} in a row` : null,
+        d.transport === undefined ? null : `from ${TRANSPORT[str(d.transport)] ?? str(d.transport)}`,
+      ].filter((p) => p !== null);
+      // Recorded late: written at the next sign-in, because the process that saw it could not write the log (locked).
+      const late = d.recordedLate === true ? ' (recorded at the next sign-in)' : '';
+      return { ...base, summary: `Failed sign-in as ${str(d.user)}${parts.length ? `: ${parts.join(', ')}` : ''}${late}`, tone: 'security' };
+    }
     case 'evidence.added':
       return { ...base, summary: `Added evidence ${str(d.name)} (${typeof d.size === 'number' ? formatBytes(d.size) : '?'})`, tone: 'evidence' };
     case 'evidence.viewed':
@@ -99,20 +125,24 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       const anchor = isRecord(d.anchor) ? `${str(d.anchor.seq)}:${str(d.anchor.hash)}` : '?';
       return {
         ...base,
-        summary: `Generated the incident report (${str(d.format).toUpperCase()}, TLP:${str(d.tlp).toUpperCase()}${d.redacted === true ? ', redacted' : d.personalData === 'masked' ? ', personal data masked' : ''})`,
+        summary: `Generated the ${d.report === 'period' ? `period report ${str(d.from)} to ${str(d.to)}` : 'incident report'} (${str(d.format).toUpperCase()}, TLP:${str(d.tlp).toUpperCase()}${d.redacted === true ? ', redacted' : d.personalData === 'masked' ? ', personal data masked' : ''})`,
         body: `SHA-256 of the file: ${str(d.sha256)}\nLog anchor: ${anchor}${d.verified === false ? ' (the chain did not verify)' : ''}`,
         tone: 'evidence',
       };
     }
     default: {
       if (event.type.startsWith('runbook.')) return describeRunbookEvent(event, base);
+      if (event.type.startsWith('backup.plan_')) {
+        const decision = describeBackupDecision(event, base);
+        if (decision) return decision;
+      }
       if (/^(review|action)\.|^event\.(un)?starred$/.test(event.type)) return describeReviewEvent(event, base);
       const changes = readChanges(d);
       const details = Object.entries(d)
         .filter(([k, v]) => k !== 'changes' && k !== 'causedBy' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
         .slice(0, 4)
         .map(([k, v]) => `${humanize(k).toLowerCase()}: ${String(v)}`);
-      const security = /^(auth|vault|user|mfa|session)\./.test(event.type);
+      const security = /^(auth|vault|user|mfa|session)\./.test(event.type) || (event.type === 'backup.restored' && Array.isArray(d.databaseFiles));
       return {
         ...base,
         summary: details.length ? `${base.summary} — ${details.join(', ')}` : base.summary,

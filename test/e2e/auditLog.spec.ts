@@ -7,7 +7,8 @@ test('the audit log filters by type, actor and text, and verifies the chain it l
   await setup.createVault(ADMIN.name, ADMIN.passphrase);
   await setup.acknowledgeRecoveryKey();
   await api('users.add', { name: BOB.name, role: 'responder', passphrase: BOB.passphrase, mustChangePassphrase: false });
-  const incident = await api('incidents.create', { title: 'Payroll phishing wave', severity: 'SEV2', category: 'phishing' });
+  // The reporter is personal data: shown to the administrator, never searched (docs/security.md).
+  const incident = await api('incidents.create', { title: 'Payroll phishing wave', severity: 'SEV2', category: 'phishing', reporterName: 'Zelda Quillfeather' });
   await api('incidents.addNote', { ref: incident.ref, text: 'Blocked the sender domain payroll-update.example' });
 
   // A failed sign-in by bob while the vault is locked is written at the next unlock.
@@ -41,7 +42,7 @@ test('the audit log filters by type, actor and text, and verifies the chain it l
   await audit.filter({ actor: BOB.name });
   await expect(audit.column('type')).toHaveText(['auth.login_failed']);
   await expect(audit.column('actor')).toHaveText([BOB.name]);
-  await expect(audit.column('summary')).toHaveText(['Auth login failed — user: bob, reason: passphrase, attempt: 1, recorded late: true']);
+  await expect(audit.column('summary')).toHaveText(['Failed sign-in as bob: wrong passphrase, attempt 1 in a row, from browser mode (recorded at the next sign-in)']);
   await audit.filter({ actor: ADMIN.name });
   await expect(audit.column('type')).toHaveText(['auth.login', 'auth.logout', 'incident.note', 'incident.created', 'user.added', 'auth.login', 'vault.created']);
   await expect(audit.actor.locator('option')).toHaveText(['Any actor', ADMIN.name, BOB.name]);
@@ -54,7 +55,20 @@ test('the audit log filters by type, actor and text, and verifies the chain it l
   await expect(audit.column('type')).toHaveText(['incident.note']);
   await audit.filter({ actor: BOB.name, text: 'payroll' });
   await expect(page.getByRole('heading', { name: 'No events match these filters' })).toBeVisible();
+  // A word's start with *: the note's payroll-update and the title's Payroll.
+  await audit.filter({ actor: '', text: 'pay*' });
+  await expect(audit.column('type')).toHaveText(['incident.note', 'incident.created']);
+  // The reporter's name is in incident.created, but personal data is not searched, and the page says so.
+  await expect(audit.search).toHaveAccessibleDescription(/Personal data \(reporters, people affected, answers marked personal\) is never searched/);
+  await audit.filter({ text: 'Quillfeather' });
+  const none = page.getByRole('heading', { name: 'No events match these filters' });
+  await expect(none).toBeVisible();
+  await expect(none.locator('xpath=..')).toContainText('Personal data is not searched');
+  // A lone * is refused with the API's message, not ignored.
+  await audit.filter({ text: '*' });
+  await expect(page.getByRole('alert')).toContainText('* stands for the rest of a word and needs its start before it: write lapt* to find laptop and laptops');
   await audit.clearFilters();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(audit.column('type')).toHaveText(everything);
 
   // Verification covers exactly the events listed, up to the newest row's sequence number.

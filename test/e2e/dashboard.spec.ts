@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ADMIN, expect, test } from './fixtures';
 import { DashboardPage } from './pages/DashboardPage';
 
@@ -75,6 +78,24 @@ test('a manager reads the quarter on the dashboard: figures, charts, no CSP viol
   await page.locator('.kpi-more').screenshot({ path: test.info().outputPath('dashboard-more.png') });
   expect(cspViolations).toEqual([]);
   expect(consoleErrors).toEqual([]);
+
+  // The quarter's period report, as a PDF: the period and the incidents in it, the file recorded in the log.
+  const { download, dialog } = await dash.downloadPeriodReport('pdf');
+  await expect(dialog).toHaveAccessibleName('Period report — Q1 2026');
+  expect(download.suggestedFilename()).toBe('period-report-2026-01-01-to-2026-03-31-tlp-amber.pdf');
+  const pdf = await readFile(await download.path());
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(10_000);
+  const doc = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) pages.push((await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' '));
+  await doc.destroy();
+  const text = pages.join('\n').replace(/\s+/g, ' ');
+  for (const expected of ['Period report Q1 2026', '2026-01-01 to 2026-03-31', b.ref, c.ref, 'Phished payroll mailbox', '50%: 1 of 2 notices due or sent']) expect(text, expected).toContain(expected);
+  expect(text).not.toContain('Tabletop: ransomware');
+  await expect(dialog.getByTestId('period-report-done')).toContainText(createHash('sha256').update(pdf).digest('hex').slice(0, 16));
+  await dialog.screenshot({ path: test.info().outputPath('period-report-dialog.png') });
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
 
   // The data problem names the pair and opens the incident.
   await expect(dash.problems).toContainText('contained');

@@ -28,6 +28,11 @@ export interface Server {
 interface Options {
   /** Extra `firebreak serve` options for the tests of a file: `test.use({ serveArgs: ['--idle-minutes', '1'] })`. */
   serveArgs: string[];
+  /**
+   * Extra environment of the tests' `firebreak serve`: `test.use({ serveEnv: { FIREBREAK_TEST_IDLE_MS: '10000' } })`
+   * (test/helpers/cli/testCli.ts).
+   */
+  serveEnv: Record<string, string>;
 }
 
 interface Fixtures {
@@ -59,6 +64,7 @@ async function callApi<M extends MethodName>(request: APIRequestContext, origin:
 
 export const test = base.extend<Fixtures & Options>({
   serveArgs: [[], { option: true }],
+  serveEnv: [{}, { option: true }],
 
   // Playwright needs a destructuring pattern here and lint forbids an empty one; browserName is free.
   dataDir: async ({ browserName: _browserName }, use) => {
@@ -67,8 +73,8 @@ export const test = base.extend<Fixtures & Options>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  server: async ({ dataDir, serveArgs }, use, testInfo) => {
-    const serve = await startServe(dataDir, serveArgs);
+  server: async ({ dataDir, serveArgs, serveEnv }, use, testInfo) => {
+    const serve = await startServe(dataDir, serveArgs, serveEnv);
     await use({ url: serve.url, origin: serve.origin, dataDir });
     await serve.stop();
     if (serve.stderr().trim()) await testInfo.attach('serve-stderr', { body: serve.stderr(), contentType: 'text/plain' });

@@ -49,6 +49,9 @@ test('a manager sees personal data as Restricted and gets no edit controls', asy
   await expect(detail.evidence).toHaveCount(0);
   await expect(shell.nav.getByRole('link', { name: 'Users' })).toHaveCount(0);
   await expect(shell.nav.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
+  // Locking signs everyone out: an administrator's decision (vault:lock); signing out stays.
+  await expect(shell.lock).toHaveCount(0);
+  await expect(shell.signOut).toBeVisible();
 
   // `e` (edit) and `n` (new incident) do nothing for this role.
   await page.keyboard.press('e');

@@ -19,12 +19,14 @@ export interface ServeProcess {
  * `firebreak serve` on a data directory, from the tests' bundle of the CLI (test/helpers/cli/testCli.ts:
  * the production code with the low test scrypt cost). The fixture's server is one; a test that needs
  * a second browser session on the same data directory starts another (browser mode serves one).
+ * `env` adds to the server's environment, e.g. the tests' idle override FIREBREAK_TEST_IDLE_MS.
  */
-export async function startServe(dataDir: string, args: readonly string[] = []): Promise<ServeProcess> {
+export async function startServe(dataDir: string, args: readonly string[] = [], env: Readonly<Record<string, string>> = {}): Promise<ServeProcess> {
   const child = spawn(process.execPath, [TEST_CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
     cwd: ROOT,
     // NODE_EXTRA_CA_CERTS costs every Node start 50 ms on the build machines; the server makes no TLS connection.
-    env: { ...process.env, FIREBREAK_PASSPHRASE: '', NODE_EXTRA_CA_CERTS: '' },
+    // The tests' idle override (testCli.ts) only where a test file sets it, never from the calling shell.
+    env: { ...process.env, FIREBREAK_PASSPHRASE: '', NODE_EXTRA_CA_CERTS: '', FIREBREAK_TEST_IDLE_MS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,6 +1,6 @@
 import type { BackupScheduleStatus, MethodName, MethodOutput, ParsedInput, Role, SessionRevokeReason, Topic, Topics } from '../../../contract';
 import type { Db, Vault } from '../../vault';
-import type { LoginThrottle } from '../../auth';
+import type { SignInAttempts } from '../../auth';
 import type { Connection } from '../types';
 import type { Session, Sessions } from '../Sessions';
 
@@ -17,16 +17,23 @@ export interface Context {
   deadlineAlarmHours: readonly number[];
   vault: Vault;
   sessions: Sessions;
-  throttle: LoginThrottle;
+  /** Sign-in backoff and failures waiting for the log, shared with every process on the data directory. */
+  attempts: SignInAttempts;
   nowMs: () => number;
   nowIso: () => string;
   isOpen(): boolean;
   open(): Unlocked;
   /** Opens the database with a data key that a slot just gave up (first sign-in, recovery). */
   unlockWith(dataKey: Buffer): Unlocked;
-  lock(reason: 'idle' | 'locked' | 'logout'): void;
-  /** Events that could not be written while locked (failed sign-ins), flushed at the next unlock. */
-  deferAudit(event: { actor: string; type: string; data: Record<string, unknown>; ts: string }): void;
+  /** Ends every session and closes the database; `actor` is the user who asked (vault.lock), else the log says `system`. */
+  lock(reason: 'idle' | 'locked' | 'logout', actor?: string): void;
+  /**
+   * Appends the failed sign-ins that processes unable to write the log (locked ones: a CLI run,
+   * another window before sign-in) left in the attempts file. Also done at every unlock and,
+   * while the vault is open, within seconds of another process recording one.
+   */
+  flushLate(): void;
+  /** Binds a new session to this connection; a session it held before ends (signing in again must not leave the first one open). */
   bindSession(session: Session): void;
   /** Pushes to this connection only (progress of the work it asked for). */
   notify<T extends Topic>(topic: T, payload: Topics[T]): void;

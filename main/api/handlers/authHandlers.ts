@@ -1,10 +1,13 @@
 import { ApiFailure } from '../../../contract';
+import { randomBytes } from 'node:crypto';
 import {
-  clearMustChangePassphrase, clearTotp, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp, otpauthUrl, qrDataUrl,
-  recordTotpStep, setTotpPending,
+  clearMustChangePassphrase, clearUserSecrets, createUserKey, dropUserKeys, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp,
+  openTotp, openUserKey, otpauthUrl, qrDataUrl, recordTotpStep, sealTotp, setTotpPending, settleUserSecrets, totpForSignIn, wrapUserKey,
 } from '../../auth';
 import { appendEvent } from '../../timeline';
 
+import type { SlotKey } from '../../vault';
+import { logError } from '../logError';
 import { actorOf, type Context, type Handlers } from './Context';
 import { requireStrong } from './requireStrong';
 import { sessionInfo } from './sessionInfo';
@@ -15,17 +18,66 @@ type AuthMethods = 'vault.status' | 'vault.create' | 'vault.recover' | 'vault.ex
 const BAD_LOGIN = 'wrong user name or passphrase';
 const disabledMessage = (user: string) => `the account ${user} is disabled: an administrator disabled it, and only an administrator can enable it again`;
 
-/** Records a failed attempt now if the log is open, else at the next unlock (nothing is written while locked). */
-function recordFailure(ctx: Context, user: string, reason: string, attempt: number): void {
-  const event = { actor: user, type: 'auth.login_failed', data: { user, reason, attempt }, ts: ctx.nowIso() };
-  if (ctx.isOpen()) appendEvent(ctx.open().db, event);
-  else ctx.deferAudit(event);
+/** A credential check under a reserved try: settle it, or `done()` (in a finally) releases it as no try at all. */
+interface Attempt {
+  readonly number: number;
+  /** Counts the failure (its wait runs from now), records it in the log (or, while locked, in the attempts file until the next sign-in) and throws `error`. */
+  failed(user: string, reason: string, error: ApiFailure): Promise<never>;
+  succeeded(): Promise<void>;
+  done(): Promise<void>;
 }
 
-function throttled(ctx: Context, key: string): void {
-  const wait = ctx.throttle.retryAfter(key);
-  if (wait > 0) {
-    throw new ApiFailure('RATE_LIMITED', `too many failed attempts; try again in ${Math.ceil(wait / 1000)} s`, { retryAfterMs: wait });
+/**
+ * Reserves a try for `key` before the slow key derivation (SignInAttempts.reserve): the backoff is
+ * decided before any passphrase is checked, so parallel requests cannot all slip past it.
+ */
+async function beginAttempt(ctx: Context, key: string): Promise<Attempt> {
+  const ticket = await ctx.attempts.reserve(key);
+  let settled = false;
+  return {
+    number: ticket.attempt,
+    failed: async (user, reason, error) => {
+      settled = true;
+      const event = { actor: user, type: 'auth.login_failed', ts: ctx.nowIso(), data: { user, reason, attempt: ticket.attempt, transport: ctx.conn.transport } };
+      // Into the log first while it is open here: an await in between could see it locked.
+      if (ctx.isOpen()) {
+        appendEvent(ctx.open().db, event);
+        await ctx.attempts.fail(ticket, null);
+      } else {
+        await ctx.attempts.fail(ticket, event);
+      }
+      throw error;
+    },
+    succeeded: async () => {
+      settled = true;
+      await ctx.attempts.succeed(ticket);
+    },
+    done: async () => {
+      if (settled) return;
+      try {
+        await ctx.attempts.release(ticket);
+      } catch (err) {
+        // The try stays counted, which errs on the safe side; the caller's own error matters more.
+        logError(ctx.dataDir, 'release sign-in attempt', err);
+      }
+    },
+  };
+}
+
+/**
+ * Asks the signed-in user for their passphrase again before a change to how they sign in (a new
+ * passphrase): a session left open on an unattended screen is not enough. Under the same backoff
+ * as sign-in. Returns what the user's slot opens: the data key and the slot's key (the caller zeroes it).
+ */
+async function confirmPassphrase(ctx: Context, me: string, passphrase: string, reason: string): Promise<{ dataKey: Buffer; slot: SlotKey }> {
+  const attempt = await beginAttempt(ctx, me);
+  try {
+    const opened = await ctx.vault.openPassphraseSlot(me, passphrase);
+    if (!opened) return await attempt.failed(me, reason, new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong'));
+    await attempt.succeeded();
+    return opened;
+  } finally {
+    await attempt.done();
   }
 }
 
@@ -42,41 +94,44 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       if (ctx.vault.exists()) throw new ApiFailure('ALREADY_EXISTS', 'a vault already exists in this data directory');
       requireStrong(passphrase, admin);
       const now = ctx.nowIso();
-      let created: { recoveryKey: string };
-      try {
-        created = await ctx.vault.create(admin, passphrase, (dataKey) => {
+      let userKey: Buffer | null = null;
+      // Exclusive across processes and connections, and verified before it is reported (Vault.create).
+      const created = await ctx.vault.create(admin, passphrase, {
+        initialize: (dataKey, adminSlot) => {
+          // Nothing else can have opened a database here (no vault.json, and the creation lock is ours).
+          if (ctx.isOpen()) throw new Error('vault.create found the backend unlocked without a vault');
           const { db } = ctx.unlockWith(dataKey);
           db.transaction(() => {
             insertUser(db, admin, 'admin', now);
+            // The slot's key is zeroed by Vault.create once it has checked the slots as written.
+            userKey = createUserKey(db, adminSlot, now);
             appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin } });
             appendEvent(db, { actor: admin, type: 'auth.login', ts: now, data: { user: admin, transport: ctx.conn.transport } });
           })();
-        });
-      } catch (err) {
-        // Half a vault is worse than none: drop the new database so creating again starts clean.
-        if (!ctx.vault.exists() && ctx.isOpen()) {
-          ctx.lock('locked');
-          ctx.vault.discardOrphanDatabase();
-        }
-        throw err;
-      }
+        },
+        // Half a vault is worse than none: close the new database so Vault.create can remove it and creating again starts clean.
+        abandon: () => {
+          if (ctx.isOpen()) ctx.lock('locked');
+        },
+      });
       const { recoveryKey } = created;
       // A new user's session epoch is 0 (migration 0130).
-      const session = ctx.sessions.start(admin, 'admin', 0);
+      const session = ctx.sessions.start(admin, 'admin', 0, userKey);
       ctx.bindSession(session);
       return { recoveryKey, session: sessionInfo(ctx, session, idleTimeoutMs) };
     },
 
     'vault.recover': async (ctx, { recoveryKey, user, newPassphrase, resetMfa }) => {
       if (!ctx.vault.exists()) throw new ApiFailure('NOT_INITIALIZED', 'there is no vault in this data directory');
-      throttled(ctx, '#recovery');
-      const dataKey = await ctx.vault.unlockWithRecoveryKey(recoveryKey);
-      if (!dataKey) {
-        const n = ctx.throttle.fail('#recovery');
-        recordFailure(ctx, user, 'recovery-key', n);
-        throw new ApiFailure('BAD_CREDENTIALS', 'that recovery key does not open this vault');
+      const attempt = await beginAttempt(ctx, '#recovery');
+      let dataKey: Buffer | null;
+      try {
+        dataKey = await ctx.vault.unlockWithRecoveryKey(recoveryKey);
+        if (!dataKey) return await attempt.failed(user, 'recovery-key', new ApiFailure('BAD_CREDENTIALS', 'that recovery key does not open this vault'));
+        await attempt.succeeded();
+      } finally {
+        await attempt.done();
       }
-      ctx.throttle.succeed('#recovery');
       const wasOpen = ctx.isOpen();
       const { db } = ctx.isOpen() ? ctx.open() : ctx.unlockWith(dataKey);
       try {
@@ -87,10 +142,19 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
           throw new ApiFailure('CONFLICT', `${user} is disabled; an administrator can enable them, which sets a new passphrase`);
         }
         requireStrong(newPassphrase, user, 'newPassphrase');
-        await ctx.vault.setUserPassphrase(user, newPassphrase, dataKey);
+        // The TOTP secret is sealed under a key only the forgotten passphrase unwraps: recovery
+        // cannot carry it over, and does not drop it unasked (docs/security.md).
+        if (record.mfaEnrolled && !resetMfa) {
+          throw new ApiFailure(
+            'CONFLICT',
+            `${user}'s two-factor secret is sealed under the passphrase being replaced, which the recovery key cannot open: recover again with two-factor reset (resetMfa, --reset-mfa), then ${user} enrols again after signing in`,
+          );
+        }
+        const slot = await ctx.vault.prepareUserSlot(user, newPassphrase, dataKey);
         db.transaction(() => {
-          if (resetMfa) clearTotp(db, user);
+          clearUserSecrets(db, user, { keys: true });
           appendEvent(db, { actor: user, type: 'vault.recovered', ts: ctx.nowIso(), data: { user, mfaReset: resetMfa } });
+          ctx.vault.installUserSlot(slot);
         })();
       } finally {
         if (!wasOpen && ctx.sessions.count() === 0) ctx.lock('locked');
@@ -105,60 +169,78 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
     },
 
     'vault.lock': (ctx) => {
-      ctx.lock('locked');
+      // Signs everybody out: a decision of someone allowed to (vault:lock), recorded in their name.
+      ctx.lock('locked', actorOf(ctx).user);
       return { locked: true };
     },
 
     'auth.login': async (ctx, { user, passphrase, otp }) => {
       if (!ctx.vault.exists()) throw new ApiFailure('NOT_INITIALIZED', 'there is no vault yet: create one first');
-      throttled(ctx, user);
-      // Disabled users have no slot left; vault.json names them, so the refusal says why even while locked.
-      if (ctx.vault.isDisabled(user)) {
-        recordFailure(ctx, user, 'disabled', ctx.throttle.fail(user));
-        throw new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user));
-      }
-      const dataKey = await ctx.vault.unlockWithPassphrase(user, passphrase);
-      if (!dataKey) {
-        recordFailure(ctx, user, 'passphrase', ctx.throttle.fail(user));
-        throw new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN);
-      }
-      const wasOpen = ctx.isOpen();
-      const { db } = wasOpen ? ctx.open() : ctx.unlockWith(dataKey);
-      const relock = () => {
-        if (!wasOpen && ctx.sessions.count() === 0) ctx.lock('locked');
-      };
-      const record = findUser(db, user);
-      if (!record) {
-        relock();
-        throw new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN);
-      }
-      // A slot can outlive the disabling (an older vault.json put back): the database decides.
-      if (record.status === 'disabled') {
-        recordFailure(ctx, user, 'disabled', ctx.throttle.fail(user));
-        relock();
-        throw new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user));
-      }
-      if (record.totpSecret) {
-        if (!otp) {
-          relock();
-          throw new ApiFailure('MFA_REQUIRED', 'enter the 6-digit code from your authenticator app');
+      const attempt = await beginAttempt(ctx, user);
+      try {
+        // Disabled users have no slot left; vault.json names them, so the refusal says why even while locked.
+        if (ctx.vault.isDisabled(user)) return await attempt.failed(user, 'disabled', new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user)));
+        const opened = await ctx.vault.openPassphraseSlot(user, passphrase);
+        if (!opened) return await attempt.failed(user, 'passphrase', new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN));
+        const { dataKey, slot } = opened;
+        const wasOpen = ctx.isOpen();
+        const { db } = wasOpen ? ctx.open() : ctx.unlockWith(dataKey);
+        const relock = () => {
+          if (!wasOpen && ctx.sessions.count() === 0) ctx.lock('locked');
+        };
+        const refuse = async (reason: string, error: ApiFailure): Promise<never> => {
+          try {
+            return await attempt.failed(user, reason, error);
+          } finally {
+            slot.kek.fill(0);
+            relock();
+          }
+        };
+        const record = findUser(db, user);
+        if (!record) return await refuse('no-user-record', new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN));
+        // A slot can outlive the disabling (an older vault.json put back): the database decides.
+        if (record.status === 'disabled') return await refuse('disabled', new ApiFailure('ACCOUNT_DISABLED', disabledMessage(user)));
+        // The secret opens only with the key this user's slot wraps (sealed since migration 0271).
+        let totp: { secret: string | null; userKey: Buffer | null };
+        try {
+          totp = totpForSignIn(db, record, slot);
+        } catch (err) {
+          return await refuse('totp-sealed', err instanceof ApiFailure ? err : new ApiFailure('BAD_CREDENTIALS', BAD_LOGIN));
         }
-        const step = matchTotp(record.totpSecret, otp, ctx.nowMs());
-        if (step === null || step <= (record.totpLastStep ?? -1)) {
-          recordFailure(ctx, user, step === null ? 'totp' : 'totp-replay', ctx.throttle.fail(user));
-          relock();
-          throw new ApiFailure('BAD_CREDENTIALS', step === null ? 'wrong authentication code' : 'that code was already used; wait for the next one');
+        if (totp.secret !== null) {
+          if (!otp) {
+            // Not a failed try: the code is still to come (attempt.done releases it).
+            slot.kek.fill(0);
+            relock();
+            throw new ApiFailure('MFA_REQUIRED', 'enter the 6-digit code from your authenticator app');
+          }
+          const step = matchTotp(totp.secret, otp, ctx.nowMs());
+          if (step === null || step <= (record.totpLastStep ?? -1)) {
+            return await refuse(
+              step === null ? 'totp' : 'totp-replay',
+              new ApiFailure('BAD_CREDENTIALS', step === null ? 'wrong authentication code' : 'that code was already used; wait for the next one'),
+            );
+          }
+          recordTotpStep(db, user, step);
         }
-        recordTotpStep(db, user, step);
+        await attempt.succeeded();
+        // Failures other processes recorded while they could not write the log (a CLI run, another window).
+        ctx.flushLate();
+        const userKey = settleUserSecrets(db, record, slot, totp.userKey, ctx.nowIso());
+        slot.kek.fill(0);
+        const session = ctx.sessions.start(user, record.role, record.sessionEpoch, userKey);
+        appendEvent(db, {
+          actor: user, type: 'auth.login', ts: ctx.nowIso(),
+          data: {
+            user, transport: ctx.conn.transport, mfa: totp.secret !== null, ...(record.mustChangePassphrase ? { mustChangePassphrase: true } : {}),
+            ...(record.totp.legacy !== null ? { totpSealed: true } : {}),
+          },
+        });
+        ctx.bindSession(session);
+        return sessionInfo(ctx, session, idleTimeoutMs);
+      } finally {
+        await attempt.done();
       }
-      ctx.throttle.succeed(user);
-      const session = ctx.sessions.start(user, record.role, record.sessionEpoch);
-      appendEvent(db, {
-        actor: user, type: 'auth.login', ts: ctx.nowIso(),
-        data: { user, transport: ctx.conn.transport, mfa: record.totpSecret !== null, ...(record.mustChangePassphrase ? { mustChangePassphrase: true } : {}) },
-      });
-      ctx.bindSession(session);
-      return sessionInfo(ctx, session, idleTimeoutMs);
     },
 
     'auth.logout': (ctx) => {
@@ -170,46 +252,94 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
 
     'auth.changePassphrase': async (ctx, { current, next }) => {
       const me = actorOf(ctx).user;
-      throttled(ctx, me);
-      const dataKey = await ctx.vault.unlockWithPassphrase(me, current);
-      if (!dataKey) {
-        recordFailure(ctx, me, 'change-passphrase', ctx.throttle.fail(me));
-        throw new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong');
-      }
+      const opened = await confirmPassphrase(ctx, me, current, 'change-passphrase');
       if (next === current) {
         const why = 'the new passphrase must differ from the current one';
         throw new ApiFailure('VALIDATION', why, { issues: [`next: ${why}`] });
       }
       requireStrong(next, me, 'next');
-      await ctx.vault.setUserPassphrase(me, next, dataKey);
       const { db } = ctx.open();
-      const forced = getUser(db, me).mustChangePassphrase;
+      const record = getUser(db, me);
+      const prepared = await ctx.vault.preparePassphraseSlot(me, next, opened.dataKey);
+      // The user's own key goes with the passphrase: rewrapped for the new slot when something is
+      // sealed under it, else a fresh one (nothing is lost, and no key wrapped under a passphrase
+      // an administrator once knew lives on). Written before vault.json changes, so a crash
+      // between the two leaves the old slot working with its own row.
+      const old = openUserKey(db, opened.slot);
+      const sealed = record.totp.sealed !== null || record.totp.pendingSealed !== null;
+      const key = sealed && old !== null ? old : randomBytes(32);
+      db.transaction(() => wrapUserKey(db, key, prepared.key, ctx.nowIso()))();
+      opened.slot.kek.fill(0);
+      prepared.key.kek.fill(0);
+      ctx.vault.installUserSlot(prepared.slot);
       db.transaction(() => {
-        if (forced) clearMustChangePassphrase(db, me);
-        appendEvent(db, { actor: me, type: 'user.passphrase_changed', ts: ctx.nowIso(), data: { user: me, ...(forced ? { required: true } : {}) } });
+        if (record.mustChangePassphrase) clearMustChangePassphrase(db, me);
+        appendEvent(db, { actor: me, type: 'user.passphrase_changed', ts: ctx.nowIso(), data: { user: me, ...(record.mustChangePassphrase ? { required: true } : {}) } });
       })();
+      dropUserKeys(db, me, prepared.key.slotId);
+      const session = actorOf(ctx);
+      if (session.userKey !== key) session.userKey?.fill(0);
+      session.userKey = key;
       return { changed: true };
     },
 
-    'mfa.begin': async (ctx) => {
-      const me = actorOf(ctx).user;
+    // Enrolling a device decides who can sign in as this user from now on: the passphrase is asked
+    // again, and while a device is enrolled a code from it too, so a session left open (or taken
+    // over) cannot swap in the taker's own authenticator (issue 13 §12).
+    'mfa.begin': async (ctx, { passphrase, code }) => {
+      const { user: me, userKey } = actorOf(ctx);
+      if (userKey === null) throw new ApiFailure('CONFLICT', 'this session holds no key to seal a two-factor secret with: sign out and in again, then enrol');
+      const attempt = await beginAttempt(ctx, me);
+      try {
+        const opened = await ctx.vault.openPassphraseSlot(me, passphrase);
+        if (!opened) return await attempt.failed(me, 'mfa-enrol', new ApiFailure('BAD_CREDENTIALS', 'the current passphrase is wrong'));
+        const { db } = ctx.open();
+        const record = getUser(db, me);
+        let current: string | null;
+        try {
+          current = totpForSignIn(db, record, opened.slot).secret;
+        } finally {
+          opened.slot.kek.fill(0);
+          opened.dataKey.fill(0);
+        }
+        if (current !== null) {
+          if (code === undefined) {
+            const why = 'enter the current 6-digit code from the authenticator app you use now: only it can replace itself (lost it? The recovery key can remove two-factor authentication: "Use the recovery key" on the sign-in screen, or `firebreak vault recover --reset-mfa`)';
+            throw new ApiFailure('VALIDATION', why, { issues: [`code: ${why}`] });
+          }
+          const step = matchTotp(current, code, ctx.nowMs());
+          if (step === null || step <= (record.totpLastStep ?? -1)) {
+            return await attempt.failed(
+              me,
+              step === null ? 'mfa-enrol-totp' : 'mfa-enrol-totp-replay',
+              new ApiFailure('BAD_CREDENTIALS', step === null ? 'wrong authentication code' : 'that code was already used; wait for the next one'),
+            );
+          }
+          recordTotpStep(db, me, step);
+        }
+        await attempt.succeeded();
+      } finally {
+        await attempt.done();
+      }
       const secret = generateTotpSecret();
-      setTotpPending(ctx.open().db, me, secret);
+      // Sealed even while pending: the database never holds a TOTP secret in the clear.
+      setTotpPending(ctx.open().db, me, sealTotp(userKey, me, 'pending', secret));
       const url = otpauthUrl(me, secret);
       return { secret, otpauthUrl: url, qrDataUrl: await qrDataUrl(url) };
     },
 
     'mfa.confirm': (ctx, { code }) => {
-      const me = actorOf(ctx).user;
+      const { user: me, userKey } = actorOf(ctx);
       const { db } = ctx.open();
       const record = getUser(db, me);
-      if (!record.totpPending) throw new ApiFailure('CONFLICT', 'start enrolment first (mfa.begin)');
-      const step = matchTotp(record.totpPending, code, ctx.nowMs());
+      const pending = record.totp.pendingSealed === null || userKey === null ? null : openTotp(userKey, me, 'pending', record.totp.pendingSealed);
+      if (pending === null) throw new ApiFailure('CONFLICT', 'start enrolment first (mfa.begin)');
+      const step = matchTotp(pending, code, ctx.nowMs());
       if (step === null) throw new ApiFailure('BAD_CREDENTIALS', 'that code does not match; check the time on this machine and your phone');
       db.transaction(() => {
         // The confirming code's step counts as used, so it cannot also sign in.
-        enableTotp(db, me, record.totpPending!, step);
-        appendEvent(db, { actor: me, type: 'mfa.enrolled', ts: ctx.nowIso(), data: { user: me } });
+        enableTotp(db, me, sealTotp(userKey!, me, 'secret', pending), step);
+        appendEvent(db, { actor: me, type: 'mfa.enrolled', ts: ctx.nowIso(), data: { user: me, ...(record.mfaEnrolled ? { replacedDevice: true } : {}) } });
       })();
       return { enrolled: true };
     },

@@ -2,13 +2,20 @@ import { ApiFailure, PII_FIELDS, roleHas, type Incident, type TimelineEvent } fr
 import {
   addIncidentNote, createIncident, getIncident, listIncidents, maskIncident, setIncidentStatus, updateIncident,
 } from '../../incidents';
-import { eventsForIncident, listEvents, maskEvent, verifyChain } from '../../timeline';
+import { eventsForIncident, listEvents, verifyChain } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
 import { openItemsForClosing } from './openItemsForClosing';
+import { piiViewOf } from './piiView';
 
 const seesPii = (ctx: Context): boolean => roleHas(actorOf(ctx).role, 'pii:read');
-const view = (ctx: Context, i: Incident): Incident => (seesPii(ctx) ? i : maskIncident(i));
-const viewEvents = (ctx: Context, events: TimelineEvent[]): TimelineEvent[] => (seesPii(ctx) ? events : events.map(maskEvent));
+/** For a role without pii:read: the personal fields withheld, and their values masked in the title, summary and tags. */
+const view = (ctx: Context, i: Incident): Incident => {
+  const pii = piiViewOf(ctx);
+  if (!pii) return i;
+  const s = pii.scrubberOf(i.ref);
+  return { ...maskIncident(i), title: s.scrub(i.title), summary: s.scrub(i.summary), tags: i.tags.map((t) => s.scrub(t)) };
+};
+const viewEvents = (ctx: Context, events: TimelineEvent[]): TimelineEvent[] => piiViewOf(ctx)?.events(events) ?? events;
 
 function refusePiiWrite(ctx: Context, fields: object): void {
   if (seesPii(ctx)) return;
@@ -20,7 +27,13 @@ type IncidentMethods = 'incidents.list' | 'incidents.get' | 'incidents.create' |
   | 'incidents.addNote' | 'timeline.forIncident' | 'audit.list' | 'log.verify';
 
 export const incidentHandlers: Pick<Handlers, IncidentMethods> = {
-  'incidents.list': (ctx, q) => listIncidents(ctx.open().db, q),
+  'incidents.list': (ctx, q) => {
+    const page = listIncidents(ctx.open().db, q);
+    const pii = piiViewOf(ctx);
+    if (!pii) return page;
+    // A search's hits are shown by title and tags: a name typed there is masked as on the incident.
+    return { ...page, rows: page.rows.map((r) => ({ ...r, title: pii.text(r.ref, r.title), tags: r.tags.map((t) => pii.text(r.ref, t)) })) };
+  },
   'incidents.get': (ctx, { ref }) => view(ctx, getIncident(ctx.open().db, ref)),
   'incidents.create': (ctx, { overrideTimeOrder, ...fields }) => {
     refusePiiWrite(ctx, fields);
@@ -38,7 +51,10 @@ export const incidentHandlers: Pick<Handlers, IncidentMethods> = {
     const openItems = status === 'closed' ? openItemsForClosing(ctx, ref) : [];
     return view(ctx, setIncidentStatus(db, actorOf(ctx).user, ref, { status, reason, skipPhases, overrideTimeOrder, openItems }, ctx.nowIso()));
   },
-  'incidents.addNote': (ctx, { ref, text }) => addIncidentNote(ctx.open().db, actorOf(ctx).user, ref, text, ctx.nowIso()),
+  'incidents.addNote': (ctx, { ref, text }) => {
+    const event = addIncidentNote(ctx.open().db, actorOf(ctx).user, ref, text, ctx.nowIso());
+    return viewEvents(ctx, [event])[0] ?? event;
+  },
   'timeline.forIncident': (ctx, { ref }) => {
     const { db } = ctx.open();
     getIncident(db, ref);

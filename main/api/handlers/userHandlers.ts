@@ -1,12 +1,12 @@
 import { ApiFailure } from '../../../contract';
 import {
-  changeRole, checkUserChange, disableUser, enableUser, findUser, getUser, insertUser, listUsers, resetUserPassphrase, toPublicUser,
+  changeRole, checkUserChange, disableUser, enableUser, findUser, getUser, insertUser, listUsers, resetUserMfa, resetUserPassphrase, toPublicUser,
 } from '../../auth';
 import { appendEvent } from '../../timeline';
 import { actorOf, type Handlers } from './Context';
 import { requireStrong } from './requireStrong';
 
-type UserMethods = 'users.list' | 'users.add' | 'users.setRole' | 'users.names' | 'users.disable' | 'users.enable' | 'users.resetPassphrase';
+type UserMethods = 'users.list' | 'users.add' | 'users.setRole' | 'users.names' | 'users.disable' | 'users.enable' | 'users.resetPassphrase' | 'users.resetMfa';
 
 export const userHandlers: Pick<Handlers, UserMethods> = {
   'users.list': (ctx) => listUsers(ctx.open().db),
@@ -65,4 +65,6 @@ export const userHandlers: Pick<Handlers, UserMethods> = {
     ctx.revokeSessions(reset, 'passphrase_reset');
     return toPublicUser(reset);
   },
+
+  'users.resetMfa': (ctx, { name }) => toPublicUser(resetUserMfa(ctx.open().db, { name, by: actorOf(ctx).user, now: ctx.nowIso() })),
 };

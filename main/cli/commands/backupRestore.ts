@@ -24,6 +24,10 @@ export const backupRestore: CommandSpec = {
     'Prints how many entries (files, folders, links) and bytes were restored. --json: the report, with',
     'those counts and the first 100 paths restored (firstPaths); the full list is the backup\'s manifest',
     'under --path, all of which is restored or the restore fails. The restore is recorded in the log.',
+    '',
+    'Restoring Firebreak\'s database out of a backup (firebreak-data/, or any firebreak.db or',
+    'vault.json in a source) needs backup:restore-database (administrators): it opens with any',
+    'user\'s key slot. Without it, restore other paths with --path (a whole restore is refused, exit 3).',
   ].join('\n'),
   examples: [
     'firebreak backup restore nightly-20261122T023000Z-4f09c1 --to /srv/restore',

@@ -12,9 +12,14 @@ export const vaultRecover: CommandSpec = {
   options: {
     'recovery-file': { type: 'string', value: 'FILE', description: 'read the recovery key from FILE', required: true },
     'new-passphrase-file': { type: 'string', value: 'FILE', description: 'read the new passphrase from FILE (else typed twice)' },
-    'reset-mfa': { type: 'boolean', description: "also remove the user's TOTP enrolment (enrol again after signing in)" },
+    'reset-mfa': { type: 'boolean', description: "also remove the user's TOTP enrolment (enrol again after signing in): required when they have one" },
   },
-  details: 'Resets the passphrase of --user (default: the administrator). Rewrites only that user\'s key slot in vault.json; the database and its key are unchanged. Recorded in the log.',
+  details: [
+    "Resets the passphrase of --user (default: the administrator). Rewrites only that user's key slot in",
+    'vault.json; the database and its key are unchanged. Recorded in the log. A user with two-factor',
+    'sign-in needs --reset-mfa: the TOTP secret is sealed under a key only the forgotten passphrase',
+    'unwraps, which the recovery key cannot open; without it the recovery is refused (exit 1), changing nothing.',
+  ].join('\n'),
   examples: ['firebreak vault recover --user alice --recovery-file /media/usb/firebreak-recovery.txt --reset-mfa'],
   run: async (ctx) => {
     let recoveryKey: string;

@@ -13,6 +13,8 @@ export interface ExportDraftInput {
   format: ExportFormat;
   version?: number | undefined;
   recipient?: string | undefined;
+  /** Masks personal data in the letter's text (a reader without pii:read); the file is then not what is sent, and says nothing else different. */
+  mask?: ((text: string) => string) | undefined;
 }
 
 const MEDIA_TYPES: Record<ExportFormat, string> = {
@@ -46,7 +48,9 @@ async function render(letter: Letter, format: ExportFormat): Promise<Buffer> {
  * too (for review), and says which remain.
  */
 export async function exportDraft(db: Db, input: ExportDraftInput, jurisdiction: { code: string; timeZone: string }, now: string): Promise<DraftExport> {
-  const draft = readDraft(db, input.id, input.version);
+  const read = readDraft(db, input.id, input.version);
+  const mask = input.mask;
+  const draft = mask ? { ...read, title: mask(read.title), body: mask(read.body) } : read;
   const letter = toLetter(draft, { letterhead: getLetterhead(db), jurisdiction, recipient: input.recipient, now });
   const data = await render(letter, input.format);
   return {

@@ -1,12 +1,10 @@
 import { EXERCISE_EXPLANATION, EXERCISE_MARKING, TLP_MEANING, type Incident } from '../../../contract';
-import { getIncident, maskIncident } from '../../incidents';
+import { getIncident, incidentScrubber, maskIncident, WITHHELD, type PiiScrubber } from '../../incidents';
 import type { Block, BlockSource, ReportMeta } from '../render/ReportDocument';
 import { integritySection, reviewSections } from './closingSections';
 import { formatUtc, humanize } from './formatTime';
 import type { IncidentReportOptions, IncidentReportScope } from './IncidentReportScope';
 import { impactSection, keyTimesSection, summarySection } from './overviewSections';
-import { WITHHELD, type PiiScrubber } from './PiiScrubber';
-import { readIncidentFacts } from './readIncidentFacts';
 import { actionsSection, evidenceSection, notificationsSection, recoverySection } from './responseSections';
 import { keyEventsSection, timelineAppendix } from './timelineSections';
 
@@ -78,14 +76,12 @@ export function buildIncidentReport(o: IncidentReportOptions): IncidentReportDoc
   const masked = o.redact || !o.seesPii;
   const incident = masked ? maskIncident(raw) : raw;
   const upTo = o.anchor?.seq ?? 0;
-  const facts = readIncidentFacts(o.db, o.ref, upTo);
   const eventCount = (o.db.prepare('SELECT count(*) AS n FROM events WHERE incident_ref = ? AND seq <= ?').get(o.ref, upTo) as { n: number }).n;
   const authors = (o.db.prepare("SELECT DISTINCT actor FROM events WHERE incident_ref = ? AND seq <= ? AND actor <> 'system' ORDER BY actor LIMIT 200").all(o.ref, upTo) as { actor: string }[]).map((r) => r.actor);
   const highestSeverity = raw.highestSeverity;
   const scope: IncidentReportScope = { ...o, incident, masked, upTo, eventCount, highestSeverity, authors };
-  const scrubber = facts.scrubber;
-  // The current values too (an incident created before its history recorded them all).
-  for (const v of [raw.reporterName, raw.reporterEmail, raw.reporterPhone, ...raw.affectedPeople]) scrubber.add(v);
+  // Every value the personal fields ever held up to the anchor, and the values now.
+  const scrubber = incidentScrubber(o.db, o.ref, upTo);
 
   const personal = o.redact ? `redacted for distribution (${WITHHELD})` : !o.seesPii ? `masked: ${o.generatedBy}'s role may not read personal data` : 'shown (the reader may read personal data)';
   const header = [

@@ -40,7 +40,7 @@ export function* reviewSections(s: IncidentReportScope): Generator<Block> {
  * The integrity anchor: the log's head and its verification when the report was generated, and
  * how anyone holding the log checks later that it still holds that event unchanged.
  */
-export function* integritySection(s: IncidentReportScope): Generator<Block> {
+export function* integritySection(s: Pick<IncidentReportScope, 'anchor' | 'verification'>): Generator<Block> {
   yield { kind: 'heading', level: 1, text: 'Integrity anchor' };
   const v = s.verification;
   yield {

@@ -3,7 +3,7 @@ import type { Block } from '../render/ReportDocument';
 import { formatDuration, formatUtc, humanize } from './formatTime';
 import { incidentDurations } from './incidentDurations';
 import type { IncidentReportScope } from './IncidentReportScope';
-import { WITHHELD } from './PiiScrubber';
+import { WITHHELD } from '../../incidents';
 
 /** Executive summary: the review's, once there is one; until then the incident's own summary. */
 export function* summarySection(s: IncidentReportScope): Generator<Block> {

@@ -50,13 +50,17 @@ export interface TableColumn {
   mono?: boolean;
 }
 
-/** A bar or line chart: one value per label and series, in `unit`; null is a gap ("unknown"). */
+/** A bar or line chart: one value per label and series, in `unit`; null is a gap ("unknown", or `gap`). */
 export interface Chart {
   type: 'bar' | 'line';
   title: string;
   unit: string;
   labels: string[];
   series: { name: string; values: (number | null)[] }[];
+  /** What a gap means, written where it is (bar charts) and in the values table: default "unknown"; e.g. "no incidents", "none due". */
+  gap?: string;
+  /** A fixed top of the y axis (100 for a percentage), so a low rate is not drawn as a tall bar; default: fitted to the values. */
+  max?: number;
 }
 
 export type Block =

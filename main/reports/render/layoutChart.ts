@@ -7,7 +7,7 @@ export type Shape =
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number }
   | { kind: 'polyline'; points: [number, number][]; stroke: string; width: number }
   | { kind: 'circle'; cx: number; cy: number; r: number; fill: string }
-  | { kind: 'text'; x: number; y: number; text: string; size: number; anchor: 'start' | 'middle' | 'end'; fill: string };
+  | { kind: 'text'; x: number; y: number; text: string; size: number; anchor: 'start' | 'middle' | 'end'; fill: string; vertical?: boolean };
 
 /** Colours that stay apart in print and for common colour blindness (Okabe–Ito). */
 export const SERIES_COLORS = ['0072B2', 'E69F00', '009E73', 'CC79A7', '56B4E9', 'D55E00', 'F0E442', '000000'];
@@ -29,7 +29,7 @@ const short = (s: string): string => (s.length > LABEL_CHARS ? `${s.slice(0, LAB
  * Lays a chart out as shapes in a `width` × `height` box, shared by the HTML (SVG) and PDF
  * renderers so both draw the same picture: a y axis from 0 with four gridlines, bars grouped per
  * label (or one polyline per series, broken at gaps), value labels on bars, and a legend when
- * there is more than one series. A null value draws nothing and is labelled "unknown".
+ * there is more than one series. A null value draws nothing and is labelled "unknown" (or the chart's `gap`).
  */
 export function layoutChart(chart: Chart, width: number, height: number): Shape[] {
   const shapes: Shape[] = [];
@@ -37,7 +37,8 @@ export function layoutChart(chart: Chart, width: number, height: number): Shape[
   const box = { left: 46, right: width - 10, top: 10 + legend, bottom: height - 34 };
   let max = 0;
   for (const s of chart.series) for (const v of s.values) if (v !== null && Number.isFinite(v) && v > max) max = v;
-  const step = niceStep(max);
+  // A fixed top (a percentage's 100) keeps a low rate low; values above it still fit.
+  const step = chart.max !== undefined && chart.max >= max ? niceStep(chart.max) : niceStep(max);
   const top = step * 4;
   const y = (v: number) => box.bottom - (Math.max(0, v) / top) * (box.bottom - box.top);
   for (let i = 0; i <= 4; i++) {
@@ -55,12 +56,27 @@ export function layoutChart(chart: Chart, width: number, height: number): Shape[
   });
   if (chart.type === 'bar') {
     const barW = (slot * 0.7) / Math.max(1, chart.series.length);
+    const isGap = (v: number | null | undefined) => v === null || v === undefined || !Number.isFinite(v);
+    // A label with no value in any series says so once, across its slot, instead of once per series.
+    const empty = chart.labels.map((_, i) => chart.series.length > 1 && chart.series.every((s) => isGap(s.values[i])));
+    empty.forEach((none, i) => {
+      if (!none) return;
+      const gap = chart.gap ?? 'unknown';
+      const cx = box.left + slot * (i + 0.5);
+      if (gap.length * 6 * 0.5 > slot - 4) shapes.push({ kind: 'text', x: cx + 2, y: box.bottom - 3, text: gap, size: 6, anchor: 'start', fill: '777777', vertical: true });
+      else shapes.push({ kind: 'text', x: cx, y: box.bottom - 4, text: gap, size: 6, anchor: 'middle', fill: '999999' });
+    });
     chart.series.forEach((s, si) => {
       const color = SERIES_COLORS[si % SERIES_COLORS.length] ?? '0072B2';
       s.values.forEach((v, i) => {
         const x = box.left + slot * i + slot * 0.15 + barW * si;
+        if (empty[i]) return;
         if (v === null || !Number.isFinite(v)) {
-          shapes.push({ kind: 'text', x: x + barW / 2, y: box.bottom - 4, text: 'unknown', size: 6, anchor: 'middle', fill: '999999' });
+          // A gap says what it is where the bar would be, never an empty spot that reads as zero;
+          // upright when it is wider than the bar, so neighbouring gaps do not run into each other.
+          const gap = chart.gap ?? 'unknown';
+          if (gap.length * 6 * 0.5 > barW + 4) shapes.push({ kind: 'text', x: x + barW / 2 + 2, y: box.bottom - 3, text: gap, size: 6, anchor: 'start', fill: '777777', vertical: true });
+          else shapes.push({ kind: 'text', x: x + barW / 2, y: box.bottom - 4, text: gap, size: 6, anchor: 'middle', fill: '999999' });
           return;
         }
         shapes.push({ kind: 'rect', x, y: y(v), w: barW, h: box.bottom - y(v), fill: color });

@@ -77,7 +77,7 @@ function svgShape(s: Shape): string {
     case 'circle':
       return `<circle cx="${n(s.cx)}" cy="${n(s.cy)}" r="${s.r}" fill="#${s.fill}"/>`;
     case 'text':
-      return `<text x="${n(s.x)}" y="${n(s.y)}" font-size="${s.size}" text-anchor="${s.anchor}" fill="#${s.fill}" font-family="Helvetica, Arial, sans-serif">${escapeHtml(s.text)}</text>`;
+      return `<text x="${n(s.x)}" y="${n(s.y)}" font-size="${s.size}" text-anchor="${s.anchor}" fill="#${s.fill}" font-family="Helvetica, Arial, sans-serif"${s.vertical ? ` transform="rotate(-90 ${n(s.x)} ${n(s.y)})"` : ''}>${escapeHtml(s.text)}</text>`;
   }
 }
 
@@ -87,7 +87,7 @@ function chartHtml(chart: Chart): string {
   const height = 240;
   const svg = layoutChart(chart, width, height).map(svgShape).join('');
   const values = `<table><thead><tr><th></th>${chart.series.map((s) => `<th class="num">${text(s.name)}</th>`).join('')}</tr></thead><tbody>${chart.labels
-    .map((l, i) => `<tr><th scope="row">${text(l)}</th>${chart.series.map((s) => `<td class="num">${text(formatChartValue(s.values[i] ?? null, chart.unit))}</td>`).join('')}</tr>`)
+    .map((l, i) => `<tr><th scope="row">${text(l)}</th>${chart.series.map((s) => `<td class="num">${text(formatChartValue(s.values[i] ?? null, chart.unit, chart.gap))}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
   return `<figure><figcaption>${text(chart.title)} (${text(chart.unit)})</figcaption><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeHtml(chart.title)}">${svg}</svg>${values}</figure>\n`;
 }

@@ -269,7 +269,12 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
           const text = t(s.text);
           const w = doc.widthOfString(text);
           const x = s.anchor === 'start' ? s.x : s.anchor === 'end' ? s.x - w : s.x - w / 2;
-          doc.text(text, left + x, top + s.y - s.size * 0.8, { lineBreak: false });
+          if (s.vertical) {
+            // Reading upwards from (x, y), turned about that point as the SVG is.
+            doc.save().rotate(-90, { origin: [left + s.x, top + s.y] });
+            doc.text(text, left + x, top + s.y - s.size * 0.8, { lineBreak: false });
+            doc.restore();
+          } else doc.text(text, left + x, top + s.y - s.size * 0.8, { lineBreak: false });
           break;
         }
       }
@@ -282,7 +287,7 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
       widths: widthsOf([{ header: '' }, ...c.series.map(() => ({ header: '' }))], width),
     };
     drawHeaderRow();
-    c.labels.forEach((label, i) => drawRow([label, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit))]));
+    c.labels.forEach((label, i) => drawRow([label, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit, c.gap))]));
     endTable();
   };
 

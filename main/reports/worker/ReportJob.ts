@@ -1,4 +1,4 @@
-import type { ChainHead, ReportFormat, TlpLevel, VerifyResult } from '../../../contract';
+import type { Category, ChainHead, ReportFormat, Severity, TlpLevel, VerifyResult } from '../../../contract';
 import type { KpiQuery } from '../../kpis';
 import type { RunbookDirs } from '../../runbooks';
 
@@ -6,7 +6,7 @@ import type { RunbookDirs } from '../../runbooks';
  * A report to render off the backend's event loop (ReportWorker.ts). The job carries what the
  * worker needs to open its own read-only connection to the vault's database (the file and its
  * raw key; the worker is a thread of the same process, so the key never leaves it) and to build
- * the document. A period report adds its own `kind`.
+ * the document. Each report is its own `kind`.
  */
 export interface IncidentReportJob {
   kind: 'incident';
@@ -16,6 +16,26 @@ export interface IncidentReportJob {
   dataDir: string;
   runbookDirs: RunbookDirs;
   ref: string;
+  format: ReportFormat;
+  tlp: TlpLevel;
+  redact: boolean;
+  seesPii: boolean;
+  generatedBy: string;
+  now: string;
+}
+
+/** The period report (issue 12 §4): the KPIs' period and filters, for leadership. */
+export interface PeriodReportJob {
+  kind: 'period';
+  dbFile: string;
+  keyHex: string;
+  notifyDir: string;
+  dataDir: string;
+  from: string;
+  to: string;
+  severity: Severity[] | null;
+  category: Category[] | null;
+  includeExercises: boolean;
   format: ReportFormat;
   tlp: TlpLevel;
   redact: boolean;
@@ -39,7 +59,7 @@ export interface KpiJob {
   now: string;
 }
 
-export type ReportJob = IncidentReportJob | KpiJob;
+export type ReportJob = IncidentReportJob | PeriodReportJob | KpiJob;
 /** The jobs that produce a file (ReportJobResult). */
 export type DocumentJob = Exclude<ReportJob, KpiJob>;
 

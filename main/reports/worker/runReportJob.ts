@@ -4,6 +4,7 @@ import { openDatabase } from '../../store';
 import { readHead, verifyChain } from '../../timeline';
 import { buildIncidentReport } from '../incidentReport/buildIncidentReport';
 import { reviewSource } from '../incidentReport/reviewSource';
+import { buildPeriodReport } from '../periodReport/buildPeriodReport';
 import { REPORT_MEDIA_TYPES, renderReport } from '../render/renderReport';
 import type { DocumentJob, KpiJob, ReportJob, ReportJobResult } from './ReportJob';
 import { runKpiJob } from './runKpiJob';
@@ -31,10 +32,15 @@ export async function runReportJob(job: ReportJob): Promise<ReportJobResult | Kp
     const key = `${job.notifyDir}\0${job.dataDir}`;
     let library = libraries.get(key);
     if (!library) libraries.set(key, (library = loadRegimeLibrary(job.notifyDir, job.dataDir)));
-    const doc = buildIncidentReport({
-      db, ref: job.ref, library, runbookDirs: job.runbookDirs, now: job.now, generatedBy: job.generatedBy,
-      seesPii: job.seesPii, redact: job.redact, tlp: job.tlp, format: job.format, anchor, verification, reviews: reviewSource,
-    });
+    const doc = job.kind === 'period'
+      ? buildPeriodReport({
+          db, library, now: job.now, generatedBy: job.generatedBy, seesPii: job.seesPii, redact: job.redact, tlp: job.tlp, format: job.format, anchor, verification,
+          query: { from: job.from, to: job.to, severity: job.severity ?? undefined, category: job.category ?? undefined, includeExercises: job.includeExercises },
+        })
+      : buildIncidentReport({
+          db, ref: job.ref, library, runbookDirs: job.runbookDirs, now: job.now, generatedBy: job.generatedBy,
+          seesPii: job.seesPii, redact: job.redact, tlp: job.tlp, format: job.format, anchor, verification, reviews: reviewSource,
+        });
     const data = await renderReport(job.format, doc.meta, doc.blocks);
     return { data, fileName: doc.fileName, mediaType: REPORT_MEDIA_TYPES[job.format], anchor, verification };
   } catch (err) {

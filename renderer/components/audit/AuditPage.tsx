@@ -19,6 +19,12 @@ const KNOWN_TYPES = [
   'runbook.completed', 'runbook.imported',
 ];
 
+/**
+ * Said beside the search, so that no one concludes from an empty result that a person is not in the
+ * log: the index holds no personal data, for any role (docs/security.md, "Search and personal data").
+ */
+const SEARCH_HINT = 'Whole words, or the start of one with * (lapt* finds laptop). Personal data (reporters, people affected, answers marked personal) is never searched.';
+
 /** Every event in the hash-chained log, newest first, for roles with audit:read. */
 export function AuditPage({ onVerify }: { onVerify: () => void }) {
   const client = useClient();
@@ -65,7 +71,7 @@ export function AuditPage({ onVerify }: { onVerify: () => void }) {
         <div className="filters" role="search" aria-label="Filter events">
           <div className="search-box">
             <Icon name="search" size={14} />
-            <input type="search" value={text} onChange={(e) => reset(setText)(e.target.value)} placeholder="Search event data…" aria-label="Search events" maxLength={200} />
+            <input type="search" value={text} onChange={(e) => reset(setText)(e.target.value)} placeholder="Search event data…" aria-label="Search events" aria-describedby="audit-search-hint" maxLength={200} />
           </div>
           <label className="select-inline">
             <span className="visually-hidden">Event type</span>
@@ -83,9 +89,12 @@ export function AuditPage({ onVerify }: { onVerify: () => void }) {
           </label>
         </div>
       </div>
+      <p className="field-hint audit-search-hint" id="audit-search-hint">{SEARCH_HINT}</p>
       {page.error && <ErrorBanner>{page.error.message}</ErrorBanner>}
       {page.data && rows.length === 0 ? (
-        <EmptyState icon="audit" title={filtered ? 'No events match these filters' : 'No events yet'} />
+        <EmptyState icon="audit" title={filtered ? 'No events match these filters' : 'No events yet'}>
+          {debouncedText ? 'Personal data is not searched: an event about a person is found by its other words.' : undefined}
+        </EmptyState>
       ) : (
         <div className="table-wrap">
           <table className="data-table" aria-busy={page.loading}>

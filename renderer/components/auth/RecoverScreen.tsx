@@ -64,8 +64,12 @@ export function RecoverScreen({ onDone, onCancel }: { onDone: (user: string) => 
         />
         <label className="check-row">
           <input type="checkbox" checked={resetMfa} onChange={(e) => setResetMfa(e.target.checked)} />
-          Also remove two-factor authentication (lost authenticator device)
+          Also remove two-factor authentication
         </label>
+        <p className="field-hint">
+          Needed when the user has it: the authenticator secret is sealed under a key only the forgotten passphrase opens, so it cannot be kept.
+          They enrol again after signing in.
+        </p>
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? 'Resetting…' : 'Reset passphrase'}
         </button>

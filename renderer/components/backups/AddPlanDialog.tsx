@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiError, BackupPlan } from '../../../contract';
 import { useClient } from '../../hooks/useClient';
+import { useCan } from '../../hooks/useSession';
 import { EMPTY_PLAN_FORM, planInputFrom, type PlanForm, type PlanFormField } from '../../lib/planInputFrom';
 import { planIssuesByField } from '../../lib/planIssuesByField';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -20,7 +21,11 @@ const RETENTION: [TextField, string][] = [
  */
 export function AddPlanDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (plan: BackupPlan) => void }) {
   const client = useClient();
-  const [form, setForm] = useState<PlanForm>(EMPTY_PLAN_FORM);
+  // Who may read the backups is an administrator's decision (docs/security.md): without the
+  // permission the database starts unticked and cannot be ticked, and recipients cannot be given.
+  const canDatabase = useCan('backup:include-database');
+  const canRecipients = useCan('backup:recipients');
+  const [form, setForm] = useState<PlanForm>({ ...EMPTY_PLAN_FORM, includeDatabase: canDatabase });
   const [local, setLocal] = useState<Partial<Record<PlanFormField, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -133,9 +138,18 @@ export function AddPlanDialog({ onClose, onAdded }: { onClose: () => void; onAdd
           {number('fullEvery', 'Full backup every … runs', 'The others store only what changed since the previous backup.')}
         </div>
         <label className="check-row">
-          <input type="checkbox" checked={form.includeDatabase} onChange={(e) => setForm((f) => ({ ...f, includeDatabase: e.target.checked }))} />
+          <input
+            type="checkbox" checked={form.includeDatabase} disabled={!canDatabase} aria-describedby={canDatabase ? undefined : 'plan-database-hint'}
+            onChange={(e) => setForm((f) => ({ ...f, includeDatabase: e.target.checked }))}
+          />
           Also back up Firebreak's own database (an encrypted snapshot) and vault.json
         </label>
+        {!canDatabase && (
+          <p className="field-hint" id="plan-database-hint">
+            Only an administrator can put Firebreak's database in a plan, or a source in or around its data directory: the database opens with
+            any user's passphrase.
+          </p>
+        )}
         <fieldset className="form-section">
           <legend>Scheduled verification</legend>
           <div className="form-grid">
@@ -164,7 +178,9 @@ export function AddPlanDialog({ onClose, onAdded }: { onClose: () => void; onAdd
         </fieldset>
         <fieldset className="form-section">
           <legend>Extra recipients</legend>
-          {lines('recipients', 'Extra age recipients (optional)', 'Public keys (age1…), one per line, e.g. an offline key kept in a safe. The vault\'s backup identity is always a recipient.', 'age1…')}
+          {canRecipients
+            ? lines('recipients', 'Extra age recipients (optional)', 'Public keys (age1…), one per line, e.g. an offline key kept in a safe. The vault\'s backup identity is always a recipient.', 'age1…')
+            : <p className="muted small">Only an administrator can add extra recipients: whoever holds one can decrypt every backup of the plan. The vault's backup identity is always a recipient.</p>}
         </fieldset>
       </form>
     </Modal>

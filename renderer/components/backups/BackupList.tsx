@@ -22,13 +22,15 @@ const BUSY_LABEL: Record<Action, string> = { quick: 'Checking…', full: 'Checki
  * and Restore for the roles that may use them. The last result stays above the table.
  */
 export function BackupList({
-  backups, plan, canRun, canRestore, now, onChecked, label,
+  backups, plan, canRun, canRestore, canRestoreDatabase, now, onChecked, label,
 }: {
   backups: BackupSummary[];
   /** Null for backups whose plan was removed. */
   plan: BackupPlan | null;
   canRun: boolean;
   canRestore: boolean;
+  /** backup:restore-database: may restore Firebreak's database out of a backup. */
+  canRestoreDatabase: boolean;
   now: number;
   onChecked: (check: BackupCheck) => void;
   label: string;
@@ -136,7 +138,7 @@ export function BackupList({
           </table>
         </div>
       )}
-      {restoring && <RestoreDialog backup={restoring} plan={plan} onClose={() => setRestoring(null)} />}
+      {restoring && <RestoreDialog backup={restoring} plan={plan} canRestoreDatabase={canRestoreDatabase} onClose={() => setRestoring(null)} />}
     </div>
   );
 }

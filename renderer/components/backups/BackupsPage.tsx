@@ -16,22 +16,27 @@ import { ErrorBanner } from '../common/ErrorBanner';
 import { Icon } from '../common/Icon';
 import { Spinner } from '../common/Spinner';
 import { AddPlanDialog } from './AddPlanDialog';
+import { ApprovePlanDialog } from './ApprovePlanDialog';
 import { BackupList } from './BackupList';
 import { ExportIdentityDialog } from './ExportIdentityDialog';
 import { PlanCard, type PlanPermissions } from './PlanCard';
+import { PlanRecipientsDialog } from './PlanRecipientsDialog';
 import { PruneDialog } from './PruneDialog';
 import { RemovePlanDialog } from './RemovePlanDialog';
 import { ScheduleStatusBar } from './ScheduleStatusBar';
 import type { RunState } from './types';
 
-type Dialog = { kind: 'add' } | { kind: 'identity' } | { kind: 'remove'; plan: BackupPlan } | { kind: 'prune'; plan: BackupPlan } | null;
+type Dialog = { kind: 'add' } | { kind: 'identity' } | { kind: 'remove'; plan: BackupPlan } | { kind: 'prune'; plan: BackupPlan }
+  | { kind: 'approve'; plan: BackupPlan } | { kind: 'recipients'; plan: BackupPlan } | null;
 
 const EMPTY: BackupSummary[] = [];
 
 /**
  * Backup plans and their backups: add and remove plans, run one now with live progress, verify,
  * drill against the RTO/RPO, restore, prune by retention. Controls exist only for the
- * permissions the session has (backup:manage, backup:run, backup:restore, backup:export-identity).
+ * permissions the session has (backup:manage, backup:run, backup:restore, backup:export-identity,
+ * and the administrator's backup:include-database, backup:recipients, backup:restore-database).
+ * Plans waiting for an administrator's review are named at the top, for everyone who sees them.
  */
 export function BackupsPage() {
   const client = useClient();
@@ -40,6 +45,9 @@ export function BackupsPage() {
     canManage: useCan('backup:manage'),
     canRun: useCan('backup:run'),
     canRestore: useCan('backup:restore'),
+    canRestoreDatabase: useCan('backup:restore-database'),
+    canApprove: useCan('backup:include-database'),
+    canSetRecipients: useCan('backup:recipients'),
   };
   const canExport = useCan('backup:export-identity');
   const plans = useApiResource(() => client.call('backups.plans.list', {}), [client]);
@@ -121,6 +129,7 @@ export function BackupsPage() {
   const orphans = all.filter((b) => !known.has(b.plan));
   const loading = (!plans.data && plans.loading) || (!backups.data && backups.loading);
   const error = plans.error ?? backups.error;
+  const waiting = planList.filter((p) => p.review !== null);
 
   return (
     <div className="page">
@@ -146,6 +155,15 @@ export function BackupsPage() {
       </div>
       {error && <ErrorBanner>{describeError(error)}</ErrorBanner>}
       <ScheduleStatusBar status={schedule} problems={problems} />
+      {waiting.length > 0 && (
+        <ErrorBanner tone="warning">
+          <span data-testid="plans-waiting">
+            {waiting.length === 1 ? 'The plan' : `${waiting.length} plans`} {waiting.map((p, i) => <span key={p.name}>{i > 0 && ', '}<code>{p.name}</code></span>)}{' '}
+            {waiting.length === 1 ? 'waits' : 'wait'} for an administrator's review: {waiting.length === 1 ? 'it holds' : 'they hold'} Firebreak's database or
+            extra recipients that no administrator decided.{can.canApprove ? ' Decide below.' : ' An administrator decides.'}
+          </span>
+        </ErrorBanner>
+      )}
       {loading && <Spinner label="Loading backup plans" />}
       {plans.data && backups.data && planList.length === 0 && orphans.length === 0 && (
         <EmptyState icon="database" title="No backup plans yet"
@@ -167,6 +185,8 @@ export function BackupsPage() {
           onChecked={onChecked}
           onPrune={() => setDialog({ kind: 'prune', plan })}
           onRemove={() => setDialog({ kind: 'remove', plan })}
+          onApprove={() => setDialog({ kind: 'approve', plan })}
+          onRecipients={() => setDialog({ kind: 'recipients', plan })}
         />
       ))}
       {orphans.length > 0 && (
@@ -176,7 +196,10 @@ export function BackupsPage() {
             <span className="muted small">Still on disk; restore and check them here.</span>
           </div>
           <div className="card-body">
-            <BackupList backups={orphans} plan={null} canRun={can.canRun} canRestore={can.canRestore} now={now} onChecked={onChecked} label="Backups of removed plans" />
+            <BackupList
+              backups={orphans} plan={null} canRun={can.canRun} canRestore={can.canRestore} canRestoreDatabase={can.canRestoreDatabase}
+              now={now} onChecked={onChecked} label="Backups of removed plans"
+            />
           </div>
         </section>
       )}
@@ -215,6 +238,28 @@ export function BackupsPage() {
         />
       )}
       {dialog?.kind === 'identity' && <ExportIdentityDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'approve' && (
+        <ApprovePlanDialog
+          plan={dialog.plan}
+          onClose={() => setDialog(null)}
+          onApproved={(plan) => {
+            setDialog(null);
+            toasts.show('success', `Plan ${plan.name} approved`, 'Your decision and note are in the audit log.');
+            void plans.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'recipients' && (
+        <PlanRecipientsDialog
+          plan={dialog.plan}
+          onClose={() => setDialog(null)}
+          onChanged={(plan) => {
+            setDialog(null);
+            toasts.show('success', `Recipients of ${plan.name} changed`, plan.recipients.length === 0 ? "Only the vault's backup identity from now on." : `${plan.recipients.length} extra from now on.`);
+            void plans.reload();
+          }}
+        />
+      )}
     </div>
   );
 }

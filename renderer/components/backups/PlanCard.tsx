@@ -6,6 +6,7 @@ import { formatMinutes } from '../../lib/formatMinutes';
 import { formatRelative } from '../../lib/formatRelative';
 import { formatRetention } from '../../lib/formatRetention';
 import { latestChecksOf } from '../../lib/latestChecksOf';
+import { ErrorBanner } from '../common/ErrorBanner';
 import { Icon } from '../common/Icon';
 import { BackupList } from './BackupList';
 import { DrillTrend } from './DrillTrend';
@@ -17,11 +18,17 @@ export interface PlanPermissions {
   canManage: boolean;
   canRun: boolean;
   canRestore: boolean;
+  /** backup:restore-database: restore Firebreak's database out of a backup. */
+  canRestoreDatabase: boolean;
+  /** backup:include-database: approve a plan waiting for review. */
+  canApprove: boolean;
+  /** backup:recipients: change a plan's extra recipients. */
+  canSetRecipients: boolean;
 }
 
 /** One backup plan: what, where, when, how long, its objectives; Run now with live progress; its backups and drills. */
 export function PlanCard({
-  plan, backups, run, scheduled, can, now, onRun, onDismissRun, onChecked, onPrune, onRemove,
+  plan, backups, run, scheduled, can, now, onRun, onDismissRun, onChecked, onPrune, onRemove, onApprove, onRecipients,
 }: {
   plan: BackupPlan;
   /** This plan's backups, newest first. */
@@ -36,6 +43,8 @@ export function PlanCard({
   onChecked: (check: BackupCheck) => void;
   onPrune: () => void;
   onRemove: () => void;
+  onApprove: () => void;
+  onRecipients: () => void;
 }) {
   const headingId = `plan-${plan.name}`;
   const last = backups[0] ?? null;
@@ -49,11 +58,15 @@ export function PlanCard({
         <div className="backup-plan-title">
           <Icon name="database" />
           <h2 id={headingId} className="mono">{plan.name}</h2>
+          {plan.review && <span className="badge badge-failed">Review needed</span>}
           <span className="muted small">by {plan.createdBy}, {formatDateTime(plan.createdAt)}</span>
         </div>
         <div className="button-row">
           {can.canRun && (
-            <button type="button" className="btn btn-primary btn-sm" onClick={onRun} disabled={running}>
+            <button
+              type="button" className="btn btn-primary btn-sm" onClick={onRun} disabled={running || plan.review?.blocksRuns === true}
+              title={plan.review?.blocksRuns ? 'Refused until an administrator reviews the plan' : undefined}
+            >
               <Icon name="play" size={14} />
               {running ? 'Running…' : 'Run now'}
             </button>
@@ -72,20 +85,58 @@ export function PlanCard({
         </div>
       </div>
       <div className="card-body backup-plan-body">
+        {plan.review && (
+          <div className="plan-review" data-testid="plan-review">
+            <ErrorBanner tone="warning">
+              <p>
+                <strong>Waiting for an administrator's review</strong> since {formatDateTime(plan.review.since)}
+                {plan.review.blocksRuns ? ': its runs are refused until then.' : ': it keeps running as before until then.'}
+              </p>
+              <ul className="problem-list" aria-label={`Why ${plan.name} waits for review`}>
+                {plan.review.reasons.map((r) => <li key={r}>{r}</li>)}
+              </ul>
+              {can.canApprove || can.canSetRecipients ? (
+                <span className="button-row">
+                  {can.canApprove && <button type="button" className="btn btn-primary btn-sm" onClick={onApprove}>Approve as it is…</button>}
+                  {can.canSetRecipients && <button type="button" className="btn btn-secondary btn-sm" onClick={onRecipients}>Change recipients…</button>}
+                  {can.canManage && <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove}>Remove plan…</button>}
+                </span>
+              ) : (
+                <p className="small">An administrator decides: approve it as it is, change its recipients, or remove it.</p>
+              )}
+            </ErrorBanner>
+          </div>
+        )}
         <dl className="facts facts-3 plan-facts">
           <div className="fact">
             <dt>Sources</dt>
             <dd>
               <ul className="plain-list">
                 {plan.sources.map((s) => <li key={s}><code>{s}</code></li>)}
-                {plan.includeDatabase && <li>Firebreak database and vault.json</li>}
+                {plan.includeDatabase && (
+                  <li>
+                    Firebreak database and vault.json
+                    {plan.databaseDecision && <span className="muted small"> · decided by {plan.databaseDecision.by}</span>}
+                  </li>
+                )}
               </ul>
               {plan.exclude.length > 0 && <span className="muted small">Excluding {plan.exclude.map((x, i) => <span key={x}>{i > 0 && ', '}<code>{x}</code></span>)}</span>}
             </dd>
           </div>
           <div className="fact">
             <dt>Target</dt>
-            <dd><code>{plan.target}</code>{plan.recipients.length > 0 && <span className="muted small"> · also encrypted to {plan.recipients.length} extra {plan.recipients.length === 1 ? 'key' : 'keys'}</span>}</dd>
+            <dd data-testid="plan-target">
+              <code>{plan.target}</code>
+              {plan.recipients.length > 0 && (
+                <span className="muted small">
+                  {' '}· also encrypted to {plan.recipients.length} extra {plan.recipients.length === 1 ? 'key' : 'keys'}
+                  {plan.recipientsDecision ? `, set by ${plan.recipientsDecision.by}` : ', set before recipients were an administrator decision'}
+                </span>
+              )}
+              {can.canSetRecipients && !plan.review && (
+                <button type="button" className="btn btn-ghost btn-sm" onClick={onRecipients}>Change recipients…</button>
+              )}
+            </dd>
           </div>
           <div className="fact">
             <dt>Schedule</dt>
@@ -148,6 +199,7 @@ export function PlanCard({
           plan={plan}
           canRun={can.canRun}
           canRestore={can.canRestore}
+          canRestoreDatabase={can.canRestoreDatabase}
           now={now}
           onChecked={onChecked}
           label={`Backups of ${plan.name}`}

@@ -16,7 +16,9 @@ const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
  * Restores a backup, a folder or one file of it into a directory (backups.restore). Existing files
  * are kept unless overwrite is ticked; afterwards the dialog shows what was written.
  */
-export function RestoreDialog({ backup, plan, onClose }: { backup: BackupSummary; plan: BackupPlan | null; onClose: () => void }) {
+export function RestoreDialog({ backup, plan, canRestoreDatabase, onClose }: {
+  backup: BackupSummary; plan: BackupPlan | null; canRestoreDatabase: boolean; onClose: () => void;
+}) {
   const client = useClient();
   const toasts = useToasts();
   const [to, setTo] = useState('');
@@ -27,7 +29,10 @@ export function RestoreDialog({ backup, plan, onClose }: { backup: BackupSummary
   const [error, setError] = useState<ApiError | null>(null);
   const [report, setReport] = useState<RestoreReport | null>(null);
   const folders = plan ? archiveFolders(plan) : [];
-  const example = `${folders[0] ?? 'share'}/docs/a.txt`;
+  const fileFolders = folders.filter((f) => f !== 'firebreak-data');
+  const example = `${fileFolders[0] ?? 'share'}/docs/a.txt`;
+  // null: a backup from before this was recorded, which may hold it (the API reads its manifest).
+  const holdsDatabase = backup.containsDatabase !== false;
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -87,6 +92,18 @@ export function RestoreDialog({ backup, plan, onClose }: { backup: BackupSummary
             A {backup.kind} backup of {formatCount(backup.files)} files ({formatBytes(backup.bytes)}). Each file is taken from the archive of
             the chain that holds it and checked against the manifest before it is put in place.
           </p>
+          {holdsDatabase && (canRestoreDatabase ? (
+            <ErrorBanner tone="warning">
+              {backup.containsDatabase ? 'This backup holds' : 'This backup may hold'} Firebreak's database (<code>firebreak-data/</code>: firebreak.db and
+              vault.json), which opens with any user's passphrase. Restore it only where no one but administrators can read it, or name another path below.
+            </ErrorBanner>
+          ) : (
+            <ErrorBanner tone="info">
+              {backup.containsDatabase ? 'This backup holds' : 'This backup may hold'} Firebreak's database (<code>firebreak-data/</code>). Restoring the
+              database is an administrator's decision; restore the other files by naming a folder or file below
+              {fileFolders.length > 0 ? <>, e.g. <code>{fileFolders[0]}</code></> : null}.
+            </ErrorBanner>
+          ))}
           <Field id="restore-to" label="Restore into (directory)" error={toProblem} hint="An absolute path on the machine running Firebreak; created if missing.">
             <input {...describedBy('restore-to', toProblem, true)} className="mono" value={to} onChange={(e) => setTo(e.target.value)} autoFocus placeholder="/srv/restore" maxLength={4096} />
           </Field>

@@ -4,7 +4,8 @@ import type { Trend } from '../../lib/kpiTrend';
 /**
  * One figure with what it rests on: N and coverage are always on the tile (a median of one
  * incident says so), coverage below 100% is flagged, and the trend says up or down in words
- * next to the arrow, coloured by whether that is better.
+ * next to the arrow, coloured by whether that is better — or, when the periods cannot be compared
+ * (too few values, coverage far apart), neutral and without an arrow, saying why.
  */
 export function KpiTile({ id, label, value, detail, basis, warning, trend }: {
   id: string;
@@ -15,7 +16,7 @@ export function KpiTile({ id, label, value, detail, basis, warning, trend }: {
   warning?: string | null;
   trend: Trend;
 }) {
-  const arrow = trend.direction === 'up' ? '▲' : trend.direction === 'down' ? '▼' : trend.direction === 'flat' ? '■' : '';
+  const arrow = trend.notComparable ? '' : trend.direction === 'up' ? '▲' : trend.direction === 'down' ? '▼' : trend.direction === 'flat' ? '■' : '';
   const tone = trend.better === null ? 'is-neutral' : trend.better ? 'is-better' : 'is-worse';
   return (
     <section className={`kpi-tile${warning ? ' has-warning' : ''}`} aria-label={label} data-kpi={id}>
@@ -24,7 +25,7 @@ export function KpiTile({ id, label, value, detail, basis, warning, trend }: {
       {detail && <p className="kpi-detail">{detail}</p>}
       <p className="kpi-basis" data-testid="kpi-basis">{basis}</p>
       {warning && <p className="kpi-warning" data-testid="kpi-warning">{warning}</p>}
-      <p className={`kpi-trend ${tone}`} data-testid="kpi-trend">
+      <p className={`kpi-trend ${tone}`} data-testid="kpi-trend" data-comparable={trend.notComparable ? 'no' : 'yes'}>
         {arrow && <span aria-hidden="true">{arrow} </span>}
         {trend.text}
       </p>

@@ -74,10 +74,12 @@ export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: ()
           <span className="user-name">{session.user}</span>
           <RoleBadge role={session.role} />
         </div>
-        <button type="button" className="btn btn-secondary btn-sm" onClick={() => void lock()} title="Lock the vault: drops the key from memory">
-          <Icon name="lock" size={14} />
-          Lock
-        </button>
+        {session.permissions.includes('vault:lock') && (
+          <button type="button" className="btn btn-secondary btn-sm" onClick={() => void lock()} title="Lock the vault: signs everyone out and drops the key from memory">
+            <Icon name="lock" size={14} />
+            Lock
+          </button>
+        )}
         <button type="button" className="btn btn-ghost btn-icon" onClick={() => void signOut()} aria-label="Sign out" title="Sign out">
           <Icon name="logout" />
         </button>

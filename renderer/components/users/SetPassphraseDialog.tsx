@@ -64,6 +64,12 @@ export function SetPassphraseDialog({
             <>
               <li><strong>{user.name}</strong> is signed out everywhere at once; the old passphrase stops working.</li>
               <li>At the next sign-in they must replace this passphrase with one only they know.</li>
+              {user.mfaEnrolled && (
+                <li>
+                  Their <strong>two-factor sign-in ends</strong>: its secret is sealed under a key only their old passphrase opens, so they enrol
+                  again after choosing their own passphrase.
+                </li>
+              )}
             </>
           ) : (
             <>

@@ -11,10 +11,11 @@ import { Icon } from '../common/Icon';
 import { Spinner } from '../common/Spinner';
 import { AddUserDialog } from './AddUserDialog';
 import { DisableUserDialog } from './DisableUserDialog';
+import { ResetMfaDialog } from './ResetMfaDialog';
 import { SetPassphraseDialog } from './SetPassphraseDialog';
 import { UserStatus } from './UserStatus';
 
-type Dialog = { kind: 'add' } | { kind: 'disable'; user: User } | { kind: 'reset'; user: User } | { kind: 'enable'; user: User } | null;
+type Dialog = { kind: 'add' } | { kind: 'disable'; user: User } | { kind: 'reset'; user: User } | { kind: 'enable'; user: User } | { kind: 'mfa'; user: User } | null;
 
 export function UsersPage() {
   const client = useClient();
@@ -101,6 +102,11 @@ export function UsersPage() {
                               Reset passphrase
                             </button>
                           )}
+                          {u.name !== session.user && u.mfaEnrolled && (
+                            <button type="button" className="btn btn-secondary btn-sm" onClick={() => setDialog({ kind: 'mfa', user: u })} aria-label={`Remove the two-factor sign-in of ${u.name}`}>
+                              Remove two-factor
+                            </button>
+                          )}
                           <button type="button" className="btn btn-secondary btn-sm" onClick={() => setDialog({ kind: 'disable', user: u })} aria-label={`Disable ${u.name}`}>
                             Disable
                           </button>
@@ -128,6 +134,13 @@ export function UsersPage() {
           user={dialog.user}
           onClose={() => setDialog(null)}
           onDisabled={(u) => done(`${u.name} is disabled`, 'Signed out everywhere; their passphrase no longer opens the vault.')}
+        />
+      )}
+      {dialog?.kind === 'mfa' && (
+        <ResetMfaDialog
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onDone={(u) => done(`Two-factor sign-in of ${u.name} removed`, 'They sign in with their passphrase and can enrol again under My account.')}
         />
       )}
       {(dialog?.kind === 'reset' || dialog?.kind === 'enable') && (

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /** The KPI dashboard: period and filters, tiles, charts, data problems. */
 export class DashboardPage {
@@ -24,6 +24,15 @@ export class DashboardPage {
 
   chart(id: string): Locator {
     return this.page.locator(`[data-chart="${id}"]`);
+  }
+
+  /** Opens the period report dialog for the period and filters picked, chooses the format and downloads the file. */
+  async downloadPeriodReport(format: 'pdf' | 'docx' | 'md' | 'html'): Promise<{ download: Download; dialog: Locator }> {
+    await this.page.getByRole('button', { name: 'Download period report…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: /Period report/ });
+    await dialog.getByLabel('Format').selectOption(format);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download report' }).click()]);
+    return { download, dialog };
   }
 
   /** A chart is drawn when recharts has laid out its SVG with at least one series path or bar in it. */

@@ -79,7 +79,7 @@ describe('users.disable', () => {
       [ADMIN, { user: 'mona', reason: 'disabled' }],
       [ADMIN, { user: 'mona', reason: 'disabled' }],
     ]);
-    expect((await events('auth.login_failed')).map((e) => e.data)).toEqual([{ user: 'mona', reason: 'disabled', attempt: 1 }]);
+    expect((await events('auth.login_failed')).map((e) => e.data)).toEqual([{ user: 'mona', reason: 'disabled', attempt: 1, transport: 'test' }]);
     expect(await v.admin.call('log.verify', {})).toMatchObject({ ok: true });
 
     // Nothing she did changed hands.
@@ -113,8 +113,8 @@ describe('users.disable', () => {
     const admin = await v.signIn(ADMIN);
     const failed = (await admin.call('audit.list', { type: 'auth.login_failed' })).rows;
     expect(failed.map((e) => e.data)).toEqual([
-      { user: 'mona', reason: 'disabled', attempt: 2, recordedLate: true },
-      { user: 'mona', reason: 'disabled', attempt: 1, recordedLate: true },
+      { user: 'mona', reason: 'disabled', attempt: 2, transport: 'test', recordedLate: true, pendingId: expect.any(String) as string },
+      { user: 'mona', reason: 'disabled', attempt: 1, transport: 'test', recordedLate: true, pendingId: expect.any(String) as string },
     ]);
   });
 
@@ -191,7 +191,7 @@ describe('users.enable and the forced passphrase change', () => {
 
     const mona = await signedIn(v.backend, 'mona', GIVEN);
     expect(await mona.call('auth.session', {})).toMatchObject({ user: 'mona', mustChangePassphrase: true });
-    for (const [method, input] of [['incidents.list', {}], ['vault.lock', {}], ['mfa.begin', {}], ['users.names', {}]] as const) {
+    for (const [method, input] of [['incidents.list', {}], ['vault.lock', {}], ['mfa.begin', { passphrase: GIVEN }], ['users.names', {}]] as const) {
       const refused = expectFailure(await mona.raw(method, input), 'PASSPHRASE_CHANGE_REQUIRED');
       expect(refused.message).toContain('mona must choose a new passphrase first');
     }
@@ -258,7 +258,7 @@ describe('users.resetPassphrase', () => {
     expectFailure(await login('mona', passphraseFor('mona')), 'BAD_CREDENTIALS');
     const again = await signedIn(v.backend, 'mona', GIVEN);
     expectFailure(await again.attempt('notify.board', {}), 'PASSPHRASE_CHANGE_REQUIRED');
-    expect((await events('user.passphrase_reset')).map((e) => [e.actor, e.data])).toEqual([[ADMIN, { name: 'mona' }]]);
+    expect((await events('user.passphrase_reset')).map((e) => [e.actor, e.data])).toEqual([[ADMIN, { name: 'mona', mfaRemoved: false }]]);
     expect((await events('auth.session_revoked')).map((e) => e.data)).toEqual([{ user: 'mona', reason: 'passphrase_reset' }]);
   });
 

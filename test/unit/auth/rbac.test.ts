@@ -91,7 +91,7 @@ function inputFor(role: Role, method: Probed): MethodInput<Probed> {
   if (method === 'reviews.save') return { ref: reviewRef.get(role)!, baseVersion: 0, sections: { rootCause: `Written by ${role}` } };
   if (method === 'reviews.signOff') return { ref: signOffRef.get(role)!, version: 1 };
   if (method === 'timeline.star') return { seq: noteSeq.get(role)!, starred: true };
-  if (method === 'actions.add') return { ref, title: `Follow-up by ${role}`, owner: 'admin', due: '2099-01-01T00:00:00Z' };
+  if (method === 'actions.add') return { ref, title: `Follow-up by ${role}`, owner: 'admin', due: '2099-01-01' };
   return base[method];
 }
 
@@ -111,6 +111,12 @@ describe('role × method authorization', () => {
     expect(allowedByContract('legal', 'incidents.update')).toBe(false);
     expect(allowedByContract('manager', 'kpis.get')).toBe(true);
     expect(allowedByContract('backup-operator', 'kpis.get')).toBe(false);
+    // Who may read the backups (issue 13): recipients, the database in a plan and its restore are the administrator's.
+    for (const role of ROLES) {
+      expect(allowedByContract(role, 'backups.plans.setRecipients'), role).toBe(role === 'admin');
+      expect(allowedByContract(role, 'backups.plans.approve'), role).toBe(role === 'admin');
+      for (const p of ['backup:recipients', 'backup:include-database', 'backup:restore-database'] as const) expect(ROLE_PERMISSIONS[role].includes(p), `${role} ${p}`).toBe(role === 'admin');
+    }
   });
 
   describe.each(ROLES)('%s', (role) => {

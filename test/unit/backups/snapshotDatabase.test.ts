@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshotDatabase } from '../../../main/backups/snapshotDatabase';
@@ -29,6 +29,8 @@ describe('snapshotDatabase', () => {
     mkdirSync(work);
     const snap = snapshotDatabase(db, key, dir, work);
     expect(readFileSync(snap.db).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    // Owner-only, as the database itself, so a restore puts it back 0600.
+    if (process.platform !== 'win32') expect(statSync(snap.db).mode & 0o777).toBe(0o600);
     const copy = openDatabase(snap.db, key, { readonly: true, mustExist: true });
     try {
       expect(copy.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 50 });

@@ -1,21 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupCheck, BackupCheckRecord, BackupPlan, BackupSummary, RestoreReport, Topics } from '../../../contract';
 import { CliError } from '../../../main/cli/CliError';
 import { COMMANDS } from '../../../main/cli/commandTable';
-import { formatBytes, formatDuration, formatProgress } from '../../../main/cli/formatBackup';
+import { formatBytes, formatDuration, formatElapsed, formatProgress } from '../../../main/cli/formatBackup';
 import { parseCommandLine } from '../../../main/cli/parseCommandLine';
 import { ProgressPrinter } from '../../../main/cli/ProgressPrinter';
-import { REPO_ROOT, runCli, type CliRun } from './runCli';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
+import { runCli, type CliRun } from './runCli';
 
-/** Real backend, real SQLCipher files, a spawned CLI per command (the tests' bundle, test/helpers/cli/testCli.ts). */
+/**
+ * Real backend, real SQLCipher files, the CLI's main() run in this process per command
+ * (runCliInProcess: what the tests' bundle runs, without a Node start each). The backup run, whose
+ * progress a process not on a terminal writes as whole lines, and the full check that exits 4 run
+ * as spawned processes (the tests' bundle, test/helpers/cli/testCli.ts).
+ */
 const SLOW = 120_000;
 const PASSPHRASE = 'Correct-Horse-42-battery';
 const BOB_PASSPHRASE = 'Backup-Operator-pass-31';
 const ID_PATTERN = /^nightly-\d{8}T\d{6}Z-[0-9a-f]{6}$/;
+/** Someone's offline key (a valid age recipient). */
+const RECIPIENT = `age1${'q'.repeat(58)}`;
 
 function usage(argv: string[]): CliError {
   try {
@@ -51,6 +59,9 @@ describe('backup commands: options, help and progress (no backend)', () => {
     expect(usage(['backup', 'export-identity']).message).toMatch(/needs --out FILE/);
     expect(usage(['backup', 'run']).exitCode).toBe(2);
     expect(usage(['backup', 'prune']).message).toBe('backup prune takes PLAN, got none (see firebreak backup prune --help)');
+    expect(usage(['backup', 'plan', 'recipients', 'nightly', '--reason', 'x']).message).toBe('give the new recipients with --recipient (one per key), or --none for none');
+    expect(usage(['backup', 'plan', 'recipients', 'nightly', '--none', '--recipient', 'age1x', '--reason', 'x']).exitCode).toBe(2);
+    expect(usage(['backup', 'plan', 'approve', 'nightly']).message).toMatch(/needs --note TEXT/);
   });
 
   it('collects repeated options and takes an optional PLAN', () => {
@@ -75,7 +86,7 @@ describe('backup commands: options, help and progress (no backend)', () => {
     expect(helpOf('backup', 'verify')).toContain('[--level quick|full]');
     expect(helpOf()).toContain('backup export-identity');
     expect(usage(['backup']).message).toBe('backup needs a subcommand: plan, prune, run, list, show, verify, drill, restore, export-identity (see firebreak backup --help)');
-    expect(usage(['backup', 'plan']).message).toBe('backup plan needs a subcommand: add, list, show, remove (see firebreak backup plan --help)');
+    expect(usage(['backup', 'plan']).message).toBe('backup plan needs a subcommand: add, list, show, remove, recipients, approve (see firebreak backup plan --help)');
     expect(usage(['backup', 'plan', 'edit']).message).toBe('unknown command "backup plan edit" (see firebreak --help)');
   });
 
@@ -86,6 +97,8 @@ describe('backup commands: options, help and progress (no backend)', () => {
     expect(formatDuration(7.4)).toBe('7 s');
     expect(formatDuration(245)).toBe('4:05');
     expect(formatDuration(3723)).toBe('1:02:03');
+    // Ages and measured times read as elapsed time, never as a clock (user test: "Backup age: 20:52").
+    expect([0.21, 0.04, 7.44, 12.4, 1252, 3900, 3600, 187_200].map(formatElapsed)).toEqual(['0.2 s', '0.04 s', '7.4 s', '12 s', '20 min 52 s', '1 h 5 min', '1 h', '2 d 4 h']);
     expect(formatProgress(progress('archiving', 3))).toBe('nightly: archiving, files 3/10, 3.0 KiB of 10.0 KiB, 2.0 KiB/s, ETA 5 s');
     expect(formatProgress(progress('scanning', 0))).toBe('nightly: scanning sources…');
   });
@@ -135,8 +148,9 @@ let bobPass: string;
 let id = '';
 let archive = '';
 
-const cli = (...args: string[]) => runCli(['--data-dir', dataDir, ...args], env);
+const cli = (...args: string[]) => runCliInProcess(['--data-dir', dataDir, ...args], env);
 const asBob = (...args: string[]) => cli(...args, '--user', 'bob', '--passphrase-file', bobPass);
+const spawned = (...args: string[]) => runCli(['--data-dir', dataDir, ...args], env);
 
 async function json<T>(...args: string[]): Promise<T> {
   const r = await cli(...args, '--json');
@@ -188,9 +202,9 @@ describe.sequential('firebreak backup against a real vault', () => {
   });
 
   it('plan add resolves relative paths and sets every field; plan list and show', { timeout: SLOW }, async () => {
-    // runCli runs in the repository root: these paths are relative to it.
+    // Relative to the working directory, which the CLI resolves them against.
     const add = await cli(
-      'backup', 'plan', 'add', 'nightly', '--source', relative(REPO_ROOT, source), '--target', relative(REPO_ROOT, target),
+      'backup', 'plan', 'add', 'nightly', '--source', relative(process.cwd(), source), '--target', relative(process.cwd(), target),
       '--exclude', '*.tmp', '--schedule', '30 2 * * *', '--keep-last', '3', '--keep-daily', '7', '--keep-weekly', '4', '--keep-monthly', '6',
       '--rto', '60', '--rpo', '1440', '--full-every', '3', '--verify-schedule', '0 6 * * 0', '--verify-level', 'quick',
     );
@@ -221,8 +235,20 @@ describe.sequential('firebreak backup against a real vault', () => {
     expectRefused(await cli('backup', 'plan', 'show', 'weekly'), 1, /no backup plan "weekly"/);
   });
 
+  it("recipients and the database are an administrator's decision: bob is refused (exit 3, naming the permission), alice's change is shown with who decided", { timeout: SLOW }, async () => {
+    expectRefused(await asBob('backup', 'plan', 'add', 'bobs', '--source', source, '--target', target), 3, /may not put Firebreak's database in a backup plan .*\(needs backup:include-database\): leave it out \(untick the database, or --no-database/);
+    expectRefused(await asBob('backup', 'plan', 'recipients', 'nightly', '--recipient', RECIPIENT, '--reason', 'mine'), 3, /needs backup:recipients/);
+    expectRefused(await cli('backup', 'plan', 'recipients', 'nightly', '--none', '--reason', 'none yet'), 1, /already has exactly these recipients: nothing was changed/);
+    const set = await cli('backup', 'plan', 'recipients', 'nightly', '--recipient', RECIPIENT, '--reason', 'the key in the safe');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(new RegExp(`^Recipients: +the vault's backup identity, ${RECIPIENT}, decided by alice at \\S+$`, 'm'));
+    expect(set.stdout).toMatch(/^Database: +included \(encrypted snapshot and vault\.json\), decided by alice at \S+$/m);
+    expectRefused(await cli('backup', 'plan', 'approve', 'nightly', '--note', 'fine'), 1, /is not waiting for a review: nothing was changed/);
+    expect((await cli('backup', 'plan', 'recipients', 'nightly', '--none', '--reason', 'the safe key is retired')).code).toBe(0);
+  });
+
   it('run prints progress on stderr and the id as the last line of stdout; the archive is in the target', { timeout: SLOW }, async () => {
-    const r = await asBob('backup', 'run', 'nightly');
+    const r = await spawned('backup', 'run', 'nightly', '--user', 'bob', '--passphrase-file', bobPass);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     id = lines[lines.length - 1] ?? '';
@@ -276,8 +302,8 @@ describe.sequential('firebreak backup against a real vault', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Drill: +${id} at .+: passed\\n`));
     expect(r.stdout).toMatch(/^Restored: +\d+ files, 2\.\d MiB, each checked against the manifest$/m);
-    expect(r.stdout).toMatch(/^Restore time: +\d+\.\d s \(RTO 1 h: met\)$/m);
-    expect(r.stdout).toMatch(/^Backup age: +[\d:]+(?: s)? \(RPO 1 d: met\)$/m);
+    expect(r.stdout).toMatch(/^Restore time: +\d+(?:\.\d+)? s \(RTO 1 h: met\)$/m);
+    expect(r.stdout).toMatch(/^Backup age: +(?:\d+(?:\.\d+)? s|\d+ min(?: \d+ s)?) \(RPO 1 d: met\)$/m);
     const check = (await json<BackupSummary[]>('backup', 'list'))[0]?.lastCheck;
     expect(check).toMatchObject({ level: 'drill', ok: true, rtoSeconds: 3600 });
     expect(check?.restoreSeconds).toBeGreaterThan(0);
@@ -313,7 +339,10 @@ describe.sequential('firebreak backup against a real vault', () => {
 
   it('restore --to DIR restores the files; an existing file is refused without --overwrite', { timeout: SLOW }, async () => {
     const to = join(tmp, 'restored');
-    const r = await asBob('backup', 'restore', id, '--to', relative(REPO_ROOT, to));
+    // The backup holds the database: bob restores other paths only (exit 3, nothing written).
+    expectRefused(await asBob('backup', 'restore', id, '--to', to), 3, /may not restore Firebreak's database out of backup .*\(needs backup:restore-database\): restore only other paths of it \(name one: --path in the CLI/);
+    expect(existsSync(to)).toBe(false);
+    const r = await cli('backup', 'restore', id, '--to', relative(process.cwd(), to));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Restored \\d+ entries \\(\\d+ files, \\d+ directories; 2\\.\\d MiB\\) from ${id} to ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));
@@ -373,7 +402,7 @@ describe.sequential('firebreak backup against a real vault', () => {
     writeFileSync(archive, bytes);
 
     expect((await cli('backup', 'verify', id)).code).toBe(0);
-    const full = await cli('backup', 'verify', id, '--level', 'full');
+    const full = await spawned('backup', 'verify', id, '--level', 'full');
     expect(full.stdout).toBe('');
     expect(full.code).toBe(4);
     const [head, ...problems] = full.stderr.trimEnd().split('\n');
@@ -388,7 +417,7 @@ describe.sequential('firebreak backup against a real vault', () => {
 
     const drill = await cli('backup', 'drill', id);
     expect(drill.code).toBe(4);
-    expect(drill.stdout).toMatch(/: FAILED\nRestored: +nothing: the restore failed \(see the problems\)\nRestore time: +\d+\.\d s \(the restore failed\)\n/);
+    expect(drill.stdout).toMatch(/: FAILED\nRestored: +nothing: the restore failed \(see the problems\)\nRestore time: +\d+(?:\.\d+)? s \(the restore failed\)\n/);
     expect(drill.stderr).toMatch(new RegExp(`^firebreak: backup ${id} failed the restore drill: \\d+ problems?\\n`));
   });
 

@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident, TimelineEvent } from '../../../contract';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
 import { ADMIN_PASS, createTestVault } from '../../helpers/testVault';
 import { runCli } from './runCli';
 
 /**
  * `firebreak incident add` with the times the metrics need and `--exercise`, and `incident edit`
- * (issue 12 §1), run as a user runs them (spawned, the tests' CLI bundle). One vault for the file;
- * usage errors are checked before any vault is opened, so they cost no sign-in.
+ * (issue 12 §1), run as a user runs them. One vault for the file, worked in this process
+ * (runCliInProcess: the CLI's main() without a Node start per command). The usage errors are
+ * spawned processes (the tests' CLI bundle), side by side: checked before any vault is opened, they
+ * cost no sign-in, and their exit code is the process's own.
  */
 const SLOW = 120_000;
 const env = { FIREBREAK_PASSPHRASE: ADMIN_PASS };
@@ -23,7 +26,7 @@ beforeAll(async () => {
 }, SLOW);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const cli = (...args: string[]) => runCli(['--data-dir', dataDir, ...args], env);
+const cli = (...args: string[]) => runCliInProcess(['--data-dir', dataDir, ...args], env);
 
 async function show(ref: string): Promise<{ incident: Incident; timeline: TimelineEvent[] }> {
   const r = await cli('incident', 'show', ref, '--json');

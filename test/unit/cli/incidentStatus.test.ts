@@ -4,14 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident, OpenItem, TimelineEvent } from '../../../contract';
 import { ADMIN_PASS, createTestVault } from '../../helpers/testVault';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
 import { completeBreach } from '../notify/drafts/draftFixture';
 import { runCli } from './runCli';
 
 /**
- * `firebreak incident status` as a user runs it (spawned, the tests' CLI bundle): --skip-phases,
- * moves back with --reason, --override-time-order, and closing over open items (issue 11 §1, §3).
- * The vault is prepared through the API in-process (breach facts, a run, drafts), then closed,
- * so every command below is a real process against the real files.
+ * `firebreak incident status` as a user runs it: --skip-phases, moves back with --reason,
+ * --override-time-order, and closing over open items (issue 11 §1, §3). The vault is prepared
+ * through the API in-process (breach facts, a run, drafts), then closed, so every command below
+ * opens the real files as the CLI does: in this process (runCliInProcess, the CLI's main() without
+ * a Node start per command), and the refusal that lists open items on many lines as a spawned
+ * process (the tests' CLI bundle), whose exit code and drained stderr are the process's.
  */
 const SLOW = 120_000;
 const env = { FIREBREAK_PASSPHRASE: ADMIN_PASS };
@@ -60,7 +63,7 @@ beforeAll(async () => {
 }, SLOW);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const cli = (...args: string[]) => runCli(['--data-dir', dataDir, ...args], env);
+const cli = (...args: string[]) => runCliInProcess(['--data-dir', dataDir, ...args], env);
 
 async function show(ref: string): Promise<{ incident: Incident; timeline: TimelineEvent[] }> {
   const r = await cli('incident', 'show', ref, '--json');
@@ -131,7 +134,7 @@ describe('firebreak incident status', () => {
 
   it('closing over open items without --reason exits 1 and lists them; nothing changes', { timeout: SLOW }, async () => {
     const before = await state(breach);
-    const refused = await cli('incident', 'status', breach, 'closed');
+    const refused = await runCli(['--data-dir', dataDir, 'incident', 'status', breach, 'closed'], env);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     const lines = refused.stderr.trimEnd().split('\n');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, TimelineEvent } from '../../../contract';
 import { SAMPLE_LETTERHEAD } from '../../helpers/sampleLetterhead';
 import { ADMIN, ADMIN_PASS, createTestVault, passphraseFor } from '../../helpers/testVault';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
 import { COMPLETE_FACTS } from '../notify/drafts/draftFixture';
 import { runCli } from './runCli';
 
@@ -18,8 +19,11 @@ let tmp: string;
 let dataDir: string;
 let ref = '';
 const env = { FIREBREAK_PASSPHRASE: ADMIN_PASS };
-const cli = (...args: string[]) => runCli(['--data-dir', dataDir, ...args], env);
-const as = (user: string, ...args: string[]) => runCli(['--data-dir', dataDir, ...args, '--user', user, '--passphrase-file', join(tmp, `${user}.pass`)]);
+// In this process (runCliInProcess: the CLI's main() without a Node start per command); one refusal
+// and one sent notice run as spawned processes, where the exit code and output are the process's.
+const cli = (...args: string[]) => runCliInProcess(['--data-dir', dataDir, ...args], env);
+const as = (user: string, ...args: string[]) => runCliInProcess(['--data-dir', dataDir, ...args, '--user', user, '--passphrase-file', join(tmp, `${user}.pass`)]);
+const spawnedAs = (user: string, ...args: string[]) => runCli(['--data-dir', dataDir, ...args, '--user', user, '--passphrase-file', join(tmp, `${user}.pass`)]);
 const file = (name: string, content: string) => {
   const path = join(tmp, name);
   writeFileSync(path, content);
@@ -87,7 +91,7 @@ describe.sequential('firebreak notify: facts, drafts, approve, sent, decide', ()
       expect(r.stderr).toMatch(message);
       expect(r.code, args.join(' ')).toBe(code);
     }
-    const legal = await as('lena', 'notify', 'facts', ref, '--file', file('counts.json', '{ "affected": [{ "jurisdiction": "FR", "count": 5 }], "encrypted": true }'));
+    const legal = await spawnedAs('lena', 'notify', 'facts', ref, '--file', file('counts.json', '{ "affected": [{ "jurisdiction": "FR", "count": 5 }], "encrypted": true }'));
     expect(legal.code).toBe(3);
     expect(legal.stderr).toMatch(/affected are the incident's own fields and lena \(legal\) may not change incidents: remove them from .* or ask a responder; nothing was changed/);
     expect((await timeline()).length).toBe(before);
@@ -118,7 +122,7 @@ describe.sequential('firebreak notify: facts, drafts, approve, sent, decide', ()
 
     expect((await as('lena', 'notify', 'sent', ref, draft.id, '--channel', 'pigeon', '--recipient', 'x', '--file', pdf)).code).toBe(2);
     expect((await as('lena', 'notify', 'sent', ref, draft.id, '--channel', 'portal', '--recipient', 'x', '--file', file('sent.bin', 'x'))).stderr).toMatch(/is: --format md\|html\|pdf\|docx\|eml$/m);
-    const sent = await as('lena', 'notify', 'sent', ref, draft.id, '--channel', 'portal', '--recipient', 'BfDI portal, ref 2026-118', '--file', pdf);
+    const sent = await spawnedAs('lena', 'notify', 'sent', ref, draft.id, '--channel', 'portal', '--recipient', 'BfDI portal, ref 2026-118', '--file', pdf);
     expect(sent.stderr).toBe('');
     expect(sent.code).toBe(0);
     const sha = createHash('sha256').update(readFileSync(pdf)).digest('hex');

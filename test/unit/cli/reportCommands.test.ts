@@ -23,6 +23,53 @@ beforeAll(async () => {
 }, SLOW);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+// Before the incident report's tests: the last of them alters the log behind Firebreak's back.
+describe('firebreak report period', () => {
+  it('writes the quarter\'s report with the incident detected in it, prints its SHA-256 and anchor, and the anchor checks out', { timeout: SLOW }, async () => {
+    const added = await cli('incident', 'add', '--title', 'Phished payroll mailbox', '--severity', 'SEV2', '--category', 'phishing', '--detected-at', '2026-02-10T09:00:00Z', '--json');
+    const q1 = (JSON.parse(added.stdout) as { ref: string }).ref;
+    const out = join(tmp, 'q1.md');
+    const run = await cli('report', 'period', '--from', '2026-01-01', '--to', '2026-03-31', '--format', 'md', '--tlp', 'green', '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const data = readFileSync(out);
+    const m = /^Wrote (.+) \(period 2026-01-01 to 2026-03-31, md, TLP:GREEN, (\d+) bytes\)\nSHA-256 ([0-9a-f]{64})\nAnchor (\d+:[0-9a-f]{64}) \(recorded as event #\d+; check: firebreak log verify --anchor \4 --report .+\)$/.exec(run.stdout.trim());
+    expect(m?.[1]).toBe(out);
+    expect(Number(m?.[2])).toBe(data.length);
+    expect(m?.[3]).toBe(createHash('sha256').update(data).digest('hex'));
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const text = data.toString();
+    expect(text).toContain('# Period report Q1 2026');
+    expect(text).toContain(`| ${q1} | Phished payroll mailbox | SEV2 |`);
+    // Detected after the quarter (today), so not in it.
+    expect(text).not.toContain(ref);
+    expect(text).toContain(m?.[4] ?? 'no anchor');
+    const verify = await cli('log', 'verify', '--anchor', m?.[4] ?? '', '--report', out);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/The file was recorded as report\.generated event #\d+ \(md, TLP:GREEN\)/);
+  });
+
+  it('refuses a period that ends before it starts, or a day that does not exist, with the usage exit code and no file', { timeout: SLOW }, async () => {
+    const out = join(tmp, 'backwards.pdf');
+    const back = await cli('report', 'period', '--from', '2026-03-31', '--to', '2026-01-01', '--format', 'pdf', '--out', out);
+    expect(back.code).toBe(2);
+    expect(back.stderr).toMatch(/--to must be on or after --from \(2026-03-31 to 2026-01-01 ends before it starts\)/);
+    const bad = await cli('report', 'period', '--from', '2026-02-30', '--to', '2026-03-31', '--format', 'pdf', '--out', out);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--from: 2026-02-30 is not a calendar date/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses to overwrite a file unless --force, before generating anything', { timeout: SLOW }, async () => {
+    const out = join(tmp, 'existing-period.pdf');
+    writeFileSync(out, 'keep me');
+    const refused = await cli('report', 'period', '--from', '2026-01-01', '--to', '2026-03-31', '--format', 'pdf', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/existing-period\.pdf already exists \(use --force to replace it\); nothing was generated/);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+  });
+});
+
 describe('firebreak report incident', () => {
   it('writes the report (mode 0600) and prints its SHA-256 and anchor; log verify --anchor --report checks it (exit 0)', { timeout: SLOW }, async () => {
     const out = join(tmp, 'report.md');

@@ -3,9 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunbookLintFile, RunbookSummary } from '../../../contract';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
 import { REPO_ROOT, runCli, type RunAs } from './runCli';
 
-/** Real backend, spawned CLI (the tests' bundle: low scrypt cost for the vaults it creates). */
+/**
+ * Real backend. `runbook lint FILE…` and `runbook list` run in this process (runCliInProcess: the
+ * CLI's main() without a Node start each); `runbook lint DIR` as spawned processes (the tests'
+ * bundle: low scrypt cost for the vaults it creates), one of them as another user.
+ */
 const SLOW = 90_000;
 const PASSPHRASE = 'Correct-Horse-42-battery';
 const BROKEN = 'test/fixtures/runbooks/broken';
@@ -20,7 +25,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('firebreak runbook lint', () => {
   it('exits 0 on valid files, without a vault, and creates no data directory', { timeout: SLOW }, async () => {
     const dataDir = join(tmp, 'never-created');
-    const run = await runCli(['--data-dir', dataDir, 'runbook', 'lint', 'runbooks/ransomware.yaml']);
+    const run = await runCliInProcess(['--data-dir', dataDir, 'runbook', 'lint', 'runbooks/ransomware.yaml']);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('1 runbook file(s) OK\n');
     expect(run.code).toBe(0);
@@ -29,7 +34,7 @@ describe('firebreak runbook lint', () => {
 
   it('exits 1 and prints every problem as file:line:col: message', { timeout: SLOW }, async () => {
     const files = [`${BROKEN}/multiple-problems.yaml`, 'runbooks/ransomware.yaml', `${BROKEN}/branch-missing.yaml`];
-    const run = await runCli(['--data-dir', join(tmp, 'none'), 'runbook', 'lint', ...files]);
+    const run = await runCliInProcess(['--data-dir', join(tmp, 'none'), 'runbook', 'lint', ...files]);
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')).toEqual([
       `${BROKEN}/multiple-problems.yaml:12:5: missing required field "title" in step "isolate"`,
@@ -42,7 +47,7 @@ describe('firebreak runbook lint', () => {
   });
 
   it('--json prints one result per file', { timeout: SLOW }, async () => {
-    const run = await runCli(['--data-dir', join(tmp, 'none'), 'runbook', 'lint', '--json', 'runbooks/ransomware.yaml', `${BROKEN}/yaml-tab-indent.yaml`]);
+    const run = await runCliInProcess(['--data-dir', join(tmp, 'none'), 'runbook', 'lint', '--json', 'runbooks/ransomware.yaml', `${BROKEN}/yaml-tab-indent.yaml`]);
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout) as RunbookLintFile[];
     expect(out[0]).toMatchObject({ name: 'runbooks/ransomware.yaml', ok: true, id: 'ransomware', version: '1.0.0', problems: [] });
@@ -50,10 +55,10 @@ describe('firebreak runbook lint', () => {
   });
 
   it('usage errors exit 2; an unreadable file exits 1', { timeout: SLOW }, async () => {
-    const none = await runCli(['--data-dir', join(tmp, 'none'), 'runbook', 'lint']);
+    const none = await runCliInProcess(['--data-dir', join(tmp, 'none'), 'runbook', 'lint']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^firebreak: runbook lint takes PATH…, got none/);
-    const missing = await runCli(['--data-dir', join(tmp, 'none'), 'runbook', 'lint', join(tmp, 'nope.yaml')]);
+    const missing = await runCliInProcess(['--data-dir', join(tmp, 'none'), 'runbook', 'lint', join(tmp, 'nope.yaml')]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe('');
     expect(missing.stderr).toBe(`firebreak: cannot read ${join(tmp, 'nope.yaml')}: no such file or directory\n`);
@@ -126,10 +131,11 @@ describe('firebreak runbook lint DIR', () => {
     const latin1 = join(tmp, 'latin1.yaml');
     writeFileSync(latin1, Buffer.concat([Buffer.from(tiny('latin').replace('The only step', 'Caf')), Buffer.from([0xe9, 0x0a])]));
     const big = join(tmp, 'big.yaml');
-    writeFileSync(big, `${tiny('big')}#${'x'.repeat(1024 * 1024)}\n`);
+    writeFileSync(big, `${tiny('big')}#${'x'.repeat(256 * 1024)}\n`);
     const bad = await lint([latin1, big]);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toBe(`${latin1}:1:1: not UTF-8 text\n${big}:1:1: the file is ${1024 * 1024 + tiny('big').length + 2} bytes; a runbook may have at most 1048576 (1 MiB)\n`);
+    const size = (256 * 1024 + tiny('big').length + 2).toLocaleString('en-US');
+    expect(bad.stdout).toBe(`${latin1}:1:1: not UTF-8 text\n${big}:1:1: the file is ${size} bytes; a runbook file may be at most 256 KiB (262,144 bytes): shorten it, or split it into several runbooks\n`);
     expect(bad.stderr).toBe('2 problem(s) in 2 of 2 file(s)\n');
   });
 
@@ -185,7 +191,7 @@ describe('firebreak runbook list', () => {
   it('lists built-in and custom runbooks, broken custom files with their problems', { timeout: SLOW }, async () => {
     const dataDir = join(tmp, 'vault');
     const env = { FIREBREAK_PASSPHRASE: PASSPHRASE };
-    expect((await runCli(['--data-dir', dataDir, 'init', '--admin', 'alice'], env)).code).toBe(0);
+    expect((await runCliInProcess(['--data-dir', dataDir, 'init', '--admin', 'alice'], env)).code).toBe(0);
     mkdirSync(join(dataDir, 'runbooks'));
     const ours = readFileSync(join(REPO_ROOT, 'runbooks/ransomware.yaml'), 'utf8').replace('id: ransomware', 'id: ransomware-acme');
     writeFileSync(join(dataDir, 'runbooks', 'acme.yaml'), ours);
@@ -194,7 +200,7 @@ describe('firebreak runbook list', () => {
     // A folder named like a runbook is a folder: not listed, and it no longer fails the list (EISDIR).
     mkdirSync(join(dataDir, 'runbooks', 'archive.yaml'));
 
-    const run = await runCli(['--data-dir', dataDir, 'runbook', 'list', '--json'], env);
+    const run = await runCliInProcess(['--data-dir', dataDir, 'runbook', 'list', '--json'], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout) as RunbookSummary[];
@@ -211,7 +217,7 @@ describe('firebreak runbook list', () => {
     expect(ransomware?.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(custom[1]?.problems).toContain(`${join(dataDir, 'runbooks', 'broken.yml')}:3:1: unknown key "tittle"`);
 
-    const table = await runCli(['--data-dir', dataDir, 'runbook', 'list'], env);
+    const table = await runCliInProcess(['--data-dir', dataDir, 'runbook', 'list'], env);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^ID\s+VERSION\s+SOURCE\s+APPLIES TO\s+TITLE\n/);
     expect(table.stdout).toContain('ransomware-acme');

@@ -7,9 +7,15 @@ import { CliError } from '../../../main/cli/CliError';
 import { COMMANDS } from '../../../main/cli/commandTable';
 import { parseCommandLine } from '../../../main/cli/parseCommandLine';
 import { jurisdictionMappingNotes, parseChecklistItems, parseInputValue, selectRun } from '../../../main/cli/runSteps';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
 import { REPO_ROOT, runCli, type CliRun } from './runCli';
 
-/** Real backend, real SQLCipher files, a spawned CLI per command (the tests' bundle: test/helpers/cli/testCli.ts). */
+/**
+ * Real backend, real SQLCipher files, the CLI's main() run in this process per command
+ * (runCliInProcess: what the tests' bundle runs, without a Node start each). Two commands, a
+ * success with many lines and a refusal, run as spawned processes (runCli), where the exit code
+ * and the drained output are the process's own.
+ */
 const SLOW = 90_000;
 const PASSPHRASE = 'Correct-Horse-42-battery';
 const LEGAL_PASSPHRASE = 'Legal-Team-pass-77x';
@@ -119,6 +125,11 @@ let baseline: unknown;
 const READS = new Set(['status', 'show']);
 const cli = (...args: string[]) => {
   if (!args.some((a) => READS.has(a))) baseline = undefined;
+  return runCliInProcess(['--data-dir', dataDir, ...args], env);
+};
+/** The same command as a spawned `firebreak` (the tests' bundle, test/helpers/cli/testCli.ts). */
+const spawned = (...args: string[]) => {
+  if (!args.some((a) => READS.has(a))) baseline = undefined;
   return runCli(['--data-dir', dataDir, ...args], env);
 };
 const asLegal = (...args: string[]) => cli(...args, '--user', 'carol', '--passphrase-file', legalPass);
@@ -145,8 +156,8 @@ async function incident(): Promise<{ incident: Incident; timeline: TimelineEvent
 
 /** Everything a refused command could have changed; phase times run with the clock, so they are left out. */
 async function snapshot(): Promise<unknown> {
-  // Two separate processes reading one vault: run side by side.
-  const [list, { incident: inc, timeline }] = await Promise.all([runs(), incident()]);
+  const list = await runs();
+  const { incident: inc, timeline } = await incident();
   return { runs: list.map((r) => ({ ...r, phases: r.phases.map(({ seconds: _s, ...p }) => p) })), incident: inc, events: timeline.length };
 }
 
@@ -189,7 +200,8 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
     expect(none.code).toBe(0);
     expect(none.stdout).toBe(`No runbook runs on ${ref}. Start one with \`firebreak runbook start ${ref} RUNBOOK_ID\`.\n`);
 
-    const start = await cli('runbook', 'start', ref, 'lost-device');
+    // Spawned: a process's whole output, drained before it exits.
+    const start = await spawned('runbook', 'start', ref, 'lost-device');
     expect(start.stderr).toBe('');
     expect(start.code).toBe(0);
     const [first, , , available, header, ...rows] = start.stdout.trimEnd().split('\n');
@@ -380,7 +392,8 @@ describe.sequential('firebreak runbook start / status / step against a real vaul
   });
 
   it('refuses an unknown step, a step not available and usage errors with one line, changing nothing', { timeout: SLOW }, async () => {
-    await expectRefused(() => step('no-such-step', '--done'), 1, new RegExp(`no run of ${ref} has a step "no-such-step"`));
+    // Spawned: the refusal's exit code is the process's.
+    await expectRefused(() => spawned('runbook', 'step', ref, 'no-such-step', '--done'), 1, new RegExp(`no run of ${ref} has a step "no-such-step"`));
     await expectRefused(() => step('stop-clock', '--done'), 1, /step "stop-clock" is not available yet \(waits for "risk"\)/);
     await expectRefused(() => step('replace', '--done'), 1, /step "replace" is done already/);
     await expectRefused(() => step('notify-insurer', '--skip'), 2, /--skip needs --note TEXT/);

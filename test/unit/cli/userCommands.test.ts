@@ -5,10 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEvent, User } from '../../../contract';
 import { createBackend } from '../../../main/api';
 import { signedIn } from '../../helpers/client';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
 import { TEST_LOG_N } from '../../helpers/testLogN';
 import { runCli, type CliRun } from './runCli';
 
-/** `firebreak user list|disable|enable|reset-passphrase|change-passphrase`, spawned against one real vault. */
+/**
+ * `firebreak user list|disable|enable|reset-passphrase|change-passphrase` against one real vault,
+ * run in this process (runCliInProcess: the CLI's main() without a Node start per command); the
+ * first refusal is a spawned process, whose exit code is the process's own.
+ */
 const SLOW = 90_000;
 const ALICE = 'Correct-Horse-42-battery';
 const GIVEN = 'Handed over 7 times!';
@@ -22,8 +27,8 @@ const file = (name: string, text: string) => {
   writeFileSync(path, `${text}\n`, { mode: 0o600 });
   return path;
 };
-const cli = (...args: string[]) => runCli(['--data-dir', dataDir, ...args], { FIREBREAK_PASSPHRASE: ALICE });
-const asBob = (passphrase: string, ...args: string[]) => runCli(['--data-dir', dataDir, '--user', 'bob', '--passphrase-file', file('bob-signin.pass', passphrase), ...args]);
+const cli = (...args: string[]) => runCliInProcess(['--data-dir', dataDir, ...args], { FIREBREAK_PASSPHRASE: ALICE });
+const asBob = (passphrase: string, ...args: string[]) => runCliInProcess(['--data-dir', dataDir, '--user', 'bob', '--passphrase-file', file('bob-signin.pass', passphrase), ...args]);
 const users = async (): Promise<User[]> => JSON.parse((await cli('user', 'list', '--json')).stdout) as User[];
 const bob = async () => (await users()).find((u) => u.name === 'bob');
 const vaultJson = () => JSON.parse(readFileSync(join(dataDir, 'vault.json'), 'utf8')) as { admin: string; slots: { kind: string; user: string | null }[]; disabled?: string[] };
@@ -61,7 +66,8 @@ describe.sequential('firebreak user …', () => {
     expect(add.code).toBe(0);
     expect(add.stdout).toBe('Added user bob (responder); they must choose their own passphrase at the first sign-in.\n');
 
-    const blocked = await asBob(GIVEN, 'incident', 'list');
+    // Spawned: the exit code is the process's.
+    const blocked = await runCli(['--data-dir', dataDir, '--user', 'bob', '--passphrase-file', file('bob-signin.pass', GIVEN), 'incident', 'list']);
     expectExit(blocked, 3, /^firebreak: bob must choose a new passphrase first \(an administrator set the current one\): run `firebreak user change-passphrase --user bob`/);
 
     const same = await asBob(GIVEN, 'user', 'change-passphrase', '--new-passphrase-file', file('same.pass', GIVEN));
@@ -79,7 +85,7 @@ describe.sequential('firebreak user …', () => {
     const add = await cli('user', 'add', 'bot', '--role', 'backup-operator', '--new-passphrase-file', file('bot.pass', GIVEN), '--keep-passphrase', '--json');
     expect(add.code).toBe(0);
     expect(JSON.parse(add.stdout)).toMatchObject({ name: 'bot', mustChangePassphrase: false });
-    const list = await runCli(['--data-dir', dataDir, '--user', 'bot', '--passphrase-file', file('bot.pass', GIVEN), 'backup', 'plan', 'list']);
+    const list = await runCliInProcess(['--data-dir', dataDir, '--user', 'bot', '--passphrase-file', file('bot.pass', GIVEN), 'backup', 'plan', 'list']);
     expect(list.code).toBe(0);
   });
 
@@ -119,7 +125,7 @@ describe.sequential('firebreak user …', () => {
     expectExit(await cli('user', 'disable', 'alice'), 1, /alice is the last administrator; make another user admin first/);
     expectExit(await cli('user', 'disable', 'nobody'), 1, /no user named nobody/);
     expectExit(await cli('user', 'disable'), 2, /user disable takes NAME/);
-    expectExit(await runCli(['--data-dir', dataDir, '--user', 'bot', '--passphrase-file', file('bot.pass', GIVEN), 'user', 'disable', 'alice']), 3, /needs user:manage/);
+    expectExit(await runCliInProcess(['--data-dir', dataDir, '--user', 'bot', '--passphrase-file', file('bot.pass', GIVEN), 'user', 'disable', 'alice']), 3, /needs user:manage/);
     expect(readFileSync(join(dataDir, 'vault.json'), 'utf8')).toBe(vaultBefore);
     expect(await users()).toEqual(before);
   });
@@ -154,6 +160,8 @@ describe.sequential('firebreak user …', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ name: 'bob', status: 'active', mustChangePassphrase: true });
     expectExit(await asBob(BOBS_OWN, 'incident', 'list'), 3, /wrong user name or passphrase/);
     expectExit(await asBob(GIVEN_AGAIN, 'incident', 'list'), 3, /bob must choose a new passphrase first/);
-    expect((await eventsOf('user.passphrase_reset')).map((e) => [e.actor, e.data])).toEqual([['alice', { name: 'bob' }]]);
+    expect((await eventsOf('user.passphrase_reset')).map((e) => [e.actor, e.data])).toEqual([['alice', { name: 'bob', mfaRemoved: false }]]);
+    // Nothing to remove: refused, changing nothing (the removal itself: test/unit/auth/sealedTotp.test.ts).
+    expectExit(await cli('user', 'reset-mfa', 'bob'), 1, /^firebreak: bob has no two-factor enrolment: nothing was changed$/m);
   });
 });

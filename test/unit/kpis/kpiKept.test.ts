@@ -1,6 +1,7 @@
 /**
  * What computeKpis keeps between calls (incidentFigures.ts: figures and columns per period, kept
- * until a row detected in the period changes, migration 0220) never shows a stale figure: after
+ * until a row detected in the period changes, migration 0220; notificationKpis.ts: the assessed
+ * incidents; an ended period's headline, with the drills done for exercises) never shows a stale figure: after
  * each kind of change, the figures from a connection that has kept everything equal those from a
  * fresh connection that computes from nothing. And the spliced columns equal a fresh read.
  */
@@ -11,11 +12,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KpiResult } from '../../../contract';
+import type { KpiResult, PlanConfig } from '../../../contract';
 import { computeKpis, type KpiQuery } from '../../../main/kpis';
 import { loadIncidents, spliceColumns } from '../../../main/kpis/loadIncidents';
 import { periodOf } from '../../../main/kpis/period';
 import { addPlan } from '../../../main/backups';
+import { addActionItem, updateActionItem } from '../../../main/reviews';
 import { builtinNotifyDir, loadRegimeLibrary, type RegimeLibrary } from '../../../main/notify';
 import { migrate, openDatabase, type Db } from '../../../main/store';
 import { appendEvent } from '../../../main/timeline';
@@ -60,10 +62,7 @@ beforeAll(() => {
   })();
   // A daily plan since the start of 2025: a backup on two days in three, verified on one in two.
   mkdirSync(join(dir, 'source'));
-  addPlan(writer, dir, 'root', 'daily', {
-    sources: [join(dir, 'source')], includeDatabase: false, exclude: [], target: join(dir, 'target'), schedule: '0 2 * * *', retention: {},
-    rtoMinutes: 60, rpoMinutes: 1440, recipients: [], fullEvery: 7, verifySchedule: null, verifyLevel: 'full',
-  }, '2025-01-01T00:00:00.000Z');
+  addPlan(writer, dir, 'root', 'daily', planConfig('0 2 * * *'), '2025-01-01T00:00:00.000Z');
   const backup = writer.prepare(
     `INSERT INTO backups (id, plan, dir, kind, parent, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size)
      VALUES (?, 'daily', ?, 'full', NULL, ?, ?, 1, 1, 1, 1, 'a', 'm', 1)`,
@@ -86,10 +85,19 @@ afterAll(() => {
   removeTempDataDir(dir);
 });
 
+function planConfig(schedule: string): PlanConfig {
+  return {
+    sources: [join(dir, 'source')], includeDatabase: false, exclude: [], target: join(dir, 'target'), schedule, retention: {},
+    rtoMinutes: 60, rpoMinutes: 1440, recipients: [], fullEvery: 7, verifySchedule: null, verifyLevel: 'full',
+  };
+}
+
 const QUERIES: KpiQuery[] = [
   { from: '2026-01-01', to: '2026-12-31', includeExercises: false },
   { from: '2026-01-01', to: '2026-12-31', includeExercises: false, severity: ['SEV1', 'SEV2'] },
   { from: '2026-04-01', to: '2026-06-30', includeExercises: true },
+  // Its trend is the first quarter's headline, kept once that quarter has ended.
+  { from: '2026-04-01', to: '2026-06-30', includeExercises: false },
 ];
 
 /** Every query on the keeping connection equals the same on a fresh one. */
@@ -108,6 +116,14 @@ function expectFresh(): KpiResult[] {
 
 function checkBackup(id: string, at: number): void {
   writer.prepare(`INSERT INTO backup_checks (backup_id, level, at, ok, problems, files, bytes) VALUES (?, 'full', ?, 1, '[]', 1, 1)`).run(id, iso(at));
+}
+
+/** A restore drill of the backup at `at`, done for the incident when one is named: the check and its event together, as drillBackup writes them. */
+function drill(id: string, at: string, incidentRef?: string): void {
+  writer.transaction(() => {
+    writer.prepare(`INSERT INTO backup_checks (backup_id, level, at, ok, problems, files, bytes, restore_seconds, rto_seconds) VALUES (?, 'drill', ?, 1, '[]', 1, 1, 600, 3600)`).run(id, at);
+    appendEvent(writer, { actor: 'root', type: 'backup.drill_passed', ts: at, ...(incidentRef ? { incidentRef } : {}), data: { id, plan: 'daily', problems: [] } });
+  })();
 }
 
 const refOf = (n: number) => (writer.prepare('SELECT ref FROM incidents WHERE id = ?').pluck().get(n) as string);
@@ -145,15 +161,50 @@ describe('KPIs kept between calls', () => {
         }), '2026-09-01T00:00:00.000Z', 'root',
       )],
       ['a backup of the previous year verified now (the trend\'s backup rate)', () => checkBackup('b1', Date.parse(NOW) - H)],
+      // Drills: one in the first quarter for an incident detected in December 2025, one in the second for an exercise, one for no incident.
+      ['restore drills, one done for an exercise', () => {
+        drill('b400', '2026-02-05T03:00:00.000Z', refOf(1482));
+        drill('b501', '2026-05-17T03:00:00.000Z', refOf(1976));
+        drill('b502', '2026-05-18T03:00:00.000Z');
+      }],
+      // Its detection day is outside both quarters: the first quarter's kept headline must still drop the drill.
+      ['the incident of a first-quarter drill marked an exercise', () => writer.prepare('UPDATE incidents SET exercise = 1 WHERE id = 1482').run()],
+      ['a plan created in the first quarter (judged from its creation), one after the year (named, not judged)', () => {
+        addPlan(writer, dir, 'root', 'weekly', planConfig('0 3 * * 1'), '2026-02-10T00:00:00.000Z');
+        addPlan(writer, dir, 'root', 'later', planConfig('0 4 * * *'), '2027-01-05T00:00:00.000Z');
+      }],
+      ['an action item of the year due on a date already past', () => {
+        addActionItem(writer, { ref: refOf(2050), title: 'Rotate the keys', owner: 'root', due: '2026-06-01' }, 'root', NOW);
+      }],
+      ['its due date moved to a later calendar date', () => {
+        const id = writer.prepare('SELECT max(id) FROM action_items').pluck().get() as number;
+        updateActionItem(writer, { id, due: '2027-02-01', reason: 'waiting for the vendor' }, 'root', NOW);
+      }],
+      ['an incident of the second quarter marked an exercise (counted when exercises are included)', () => writer.prepare('UPDATE incidents SET exercise = 1 WHERE id = 2052').run()],
       ['changes on more days than are spliced (the scope is read again)', () => writer.prepare("UPDATE incidents SET closed_at = NULL WHERE id % 7 = 0 AND id > 1500").run()],
     ];
     let last = before;
+    const seen = new Map<string, KpiResult[]>();
     for (const [what, change] of steps) {
       change();
       const now = expectFresh();
       expect(now, what).not.toEqual(last);
+      seen.set(what, now);
       last = now;
     }
+    // The changes main's figures follow, seen where they show (beyond equal to a fresh read).
+    const at = (what: string) => seen.get(what)!;
+    expect(at('restore drills, one done for an exercise')[3]!.previous.drills).toBe(1);
+    expect(at('restore drills, one done for an exercise')[3]!.drills).toMatchObject({ exercises: 1, restore: { n: 1 } });
+    expect(at('restore drills, one done for an exercise')[2]!.drills).toMatchObject({ exercises: 1, restore: { n: 2 } });
+    expect(at('the incident of a first-quarter drill marked an exercise')[3]!.previous.drills).toBe(0);
+    const plans = at('a plan created in the first quarter (judged from its creation), one after the year (named, not judged)')[0]!.backups;
+    expect(plans.laterPlans.map((p) => p.plan)).toEqual(['later']);
+    expect(plans.plans.map((p) => p.plan)).toEqual(['daily', 'weekly']);
+    expect(at('an action item of the year due on a date already past')[0]!.actionItems).toMatchObject({ open: 1, overdue: 1 });
+    expect(at('its due date moved to a later calendar date')[0]!.actionItems).toMatchObject({ open: 1, overdue: 0 });
+    const included = at('an incident of the second quarter marked an exercise (counted when exercises are included)')[2]!;
+    expect(included.exercisesIncluded).toBe(at('its due date moved to a later calendar date')[2]!.exercisesIncluded + 1);
   });
 
   it('splicing the stretches that changed gives the columns a fresh read gives', () => {

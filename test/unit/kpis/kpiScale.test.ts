@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiResult } from '../../../contract';
-import { computeKpis } from '../../../main/kpis';
+import { computeKpis, listScopeIncidents, type ScopeCursor } from '../../../main/kpis';
+import { buildPeriodReport, renderReport } from '../../../main/reports';
 import { builtinNotifyDir, loadRegimeLibrary } from '../../../main/notify';
 import { migrate, openDatabase, type Db } from '../../../main/store';
 import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
@@ -80,6 +81,40 @@ describe('KPIs at 9,000 incidents agree with plain SQL', () => {
     for (const g of m.bySeverity) {
       const ref = bySql(`highest_severity = '${g.key}' AND detected_at >= '2026-01-01' AND detected_at < '2027-01-01'`);
       expect([g.key, g.stats.n, g.stats.median, g.stats.p90]).toEqual([g.key, ref.n, ref.median! / 1000, ref.p90! / 1000]);
+    }
+  });
+});
+
+describe('the period report at 9,000 incidents (a hundred times a busy quarter)', () => {
+  const year = { from: '2026-01-01', to: '2026-12-31', includeExercises: false };
+
+  it('lists every incident of the scope once, in the order detected, a page at a time across runs of equal times', () => {
+    const refs: string[] = [];
+    let cursor: ScopeCursor | null = null;
+    let pages = 0;
+    do {
+      const page = listScopeIncidents(db, year, cursor, 500);
+      for (const r of page.rows) refs.push(r.ref);
+      cursor = page.next;
+      pages++;
+    } while (cursor);
+    const expected = (db.prepare("SELECT ref FROM incidents WHERE exercise = 0 AND detected_at >= '2026-01-01' AND detected_at < '2027-01-01' ORDER BY detected_at, id").all() as { ref: string }[]).map((r) => r.ref);
+    expect(refs).toEqual(expected);
+    expect(refs.length).toBe(result.incidents);
+    expect(pages).toBeGreaterThan(15);
+  });
+
+  it('the Markdown report holds a row for each of them', async () => {
+    db.exec('BEGIN');
+    try {
+      const doc = buildPeriodReport({
+        db, library: loadRegimeLibrary(builtinNotifyDir(), null), query: year, now: '2027-01-10T00:00:00.000Z', generatedBy: 'root', seesPii: false, redact: false,
+        tlp: 'amber', format: 'md', anchor: null, verification: { ok: true, count: 0, head: null },
+      });
+      const md = (await renderReport('md', doc.meta, doc.blocks)).toString('utf8');
+      expect(md.match(/^\| IR-2026-\d{5} \| x \| SEV\d \| Detected \|/gm)?.length).toBe(result.incidents);
+    } finally {
+      db.exec('ROLLBACK');
     }
   });
 });

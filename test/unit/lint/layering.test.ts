@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { NO_TEST_KDF, TEST_KDF_ALLOWED } from '../../../eslint.config.js';
+import { NO_TEST_IDLE, NO_TEST_KDF, TEST_IDLE_ALLOWED, TEST_KDF_ALLOWED } from '../../../eslint.config.js';
 import layering from '../../../.eslint/layering';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -186,6 +186,32 @@ describe('the test-only KDF cost cannot be set by production code', () => {
       overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules: { 'no-restricted-syntax': ['error', NO_TEST_KDF] } }],
     });
     const [result] = await selectorOnly.lintText("createBackend({ dataDir, testOnlyKdfLogN: 10 });\nconst { testOnlyKdfLogN } = options;\n", { filePath: 'main/app/bad.ts' });
+    expect([...new Set(result?.messages.map((m) => m.line))]).toEqual([1, 2]);
+    expect(result?.messages[0]?.message).toMatch(/for tests only/);
+  });
+});
+
+describe('the test-only idle timeout cannot be set by production code', () => {
+  const real = new ESLint({ cwd: repoRoot });
+
+  it('is refused in main/ outside main/cli/main.ts, which receives it from the tests\' CLI entry', async () => {
+    const rules = async (file: string) => ((await real.calculateConfigForFile(file)) as { rules: Record<string, unknown[]> }).rules['no-restricted-syntax'] ?? [];
+    expect(TEST_IDLE_ALLOWED).toEqual(['main/cli/main.ts']);
+    for (const file of ['main/app/main.ts', 'main/web/startWebHost.ts', 'main/cli/commands/serve.ts', 'main/api/Sessions.ts', 'main/backups/snapshotDatabase.ts', 'main/api/types.ts', 'main/api/createBackend.ts']) {
+      expect(await rules(file), file).toContainEqual(NO_TEST_IDLE);
+    }
+    expect(await rules('main/cli/main.ts')).not.toContainEqual(NO_TEST_IDLE);
+    expect(await rules('test/helpers/cli/testCli.ts')).not.toContainEqual(NO_TEST_IDLE);
+  });
+
+  it('flags the option wherever it is named', async () => {
+    const selectorOnly = new ESLint({
+      cwd: repoRoot,
+      ignore: false,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules: { 'no-restricted-syntax': ['error', NO_TEST_IDLE] } }],
+    });
+    const [result] = await selectorOnly.lintText("await main(argv, { testOnlyIdleTimeoutMs: 5_000 });\nconst { testOnlyIdleTimeoutMs } = options;\n", { filePath: 'main/app/bad.ts' });
     expect([...new Set(result?.messages.map((m) => m.line))]).toEqual([1, 2]);
     expect(result?.messages[0]?.message).toMatch(/for tests only/);
   });

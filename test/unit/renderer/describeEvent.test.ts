@@ -117,13 +117,22 @@ describe('describeEvent', () => {
   });
 
   it('describes other event types generically from up to four scalar data fields', () => {
-    const failed = describeEvent(event('auth.login_failed', { user: 'bob', reason: 'passphrase', attempt: 1, recordedLate: true, extra: 'dropped' }, null));
-    expect(failed.summary).toBe('Auth login failed — user: bob, reason: passphrase, attempt: 1, recorded late: true');
-    expect(failed.tone).toBe('security');
+    const denied = describeEvent(event('auth.denied', { method: 'vault.lock', needs: 'vault:lock', role: 'manager', n: 1, extra: 'dropped' }, null));
+    expect(denied.summary).toBe('Auth denied — method: vault.lock, needs: vault:lock, role: manager, n: 1');
+    expect(denied.tone).toBe('security');
     expect(describeEvent(event('vault.locked', { reason: 'idle' }, null)).summary).toBe('Vault locked — reason: idle');
     expect(describeEvent(event('mfa.enrolled', { user: 'bob' }, null)).summary).toBe('MFA enrolled — user: bob');
     // Lists and objects are not summarized.
     expect(describeEvent(event('user.added', { name: 'bob', tags: ['x'], meta: { a: 1 } }, null)).summary).toBe('User added — name: bob');
+  });
+
+  it('says why a sign-in failed, from which door, and when it was recorded late', () => {
+    const failed = describeEvent(event('auth.login_failed', { user: 'bob', reason: 'passphrase', attempt: 3, transport: 'cli', recordedLate: true, pendingId: 'x' }, null));
+    expect(failed).toMatchObject({ summary: 'Failed sign-in as bob: wrong passphrase, attempt 3 in a row, from the CLI (recorded at the next sign-in)', tone: 'security' });
+    expect(describeEvent(event('auth.login_failed', { user: 'bob', reason: 'mfa-enrol', attempt: 1 }, null)).summary).toBe(
+      'Failed sign-in as bob: wrong passphrase when enrolling an authenticator, attempt 1 in a row',
+    );
+    expect(describeEvent(event('auth.login_failed', { user: 'bob', reason: 'something-new' }, null)).summary).toBe('Failed sign-in as bob: something-new');
   });
 
   it('marks only auth, vault, user, mfa and session events as security events', () => {

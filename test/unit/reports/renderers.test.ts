@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISE_MARKING, REPORT_FORMATS } from '../../../contract';
 import { renderReport, type Block, type ReportMeta } from '../../../main/reports';
 import { parseMarkdown } from '../../../main/reports/render/parseMarkdown';
-import { escapeMarkdown } from '../../../main/reports/render/renderMarkdown';
+import { escapeMarkdown, escapeMarkdownLine } from '../../../contract/escapeMarkdown';
 import { docxParts, docxText, pdfPages } from './reportFixture';
 
 const meta: ReportMeta = {
@@ -39,6 +39,14 @@ describe('the Markdown subset', () => {
 
   it('plain text is escaped so a Markdown viewer shows it as typed', () => {
     expect(escapeMarkdown('# heading\n- item\n1. first <script> [link](x) *a* |b|')).toBe('\\# heading\n\\- item\n1\\. first \\<script\\> \\[link\\](x) \\*a\\* \\|b\\|');
+  });
+
+  it('a heading stays one line whatever line breaks its text holds (issue 13 §13)', async () => {
+    expect(escapeMarkdownLine('Outage\r\n# Injected\r<b>x</b>\n===')).toBe('Outage # Injected \\<b\\>x\\</b\\> ===');
+    const md = (await renderReport('md', { ...meta, title: 'Outage\r\n# Injected' }, [{ kind: 'heading', level: 1, text: 'Timeline\r\n<script>alert(1)</script>' }])).toString('utf8');
+    expect(md).toContain('\n# Outage # Injected\n');
+    expect(md).toContain('\n## Timeline \\<script\\>alert(1)\\</script\\>\n');
+    expect(md).not.toContain('\r');
   });
 });
 
@@ -85,6 +93,22 @@ describe('an exercise watermark and the TLP marking, everywhere', () => {
     expect(svg.match(/<polyline /g)).toHaveLength(1);
     expect(svg.match(/<circle /g)).toHaveLength(3);
     expect(html).toMatch(/<th scope="row">Tue<\/th><td class="num">unknown<\/td>/);
+  });
+
+  it('a chart says what a gap means, keeps a percentage on a 0–100 axis, and never rounds a measured value to 0', async () => {
+    const chart: Block = {
+      kind: 'chart',
+      chart: { type: 'bar', title: 'On time', unit: '%', max: 100, gap: 'none due', labels: ['Jan', 'Feb', 'Mar'], series: [{ name: 'rate', values: [6.3, null, 0.0016] }, { name: 'other', values: [1, null, 2] }] },
+    };
+    const html = (await renderReport('html', meta, [chart])).toString('utf8');
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    // The axis runs to 100 although the largest value is 6.3; Feb has no value in any series: one label across its slot.
+    expect(svg).toMatch(/>100<\/text>/);
+    expect(svg.match(/>none due<\/text>/g)).toHaveLength(1);
+    expect(html).toMatch(/<th scope="row">Feb<\/th><td class="num">none due<\/td>/);
+    expect(html).toMatch(/<th scope="row">Mar<\/th><td class="num">0\.0016 %<\/td>/);
+    const md = (await renderReport('md', meta, [chart])).toString('utf8');
+    expect(md).toContain('| Feb | none due | none due |');
   });
 
   it.each(REPORT_FORMATS)('%s: no watermark when the meta has none', async (format) => {

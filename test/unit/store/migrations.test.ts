@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../contract';
-import { MIGRATIONS, migrate, openDatabase, type Db, type Migration } from '../../../main/store';
+import { MIGRATIONS, migrate, openDatabase, vacuumIfPending, type Db, type Migration } from '../../../main/store';
 import { appendEvent, verifyChain } from '../../../main/timeline';
 import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
 
@@ -552,7 +552,151 @@ const STEPS: Record<number, StepTest> = {
       expect(verifyChain(db).ok).toBe(true);
     },
   },
+  240: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      const person = { reporterName: 'Zelda Quillfeather', reporterEmail: 'zq@wexbridge.example', reporterPhone: '+44 20 7946 0958', affectedPeople: ['Ingrid Ostrovaya'] };
+      appendEvent(db, { actor: 'root', type: 'incident.created', ts: TS, data: { fields: { title: 'Laptop stolen from a car', ...person } } });
+      appendEvent(db, { actor: 'root', type: 'incident.updated', ts: TS, data: { changes: [{ field: 'reporterPhone', before: person.reporterPhone, after: '+44 20 7946 3371' }, { field: 'title', before: 'Laptop stolen from a car', after: 'Laptop stolen from a van' }] } });
+      appendEvent(db, { actor: 'root', type: 'runbook.step_done', ts: TS, data: { run: 'r1', title: 'Where was it last seen?', value: 'outside Brixhollow station', personal: true } });
+      appendEvent(db, { actor: 'root', type: 'incident.note', ts: TS, data: { text: 'Zelda called back about the van' } });
+      // Before the step, the index answered on the personal values.
+      const old = (q: string) => (db.prepare('SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid').all(q) as { seq: number }[]).map((r) => r.seq);
+      expect(old('zelda')).toEqual([1, 4]);
+      expect(old('"7946"')).toEqual([1, 2]);
+      expect(old('brixhollow')).toEqual([3]);
+      seededData = db.prepare('SELECT data, hash FROM events ORDER BY seq').all();
+      secureDeleteBefore = db.pragma('secure_delete', { simple: true });
+    },
+    survived: () => {
+      // The log is the record: untouched, every value still in it, and the chain verifies.
+      expect(db.prepare('SELECT data, hash FROM events ORDER BY seq').all()).toEqual(seededData);
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 4 });
+    },
+    works: () => {
+      const match = (q: string) => (db.prepare('SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid').all(q) as { seq: number }[]).map((r) => r.seq);
+      // Rebuilt from the log without personal data: a name typed into a note is text everyone reads.
+      expect(match('zelda')).toEqual([4]);
+      for (const q of ['quillfeather', 'wexbridge', '"7946"', '"0958"', 'ingrid', 'brixhollow', 'zq']) expect(match(q), q).toEqual([]);
+      expect(match('laptop')).toEqual([1, 2]);
+      expect(match('reporterPhone')).toEqual([1, 2]);
+      expect(match('"last seen"')).toEqual([3]);
+      // New events are indexed the same way by the trigger.
+      appendEvent(db, { actor: 'root', type: 'incident.updated', ts: TS, data: { changes: [{ field: 'reporterName', before: 'Zelda Quillfeather', after: 'Zora Pemberwick' }] } });
+      expect(match('pemberwick')).toEqual([]);
+      expect(match('reporterName')).toEqual([1, 5]);
+      db.exec("CREATE VIRTUAL TABLE temp.terms240 USING fts5vocab(main, 'events_fts', 'row')");
+      const terms = (db.prepare('SELECT term FROM temp.terms240').all() as { term: string }[]).map((r) => r.term);
+      expect(terms.filter((t) => /quill|wexbridge|7946|0958|ostrov|brix|zora|pember/.test(t))).toEqual([]);
+      // Contentless: the index reads nothing back from the log, whose data differs from what it holds.
+      expect((db.prepare("SELECT sql FROM sqlite_master WHERE name = 'events_fts'").get() as { sql: string }).sql).toMatch(/content=''/);
+      // The step turns secure_delete on for the drop and leaves the connection as it found it.
+      expect(db.pragma('secure_delete', { simple: true })).toBe(secureDeleteBefore);
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 5 });
+    },
+  },
+  270: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?), ('bob', 'backup-operator', ?)").run(TS, TS);
+      const plan = db.prepare("INSERT INTO backup_plans (name, config, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?)");
+      const age1 = `age1${'q'.repeat(58)}`;
+      const config = (includeDatabase: boolean, recipients: string[]) => JSON.stringify({ sources: ['/srv/share'], includeDatabase, target: '/mnt/b', recipients });
+      plan.run('with-db', config(true, []), TS, 'root', TS);
+      plan.run('bobs-key', config(false, [age1]), TS, 'bob', TS);
+      plan.run('admins-key', config(false, [age1]), TS, 'root', TS);
+      plan.run('files-only', config(false, []), TS, 'bob', TS);
+      db.prepare(
+        `INSERT INTO backups (id, plan, dir, kind, started_at, finished_at, files, bytes, stored_files, stored_bytes, archive_file, manifest_file, archive_size)
+         VALUES ('b1', 'with-db', '/mnt/b/with-db', 'full', ?, ?, 1, 1, 1, 1, 'a.tar.age', 'a.manifest.age', 10)`,
+      ).run(TS, TS);
+    },
+    survived: () => {
+      expect(count('SELECT count(*) AS n FROM backup_plans')).toBe(4);
+      // Nothing is dropped: the recipients stay on the plan until an administrator decides.
+      expect(JSON.parse((db.prepare("SELECT config FROM backup_plans WHERE name = 'bobs-key'").get() as { config: string }).config)).toMatchObject({ recipients: [`age1${'q'.repeat(58)}`] });
+    },
+    works: () => {
+      const review = (name: string) => {
+        const r = db.prepare('SELECT review, predates_decisions, recipients_decided_by FROM backup_plans WHERE name = ?').get(name) as { review: string | null; predates_decisions: number; recipients_decided_by: string | null };
+        return { ...r, review: r.review === null ? null : (JSON.parse(r.review) as { reasons: string[]; blocksRuns: boolean; alarmed: boolean }) };
+      };
+      // The database, whoever added it; recipients added by someone who is not an administrator.
+      expect(review('with-db')).toMatchObject({ predates_decisions: 1, review: { reasons: [expect.stringMatching(/^it includes Firebreak's database \(added by root/)], blocksRuns: false, alarmed: false } });
+      expect(review('bobs-key').review?.reasons).toEqual([expect.stringMatching(/^1 extra age recipient was added by bob \(backup-operator\)/)]);
+      // An administrator's recipients are his decision; a plan of files only is left alone.
+      expect(review('admins-key')).toEqual({ review: null, predates_decisions: 1, recipients_decided_by: 'root' });
+      expect(review('files-only')).toEqual({ review: null, predates_decisions: 1, recipients_decided_by: null });
+      // Older backups: not known whether they hold the database (the restore reads the manifest).
+      expect(db.prepare("SELECT contains_database FROM backups WHERE id = 'b1'").get()).toEqual({ contains_database: null });
+      expect(() => db.prepare("UPDATE backups SET contains_database = 2 WHERE id = 'b1'").run()).toThrow(/CHECK/);
+      db.prepare("INSERT INTO backup_plans (name, config, created_at, created_by, updated_at) VALUES ('new', '{}', ?, 'root', ?)").run(TS, TS);
+      expect(review('new').predates_decisions).toBe(0);
+    },
+  },
+  271: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at, totp_secret, totp_last_step) VALUES ('root', 'admin', ?, 'JBSWY3DPEHPK3PXP', 7)").run(TS);
+      db.prepare("INSERT INTO users (name, role, created_at, totp_pending) VALUES ('kim', 'responder', ?, 'KRSXG5CTMVRXEZLU')").run(TS);
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('lee', 'auditor', ?)").run(TS);
+    },
+    survived: () => {
+      expect(db.prepare('SELECT name, totp_last_step FROM users ORDER BY name').all()).toEqual([
+        { name: 'kim', totp_last_step: null }, { name: 'lee', totp_last_step: null }, { name: 'root', totp_last_step: 7 },
+      ]);
+      // The enrolled secret waits in totp_legacy for root's next sign-in; kim's pending enrolment is dropped.
+      expect(db.prepare('SELECT user, secret FROM totp_legacy').all()).toEqual([{ user: 'root', secret: 'JBSWY3DPEHPK3PXP' }]);
+    },
+    works: () => {
+      const columns = (db.prepare("SELECT name FROM pragma_table_info('users')").all() as { name: string }[]).map((c) => c.name);
+      expect(columns).toEqual(expect.arrayContaining(['totp_sealed', 'totp_pending_sealed']));
+      expect(columns).not.toContain('totp_secret');
+      expect(columns).not.toContain('totp_pending');
+      expect(db.prepare('SELECT reason FROM pending_vacuum').get()).toEqual({ reason: '2 plain TOTP secrets were moved out of the users table (migration 271)' });
+      expect(vacuumIfPending(db)).toBe('done');
+      expect(vacuumIfPending(db)).toBe('none');
+      expect(db.prepare('SELECT secret FROM totp_legacy').all()).toEqual([{ secret: 'JBSWY3DPEHPK3PXP' }]);
+      db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('lee', 's1', 'n', 'c', 't', ?)").run(TS);
+      expect(() => db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('lee', 's1', 'n', 'c', 't', ?)").run(TS)).toThrow(/UNIQUE/);
+      expect(() => db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('nobody', 's1', 'n', 'c', 't', ?)").run(TS)).toThrow(/FOREIGN KEY/);
+    },
+  },
+  280: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Ransomware', 'root');
+      const add = db.prepare(
+        `INSERT INTO action_items (id, incident_ref, title, owner, due_at, status, version, created_by, created_at, updated_by, updated_at)
+         VALUES (?, 'IR-2026-0001', ?, 'root', ?, 'open', 1, 'root', ?, 'root', ?)`,
+      );
+      const version = db.prepare(
+        `INSERT INTO action_item_versions (item_id, version, change, title, owner, due_at, status, note, reason, changed_by, changed_at, event_seq)
+         VALUES (?, 1, 'added', ?, 'root', ?, 'open', NULL, NULL, 'root', ?, 1)`,
+      );
+      // A date given to the CLI on a machine on UTC (the end of that UTC day), and a time given with an offset.
+      for (const [id, title, due] of [[1, 'From the CLI', '2026-12-10T23:59:59.999Z'], [2, 'At a time', '2026-12-11T09:00:00.000Z']] as const) {
+        add.run(id, title, due, TS, TS);
+        version.run(id, title, due, TS);
+      }
+    },
+    survived: () => expect(count('SELECT count(*) AS n FROM action_item_versions WHERE due_date IS NULL')).toBe(2),
+    works: () => {
+      // The tests run with the machine's zone; a time at 09:00Z is on 11 December in every zone from UTC−9 to UTC+14.
+      expect(db.prepare('SELECT id, due_date FROM action_items ORDER BY id').all()).toEqual([{ id: 1, due_date: '2026-12-10' }, { id: 2, due_date: '2026-12-11' }]);
+      // Still versioned, now over the date too.
+      const move = db.prepare("UPDATE action_items SET due_date = '2026-12-20', due_at = '2026-12-20T23:59:59.999Z', version = 2 WHERE id = 1");
+      expect(() => move.run()).toThrow(/new version/);
+      db.prepare(
+        `INSERT INTO action_item_versions (item_id, version, change, title, owner, due_at, due_date, status, note, reason, changed_by, changed_at, event_seq)
+         VALUES (1, 2, 'updated', 'From the CLI', 'root', '2026-12-20T23:59:59.999Z', '2026-12-19', 'open', NULL, 'moved', 'root', ?, 2)`,
+      ).run(TS);
+      expect(() => move.run()).toThrow(/new version/);
+      expect(() => db.prepare("UPDATE action_items SET due_date = '20 Dec' WHERE id = 2").run()).toThrow(/CHECK|new version/);
+      expect(db.prepare('SELECT due_date, version FROM action_items WHERE id = 1').get()).toEqual({ due_date: '2026-12-10', version: 1 });
+    },
+  },
 };
+let seededData: unknown;
+let secureDeleteBefore: unknown;
 
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(
   'migration %i (%s)',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../contract';
 import { connect, expectFailure } from '../../helpers/client';
+import { ATTEMPTS_FILE } from '../../../main/auth';
 import { hashFiles } from '../../helpers/hashFiles';
 import { ADMIN, ADMIN_PASS, createTestVault, passphraseFor, type TestVault } from '../../helpers/testVault';
 
@@ -27,9 +28,9 @@ describe('sign-in (unlock)', () => {
     expect((await c.call('log.verify', {})).ok).toBe(true);
   });
 
-  it('a wrong passphrase or unknown user is BAD_CREDENTIALS and changes no byte in the data directory', async () => {
+  it('a wrong passphrase or unknown user is BAD_CREDENTIALS and changes neither the database nor the key slots', async () => {
     await lockVault();
-    const before = hashFiles(v.dataDir);
+    const { [ATTEMPTS_FILE]: _attemptsBefore, ...before } = hashFiles(v.dataDir);
     expect(Object.keys(before)).toContain('firebreak.db');
     expect(Object.keys(before)).toContain('vault.json');
 
@@ -38,7 +39,10 @@ describe('sign-in (unlock)', () => {
     // The same words for both, so the answer does not reveal which user names exist.
     expect(unknown.message).toBe(wrong.message);
 
-    expect(hashFiles(v.dataDir)).toEqual(before);
+    // Only the backoff counters and the failures waiting for the log: never the database or the key slots.
+    const { [ATTEMPTS_FILE]: attempts, ...after } = hashFiles(v.dataDir);
+    expect(after).toEqual(before);
+    expect(attempts).not.toBe(_attemptsBefore);
     expect(await connect(v.backend).call('vault.status', {})).toMatchObject({ unlocked: false });
   });
 

@@ -14,7 +14,7 @@ export function summary(plan: string, n: number, at: Date): BackupSummary {
   const ts = at.toISOString();
   return {
     id: `${plan}-${n}`, plan, kind: 'full', parent: null, startedAt: ts, finishedAt: ts, files: 3, bytes: 30, storedFiles: 3, storedBytes: 30,
-    archiveFile: `${plan}-${n}.tar.age`, manifestFile: `${plan}-${n}.manifest.age`, chainHead: null, lastCheck: null, latestChecks: { quick: null, full: null, drill: null },
+    archiveFile: `${plan}-${n}.tar.age`, manifestFile: `${plan}-${n}.manifest.age`, chainHead: null, containsDatabase: false, lastCheck: null, latestChecks: { quick: null, full: null, drill: null },
   };
 }
 

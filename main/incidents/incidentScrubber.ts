@@ -1,20 +1,19 @@
-import type { Db } from '../../store';
+import { PII_FIELDS } from '../../contract';
+import type { Db } from '../store';
+import { findIncident } from './incidentStore';
 import { PiiScrubber } from './PiiScrubber';
 
 const PAGE = 500;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const PERSONAL_FIELDS = new Set(['reporterName', 'reporterEmail', 'reporterPhone', 'affectedPeople']);
-
-export interface IncidentFacts {
-  /** Every value the personal fields ever held, and every personal runbook input given. */
-  scrubber: PiiScrubber;
-}
+const PERSONAL_FIELDS = new Set<string>(PII_FIELDS);
 
 /**
- * One pass over the incident's declaration, field changes and personal runbook inputs (a page at a
- * time): every personal value it ever held, for masking them wherever they were typed (PiiScrubber).
+ * A scrubber for one incident's text: every value its personal fields ever held (the declaration,
+ * each change's before and after, and the values now) and every value given to a runbook input
+ * marked personal, read one page at a time. `upTo` stops at a sequence number (a report describes
+ * the log up to its anchor); by default the whole log.
  */
-export function readIncidentFacts(db: Db, ref: string, upTo: number): IncidentFacts {
+export function incidentScrubber(db: Db, ref: string, upTo: number = Number.MAX_SAFE_INTEGER): PiiScrubber {
   const scrubber = new PiiScrubber();
   const page = db.prepare(
     `SELECT seq, type, data FROM events
@@ -43,5 +42,8 @@ export function readIncidentFacts(db: Db, ref: string, upTo: number): IncidentFa
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]?.seq ?? after;
   }
-  return { scrubber };
+  // The current values too (an incident created before its history recorded them all).
+  const now = findIncident(db, ref);
+  if (now) for (const v of [now.reporterName, now.reporterEmail, now.reporterPhone, ...now.affectedPeople]) scrubber.add(v);
+  return scrubber;
 }
