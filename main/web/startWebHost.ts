@@ -101,7 +101,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     let result: Result<unknown>;
     try {
-      result = await backend.handle(conn, body.method, body.input ?? {});
+      // `background: true` marks a call the page made on its own (a refetch after a push): it does not keep the session alive.
+      result = await backend.handle(conn, body.method, body.input ?? {}, { background: body.background === true });
     } catch {
       result = fail('INTERNAL', 'internal error');
     }
