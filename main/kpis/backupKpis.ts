@@ -97,6 +97,26 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
   return { scheduled, succeeded, unverified: sum('unverified'), failed: sum('failed'), missed: sum('missed'), rate: scheduled === 0 ? null : succeeded / scheduled, plans, laterPlans };
 }
 
+/**
+ * The instant from which no backup slot of the period is open any more (the latest end of a
+ * plan's last slot in it, which reaches to the next fire time): from then on, an ended period's
+ * backup figures change only when the store does. -Infinity when no plan has a schedule.
+ */
+export function backupSlotsClose(db: Db, period: Period): number {
+  let close = Number.NEGATIVE_INFINITY;
+  for (const plan of listPlans(db)) {
+    if (plan.schedule === null) continue;
+    try {
+      const last = previousFireTime(plan.schedule, new Date(period.endMs - 1));
+      const after = last === null ? null : nextFireTime(plan.schedule, last);
+      if (after !== null) close = Math.max(close, after.getTime());
+    } catch {
+      // An expression node-cron cannot read: no slot is counted for it (countSlots says so).
+    }
+  }
+  return close;
+}
+
 /** Walks the fire times, the runs and the failures together (all in time order): one pass, nothing collected. */
 function countSlots(h: PlanHealth, schedule: string, from: number, to: number, lastEnd: number, nowMs: number, runs: RunRow[], failures: number[]): void {
   let slot: number | null = null;

@@ -1,5 +1,6 @@
 import type { DrillKpis, DrillPoint } from '../../contract';
 import type { Db } from '../store';
+import { exerciseDrills } from './exerciseDrills';
 import type { Period } from './period';
 import { summarize } from './summarize';
 
@@ -15,14 +16,7 @@ const MAX_POINTS = 500;
  * the exercise itself, and counted in `exercises` either way so the screens say so.
  */
 export function drillKpis(db: Db, period: Period, includeExercises = false): DrillKpis {
-  // The drill's event is written with the check, at the same time and naming the backup.
-  const forExercise = new Set(
-    (db.prepare(
-      `SELECT json_extract(e.data, '$.id') AS id, e.ts FROM events e INDEXED BY events_type JOIN incidents i ON i.ref = e.incident_ref
-        WHERE e.type IN ('backup.drill_passed', 'backup.drill_failed') AND i.exercise = 1
-          AND unixepoch(e.ts, 'subsec') * 1000 >= ? AND unixepoch(e.ts, 'subsec') * 1000 < ?`,
-    ).all(period.startMs, period.endMs) as { id: string; ts: string }[]).map((r) => `${r.id}|${r.ts}`),
-  );
+  const forExercise = exerciseDrills(db, period);
   const rows = db
     .prepare(
       `SELECT c.at, b.plan, c.backup_id AS backupId, c.ok, c.restore_seconds AS restoreSeconds, c.rto_seconds AS rtoSeconds

@@ -19,6 +19,7 @@ import { supersededPhaseTimes } from './0160-superseded-phase-times';
 import { incidentStartExercise } from './0170-incident-start-exercise';
 import { reviews } from './0180-reviews';
 import { kpiIncidents } from './0210-kpi-incidents';
+import { kpiVersions } from './0220-kpi-versions';
 import { eventSearchWithoutPersonalData } from './0240-event-search-without-personal-data';
 import { backupDecisions } from './0270-backup-decisions';
 import { sealedTotp } from './0271-sealed-totp';
@@ -29,5 +30,5 @@ import { actionDueDates } from './0280-action-due-dates';
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
   notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes, incidentStartExercise, reviews,
-  kpiIncidents, eventSearchWithoutPersonalData, searchWithoutTypedPersonalData, backupDecisions, sealedTotp, actionDueDates,
+  kpiIncidents, kpiVersions, eventSearchWithoutPersonalData, searchWithoutTypedPersonalData, backupDecisions, sealedTotp, actionDueDates,
 ];

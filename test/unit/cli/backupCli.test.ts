@@ -323,7 +323,7 @@ describe.sequential('firebreak backup against a real vault', () => {
     expect(show.stdout).toMatch(new RegExp(`^Backup: +${id}\nPlan: +nightly\nKind: +full\n`));
     expect(show.stdout).toMatch(/^ {2}Quick check: +ok \S+: manifests decrypt, archives present at their recorded sizes$/m);
     expect(show.stdout).toMatch(/^ {2}Full check: +ok \S+: \d+ files \(2\.\d MiB\) decrypted and re-hashed$/m);
-    expect(show.stdout).toMatch(/^ {2}Drill: +passed \S+: restore \d+\.\d s \(RTO 1 h: met\); backup [\d:]+(?: s)? old \(RPO 1 d: met\)$/m);
+    expect(show.stdout).toMatch(/^ {2}Drill: +passed \S+: restore \d+\.\d s \(RTO 1 h: met\); backup [^()]+ old \(RPO 1 d: met\)$/m);
     // Quick and full (verify test), drill, full again: every one of them, newest first.
     expect(show.stdout).toMatch(/^Checks, newest first:\n {2}AT +KIND +RESULT +DETAIL\n {2}\S+ +full +ok .+\n {2}\S+ +drill +ok .+\n {2}\S+ +full +ok .+\n {2}\S+ +full +ok .+\n {2}\S+ +quick +ok .+\n$/m);
 

@@ -504,6 +504,54 @@ const STEPS: Record<number, StepTest> = {
       expect(verifyChain(db).ok).toBe(true);
     },
   },
+  220: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Before the step', 'root');
+    },
+    survived: () => {
+      expect(count('SELECT count(*) AS n FROM kpi_incidents')).toBe(1);
+      // Nothing changed yet: every day is at version 0 (no row).
+      expect(count('SELECT count(*) AS n FROM kpi_days')).toBe(0);
+    },
+    works: () => {
+      const DAY = 86_400_000;
+      const day = (iso: string) => Math.floor(Date.parse(iso) / DAY);
+      const versions = () => Object.fromEntries((db.prepare('SELECT day, version FROM kpi_days ORDER BY day').all() as { day: number; version: number }[]).map((r) => [r.day, r.version]));
+      // A new incident marks its detection day.
+      insertIncident('IR-2026-0002', 'Added after', 'root');
+      expect(versions()).toEqual({ [day(TS)]: 1 });
+      // An edit moving the detection to another day marks both days.
+      db.prepare("UPDATE incidents SET detected_at = '2026-02-01T10:00:00.000Z' WHERE ref = 'IR-2026-0001'").run();
+      expect(versions()).toEqual({ [day('2026-02-01T10:00:00Z')]: 2, [day(TS)]: 2 });
+      // A status move (the log's trigger adds to the phase totals) marks the day again.
+      appendEvent(db, { actor: 'root', type: 'incident.status_changed', incidentRef: 'IR-2026-0001', ts: '2026-02-01T11:00:00.000Z', data: { from: 'detected', to: 'triaged' } });
+      expect(versions()).toEqual({ [day('2026-02-01T10:00:00Z')]: 3, [day(TS)]: 2 });
+      // Other events and fields the KPIs do not read leave every day as it was.
+      appendEvent(db, { actor: 'root', type: 'auth.login', ts: TS, data: { user: 'root' } });
+      db.prepare("UPDATE incidents SET title = 'Renamed', updated_at = ? WHERE ref = 'IR-2026-0002'").run(TS);
+      expect(versions()).toEqual({ [day('2026-02-01T10:00:00Z')]: 3, [day(TS)]: 2 });
+      expect(db.prepare('SELECT n FROM kpi_version').get()).toEqual({ n: 3 });
+      // The other counters: notices move with events about an incident (and incident rows), backups with a failed run; a sign-in moves neither.
+      const counters = () => db.prepare('SELECT notices, backups FROM kpi_version').get() as { notices: number; backups: number };
+      const before = counters();
+      appendEvent(db, { actor: 'root', type: 'auth.login', ts: TS, data: { user: 'root' } });
+      expect(counters()).toEqual(before);
+      // A note on an incident without breach facts has no notice to change; facts, then a note, do.
+      appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: 'IR-2026-0002', ts: TS, data: { text: 'a note' } });
+      expect(counters()).toEqual(before);
+      db.prepare("INSERT INTO breach_facts (incident_ref, facts, updated_at, updated_by) VALUES ('IR-2026-0002', '{}', ?, 'root')").run(TS);
+      appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: 'IR-2026-0002', ts: TS, data: { text: 'a note' } });
+      appendEvent(db, { actor: 'system', type: 'backup.failed', ts: TS, data: { plan: 'p', error: 'disk full' } });
+      expect(counters()).toEqual({ notices: before.notices + 2, backups: before.backups + 1 });
+      // The overrides' partial index finds an override's reason among the incident's events.
+      appendEvent(db, { actor: 'root', type: 'incident.updated', incidentRef: 'IR-2026-0001', ts: TS, data: { changes: [], timeOrderOverride: { reason: 'clock was wrong', pairs: [] } } });
+      appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: 'IR-2026-0001', ts: TS, data: { text: 'later' } });
+      expect(db.prepare(`SELECT json_extract(data, '$.timeOrderOverride.reason') AS reason FROM events INDEXED BY events_time_overrides
+                          WHERE incident_ref = ? AND json_extract(data, '$.timeOrderOverride') IS NOT NULL ORDER BY seq DESC LIMIT 1`).get('IR-2026-0001')).toEqual({ reason: 'clock was wrong' });
+      expect(verifyChain(db).ok).toBe(true);
+    },
+  },
   240: {
     seed: () => {
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
