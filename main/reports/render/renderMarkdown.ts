@@ -1,5 +1,5 @@
 import { escapeMarkdown, escapeMarkdownInline, escapeMarkdownLine } from '../../../contract/escapeMarkdown';
-import { formatChartValue } from './formatChartValue';
+import { seriesValueText } from './formatChartValue';
 import { parseMarkdown, type Span } from './parseMarkdown';
 import type { Renderer } from './Renderer';
 import type { Block, KeyValue, ReportMeta, TableColumn } from './ReportDocument';
@@ -88,7 +88,7 @@ export function markdownRenderer(meta: ReportMeta): Renderer {
           const c = b.chart;
           write(`**${escapeMarkdownLine(c.title)}** (${c.type} chart, ${escapeMarkdownLine(c.unit)})\n\n`);
           write(tableHead([{ header: '' }, ...c.series.map((s) => ({ header: s.name, align: 'right' as const }))]));
-          c.labels.forEach((label, i) => write(tableRow([label, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit, c.gap))], c.series.length + 1)));
+          c.labels.forEach((label, i) => write(tableRow([label, ...c.series.map((s) => seriesValueText(s, i, c.unit, c.gap))], c.series.length + 1)));
           write('\n');
           return;
         }

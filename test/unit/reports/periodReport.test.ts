@@ -84,6 +84,11 @@ describe('the period report has every section, with the quarter\'s data, in ever
     const md = reports.get('md')!.data.toString('utf8');
     expect(md).toContain('**Median response times by highest severity** (bar chart, hours)');
     expect(md).toMatch(/\| 2026-03 \| none measured \| none measured \| none measured \|/);
+ 
+    // A sub-second drill on the RTO's minutes axis is written as a duration, not "0.0024" (user test).
+    expect(md).toMatch(/\| 2026-03-30 \| \d+\.\d+ s \| 60 min \|/);
+    expect(html).toMatch(/>\d+\.\d+ s<\/text>/);
+    expect(md).not.toMatch(/0\.00\d+ minutes/);
   });
 
   it('generating it is a report.generated event on no incident, with the file\'s SHA-256 and the anchor it carries', async () => {
