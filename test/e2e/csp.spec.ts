@@ -29,6 +29,8 @@ test('no screen violates the Content-Security-Policy', async ({ page, server, se
   await shell.goTo('Audit log');
   await shell.goTo('Users');
   await shell.goTo('My account');
+  // Enrolling asks for the passphrase first (issue 13 §12).
+  await page.getByLabel('Your passphrase').fill(ADMIN.passphrase);
   await page.getByRole('button', { name: 'Set up an authenticator' }).click();
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();

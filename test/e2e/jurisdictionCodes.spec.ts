@@ -35,6 +35,8 @@ test('the affected-people form maps UK to GB before saving, and refuses XX with 
   expect((await api('incidents.get', { ref: incident.ref })).affected).toEqual([{ jurisdiction: 'DE', count: 40 }, { jurisdiction: 'GB', count: 85 }]);
   await expect(await detail.timelineEntry('Updated affected')).toContainText('Read as ISO 3166: UK → GB (United Kingdom)');
   // The assessment reads GB: UK GDPR is among the obligations, not "does not apply (affected in GB: 0)".
+  // With no breach facts yet, the regimes that may apply are folded behind one control: open it.
+  await page.getByTestId('notifications').locator('summary', { hasText: 'may apply' }).click();
   await expect(page.getByTestId('notifications').locator('tr[data-regime="uk-gdpr-art33"]')).toBeVisible();
 
   // XX: refused next to its row, with the nearest codes to pick; Save sends nothing.
