@@ -25,3 +25,4 @@ export * from './review';
 export * from './markdown';
 export * from './kpis';
 export * from './kpiTrendRule';
+export * from './alerts';

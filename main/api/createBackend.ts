@@ -7,6 +7,7 @@ import {
 import { allows, findUser, SignInAttempts, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
 import { incidentScrubber } from '../incidents';
+import { watchSecurity } from '../monitoring';
 import { builtinNotifyDir, DEFAULT_ALARM_HOURS } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
@@ -113,6 +114,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     unlocked = { db, dataKey: Buffer.from(dataKey), evidenceKey: evidenceKey(dataKey) };
     // data_version counts per connection: a new one starts over, so its first check reads the users.
     seenDataVersion = -1;
+    // The alert rules see every event appended here from now on, the late failures flushed below included.
+    watchSecurity(db, { now: nowIso, onError: (err) => logError(dataDir, 'security alert rules', err) });
     appendEvent(db, { actor: 'system', type: 'vault.unlocked', ts: nowIso(), data: {} });
     flushLate();
     published = readHead(db)?.seq ?? 0;

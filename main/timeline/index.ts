@@ -1,4 +1,4 @@
-export { appendEvent, readHead, type NewEvent } from './appendEvent';
+export { appendEvent, observeAppends, readHead, type AppendObserver, type NewEvent } from './appendEvent';
 export { verifyChain } from './verifyChain';
 export { eventsForIncident, incidentEventPage, listEvents, toFtsQuery, EVENT_COUNT_CAP, type EventQuery } from './listEvents';
 export { maskEvent } from './maskEvent';

@@ -1,0 +1,6 @@
+export { acknowledgeAlert, countOpenAlerts, getAlert, listAlerts } from './alertStore';
+export { evaluateEvent } from './evaluateEvent';
+export { isWorkingTime } from './isWorkingTime';
+export { watchSecurity } from './watchSecurity';
+export { accessReport } from './accessReport';
+export { recordPersonalDataView } from './recordPersonalDataView';
