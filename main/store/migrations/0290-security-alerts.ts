@@ -6,7 +6,8 @@ import type { Migration } from '../Migration';
  * matching events were counted on it since it was raised (those events are in the chain), and
  * its acknowledgement. The partial indexes let each rule count its events in a time window
  * without reading the rest of the log: failed sign-ins by user name (the actor of
- * `auth.login_failed`), and personal-data and evidence access by user.
+ * `auth.login_failed`), and personal-data and evidence access by user and by time (the access
+ * report); the KPIs count alerts per day by time.
  */
 export const securityAlerts: Migration = {
   version: 290,
@@ -37,6 +38,7 @@ export const securityAlerts: Migration = {
       CREATE INDEX alerts_acknowledged_by_id ON alerts(id) WHERE ack_seq IS NOT NULL;
       CREATE INDEX events_failed_signins_by_actor ON events(actor, ts) WHERE type = 'auth.login_failed';
       CREATE INDEX events_personal_data_access ON events(actor, ts) WHERE type IN ('incident.pii_viewed', 'evidence.viewed', 'evidence.exported');
+      CREATE INDEX events_security_alerts ON events(ts) WHERE type = 'security.alert';
       CREATE INDEX events_personal_data_access_by_ts ON events(ts) WHERE type IN ('incident.pii_viewed', 'evidence.viewed', 'evidence.exported');
     `);
   },

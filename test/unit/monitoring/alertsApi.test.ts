@@ -94,6 +94,17 @@ describe('alerts through the API', () => {
   });
 });
 
+describe('alerts in the KPIs', () => {
+  it('counts the alerts raised in the period, per ISO week, as the log has them', async () => {
+    const raised = (await v.admin.call('audit.list', { type: 'security.alert', offset: 0, limit: 1 })).total;
+    expect(raised).toBeGreaterThanOrEqual(5);
+    const inMarch = (await v.admin.call('kpis.get', { from: '2026-03-01', to: '2026-03-31' })).security;
+    expect(inMarch.alertsRaised).toBe(raised);
+    expect(inMarch.alertsRaisedByWeek.reduce((n, w) => n + w.count, 0)).toBe(raised);
+    expect((await v.admin.call('kpis.get', { from: '2026-02-01', to: '2026-02-28' })).security.alertsRaised).toBe(0);
+  });
+});
+
 describe('alert settings', () => {
   it.each([
     ['a threshold of 1', { failedSignInsPerUser: { threshold: 1, windowMinutes: 15 } }, /threshold must be at least 2/],
