@@ -57,3 +57,19 @@ test('five wrong passphrases for a user raise an alert the administrator sees on
   await expect(row).toContainText('No user rita exists');
   await page.screenshot({ path: test.info().outputPath('alerts-acknowledged.png'), fullPage: true });
 });
+
+test('the administrator sets the alert rules in Settings; a value that cannot be right is refused with the reason', async ({ page, shell }) => {
+  await shell.goTo('Settings');
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Security alert rules' }) });
+  await expect(section.getByText('Not set: the defaults apply.')).toBeVisible();
+  await section.getByLabel('Failed sign-ins for one user: threshold').fill('1');
+  await section.getByRole('button', { name: 'Save alert rules' }).click();
+  await expect(section.getByText(/threshold must be at least 2/)).toBeVisible();
+  await section.getByLabel('Failed sign-ins for one user: threshold').fill('3');
+  await section.getByLabel('Alert on sign-ins outside working hours').check();
+  await section.getByLabel('Time zone').fill('Europe/Berlin');
+  await section.getByRole('button', { name: 'Save alert rules' }).click();
+  await expect(shell.toasts.getByText('Alert rules saved')).toBeVisible();
+  await expect(section.getByText('Not set: the defaults apply.')).toHaveCount(0);
+  await section.screenshot({ path: test.info().outputPath('alert-rules.png') });
+});
