@@ -1,6 +1,7 @@
 import { ALERT_RULE_TITLES, ApiFailure, type Alert, type AlertPage, type AlertRule } from '../../contract';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
+import { prepared } from './prepared';
 
 interface AlertRow {
   id: number;
@@ -54,7 +55,7 @@ const toAlert = (r: AlertRow): Alert => ({
 
 /** The newest open alert of this rule about this subject (at most one per window: see countOrRaise). */
 export function findOpenAlert(db: Db, rule: AlertRule, subject: string): Alert | null {
-  const row = db.prepare('SELECT * FROM alerts INDEXED BY alerts_open WHERE ack_seq IS NULL AND rule = ? AND subject = ? ORDER BY id DESC LIMIT 1').get(rule, subject) as AlertRow | undefined;
+  const row = prepared(db, 'SELECT * FROM alerts INDEXED BY alerts_open WHERE ack_seq IS NULL AND rule = ? AND subject = ? ORDER BY id DESC LIMIT 1').get(rule, subject) as AlertRow | undefined;
   return row ? toAlert(row) : null;
 }
 
@@ -89,7 +90,8 @@ export function raiseAlert(db: Db, alert: NewAlert, now: string): Alert {
 
 /** One more matching event (`seq`, at `ts`) on an open alert: counted, its window widened to include it. */
 export function countOnAlert(db: Db, id: number, ts: string, seq: number): void {
-  db.prepare(
+  prepared(
+    db,
     'UPDATE alerts SET count = count + 1, window_start = min(window_start, ?), window_end = max(window_end, ?), last_seq = max(last_seq, ?) WHERE id = ?',
   ).run(ts, ts, seq, id);
 }

@@ -2,6 +2,7 @@ import { ALL_USERS, ROLE_PERMISSIONS, ROLES, type AlertRule, type AlertSettings,
 import type { Db } from '../store';
 import { countOnAlert, findOpenAlert, raiseAlert } from './alertStore';
 import { isWorkingTime } from './isWorkingTime';
+import { prepared } from './prepared';
 
 const MINUTE = 60_000;
 
@@ -97,7 +98,7 @@ function matchesOf(db: Db, e: TimelineEvent, s: AlertSettings): Match[] {
  * the first one's time. The index is named: without statistics the planner might walk a wider one.
  */
 function countWindow(db: Db, index: string, where: string, args: unknown[], ts: string, windowMinutes: number): { n: number; first: string } {
-  const row = db.prepare(`SELECT count(*) AS n, min(ts) AS first FROM events INDEXED BY ${index} WHERE ${where} AND ts > ? AND ts <= ?`)
+  const row = prepared(db, `SELECT count(*) AS n, min(ts) AS first FROM events INDEXED BY ${index} WHERE ${where} AND ts > ? AND ts <= ?`)
     .get(...args, minus(ts, windowMinutes), ts) as { n: number; first: string | null };
   return { n: row.n, first: row.first ?? ts };
 }
