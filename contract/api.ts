@@ -41,6 +41,10 @@ import {
 import { isCalendarDay } from './calendarDay';
 import { kpiPeriodProblem, type KpiResult } from './kpis';
 import { eventSearchTextSchema, filterTextSchema } from './searchText';
+import {
+  accessReportInputSchema, alertAcknowledgeInputSchema, alertListInputSchema, alertSettingsSchema,
+  type AccessReport, type Alert, type AlertPage, type AlertSettingsView,
+} from './alerts';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -464,6 +468,19 @@ export const methods = {
   'actions.reopen': method<ActionItem>()({ input: actionReopenInputSchema, access: 'action:write' }),
   /** The KPIs of a period (docs/kpis.md), with the previous period of equal length for trends. Personal data: none. */
   'kpis.get': method<KpiResult>()({ input: kpiQuerySchema, access: 'report:read' }),
+
+  /** Security alerts, newest first (`open` by default), with the number open in all. */
+  'alerts.list': method<AlertPage>()({ input: alertListInputSchema, access: 'alert:read' }),
+  /** The number of open alerts: the badge in every screen's top bar. */
+  'alerts.openCount': method<{ open: number }>()({ input: empty, access: 'alert:read' }),
+  /** Closes an open alert with the administrator's note (`security.alert_acknowledged` in the chain). */
+  'alerts.acknowledge': method<Alert>()({ input: alertAcknowledgeInputSchema, access: 'alert:manage' }),
+  /** The alert rules' thresholds, windows and working hours (docs/security.md). */
+  'settings.alerts.get': method<AlertSettingsView>()({ input: empty, access: 'alert:read' }),
+  /** Replaces them (logged as `settings.changed` with old and new values). */
+  'settings.alerts.set': method<AlertSettingsView>()({ input: alertSettingsSchema, access: 'alert:manage' }),
+  /** Who viewed or exported which incident's personal data and evidence, when: from the log, oldest first. */
+  'audit.accessReport': method<AccessReport>()({ input: accessReportInputSchema, access: 'alert:read' }),
 } as const;
 
 export type Methods = typeof methods;

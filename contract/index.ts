@@ -28,3 +28,4 @@ export * from './kpiTrendRule';
 export * from './plural';
 export * from './calendarDay';
 export * from './PiiScrubber';
+export * from './alerts';

@@ -245,6 +245,9 @@ export interface SecurityKpis {
   /** Requests refused for the caller's role (logged as `auth.denied`). */
   refusedRequests: number;
   refusedRequestsByWeek: WeekCount[];
+  /** Security alerts raised by the rules (`security.alert`, docs/security.md). */
+  alertsRaised: number;
+  alertsRaisedByWeek: WeekCount[];
   /** What is not counted because it is not logged. */
   note: string;
 }

@@ -70,6 +70,10 @@ export const PERMISSIONS = [
   'review:signoff',
   /** Add action items and change their owner, due date and status. */
   'action:write',
+  /** See security alerts, their count and the personal-data access report (docs/security.md, "Activity monitoring"). */
+  'alert:read',
+  /** Acknowledge a security alert with a note, and change the alert rules' settings. */
+  'alert:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,7 +109,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // Managers review what happened: they read reports and KPIs, write and sign off the review, and own action items.
   manager: ['incident:read', 'log:verify', 'runbook:approve', 'backup:read', 'notify:read', 'report:read', 'review:write', 'review:signoff', 'action:write'],
   // Auditors read everything that happened, including custody, but never personal data.
-  auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify', 'backup:read', 'notify:read', 'report:read'],
+  // They see security alerts and who accessed personal data, but acknowledging is an administrator's decision.
+  auditor: ['incident:read', 'evidence:read', 'audit:read', 'log:verify', 'backup:read', 'notify:read', 'report:read', 'alert:read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -7,6 +7,7 @@ import {
 import { allows, findUser, SignInAttempts, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
 import { incidentScrubber } from '../incidents';
+import { SecurityStream, SECURITY_STREAM_FILE, watchSecurity } from '../monitoring';
 import { builtinNotifyDir, DEFAULT_ALARM_HOURS } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
@@ -66,6 +67,9 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   let seenSessions = sessions.version;
   /** A flush of the attempts file found it busy or failed: try again at the next sweep. */
   let lateFlushPending = false;
+  const securityStream = new SecurityStream(dataDir, opts.securityStream);
+  /** The stream's last write failed (reported once per run of failures, see streamSecurity). */
+  let streamFailing = false;
 
   /** Tells the scheduler host that sessions came or went (or plans changed), so it starts, moves or stops. */
   const sessionsChanged = (plansChanged = false) => {
@@ -99,6 +103,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         actor: actor ?? 'system', type: 'vault.locked', ts: nowIso(),
         data: { reason, ...(actor !== undefined ? { sessionsEnded: ended.length } : {}) },
       });
+      streamSecurity();
     } finally {
       unlocked.db.close();
       unlocked.dataKey.fill(0);
@@ -113,6 +118,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     unlocked = { db, dataKey: Buffer.from(dataKey), evidenceKey: evidenceKey(dataKey) };
     // data_version counts per connection: a new one starts over, so its first check reads the users.
     seenDataVersion = -1;
+    // The alert rules see every event appended here from now on, the late failures flushed below included.
+    watchSecurity(db, { now: nowIso, onError: (err) => logError(dataDir, 'security alert rules', err) });
     appendEvent(db, { actor: 'system', type: 'vault.unlocked', ts: nowIso(), data: {} });
     flushLate();
     published = readHead(db)?.seq ?? 0;
@@ -147,9 +154,34 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     }
   }
 
-  /** Tells every signed-in connection about events appended by the last call. */
+  /**
+   * Writes the security events committed since the last call to the SIEM stream. A failed write
+   * loses nothing (the stream resumes from its cursor at the next call); it is logged, and the first
+   * of a run of failures is recorded in the chain (`siem.write_failed`, which the stream carries once
+   * it can write again).
+   */
+  function streamSecurity(): void {
+    if (!unlocked) return;
+    try {
+      securityStream.flush(unlocked.db);
+      streamFailing = false;
+    } catch (err) {
+      logError(dataDir, 'security event stream', err);
+      if (streamFailing) return;
+      streamFailing = true;
+      try {
+        const code = (err as NodeJS.ErrnoException).code;
+        appendEvent(unlocked.db, { actor: 'system', type: 'siem.write_failed', ts: nowIso(), data: { file: SECURITY_STREAM_FILE, error: typeof code === 'string' ? code : 'write failed' } });
+      } catch (appendErr) {
+        logError(dataDir, 'recording a security event stream failure', appendErr);
+      }
+    }
+  }
+
+  /** Tells every signed-in connection about events appended by the last call (and streams the security ones). */
   const publishNewEvents = () => {
     if (!unlocked) return;
+    streamSecurity();
     const head = readHead(unlocked.db)?.seq ?? 0;
     if (head <= published) return;
     const rows = unlocked.db

@@ -1,5 +1,6 @@
 import type { CallOptions, Result, Topic, Topics } from '../../contract';
 import type { SchedulerTimers } from '../backups';
+import type { SecurityStreamOptions } from '../monitoring';
 
 /**
  * One caller's link to the backend: a renderer window, a browser tab's cookie, a CLI run.
@@ -41,6 +42,8 @@ export interface BackendOptions {
   scheduleBackups?: boolean | { timers: SchedulerTimers; now: () => Date };
   /** Hours before a notification deadline at which an alarm is raised (and at the deadline), until an administrator sets others (`settings.alarms.set`). Default 24 and 4. */
   deadlineAlarmHours?: readonly number[];
+  /** Size limit and rotated files kept of the SIEM stream (security-events.jsonl): default 10 MiB, 5 files. */
+  securityStream?: SecurityStreamOptions;
   /** Clock, injectable for TOTP and timeout tests. */
   now?: () => number;
 }

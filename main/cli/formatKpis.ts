@@ -49,7 +49,7 @@ export function formatKpis(r: KpiResult): string {
     out.push(formatTable(['STEP', 'PHASE', 'N', 'MEDIAN', 'P90', 'MEAN'], rb.steps.map((s) => [s.stepId, s.picerl, String(s.stats.n), formatSpan(s.stats.median), formatSpan(s.stats.p90), formatSpan(s.stats.mean)])));
   }
   const sec = r.security;
-  out.push('', `Security: ${sec.failedSignIns} failed ${sec.failedSignIns === 1 ? 'sign-in' : 'sign-ins'}, ${sec.refusedRequests} ${sec.refusedRequests === 1 ? 'request' : 'requests'} refused for the role in the period. ${sec.note}`);
+  out.push('', `Security: ${sec.failedSignIns} failed ${sec.failedSignIns === 1 ? 'sign-in' : 'sign-ins'}, ${sec.refusedRequests} ${sec.refusedRequests === 1 ? 'request' : 'requests'} refused for the role, ${sec.alertsRaised} security ${sec.alertsRaised === 1 ? 'alert' : 'alerts'} raised in the period. ${sec.note}`);
   out.push('', r.actionItems ? `Action items: ${r.actionItems.open} open (${r.actionItems.overdue} overdue), ${r.actionItems.closedOnTime} done on time, ${r.actionItems.closedLate} done late, ${r.actionItems.wontDo} won't do` : (r.actionItemsNote ?? 'Action items: not available'));
   out.push('', r.dataProblemCount === 0 ? 'Data problems: none' : `Data problems: ${r.dataProblemCount} (a duration across a pair in impossible order is left out for that incident; each line says which)`);
   for (const p of r.dataProblems) {
@@ -99,6 +99,7 @@ export function kpisCsv(r: KpiResult): string {
     for (const p of rb.phases) signed('runbooks', `${rb.runbookId}/${p.picerl}`, 'phase', p.picerl, p.stats);
   }
   for (const w of r.security.failedSignInsByWeek) value('security', 'failedSignIns', 'week', w.week, null, w.count, 'count');
+  for (const w of r.security.alertsRaisedByWeek) value('security', 'alertsRaised', 'week', w.week, null, w.count, 'count');
   for (const w of r.security.refusedRequestsByWeek) value('security', 'refusedRequests', 'week', w.week, null, w.count, 'count');
   if (r.actionItems) for (const [k, v] of Object.entries(r.actionItems) as [string, number][]) value('actionItems', k, 'all', '', null, v, 'count');
   value('data', 'problems', 'all', '', null, r.dataProblemCount, 'count');

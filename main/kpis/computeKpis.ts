@@ -70,7 +70,7 @@ function computePeriod(db: Db, library: RegimeLibrary, scope: KpiScope, now: str
     backups: backupKpis(db, period, asOfMs, now),
     drills: drillKpis(db, period, scope.includeExercises),
     runbooks: full ? runbookKpis(db, scope) : [],
-    security: full ? securityKpis(db, period) : { failedSignIns: 0, failedSignInsByWeek: [], refusedRequests: 0, refusedRequestsByWeek: [], note: '' },
+    security: full ? securityKpis(db, period) : { failedSignIns: 0, failedSignInsByWeek: [], refusedRequests: 0, refusedRequestsByWeek: [], alertsRaised: 0, alertsRaisedByWeek: [], note: '' },
     actionItems: full ? actionItemKpis(db, scope, now) : null,
     actionItemsNote: null,
     // Read afresh every time: titles, stored times and override reasons change without the figures.

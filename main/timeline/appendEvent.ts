@@ -30,6 +30,23 @@ function prepared(db: Db, sql: string): Statement {
   return statement;
 }
 
+/** Called inside the append's transaction with each new event (see observeAppends). */
+export type AppendObserver = (event: TimelineEvent) => void;
+const observers = new WeakMap<Db, AppendObserver>();
+/** Connections whose observer is running: events it appends (an alert) are not observed again. */
+const observing = new WeakSet<Db>();
+
+/**
+ * Sets the one observer of this connection's appends (the security rules, main/monitoring), or
+ * removes it (null). It runs in the append's transaction, after the event and the chain head are
+ * written: what it writes commits with the event or not at all. The timeline knows nothing of it
+ * beyond this hook, so domains keep calling appendEvent as before.
+ */
+export function observeAppends(db: Db, observer: AppendObserver | null): void {
+  if (observer) observers.set(db, observer);
+  else observers.delete(db);
+}
+
 /**
  * Appends one event to the chain. Runs in its own (nested, if the caller has one) transaction so
  * a domain change and its event commit together or not at all.
@@ -53,6 +70,15 @@ export function appendEvent(db: Db, event: NewEvent): TimelineEvent {
     const appended = { ...row, prevHash, hash };
     // The search indexes hold what a role without pii:read is shown, typed personal values masked.
     scrubSearchIndex(db, appended);
+    const observer = observers.get(db);
+    if (observer && !observing.has(db)) {
+      observing.add(db);
+      try {
+        observer(appended);
+      } finally {
+        observing.delete(db);
+      }
+    }
     return appended;
   }).immediate();
 }

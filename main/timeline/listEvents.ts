@@ -2,8 +2,15 @@ import type { EventPage, TimelineEvent } from '../../contract';
 import type { Db } from '../store';
 import { rowToEvent, type EventRow } from './rowToEvent';
 
+/**
+ * Records of who was shown an incident's personal data (`incident.pii_viewed`) carry its reference
+ * for the access report, but are not part of the incident's own story: its timeline and report
+ * leave them out (the audit log and the access report show them).
+ */
+const NOT_IN_STORY = "type != 'incident.pii_viewed'";
+
 export function eventsForIncident(db: Db, ref: string): TimelineEvent[] {
-  const rows = db.prepare('SELECT * FROM events WHERE incident_ref = ? ORDER BY seq').all(ref) as EventRow[];
+  const rows = db.prepare(`SELECT * FROM events WHERE incident_ref = ? AND ${NOT_IN_STORY} ORDER BY seq`).all(ref) as EventRow[];
   return rows.map(rowToEvent);
 }
 
@@ -87,7 +94,7 @@ export function toFtsQuery(text: string): string {
  */
 export function incidentEventPage(db: Db, ref: string, afterSeq: number, upToSeq: number, limit: number): TimelineEvent[] {
   const rows = db
-    .prepare('SELECT * FROM events WHERE incident_ref = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?')
+    .prepare(`SELECT * FROM events WHERE incident_ref = ? AND ${NOT_IN_STORY} AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`)
     .all(ref, afterSeq, upToSeq, limit) as EventRow[];
   return rows.map(rowToEvent);
 }

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../../contract';
+import { ALERT_RULE_TITLES, ALL_USERS, type AlertRule, type TimelineEvent } from '../../contract';
 import { formatBytes } from './formatBytes';
 import { describeBackupDecision } from './describeBackupDecision';
 import { describeCausedBy } from './describeCausedBy';
@@ -120,6 +120,20 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return describeDraftEvent(event, base);
     case 'settings.changed':
       return describeSettingsChange(d, base);
+    case 'security.alert': {
+      const rule = ALERT_RULE_TITLES[str(d.rule) as AlertRule] ?? str(d.rule);
+      const who = d.subject === ALL_USERS ? 'all users' : str(d.subject);
+      const count = typeof d.threshold === 'number' && d.threshold > 1 ? `: ${str(d.count)} in ${str(d.windowMinutes)} min` : '';
+      return { ...base, summary: `Security alert #${str(d.alertId)}: ${rule} (${who})${count}`, tone: 'danger' };
+    }
+    case 'security.alert_acknowledged':
+      return { ...base, summary: `Acknowledged security alert #${str(d.alertId)}`, body: str(d.note), tone: 'security' };
+    case 'incident.pii_viewed':
+      return { ...base, summary: `Was shown the personal data (${Array.isArray(d.fields) ? d.fields.map((f) => humanize(str(f))).join(', ') : '?'})`, tone: 'security' };
+    case 'log.verification_failed':
+      return { ...base, summary: `Log chain verification FAILED${typeof d.firstBadSeq === 'number' ? ` at event #${d.firstBadSeq}` : ''}`, tone: 'danger' };
+    case 'siem.write_failed':
+      return { ...base, summary: `The security event stream could not be written (${str(d.error)}); it resumes where it stopped`, tone: 'danger' };
     case 'report.generated': {
       // main/reports: the file's SHA-256 and the log anchor it carries, to check it later (Verify chain).
       const anchor = isRecord(d.anchor) ? `${str(d.anchor.seq)}:${str(d.anchor.hash)}` : '?';

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'settings' }
   | { name: 'audit' }
+  | { name: 'alerts' }
   | { name: 'users' }
   | { name: 'account' };
 
@@ -34,6 +35,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'dashboard') return { name: 'dashboard' };
   if (first === 'settings') return { name: 'settings' };
   if (first === 'audit') return { name: 'audit' };
+  if (first === 'alerts') return { name: 'alerts' };
   if (first === 'users') return { name: 'users' };
   if (first === 'account') return { name: 'account' };
   return { name: 'incidents' };

@@ -128,6 +128,16 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'actions.wontDo': { id: 1, reason: 'Sample reason' },
     'actions.reopen': { id: 1, reason: 'Sample reason' },
     'kpis.get': { from: '2026-01-01', to: '2026-03-31' },
+    'alerts.list': { status: 'all', offset: 0, limit: 50 },
+    'alerts.openCount': {},
+    'alerts.acknowledge': { id: 1, note: 'checked with the user: a typo' },
+    'settings.alerts.get': {},
+    'settings.alerts.set': {
+      failedSignInsPerUser: { threshold: 5, windowMinutes: 15 }, failedSignInsOverall: { threshold: 20, windowMinutes: 15 },
+      personalDataBurst: { threshold: 30, windowMinutes: 10 }, repeatMinutes: 60,
+      workingHours: { enabled: false, start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5], timeZone: 'UTC' },
+    },
+    'audit.accessReport': { offset: 0, limit: 200 },
     'reports.period': { from: '2026-01-01', to: '2026-03-31', format: 'md' },
   };
 }

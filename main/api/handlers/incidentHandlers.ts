@@ -2,7 +2,8 @@ import { ApiFailure, PII_FIELDS, roleHas, type Incident, type TimelineEvent } fr
 import {
   addIncidentNote, createIncident, getIncident, listIncidents, maskIncident, setIncidentStatus, updateIncident,
 } from '../../incidents';
-import { eventsForIncident, listEvents, verifyChain } from '../../timeline';
+import { recordPersonalDataView } from '../../monitoring';
+import { appendEvent, eventsForIncident, listEvents, verifyChain } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
 import { openItemsForClosing } from './openItemsForClosing';
 import { piiViewOf } from './piiView';
@@ -34,7 +35,13 @@ export const incidentHandlers: Pick<Handlers, IncidentMethods> = {
     // A search's hits are shown by title and tags: a name typed there is masked as on the incident.
     return { ...page, rows: page.rows.map((r) => ({ ...r, title: pii.text(r.ref, r.title), tags: r.tags.map((t) => pii.text(r.ref, t)) })) };
   },
-  'incidents.get': (ctx, { ref }) => view(ctx, getIncident(ctx.open().db, ref)),
+  'incidents.get': (ctx, { ref }) => {
+    const { db } = ctx.open();
+    const incident = getIncident(db, ref);
+    // Who was shown whose personal data is itself a record (the access report, the burst rule).
+    if (seesPii(ctx)) recordPersonalDataView(db, actorOf(ctx).user, incident, ctx.nowIso());
+    return view(ctx, incident);
+  },
   'incidents.create': (ctx, { overrideTimeOrder, ...fields }) => {
     refusePiiWrite(ctx, fields);
     return view(ctx, createIncident(ctx.open().db, actorOf(ctx).user, fields, ctx.nowIso(), overrideTimeOrder));
@@ -64,5 +71,14 @@ export const incidentHandlers: Pick<Handlers, IncidentMethods> = {
     const page = listEvents(ctx.open().db, q);
     return { ...page, rows: viewEvents(ctx, page.rows) };
   },
-  'log.verify': (ctx) => verifyChain(ctx.open().db),
+  'log.verify': (ctx) => {
+    const { db } = ctx.open();
+    const result = verifyChain(db);
+    // A broken chain is an alert (chain-verification-failed): appended after the check, so the
+    // check itself reports the chain as it found it.
+    if (!result.ok) {
+      appendEvent(db, { actor: actorOf(ctx).user, type: 'log.verification_failed', ts: ctx.nowIso(), data: { firstBadSeq: result.firstBadSeq ?? null, problem: result.problem ?? null } });
+    }
+    return result;
+  },
 };

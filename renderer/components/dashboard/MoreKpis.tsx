@@ -68,7 +68,7 @@ export function MoreKpis({ result }: { result: KpiResult }) {
       <section className="card" aria-labelledby="kpi-security-title">
         <div className="card-header"><h2 id="kpi-security-title" className="card-title">Sign-ins and refusals</h2></div>
         <div className="card-body">
-          <p data-testid="kpi-security">{s.failedSignIns} failed {s.failedSignIns === 1 ? 'sign-in' : 'sign-ins'}{s.failedSignIns > 0 ? ` (most in the week of ${busiest(s.failedSignInsByWeek).week}: ${busiest(s.failedSignInsByWeek).count})` : ''}; {s.refusedRequests} {s.refusedRequests === 1 ? 'request' : 'requests'} refused for the role.</p>
+          <p data-testid="kpi-security">{s.failedSignIns} failed {s.failedSignIns === 1 ? 'sign-in' : 'sign-ins'}{s.failedSignIns > 0 ? ` (most in the week of ${busiest(s.failedSignInsByWeek).week}: ${busiest(s.failedSignInsByWeek).count})` : ''}; {s.refusedRequests} {s.refusedRequests === 1 ? 'request' : 'requests'} refused for the role; {s.alertsRaised} security {s.alertsRaised === 1 ? 'alert' : 'alerts'} raised.</p>
           <p className="muted small">{s.note}</p>
           
         </div>

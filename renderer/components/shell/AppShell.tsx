@@ -12,6 +12,7 @@ import { DEFAULT_QUERY, isListQuery, type ListQuery } from '../../lib/listQuery'
 import { hrefFor } from '../../lib/routes';
 import { AccountPage } from '../account/AccountPage';
 import { AuditPage } from '../audit/AuditPage';
+import { AlertsPage } from '../alerts/AlertsPage';
 import { IncidentPage } from '../detail/IncidentPage';
 import { IncidentsPage } from '../incidents/IncidentsPage';
 import { RunbooksPage } from '../runbooks/RunbooksPage';
@@ -41,6 +42,7 @@ export function AppShell() {
   const [focusFilter, setFocusFilter] = useState(0);
   const canWrite = useCan('incident:write');
   const canAudit = useCan('audit:read');
+  const canAlerts = useCan('alert:read');
   const canManage = useCan('user:manage');
   const canBackups = useCan('backup:read');
   const canNotify = useCan('notify:read');
@@ -77,7 +79,7 @@ export function AppShell() {
   const closeDialog = useCallback(() => setDialog(null), []);
 
   // After a sign-in as someone else the address may still name a page this role cannot open.
-  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify) || (route.name === 'actions' && !canReports && !canWorkActions) || (route.name === 'review' && !canReports) || (route.name === 'dashboard' && !canReports) || (route.name === 'settings' && !canSettings);
+  const forbidden = (route.name === 'audit' && !canAudit) || (route.name === 'alerts' && !canAlerts) || (route.name === 'users' && !canManage) || (route.name === 'backups' && !canBackups) || (route.name === 'deadlines' && !canNotify) || (route.name === 'actions' && !canReports && !canWorkActions) || (route.name === 'review' && !canReports) || (route.name === 'dashboard' && !canReports) || (route.name === 'settings' && !canSettings);
   useEffect(() => {
     if (forbidden) window.history.replaceState(null, '', hrefFor({ name: 'incidents' }));
     if (forbidden) window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -108,6 +110,9 @@ export function AppShell() {
     },
     'g a': () => {
       if (canAudit) navigate({ name: 'audit' });
+    },
+    'g l': () => {
+      if (canAlerts) navigate({ name: 'alerts' });
     },
     'g u': () => {
       if (canManage) navigate({ name: 'users' });
@@ -160,6 +165,9 @@ export function AppShell() {
       break;
     case 'audit':
       page = canAudit ? <AuditPage onVerify={() => setDialog('verify')} /> : <NotPermitted what="the audit log" />;
+      break;
+    case 'alerts':
+      page = canAlerts ? <AlertsPage /> : <NotPermitted what="security alerts" />;
       break;
     case 'users':
       page = canManage ? <UsersPage /> : <NotPermitted what="user management" />;

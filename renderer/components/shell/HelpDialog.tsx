@@ -16,6 +16,7 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
       [['g', 'k'], 'Go to the KPI dashboard'],
       [['g', 's'], 'Go to settings (administrators)'],
       [['g', 'a'], 'Go to the audit log'],
+      [['g', 'l'], 'Go to security alerts'],
       [['g', 'u'], 'Go to users'],
       [['g', 'm'], 'Go to my account'],
       [['Esc'], 'Close a dialog or menu'],

@@ -1,4 +1,5 @@
 import { useBackupSchedule } from '../../hooks/useBackupSchedule';
+import { useOpenAlerts } from '../../hooks/useOpenAlerts';
 import { useOverdueActions } from '../../hooks/useOverdueActions';
 import { useCan } from '../../hooks/useSession';
 import { scheduleProblems } from '../../lib/scheduleProblems';
@@ -20,6 +21,8 @@ interface Item {
 
 export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void }) {
   const canAudit = useCan('audit:read');
+  const canAlerts = useCan('alert:read');
+  const openAlerts = useOpenAlerts(canAlerts);
   const canManage = useCan('user:manage');
   const canBackups = useCan('backup:read');
   const canNotify = useCan('notify:read');
@@ -39,6 +42,7 @@ export function SideNav({ route, onHelp }: { route: Route; onHelp: () => void })
     ...(canNotify ? [{ label: 'Deadlines', icon: 'clock' as const, route: { name: 'deadlines' as const }, active: route.name === 'deadlines', shortcut: 'g d' }] : []),
     ...(canActions ? [{ label: 'Action items', icon: 'check' as const, route: { name: 'actions' as const }, active: route.name === 'actions', shortcut: 'g t', alerts: overdueActions, alertNoun: ['overdue', 'overdue'] as const }] : []),
     ...(canAudit ? [{ label: 'Audit log', icon: 'audit' as const, route: { name: 'audit' as const }, active: route.name === 'audit', shortcut: 'g a' }] : []),
+    ...(canAlerts ? [{ label: 'Alerts', icon: 'alert' as const, route: { name: 'alerts' as const }, active: route.name === 'alerts', shortcut: 'g l', alerts: openAlerts, alertNoun: ['open alert', 'open alerts'] as const }] : []),
     ...(canManage ? [{ label: 'Users', icon: 'users' as const, route: { name: 'users' as const }, active: route.name === 'users', shortcut: 'g u' }] : []),
     ...(canSettings ? [{ label: 'Settings', icon: 'key' as const, route: { name: 'settings' as const }, active: route.name === 'settings', shortcut: 'g s' }] : []),
     { label: 'My account', icon: 'user', route: { name: 'account' }, active: route.name === 'account', shortcut: 'g m' },

@@ -1,3 +1,4 @@
+import { useOpenAlerts } from '../../hooks/useOpenAlerts';
 import { useSession } from '../../hooks/useSession';
 import { useTheme } from '../../hooks/useTheme';
 import { hrefFor, type Route } from '../../lib/routes';
@@ -6,13 +7,16 @@ import { Icon } from '../common/Icon';
 import { RoleBadge } from '../common/RoleBadge';
 
 const SECTION: Record<Route['name'], string> = {
-  incidents: 'Incidents', incident: 'Incidents', run: 'Incidents', review: 'Incidents', actions: 'Action items', runbooks: 'Runbooks', backups: 'Backups', deadlines: 'Notification deadlines', dashboard: 'Dashboard', settings: 'Settings', audit: 'Audit log', users: 'Users', account: 'My account',
+  incidents: 'Incidents', incident: 'Incidents', run: 'Incidents', review: 'Incidents', actions: 'Action items', runbooks: 'Runbooks', backups: 'Backups', deadlines: 'Notification deadlines', dashboard: 'Dashboard', settings: 'Settings', audit: 'Audit log', alerts: 'Security alerts', users: 'Users', account: 'My account',
 };
 
 export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: () => void; onHelp: () => void }) {
   const { session, lock, signOut } = useSession();
   const [theme, setTheme] = useTheme();
   const dark = effectiveTheme(theme) === 'dark';
+  const canAlerts = session.permissions.includes('alert:read');
+  // Open security alerts are shown on every screen to whoever may read them (administrators, auditors).
+  const openAlerts = useOpenAlerts(canAlerts);
   return (
     <header className="topbar">
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -50,6 +54,12 @@ export function TopBar({ route, onVerify, onHelp }: { route: Route; onVerify: ()
         </ol>
       </nav>
       <div className="topbar-actions">
+        {canAlerts && openAlerts > 0 && (
+          <a href={hrefFor({ name: 'alerts' })} className="alert-badge" data-testid="alert-badge" title="Open security alerts: see and acknowledge them">
+            <Icon name="alert" size={14} />
+            {openAlerts} open {openAlerts === 1 ? 'alert' : 'alerts'}
+          </a>
+        )}
         {session.permissions.includes('log:verify') && (
           <button type="button" className="btn btn-ghost btn-sm" onClick={onVerify}>
             <Icon name="shield" size={15} />

@@ -782,6 +782,22 @@ const STEPS: Record<number, StepTest> = {
       expect(verifyChain(db)).toMatchObject({ ok: true, count: 7 });
     },
   },
+  290: {
+    seed: () => {
+      appendEvent(db, { actor: 'kim', type: 'auth.login_failed', ts: TS, data: { user: 'kim', reason: 'passphrase' } });
+    },
+    survived: () => expect(count("SELECT count(*) AS n FROM events WHERE type = 'auth.login_failed'")).toBe(1),
+    works: () => {
+      // The rules' window counts use the new partial indexes (named, so a missing one fails here).
+      expect(count("SELECT count(*) AS n FROM events INDEXED BY events_failed_signins_by_actor WHERE type = 'auth.login_failed' AND actor = 'kim' AND ts > ?", '2026-03-14T08:00:00.000Z')).toBe(1);
+      expect(count("SELECT count(*) AS n FROM events INDEXED BY events_personal_data_access WHERE type IN ('incident.pii_viewed', 'evidence.viewed', 'evidence.exported') AND actor = 'kim'")).toBe(0);
+      db.prepare("INSERT INTO alerts (rule, subject, raised_seq, raised_at, window_start, window_end, window_minutes, threshold, count, last_seq, detail) VALUES ('key-export', 'root', 2, ?, ?, ?, 60, 1, 1, 1, '{}')").run(TS, TS, TS);
+      expect(() => db.prepare("UPDATE alerts SET ack_seq = 3 WHERE id = 1").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE alerts SET count = 0 WHERE id = 1").run()).toThrow(/CHECK/);
+      db.prepare("UPDATE alerts SET ack_seq = 3, ack_by = 'root', ack_at = ?, ack_note = 'expected' WHERE id = 1").run(TS);
+      expect(count('SELECT count(*) AS n FROM alerts INDEXED BY alerts_open_by_id WHERE ack_seq IS NULL')).toBe(0);
+    },
+  },
 };
 let seededData: unknown;
 let secureDeleteBefore: unknown;

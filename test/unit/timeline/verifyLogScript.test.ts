@@ -116,8 +116,9 @@ describe('scripts/verify-log.mjs, the independent verifier', () => {
     expect(await backendVerify()).toMatchObject({ ok: false, firstBadSeq: cut + 1 });
     expect(runVerifier([dbFile, keyHex]).stdout).toMatch(new RegExp(`^BAD seq=${cut + 1} `));
 
-    // A careful attacker also rewrites chain_head: only a head kept outside the database shows it.
-    tamper(`UPDATE chain_head SET seq = ${cut}, hash = (SELECT hash FROM events WHERE seq = ${cut})`);
+    // A careful attacker also rewrites chain_head (and cuts the verification failure and its alert,
+    // which log.verify appended past the stored head): only a head kept outside the database shows it.
+    tamper(`DELETE FROM events WHERE seq > ${cut}; UPDATE chain_head SET seq = ${cut}, hash = (SELECT hash FROM events WHERE seq = ${cut})`);
     const anchor: ChainHead = before;
     const db = openDatabase(dbFile, keyHex);
     const ours = (() => {
