@@ -7,6 +7,7 @@ import {
 import { allows, findUser, SignInAttempts, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
 import { incidentScrubber } from '../incidents';
+import { forgetPiiKey } from '../pii';
 import { builtinNotifyDir, DEFAULT_ALARM_HOURS } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
@@ -100,6 +101,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         data: { reason, ...(actor !== undefined ? { sessionsEnded: ended.length } : {}) },
       });
     } finally {
+      forgetPiiKey(unlocked.db);
       unlocked.db.close();
       unlocked.dataKey.fill(0);
       unlocked.evidenceKey.fill(0);

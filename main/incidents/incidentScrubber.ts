@@ -1,4 +1,5 @@
 import { PII_FIELDS } from '../../contract';
+import { openEventData } from '../pii';
 import type { Db } from '../store';
 import { findIncident } from './incidentStore';
 import { PiiScrubber } from './PiiScrubber';
@@ -24,7 +25,10 @@ export function incidentScrubber(db: Db, ref: string, upTo: number = Number.MAX_
   for (let after = 0; ; ) {
     const rows = page.all(ref, after, upTo) as { seq: number; type: string; data: string }[];
     for (const row of rows) {
-      const data = JSON.parse(row.data) as Record<string, unknown>;
+      // Sealed values opened where this process holds their keys; where it does not, the scrubber
+      // cannot know them and withholds every text whole (PiiScrubber.blind). Erased values are gone.
+      const data = openEventData(db, JSON.parse(row.data) as Record<string, unknown>);
+      if (data.personalData === 'withheld') scrubber.blind();
       if (row.type === 'incident.created' && isRecord(data.fields)) {
         for (const f of PERSONAL_FIELDS) scrubber.add(data.fields[f]);
       } else if (row.type === 'incident.updated') {
@@ -44,6 +48,7 @@ export function incidentScrubber(db: Db, ref: string, upTo: number = Number.MAX_
   }
   // The current values too (an incident created before its history recorded them all).
   const now = findIncident(db, ref);
+  if (now?.personalData?.state === 'withheld') scrubber.blind();
   if (now) for (const v of [now.reporterName, now.reporterEmail, now.reporterPhone, ...now.affectedPeople]) scrubber.add(v);
   return scrubber;
 }

@@ -1,5 +1,5 @@
 export { createIncident, updateIncident, setIncidentStatus, addIncidentNote, getIncident, findIncident, type StatusMove } from './incidentStore';
 export { listIncidents, type IncidentQuery } from './listIncidents';
 export { maskIncident } from './maskIncident';
-export { PiiScrubber, WITHHELD } from './PiiScrubber';
+export { PiiScrubber, TEXT_WITHHELD, WITHHELD } from './PiiScrubber';
 export { incidentScrubber } from './incidentScrubber';

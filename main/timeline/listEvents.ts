@@ -1,10 +1,11 @@
 import type { EventPage, TimelineEvent } from '../../contract';
 import type { Db } from '../store';
-import { rowToEvent, type EventRow } from './rowToEvent';
+import { readableEvent } from './readableEvent';
+import type { EventRow } from './rowToEvent';
 
 export function eventsForIncident(db: Db, ref: string): TimelineEvent[] {
   const rows = db.prepare('SELECT * FROM events WHERE incident_ref = ? ORDER BY seq').all(ref) as EventRow[];
-  return rows.map(rowToEvent);
+  return rows.map(readableEvent(db));
 }
 
 export interface EventQuery {
@@ -60,7 +61,7 @@ export function listEvents(db: Db, q: EventQuery): EventPage {
     total: Math.min(counted, cap),
     ...(counted > cap ? { totalIsLowerBound: true } : {}),
     offset: q.offset,
-    rows: rows.map(rowToEvent),
+    rows: rows.map(readableEvent(db)),
   };
 }
 
@@ -89,5 +90,5 @@ export function incidentEventPage(db: Db, ref: string, afterSeq: number, upToSeq
   const rows = db
     .prepare('SELECT * FROM events WHERE incident_ref = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?')
     .all(ref, afterSeq, upToSeq, limit) as EventRow[];
-  return rows.map(rowToEvent);
+  return rows.map(readableEvent(db));
 }

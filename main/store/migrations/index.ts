@@ -22,10 +22,11 @@ import { kpiIncidents } from './0210-kpi-incidents';
 import { eventSearchWithoutPersonalData } from './0240-event-search-without-personal-data';
 import { backupDecisions } from './0270-backup-decisions';
 import { sealedTotp } from './0271-sealed-totp';
+import { personalDataSealed } from './0300-personal-data-sealed';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
   notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes, incidentStartExercise, reviews,
-  kpiIncidents, eventSearchWithoutPersonalData, backupDecisions, sealedTotp,
+  kpiIncidents, eventSearchWithoutPersonalData, backupDecisions, sealedTotp, personalDataSealed,
 ];
