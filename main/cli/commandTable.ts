@@ -22,6 +22,7 @@ import { incidentShow } from './commands/incidentShow';
 import { incidentStatus } from './commands/incidentStatus';
 import { init } from './commands/init';
 import { logVerify } from './commands/logVerify';
+import { piiErase } from './commands/piiErase';
 import { runbookLint } from './commands/runbookLint';
 import { runbookList } from './commands/runbookList';
 import { runbookStart } from './commands/runbookStart';
@@ -75,6 +76,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   evidenceAdd,
   evidenceExport,
   logVerify,
+  piiErase,
   runbookList,
   runbookLint,
   runbookStart,

@@ -3,3 +3,4 @@ export { listIncidents, type IncidentQuery } from './listIncidents';
 export { maskIncident } from './maskIncident';
 export { PiiScrubber, TEXT_WITHHELD, WITHHELD } from './PiiScrubber';
 export { incidentScrubber } from './incidentScrubber';
+export { eraseIncidentPersonalData } from './eraseIncidentPersonalData';

@@ -11,9 +11,10 @@ import { settingsHandlers } from './settingsHandlers';
 import { reportHandlers } from './reportHandlers';
 import { reviewHandlers } from './reviewHandlers';
 import { kpiHandlers } from './kpiHandlers';
+import { piiHandlers } from './piiHandlers';
 
 /** Every method in the contract has exactly one handler; the type makes a missing one a compile error. */
 export function allHandlers(idleTimeoutMs: number): Handlers {
-  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers, ...notifyHandlers, ...notifyDraftHandlers, ...settingsHandlers, ...reviewHandlers, ...reportHandlers, ...kpiHandlers };
+  return { ...authHandlers(idleTimeoutMs), ...userHandlers, ...incidentHandlers, ...evidenceHandlers, ...runbookHandlers, ...backupHandlers, ...notifyHandlers, ...notifyDraftHandlers, ...settingsHandlers, ...reviewHandlers, ...reportHandlers, ...kpiHandlers, ...piiHandlers };
 }
 export type { Context, Unlocked } from './Context';
