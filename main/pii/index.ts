@@ -1,6 +1,6 @@
 export { generateKeyPair, openSealed, parseSealed, sealTo, type KeyPair, type Sealed } from './sealTo';
 export {
-  currentPiiKey, forgetPiiKey, pendingPiiGrants, piiKeyringOf, revokePiiAccess, settleIdentity, settlePiiAccess, sweepPiiGrants,
+  currentPiiKey, forgetPiiKey, heldPiiKey, holdPiiKey, type HeldPiiKey, pendingPiiGrants, piiKeyringOf, revokePiiAccess, settleIdentity, settlePiiAccess, sweepPiiGrants,
   PII_ROLES, type PiiKeyring, type PiiSettlement,
 } from './piiKeys';
 export { isEnvelope, openEnvelope, sealerFor, subjectOfIncident, subjectState, type Envelope, type SubjectState } from './envelopes';

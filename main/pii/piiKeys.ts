@@ -60,6 +60,22 @@ function hold(db: Db, epoch: number, pair: KeyPair): PiiKeyring {
   return ring;
 }
 
+/** The held key, to hand to another connection of this process (the report worker's); null when none is held. */
+export interface HeldPiiKey {
+  epoch: number;
+  publicKey: string;
+  privateKey: string;
+}
+export function heldPiiKey(db: Db): HeldPiiKey | null {
+  const ring = rings.get(db);
+  return ring ? { epoch: ring.epoch, ...ring.pair } : null;
+}
+
+/** Holds a key handed over from the backend's connection (the report worker's own connection). */
+export function holdPiiKey(db: Db, key: HeldPiiKey): void {
+  hold(db, key.epoch, { publicKey: key.publicKey, privateKey: key.privateKey });
+}
+
 /** Drops the key and every opened subject key (the vault locks, or the key was rotated). */
 export function forgetPiiKey(db: Db): void {
   const ring = rings.get(db);
