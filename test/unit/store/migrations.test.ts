@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -642,6 +643,9 @@ const STEPS: Record<number, StepTest> = {
       expect(verifyChain(db)).toMatchObject({ ok: true, count: 6 });
       expect(verifyChain(db, oldHead!)).toMatchObject({ ok: true });
       expect(verifyChain(db, { seq: oldHead!.seq, hash: 'f'.repeat(64) })).toMatchObject({ ok: false });
+      // The independent verifier agrees, old anchor included (docs/log-format.md).
+      const script = spawnSync(process.execPath, ['scripts/verify-log.mjs', join(dir, 'firebreak.db'), keyHex, '--anchor', `${oldHead!.seq}:${oldHead!.hash}`], { encoding: 'utf8', timeout: 20_000 });
+      expect(script.status, script.stderr).toBe(0);
 
       // The first sign-in of a pii:read user takes the key from the escrow; the values open again.
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
