@@ -206,14 +206,20 @@ export function revokePiiAccess(db: Db, user: string, by: string, now: string): 
   const epoch = ring.epoch + 1;
   const next = generateKeyPair();
   db.prepare('INSERT INTO pii_keys (epoch, public_key, created_at, created_by) VALUES (?, ?, ?, ?)').run(epoch, next.publicKey, now, by);
-  const subjects = db.prepare('SELECT id, epoch, sealed FROM data_subjects WHERE sealed IS NOT NULL').all() as { id: string; epoch: number; sealed: string }[];
+  // One page at a time (keyset paging): memory stays bounded however many incidents there are.
+  const page = db.prepare('SELECT id, epoch, sealed FROM data_subjects WHERE sealed IS NOT NULL AND id > ? ORDER BY id LIMIT 500');
   const reseal = db.prepare('UPDATE data_subjects SET epoch = ?, sealed = ? WHERE id = ?');
-  for (const s of subjects) {
-    const sealed = parseSealed(s.sealed);
-    const key = sealed && s.epoch === ring.epoch ? openSealed(ring.pair, sealed, subjectAad(s.id, s.epoch)) : null;
-    if (!key) throw new Error(`the key of data subject ${s.id} does not open with the personal-data key of epoch ${ring.epoch}`);
-    reseal.run(epoch, JSON.stringify(sealTo(next.publicKey, key, subjectAad(s.id, epoch))), s.id);
-    key.fill(0);
+  for (let after = ''; ; ) {
+    const subjects = page.all(after) as { id: string; epoch: number; sealed: string }[];
+    for (const s of subjects) {
+      const sealed = parseSealed(s.sealed);
+      const key = sealed && s.epoch === ring.epoch ? openSealed(ring.pair, sealed, subjectAad(s.id, s.epoch)) : null;
+      if (!key) throw new Error(`the key of data subject ${s.id} does not open with the personal-data key of epoch ${ring.epoch}`);
+      reseal.run(epoch, JSON.stringify(sealTo(next.publicKey, key, subjectAad(s.id, epoch))), s.id);
+      key.fill(0);
+    }
+    if (subjects.length < 500) break;
+    after = subjects[subjects.length - 1]!.id;
   }
   hold(db, epoch, next);
   db.prepare('DELETE FROM pii_grants').run();

@@ -136,21 +136,26 @@ export const personalDataSealed: Migration = {
     const isPersonal = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined);
 
     let incidents = 0;
-    const rows = db.prepare('SELECT ref, reporter_name, reporter_email, reporter_phone, affected_people FROM incidents').all() as Record<string, string | null>[];
-    for (const r of rows) {
-      const ref = r.ref!;
-      const sets: string[] = [];
-      const vals: unknown[] = [];
-      for (const f of PERSONAL_FIELDS) {
-        const col = COLUMNS[f];
-        const v = f === 'affectedPeople' ? (JSON.parse(r[col] ?? '[]') as unknown) : r[col];
-        if (!isPersonal(v)) continue;
-        sets.push(`${col} = ?`);
-        vals.push(JSON.stringify(envelope(ref, f, v)));
+    // Pages by id (keyset): memory stays bounded at 100k incidents and millions of events.
+    const incidentPage = db.prepare('SELECT id, ref, reporter_name, reporter_email, reporter_phone, affected_people FROM incidents WHERE id > ? ORDER BY id LIMIT 500');
+    for (let after = 0, rows: Record<string, string | number | null>[] = []; ; after = Number(rows[rows.length - 1]?.id)) {
+      rows = incidentPage.all(after) as Record<string, string | number | null>[];
+      if (rows.length === 0) break;
+      for (const r of rows as Record<string, string | null>[]) {
+        const ref = r.ref!;
+        const sets: string[] = [];
+        const vals: unknown[] = [];
+        for (const f of PERSONAL_FIELDS) {
+          const col = COLUMNS[f];
+          const v = f === 'affectedPeople' ? (JSON.parse(r[col] ?? '[]') as unknown) : r[col];
+          if (!isPersonal(v)) continue;
+          sets.push(`${col} = ?`);
+          vals.push(JSON.stringify(envelope(ref, f, v)));
+        }
+        if (sets.length === 0) continue;
+        db.prepare(`UPDATE incidents SET ${sets.join(', ')} WHERE ref = ?`).run(...vals, ref);
+        incidents += 1;
       }
-      if (sets.length === 0) continue;
-      db.prepare(`UPDATE incidents SET ${sets.join(', ')} WHERE ref = ?`).run(...vals, ref);
-      incidents += 1;
     }
 
     // The log: verified first, then re-anchored from the first event that changes.
@@ -178,7 +183,16 @@ export const personalDataSealed: Migration = {
       const update = db.prepare('UPDATE events SET data = ?, prev_hash = ?, hash = ?, v1_hash = ? WHERE seq = ?');
       let prevNew = GENESIS;
       let changing = false;
-      for (const r of db.prepare('SELECT seq, ts, actor, type, incident_ref, data, prev_hash, hash FROM events ORDER BY seq').all() as Row[]) {
+      const eventPage = db.prepare('SELECT seq, ts, actor, type, incident_ref, data, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT 1000');
+      const eachEvent = function* (): Generator<Row> {
+        for (let after = 0; ; ) {
+          const rows = eventPage.all(after) as Row[];
+          yield* rows;
+          if (rows.length < 1000) return;
+          after = rows[rows.length - 1]!.seq;
+        }
+      };
+      for (const r of eachEvent()) {
         const data = JSON.parse(r.data) as Record<string, unknown>;
         let touched = false;
         if (r.incident_ref !== null && r.type === 'incident.created' && typeof data.fields === 'object' && data.fields !== null) {

@@ -36,6 +36,30 @@ function PhaseTime({ phase }: { phase: IncidentPhase }) {
   );
 }
 
+/**
+ * Why personal fields show nothing although the role may read them: erased for good (its key was
+ * destroyed, docs/security.md), or sealed because this session's grant is still pending. Without
+ * it an empty field would read as "nobody reported it".
+ */
+function PersonalDataState({ incident }: { incident: Incident }) {
+  const pd = incident.personalData;
+  if (pd?.state === 'erased') {
+    return (
+      <p className="banner banner-info small" role="note">
+        Erased on <time dateTime={pd.at}>{formatDateTime(pd.at)}</time> by {pd.by} ({pd.reason}): the key was destroyed, and no one can read these values again.
+      </p>
+    );
+  }
+  if (pd?.state === 'withheld' && incident.redacted.length === 0) {
+    return (
+      <p className="banner banner-warning small" role="note">
+        Sealed: your access to personal data is granted when an administrator next signs in. Until then these fields cannot be shown or changed.
+      </p>
+    );
+  }
+  return null;
+}
+
 /** The read view of an incident; the only view for roles without incident:write. */
 export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incident; canWrite: boolean; onEdit: () => void }) {
   const hidden = (f: PiiField): boolean => incident.redacted.includes(f);
@@ -112,6 +136,7 @@ export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incide
         </dl>
 
         <h3 className="section-label">Reporter and affected people</h3>
+        <PersonalDataState incident={incident} />
         <dl className="facts">
           <Fact label="Reporter name">{hidden('reporterName') ? <Restricted /> : incident.reporterName ?? none}</Fact>
           <Fact label="Reporter email">{hidden('reporterEmail') ? <Restricted /> : incident.reporterEmail ?? none}</Fact>

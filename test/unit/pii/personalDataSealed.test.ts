@@ -199,4 +199,13 @@ describe.sequential('personal data under keys only pii:read holds', () => {
     expect(run.code).toBe(0);
     expect(await (await signIn(ADMIN)).call('incidents.get', { ref: ref3 })).toMatchObject({ reporterEmail: null, personalData: { state: 'erased' } });
   });
+
+  it('a holder who changes their passphrase keeps the key: a new key pair under the fresh user key, granted again', async () => {
+    const next = 'Quartz-meadow-41-lantern';
+    const r = await signIn('rita');
+    await r.call('auth.changePassphrase', { current: passphraseFor('rita'), next });
+    await (await signIn(ADMIN)).call('vault.lock', {});
+    const again = await v.signIn('rita', next);
+    expect(await again.call('incidents.get', { ref: ref2 })).toMatchObject({ reporterName: 'Piet Vandermolen' });
+  });
 });

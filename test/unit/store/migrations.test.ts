@@ -705,6 +705,29 @@ describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.ve
   },
 );
 
+describe('migration 300 at scale', () => {
+  it('pages through 1,200 incidents and 2,400 events (beyond its pages of 500 and 1,000) and leaves the chain verifying', () => {
+    migrate(db, MIGRATIONS, 271);
+    const insert = db.prepare(
+      `INSERT INTO incidents (ref, title, category, severity, status, status_rank, detected_at, created_at, created_by, updated_at, reporter_name)
+       VALUES (?, 'Lost laptop', 'lost-device', 'SEV2', 'detected', 0, ?, ?, 'root', ?, ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 1; i <= 1200; i++) {
+        const ref = `IR-2026-${String(i).padStart(4, '0')}`;
+        insert.run(ref, TS, TS, TS, `Person Number${i}x`);
+        appendEvent(db, { actor: 'root', type: 'incident.created', incidentRef: ref, ts: TS, data: { fields: { title: 'Lost laptop', reporterName: `Person Number${i}x` } } });
+        appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: ref, ts: TS, data: { text: 'checked' } });
+      }
+    })();
+    migrate(db, MIGRATIONS, 300);
+    expect(count("SELECT count(*) AS n FROM incidents WHERE reporter_name LIKE '{\"enc\":\"pii-v1\"%'")).toBe(1200);
+    expect(count("SELECT count(*) AS n FROM events WHERE data LIKE '%Number%'")).toBe(0);
+    expect(count('SELECT count(*) AS n FROM events WHERE v1_hash IS NOT NULL')).toBe(2400);
+    expect(verifyChain(db)).toMatchObject({ ok: true, count: 2401 });
+  });
+});
+
 describe('migration 300 on a log that does not verify', () => {
   it('seals the incidents table but leaves the log as it was, so the break is not laundered, and says so', () => {
     migrate(db, MIGRATIONS, 271);
