@@ -35,10 +35,16 @@ export class PiiScrubber {
   private readonly values = new Set<string>();
   private pattern: RegExp | null = null;
   private blindfolded = false;
+  private maskedCopy: ((text: string) => string | null) | null = null;
 
-  /** The values are sealed and cannot be read here: every non-empty text is withheld whole (TEXT_WITHHELD). */
-  blind(): void {
+  /**
+   * The values are sealed and cannot be read here: every non-empty text is shown as its masked
+   * copy made earlier by a process that could read them (`maskedCopy`), else withheld whole
+   * (TEXT_WITHHELD).
+   */
+  blind(maskedCopy?: (text: string) => string | null): void {
     this.blindfolded = true;
+    if (maskedCopy) this.maskedCopy = maskedCopy;
   }
 
   get isBlind(): boolean {
@@ -63,7 +69,7 @@ export class PiiScrubber {
   }
 
   scrub(text: string): string {
-    if (this.blindfolded) return text === '' ? text : TEXT_WITHHELD;
+    if (this.blindfolded) return text === '' ? text : (this.maskedCopy?.(text) ?? TEXT_WITHHELD);
     if (this.values.size === 0 || text === '') return text;
     return text.replace(this.compiled(), WITHHELD);
   }

@@ -2,6 +2,7 @@ import { PII_FIELDS } from '../../contract';
 import { openEventData } from '../pii';
 import type { Db } from '../store';
 import { findIncident } from './incidentStore';
+import { maskedCopyOf } from './maskedCopies';
 import { PiiScrubber } from './PiiScrubber';
 
 const PAGE = 500;
@@ -16,6 +17,7 @@ const PERSONAL_FIELDS = new Set<string>(PII_FIELDS);
  */
 export function incidentScrubber(db: Db, ref: string, upTo: number = Number.MAX_SAFE_INTEGER): PiiScrubber {
   const scrubber = new PiiScrubber();
+  let blind = false;
   const page = db.prepare(
     `SELECT seq, type, data FROM events
       WHERE incident_ref = ? AND seq > ? AND seq <= ?
@@ -28,7 +30,7 @@ export function incidentScrubber(db: Db, ref: string, upTo: number = Number.MAX_
       // Sealed values opened where this process holds their keys; where it does not, the scrubber
       // cannot know them and withholds every text whole (PiiScrubber.blind). Erased values are gone.
       const data = openEventData(db, JSON.parse(row.data) as Record<string, unknown>);
-      if (data.personalData === 'withheld') scrubber.blind();
+      if (data.personalData === 'withheld') blind = true;
       if (row.type === 'incident.created' && isRecord(data.fields)) {
         for (const f of PERSONAL_FIELDS) scrubber.add(data.fields[f]);
       } else if (row.type === 'incident.updated') {
@@ -48,7 +50,9 @@ export function incidentScrubber(db: Db, ref: string, upTo: number = Number.MAX_
   }
   // The current values too (an incident created before its history recorded them all).
   const now = findIncident(db, ref);
-  if (now?.personalData?.state === 'withheld') scrubber.blind();
+  if (now?.personalData?.state === 'withheld') blind = true;
+  // Sealed values this process cannot open: texts show their masked copies (maskedCopies.ts) or are withheld whole.
+  if (blind) scrubber.blind(maskedCopyOf(db, ref));
   if (now) for (const v of [now.reporterName, now.reporterEmail, now.reporterPhone, ...now.affectedPeople]) scrubber.add(v);
   return scrubber;
 }

@@ -8,6 +8,7 @@ import { appendEvent } from '../timeline';
 import { findUser } from '../auth';
 import { checkTimeOrder } from './checkTimeOrder';
 import { FIELD_COLUMNS } from './columns';
+import { forgetMaskedCopies } from './maskedCopies';
 import { isPiiField, openPersonalFields, sealChange, sealPersonal } from './personalColumns';
 import { phasesOf, type SupersededRow } from './phasesOf';
 import { rowToIncident, type IncidentRowRecord } from './rowToIncident';
@@ -178,6 +179,7 @@ export function updateIncident(
     const highest = moreSevere(current.highestSeverity, next.severity);
     // Personal values leave as envelopes, in the column and on both sides of the change in the log.
     const logged = changes.map((c) => (isPiiField(c.field) ? { ...sealChange(db, ref, { field: c.field, before: c.before, after: c.after }, now), field: c.field } : c));
+    if (changes.some((c) => isPiiField(c.field))) forgetMaskedCopies(db, ref);
     db.prepare(`UPDATE incidents SET ${sets.join(', ')}, highest_severity = ?, updated_at = ? WHERE ref = ?`).run(
       ...logged.map((c) => toColumn(c.field, c.after)),
       highest,

@@ -4,3 +4,4 @@ export { maskIncident } from './maskIncident';
 export { PiiScrubber, TEXT_WITHHELD, WITHHELD } from './PiiScrubber';
 export { incidentScrubber } from './incidentScrubber';
 export { eraseIncidentPersonalData } from './eraseIncidentPersonalData';
+export { maskQueuedTexts } from './maskedCopies';

@@ -4,6 +4,7 @@ import {
   clearMustChangePassphrase, clearUserSecrets, createUserKey, dropUserKeys, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp,
   openTotp, openUserKey, otpauthUrl, qrDataUrl, recordTotpStep, sealTotp, setTotpPending, settleUserSecrets, totpForSignIn, wrapUserKey,
 } from '../../auth';
+import { maskQueuedTexts } from '../../incidents';
 import { settlePiiAccess, type PiiSettlement } from '../../pii';
 import { appendEvent } from '../../timeline';
 
@@ -239,6 +240,8 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         slot.kek.fill(0);
         // The user's key pair, and for pii:read the personal-data key opened (and passed on to pending holders).
         const pii = settlePiiAccess(db, user, record.role, userKey, ctx.nowIso());
+        // Free text that processes without the key could not mask while no holder was signed in.
+        if (pii.holds) maskQueuedTexts(db);
         const session = ctx.sessions.start(user, record.role, record.sessionEpoch, userKey);
         appendEvent(db, {
           actor: user, type: 'auth.login', ts: ctx.nowIso(),

@@ -23,10 +23,11 @@ import { eventSearchWithoutPersonalData } from './0240-event-search-without-pers
 import { backupDecisions } from './0270-backup-decisions';
 import { sealedTotp } from './0271-sealed-totp';
 import { personalDataSealed } from './0300-personal-data-sealed';
+import { maskedFreeText } from './0301-masked-free-text';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
   notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes, incidentStartExercise, reviews,
-  kpiIncidents, eventSearchWithoutPersonalData, backupDecisions, sealedTotp, personalDataSealed,
+  kpiIncidents, eventSearchWithoutPersonalData, backupDecisions, sealedTotp, personalDataSealed, maskedFreeText,
 ];

@@ -162,6 +162,15 @@ describe.sequential('personal data under keys only pii:read holds', () => {
     expect((await aud.call('incidents.get', { ref: plain })).title).toBe('Printer jam');
     rita = await signIn('rita');
     expect((await aud.call('incidents.get', { ref: ref2 })).title).toBe(`Phone of ${WITHHELD} stolen`);
+    // rita's sign-in masked the texts the auditor's process had to withhold: from now on a process
+    // without the key shows that masked copy, and the copy holds no personal value.
+    aud = await lockAndSignIn('aud');
+    expect((await aud.call('incidents.get', { ref: ref2 })).title).toBe(`Phone of ${WITHHELD} stolen`);
+    expect(await raw((db) => db.prepare('SELECT text, masked FROM pii_masked_text WHERE incident_ref = ?').all(ref2))).toContainEqual({ text: null, masked: `Phone of ${WITHHELD} stolen` });
+    // A new reporter value may be named in old text: the incident's copies go, and are made again.
+    rita = await signIn('rita');
+    await rita.call('incidents.update', { ref: ref2, patch: { reporterEmail: 'piet@quillmail.test' } });
+    expect(await raw((db) => db.prepare('SELECT count(*) AS n FROM pii_masked_text WHERE incident_ref = ?').get(ref2))).toEqual({ n: 0 });
   });
 
   it('erasing destroys the key: no one reads the values again, the log still verifies, and the event holds no personal data', async () => {

@@ -663,6 +663,18 @@ const STEPS: Record<number, StepTest> = {
       for (const v of PERSONAL_VALUES) expect(pages.db.includes(v) || pages.wal.includes(v), `a page holds ${v}`).toBe(false);
     },
   },
+  301: {
+    seed: () => insertIncident('IR-2026-0001', 'Phone stolen', null),
+    survived: () => expect(count('SELECT count(*) AS n FROM incidents')).toBe(1),
+    works: () => {
+      db.prepare("INSERT INTO pii_masked_text (incident_ref, text_hash, text) VALUES ('IR-2026-0001', 'h1', 'Phone stolen')").run();
+      expect(() => db.prepare("INSERT INTO pii_masked_text (incident_ref, text_hash, text) VALUES ('IR-2026-0001', 'h1', 'again')").run()).toThrow(/UNIQUE/);
+      // Queued (the text) or masked (no copy of the text): never both, never neither.
+      expect(() => db.prepare("UPDATE pii_masked_text SET masked = 'x' WHERE text_hash = 'h1'").run()).toThrow(/CHECK/);
+      db.prepare("UPDATE pii_masked_text SET masked = 'Phone stolen', text = NULL WHERE text_hash = 'h1'").run();
+      expect(() => db.prepare("INSERT INTO pii_masked_text (incident_ref, text_hash) VALUES ('IR-2026-0001', 'h2')").run()).toThrow(/CHECK/);
+    },
+  },
 };
 
 const PERSONAL_VALUES = ['Ottilie Brennagh', 'o.brennagh@quillmail.test', 'ob.second@quillmail.test', 'Ingrid Ostrova'];
