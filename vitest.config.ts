@@ -12,7 +12,7 @@ export default defineConfig({
     // Real SQLCipher files, scrypt/argon2 key derivation and type-aware lint take seconds each.
     testTimeout: 30_000,
     // Set-up hooks build real vaults and seed thousands of incidents: the same allowance as a test,
-    // not Vitest's 10 s, which a loaded 2-core machine exceeds without anything being wrong.
+    // or start a worker thread (runbook files are read on one, issue 13 §6); not Vitest's 10 s, which a loaded 2-core machine exceeds without anything being wrong.
     hookTimeout: 30_000,
     // better-sqlite3 is a native addon: child processes isolate it better than worker threads.
     pool: 'forks',

@@ -48,7 +48,8 @@ import {
   VERIFY_LEVELS, checkListInputSchema, planAddInputSchema, planApproveInputSchema, planNameInputSchema, planRecipientsInputSchema,
   type BackupCheck, type BackupCheckRecord, type BackupPlan, type BackupScheduleStatus, type BackupSummary, type PruneReport, type RestoreReport,
 } from './backup';
-import { KPI_MAX_DAYS, type KpiResult } from './kpis';
+import { isCalendarDay } from './calendarDay';
+import { kpiPeriodProblem, type KpiResult } from './kpis';
 import { eventSearchTextSchema, filterTextSchema } from './searchText';
 
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -72,7 +73,10 @@ const base64Schema = z
   .max(Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4, `at most ${MAX_EVIDENCE_BYTES / (1024 * 1024)} MiB`);
 /** Why phase times in impossible order are right anyway (recorded in the log with the pairs). */
 const overrideReason = z.string().trim().min(1, 'say why the times are right anyway').max(2000).optional();
-const isoDay = z.iso.date('a date as YYYY-MM-DD');
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD, e.g. 2026-01-01')
+  .refine(isCalendarDay, { error: (issue) => `${String(issue.input)} is not a calendar date` });
 /** A period of whole UTC days, first and last day included, and the KPIs' filters. */
 const periodShape = {
   from: isoDay,
@@ -81,13 +85,10 @@ const periodShape = {
   category: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
   includeExercises: z.boolean().default(false),
 };
-/** The checks every period shares: it ends on or after it starts, and is at most KPI_MAX_DAYS long. The message names both dates and the fix. */
+/** The checks every period shares, by the one rule the CLI and the dashboard apply too (kpiPeriodProblem names the fix). */
 const checkPeriod = (q: { from: string; to: string }, ctx: z.RefinementCtx): void => {
-  if (q.from > q.to) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `the period ends before it starts (from ${q.from}, to ${q.to}): give a "to" date on or after "from"` });
-  } else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 >= KPI_MAX_DAYS) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `the period is longer than ${KPI_MAX_DAYS} days: ask for ten years at most` });
-  }
+  const problem = kpiPeriodProblem(q.from, q.to);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['to'] });
 };
 export const kpiQuerySchema = z.strictObject(periodShape).superRefine(checkPeriod);
 /** The period report (issue 12 §4): the KPIs' period and filters, plus the file's format, marking and redaction. */
@@ -297,11 +298,13 @@ export const methods = {
   /** Built-in and custom runbooks, broken ones with their problems. */
   'runbooks.list': method<RunbookSummary[]>()({ input: empty, access: 'incident:read' }),
   /**
-   * Checks runbook text the caller sends. Public on purpose: it reads no data and writes nothing
-   * (not even the log), so `firebreak runbook lint` works in CI and on a machine without a vault;
-   * the input is bounded by MAX_RUNBOOK_BYTES per file.
+   * Checks runbook text the caller sends; reads no data and writes nothing (not even the log). Needs
+   * a session (issue 13 §6): parsing costs CPU, so no one who cannot sign in may make the backend
+   * parse. Bounded by MAX_RUNBOOK_BYTES per file and MAX_LINT_REQUEST_BYTES per call, and parsed on
+   * a worker thread with a time limit. `firebreak runbook lint` needs no vault: it runs the same
+   * check in its own process (main/api lintRunbooks), not through this method.
    */
-  'runbooks.lint': method<RunbookLintFile[]>()({ input: runbookLintInputSchema, access: 'public' }),
+  'runbooks.lint': method<RunbookLintFile[]>()({ input: runbookLintInputSchema, access: 'session' }),
   /** Runbooks for this incident, those for its category and severity first. */
   'runbooks.suggest': method<RunbookSuggestion[]>()({ input: z.strictObject({ ref: refSchema }), access: 'incident:read' }),
   /** The file's exact text, for saving or review. */

@@ -6,9 +6,18 @@ import type { MethodInput, MethodName, MethodOutput } from './api';
 import type { Result } from './errors';
 import type { Topic, Topics } from './events';
 
+/**
+ * How a call came about. `background`: not from the user's hand — a refetch after a push event, a
+ * timer, a poll. Such a call is answered like any other but does not keep the session from going
+ * idle (issue 13 §7): only what the user does does that.
+ */
+export interface CallOptions {
+  background?: boolean;
+}
+
 // Function-typed properties, not methods: callers pass `client.call` around unbound.
 export interface Transport {
-  call: (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+  call: (method: MethodName, input: unknown, opts?: CallOptions) => Promise<Result<unknown>>;
   subscribe: <T extends Topic>(topic: T, cb: (payload: Topics[T]) => void) => () => void;
 }
 
@@ -27,6 +36,6 @@ export function createClient(transport: Transport): FirebreakClient {
 
 /** The object preload exposes on `window.firebreak` in Electron (browser mode builds the same over HTTP). */
 export interface PreloadBridge {
-  call: (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+  call: (method: MethodName, input: unknown, opts?: CallOptions) => Promise<Result<unknown>>;
   subscribe: (topic: Topic, cb: (payload: unknown) => void) => () => void;
 }

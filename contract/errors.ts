@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'CONFLICT', // e.g. a status change that skips a phase the wrong way
   'INTEGRITY', // hash chain or evidence hash mismatch
   'STORAGE', // disk full, unreadable file, database from the future
+  'BUSY', // the server holds as much request data as it may at once: try again after `retryAfterMs` (nothing was done)
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,3 +25,6 @@ export * from './review';
 export * from './markdown';
 export * from './kpis';
 export * from './kpiTrendRule';
+export * from './plural';
+export * from './calendarDay';
+export * from './PiiScrubber';

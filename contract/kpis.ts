@@ -4,6 +4,7 @@
  * them without zod. Durations and margins are in seconds; periods and months are UTC.
  */
 import type { Category, IncidentStatus, Severity } from './incidentTerms';
+import { isCalendarDay } from './calendarDay';
 import type { TimePoint } from './phases';
 
 /** The incident-time durations: each from one of the incident's own timestamps to another. */
@@ -16,12 +17,44 @@ export const KPI_INTERVALS = [
 ] as const satisfies readonly { id: string; label: string; from: TimePoint; to: TimePoint }[];
 export type KpiIntervalId = (typeof KPI_INTERVALS)[number]['id'];
 
+/**
+ * The durations a pair of an incident's times in impossible order spoils: only a duration measured
+ * from the one to the other (contained before triaged spoils none: no figure runs from triaged to
+ * contained). Said per data problem, so a reader is never told figures were left out when none were.
+ */
+export function durationsSpoiledBy(pair: { earlier: TimePoint; later: TimePoint }): string[] {
+  return KPI_INTERVALS.filter((m) => m.from === pair.earlier && m.to === pair.later).map((m) => m.label);
+}
+
+/** What a data problem does to the figures, in words: which durations it leaves out, or that none use it. */
+export function dataProblemEffect(p: { kind: 'time-order'; pairs: readonly { earlier: TimePoint; later: TimePoint }[] } | { kind: 'status-order'; phase: string }): string {
+  if (p.kind === 'status-order') return `left out: Time in ${p.phase} (this stay)`;
+  const spoiled = [...new Set(p.pairs.flatMap((x) => durationsSpoiledBy(x)))];
+  return spoiled.length > 0 ? `left out: ${spoiled.join(', ')}` : 'none of the figures use this pair';
+}
+
 /** The phases an incident can spend time in (closed is where it ends, so it has no time "in" it). */
 export const KPI_PHASES = ['detected', 'triaged', 'contained', 'eradicated', 'recovered'] as const satisfies readonly IncidentStatus[];
 export type KpiPhase = (typeof KPI_PHASES)[number];
 
 /** The longest period one request may cover, in days (ten years and a bit). */
 export const KPI_MAX_DAYS = 3700;
+
+
+/**
+ * What is wrong with a KPI period, in words that name the fix (the same for the API, the CLI and
+ * the dashboard's picker), or null when it is a period the KPIs can be computed for.
+ */
+export function kpiPeriodProblem(from: string, to: string, names: { from: string; to: string } = { from: '"from"', to: '"to"' }): string | null {
+  for (const [name, v] of [[names.from, from], [names.to, to]] as const) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${name}: give a date as YYYY-MM-DD, e.g. 2026-01-01, not ${JSON.stringify(v)}`;
+    if (!isCalendarDay(v)) return `${name}: ${v} is not a calendar date`;
+  }
+  if (from > to) return `${names.to} must be on or after ${names.from} (${from} to ${to} ends before it starts)`;
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  if (days > KPI_MAX_DAYS) return `${from} to ${to} is ${days.toLocaleString('en')} days: a period covers at most ${KPI_MAX_DAYS.toLocaleString('en')} days (about ten years); pick a later ${names.from} or an earlier ${names.to}`;
+  return null;
+}
 /** Data problems listed in full; past this only the count grows. */
 export const KPI_MAX_PROBLEMS = 200;
 
@@ -118,6 +151,8 @@ export interface NotificationKpis {
 
 export interface PlanHealth {
   plan: string;
+  /** When the plan was added: its runs are counted, and its RPO judged, from then on. */
+  createdAt: string;
   schedule: string | null;
   scheduleText: string | null;
   /** Fire times of the schedule in the period (after the plan was added, before now). */
@@ -138,7 +173,10 @@ export interface PlanHealth {
   rtoSeconds: number | null;
   /** The newest backup that passed verification by the period's end (or now). */
   newestVerified: { id: string; finishedAt: string; ageSeconds: number } | null;
-  /** ageSeconds ≤ the RPO; null without an RPO. False also when no backup is verified. */
+  /**
+   * ageSeconds ≤ the RPO; null without an RPO, and when none is verified yet but the plan was added
+   * less than an RPO before the period's end (not due yet). False when none is verified and it was due.
+   */
   withinRpo: boolean | null;
 }
 
@@ -150,6 +188,8 @@ export interface BackupKpis {
   missed: number;
   rate: number | null;
   plans: PlanHealth[];
+  /** Plans added after the period ended (or after now): not judged in it, only named. */
+  laterPlans: { plan: string; createdAt: string }[];
 }
 
 export interface DrillPoint {
@@ -170,6 +210,8 @@ export interface DrillKpis {
   /** Drills whose plan set no RTO. */
   noRto: number;
   failed: number;
+  /** Drills done for exercise incidents in the period: left out of every figure here unless exercises are included (then counted in them). */
+  exercises: number;
   /** Oldest first (the last 500 when there are more). */
   points: DrillPoint[];
 }
@@ -266,6 +308,8 @@ export interface KpiResult {
   incidents: number;
   /** Exercises detected in the period that the filters left out (0 when included). */
   exercisesExcluded: number;
+  /** With `includeExercises`: how many of `incidents` are exercises (0 otherwise). */
+  exercisesIncluded: number;
   durations: DurationMetric[];
   notifications: NotificationKpis;
   backups: BackupKpis;

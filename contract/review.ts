@@ -4,6 +4,7 @@ import './zodConfig';
  * the shapes it answers with. The vocabulary is in reviewTerms.ts (zod-free).
  */
 import { z } from 'zod';
+import { isCalendarDay } from './calendarDay';
 import { refSchema, userNameSchema } from './incident';
 import {
   ACTION_STATUSES, MAX_REVIEW_SECTION_CHARS, REVIEW_SECTIONS,
@@ -13,7 +14,6 @@ import {
 export * from './reviewTerms';
 
 const sectionText = z.string().max(MAX_REVIEW_SECTION_CHARS, `at most ${MAX_REVIEW_SECTION_CHARS.toLocaleString('en')} characters per section`);
-const isoTime = z.iso.datetime({ offset: true });
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) };
 
 /** The sections a save changes; those left out keep the text of the base version. */
@@ -105,6 +105,15 @@ export interface ReviewHistory {
 
 const actionTitle = z.string().trim().min(3, 'at least 3 characters').max(200);
 const actionNote = z.string().trim().min(3, 'say it in a few words at least').max(2000);
+/**
+ * A due date: a calendar date, not an instant (it reads the same in every time zone and in the CLI).
+ * A date already past is accepted — recording an item that was due last week is back-filling, and
+ * the item is overdue at once.
+ */
+export const actionDueSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD, e.g. 2026-04-30 (a due date has no time of day)')
+  .refine(isCalendarDay, { error: (issue) => `${String(issue.input)} is not a calendar date` });
 /** Positive integer ids; shown as A-12. */
 export const actionIdSchema = z.number().int().min(1);
 
@@ -121,15 +130,15 @@ export const actionAddInputSchema = z.strictObject({
   ref: refSchema,
   title: actionTitle,
   owner: userNameSchema,
-  /** When it is due: an instant (the UI and the CLI send the end of the chosen day in the user's time zone). */
-  due: isoTime,
+  /** The date it is due on (actionDueSchema). */
+  due: actionDueSchema,
 });
 
 export const actionUpdateInputSchema = z.strictObject({
   id: actionIdSchema,
   title: actionTitle.optional(),
   owner: userNameSchema.optional(),
-  due: isoTime.optional(),
+  due: actionDueSchema.optional(),
   /** Why: required to move the due date of an overdue item, recorded with any change. */
   reason: actionNote.optional(),
 }).refine((u) => u.title !== undefined || u.owner !== undefined || u.due !== undefined, 'change at least one of title, owner, due');
@@ -143,11 +152,16 @@ export interface ActionItem {
   ref: string;
   /** The incident's title, for lists across incidents. */
   incidentTitle: string;
+  /** The incident is an exercise: the item is exercise work, shown with the EXERCISE badge. */
+  exercise: boolean;
   title: string;
   owner: string;
+  /** The date it is due on (YYYY-MM-DD): shown as a date everywhere, never converted between zones. */
   due: string;
+  /** When it becomes overdue: the end of the due date where the backend runs (ISO, UTC). */
+  dueAt: string;
   status: ActionStatus;
-  /** Open and past its due time. */
+  /** Open and past the end of its due date. */
   overdue: boolean;
   /** The done note or the won't-do reason (null while open). */
   note: string | null;
@@ -176,9 +190,13 @@ export interface ActionItemPage {
 export interface ActionAlarm {
   id: number;
   ref: string;
+  /** The incident is an exercise: the alarm says so first. */
+  exercise: boolean;
   title: string;
   owner: string;
+  /** The due date (YYYY-MM-DD) and when it ends (ISO). */
   due: string;
+  dueAt: string;
   /** Hours before the due time, or 0 when it is overdue. */
   threshold: number;
 }

@@ -53,9 +53,9 @@ export function parseActionId(text: string): number | null {
 }
 
 /**
- * The due time of an action item given as a calendar date (YYYY-MM-DD): the end of that day in
- * the time zone of whoever sets it (the browser's, the CLI's TZ). Null for anything that is not a
- * real date (2026-02-30 included).
+ * When an action item due on a calendar date (YYYY-MM-DD) becomes overdue: the end of that day in
+ * the time zone this code runs in (the backend calls it, so the desktop app's machine or the server
+ * in browser mode). Null for anything that is not a real date (2026-02-30 included).
  */
 export function dueAtEndOf(date: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());

@@ -6,7 +6,7 @@ import './zodConfig';
 import { z } from 'zod';
 import { refSchema, type Category, type Severity } from './incident';
 import type { Role } from './roles';
-import { MAX_RUNBOOK_BYTES } from './runbook';
+import { runbookTextSchema } from './runbook';
 
 export { FINISHED_STATES, STEP_STATES, SYSTEM_ACTOR } from './runTerms';
 export type { StepState } from './runTerms';
@@ -225,7 +225,7 @@ export const runApproveInputSchema = z.strictObject({ runId, step: stepId, note:
 /** Import (or replace) one of the organisation's own runbooks. */
 export const runbookImportInputSchema = z.strictObject({
   name: z.string().min(1).max(255),
-  text: z.string().max(MAX_RUNBOOK_BYTES),
+  text: runbookTextSchema,
   replace: z.boolean().default(false),
 });
 export const runbookDuplicateInputSchema = z.strictObject({ id: stepId, newId: stepId, title: z.string().trim().min(1).max(300).optional() });

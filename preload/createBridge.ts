@@ -49,13 +49,13 @@ export function createBridge(ipc: IpcRendererLike): PreloadBridge {
   };
 
   return {
-    async call(method, input) {
+    async call(method, input, opts) {
       if (typeof method !== 'string' || !isMethodName(method)) {
         return fail('UNKNOWN_METHOD', `unknown method: ${String(method)}`);
       }
       let reply: unknown;
       try {
-        reply = await ipc.invoke(API_CHANNEL, { method, input });
+        reply = await ipc.invoke(API_CHANNEL, { method, input, ...(opts?.background === true ? { background: true } : {}) });
       } catch {
         return fail('INTERNAL', 'the Firebreak main process did not answer');
       }

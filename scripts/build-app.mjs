@@ -4,6 +4,7 @@
  *   main/app/main.ts   → dist/app/main.cjs        (Node inside Electron)
  *   preload/preload.ts → dist/preload/preload.cjs (sandboxed preload: may require only `electron`)
  *   main/reports/worker/reportWorkerMain.ts → dist/app/report-worker.cjs (the report worker thread)
+ *   main/runbooks/worker/runbookCheckWorkerMain.ts → dist/app/runbook-worker.cjs (the runbook worker thread)
  * The renderer is built separately by Vite into dist/renderer.
  */
 import { build, context } from 'esbuild';
@@ -51,6 +52,17 @@ const targets = [
     platform: 'node',
     target: 'node22',
     external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
+    define: { 'import.meta.url': '__firebreakImportMetaUrl' },
+    banner: { js: 'const __firebreakImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  },
+  {
+    // The runbook worker thread (main/runbooks/worker/RunbookCheckWorker.ts looks for it next to main.cjs).
+    ...common,
+    entryPoints: ['main/runbooks/worker/runbookCheckWorkerMain.ts'],
+    outfile: join(outBase, 'app', 'runbook-worker.cjs'),
+    platform: 'node',
+    target: 'node22',
+    external: ['electron'],
     define: { 'import.meta.url': '__firebreakImportMetaUrl' },
     banner: { js: 'const __firebreakImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },

@@ -18,3 +18,4 @@ export declare function buildCli(options?: BuildCliOptions): Promise<{ outdir: s
 
 export declare function stamp(file: string): { mtimeMs: number | null; size: number | null };
 export declare const REPORT_WORKER_ENTRY: string;
+export declare const RUNBOOK_WORKER_ENTRY: string;

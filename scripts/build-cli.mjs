@@ -43,6 +43,8 @@ const NOTIFY_DIR = join(ROOT, 'main', 'notify');
 const SNAPSHOT_ENTRY = 'build-regime-snapshot.mjs';
 /** The report worker's entry, beside every CLI bundle (the tests' too): the name ReportWorker looks for. */
 export const REPORT_WORKER_ENTRY = 'report-worker.mjs';
+/** The runbook worker's entry (main/runbooks/worker/RunbookCheckWorker.ts looks for it by this name). */
+export const RUNBOOK_WORKER_ENTRY = 'runbook-worker.mjs';
 
 /** Chunks of older builds are kept a day: a running `serve` or `daemon` may still import them lazily. */
 const OLD_CHUNK_AGE_MS = 24 * 3600_000;
@@ -66,6 +68,8 @@ export async function buildCli({ entries = { [CLI_ENTRY]: 'main/cli/main.ts' }, 
         ...(notifySnapshot ? { [SNAPSHOT_ENTRY.replace(/\.mjs$/, '')]: 'main/notify/buildRegimeSnapshot.ts' } : {}),
         // Reports render on a worker thread started from a file next to the bundle (main/reports/worker/ReportWorker.ts).
         [REPORT_WORKER_ENTRY.replace(/\.mjs$/, '')]: 'main/reports/worker/reportWorkerMain.ts',
+        // Runbook files are parsed on a worker thread with a time limit (issue 13 §6).
+        [RUNBOOK_WORKER_ENTRY.replace(/\.mjs$/, '')]: 'main/runbooks/worker/runbookCheckWorkerMain.ts',
       },
       outdir: staging,
       bundle: true,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ApiFailure, fail, isMethodName, methods, ok, type MethodName, type Result, type SessionRevokeReason, type Topic, type Topics,
+  type CallOptions, ApiFailure, fail, isMethodName, methods, ok, type MethodName, type Result, type SessionRevokeReason, type Topic, type Topics,
 } from '../../contract';
 import { allows, findUser, SignInAttempts, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
@@ -320,7 +320,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
   });
 
-  const handle = async (conn: Connection, method: string, input: unknown): Promise<Result<unknown>> => {
+  const handle = async (conn: Connection, method: string, input: unknown, opts: CallOptions = {}): Promise<Result<unknown>> => {
     if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `no API method named ${JSON.stringify(String(method)).slice(0, 80)}`);
     const spec = methods[method];
     const parsed = spec.input.safeParse(input ?? {});
@@ -330,8 +330,11 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     }
     // A machine waking from sleep may call before the timer fires: expire first, then look up.
     expireIdle();
-    // The scheduler's calls act for a user without keeping their session from going idle.
-    let session = (conn.transport === 'service' ? sessions.peek(conn.sessionId) : sessions.touch(conn.sessionId)) ?? null;
+    // The scheduler's calls act for a user without keeping their session from going idle, and so do
+    // a window's background calls (refetches after push events, timers): only what the user does
+    // keeps a session alive (issue 13 §7).
+    const passive = conn.transport === 'service' || opts.background === true;
+    let session = (passive ? sessions.peek(conn.sessionId) : sessions.touch(conn.sessionId)) ?? null;
     if (!session && conn.sessionId) conn.sessionId = null;
     const check = session && unlocked ? checkSession(session) : null;
     if (session && check && 'revoked' in check) {

@@ -9,3 +9,8 @@ export {
 export {
   APP_SCHEDULE_STATUS_FORMAT, appScheduleAlive, appScheduleStatusFile, readAppScheduleStatus, writeAppScheduleStatus, type AppScheduleStatus,
 } from '../backups';
+/**
+ * Checks runbook files on the runbook worker: for `firebreak runbook lint`, which needs no vault and
+ * so checks in its own process rather than through `runbooks.lint` (which needs a session).
+ */
+export { lintRunbooks } from '../runbooks';

@@ -1,4 +1,4 @@
-import type { Result, Topic, Topics } from '../../contract';
+import type { CallOptions, Result, Topic, Topics } from '../../contract';
 import type { SchedulerTimers } from '../backups';
 
 /**
@@ -48,7 +48,7 @@ export interface BackendOptions {
 export interface Backend {
   readonly dataDir: string;
   /** The single door: validate → authenticate → authorize → handler → Result. */
-  handle(conn: Connection, method: string, input: unknown): Promise<Result<unknown>>;
+  handle(conn: Connection, method: string, input: unknown, opts?: CallOptions): Promise<Result<unknown>>;
   /** Push events for this connection's session (masked for its role). */
   subscribe<T extends Topic>(conn: Connection, topic: T, cb: (payload: Topics[T]) => void): () => void;
   newConnection(transport: Connection['transport']): Connection;

@@ -25,7 +25,8 @@ export function createApiHandler(deps: ApiHandlerDeps): (event: IpcSenderLike, m
     if (conn === undefined) return fail('FORBIDDEN', 'this window has no connection');
     if (!isCallMessage(message)) return fail('VALIDATION', 'expected {method, input}');
     try {
-      return await deps.backend.handle(conn, message.method, message.input);
+      // `background: true` marks a call the window made on its own (a refetch after a push): it does not keep the session alive.
+      return await deps.backend.handle(conn, message.method, message.input, { background: (message as { background?: unknown }).background === true });
     } catch (error) {
       deps.logError?.(error);
       return fail('INTERNAL', 'internal error');

@@ -1,3 +1,5 @@
+import { terminalSafe } from './terminalSafe';
+
 /**
  * Progress lines on stderr, throttled. On a terminal one line is rewritten in place, at most a
  * few times a second; elsewhere (a pipe, a log file, CI) a new line is written on every change
@@ -50,7 +52,9 @@ export class ProgressPrinter<P extends { phase: string }> {
     this.pending = null;
     this.lastAt = t;
     this.lastPhase = p.phase;
-    const line = this.format(p);
+    // Made safe here rather than in the output writer: this writes terminal sequences of its own
+    // (\r\x1b[K), and a file name in a backup's progress may hold any character (issue 13 §8).
+    const line = terminalSafe(this.format(p), { singleLine: true });
     if (!this.tty) {
       this.stream.write(`${line}\n`);
       return;

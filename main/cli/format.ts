@@ -3,15 +3,21 @@ import type {
   Evidence, Incident, IncidentPhase, IncidentRow, RunCause, RunClock, RunInputValue, RunStepView, RunView, TimelineEvent, User, VerifyResult,
 } from '../../contract';
 import { EXERCISE_MARKING } from '../../contract/incidentTerms';
+import { plural } from '../../contract/plural';
 import { FINISHED_STATES } from '../../contract/runTerms';
+import { escapeUnsafeInJson, terminalSafe } from './terminalSafe';
 
+/** JSON as JSON.stringify writes it, with DEL, C1 and bidi controls escaped too: the same values, nothing a terminal obeys. */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+  return escapeUnsafeInJson(JSON.stringify(value, null, 2));
 }
 
-/** Columns padded to the widest cell; the last column runs free. */
+/**
+ * Columns padded to the widest cell; the last column runs free. A cell is one line: a line break
+ * or control character in it is shown (␊, ␛), never obeyed, so no title can start a line of its own.
+ */
 export function formatTable(header: string[], rows: string[][]): string {
-  const all = [header, ...rows];
+  const all = [header, ...rows].map((r) => r.map((cell) => terminalSafe(cell, { singleLine: true })));
   // A fold, not Math.max(...column): spreading every row into one call overflows the stack past
   // about 120,000 rows.
   const widths = header.map((_, i) => all.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
@@ -63,7 +69,8 @@ export function formatIncident(incident: Incident): string {
   if (pd?.state === 'erased') lines.push(['Personal data', `erased on ${pd.at} by ${pd.by} (${pd.reason}): its key was destroyed, no one can read it again`]);
   else if (pd?.state === 'withheld' && incident.redacted.length === 0) lines.push(['Personal data', 'sealed: the personal-data key is not open in this session (your grant is pending until an administrator signs in)']);
   const width = Math.max(...lines.map(([k]) => k.length));
-  const table = lines.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`).join('\n');
+  // One line per field: a line break in a value (a title) is shown as ␊, so it cannot fake a field.
+  const table = lines.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${terminalSafe(v, { singleLine: true })}`).join('\n');
   // An exercise is marked above everything, so a pasted or printed copy cannot pass for a real incident.
   const body = incident.exercise ? `*** ${EXERCISE_MARKING} ***\n${table}` : table;
   return incident.summary ? `${body}\n\n${incident.summary}` : body;
@@ -176,7 +183,7 @@ export function formatVerify(v: VerifyResult): string {
     return `log integrity broken at event #${v.firstBadSeq ?? '?'}${v.problem ? `: ${v.problem}` : ''}`;
   }
   const head = v.head === null ? 'empty log' : `head #${v.head.seq} ${v.head.hash}`;
-  return `Log OK: ${v.count} events, ${head}`;
+  return `Log OK: ${plural(v.count, 'event')}, ${head}`;
 }
 
 /** A timestamp to the minute (UTC, as stored); "-" for none. */
@@ -216,12 +223,12 @@ export function formatRunStatus(run: RunView, now: Date = new Date()): string {
   run.clocks.forEach((c, i) => lines.push([i === 0 ? 'Clocks' : '', formatClock(c, now)]));
   if (run.undoable) lines.push(['Undo', `would revert: ${oneLine(run.undoable.text)}`]);
   const width = Math.max(...lines.map(([k]) => k.length)) + 2;
-  const header = lines.map(([k, v]) => `${(k ? `${k}:` : '').padEnd(width)}${v}`);
+  const header = lines.map(([k, v]) => `${(k ? `${k}:` : '').padEnd(width)}${terminalSafe(v, { singleLine: true })}`);
   const table = formatTable(['STATE', 'STEP', 'TITLE'], run.steps.map((s) => {
     const detail = stepDetail(s);
     return [s.state, s.definition.id, detail ? `${s.definition.title} — ${detail}` : s.definition.title];
   }));
-  return [run.title, ...header, '', table].join('\n');
+  return [terminalSafe(run.title, { singleLine: true }), ...header, '', table].join('\n');
 }
 
 export function formatClock(c: RunClock, now: Date = new Date()): string {
@@ -247,16 +254,16 @@ export function stepDetail(s: RunStepView, withCause = true): string {
       if (s.blockedBy.length > 0) parts.push(s.blockedBy.join('; '));
       break;
     case 'available':
-      if (def.kind === 'approval') parts.push(`${s.approvals.length} of ${def.people ?? 1} approval(s)`);
+      if (def.kind === 'approval') parts.push(`${s.approvals.length} of ${plural(def.people ?? 1, 'approval')}`);
       if (def.kind === 'checklist' && def.items) parts.push(`${s.ticked.length} of ${def.items.length} ticked`);
-      if (def.kind === 'evidence') parts.push(`${s.evidence.length} of ${def.minFiles ?? 1} file(s)`);
+      if (def.kind === 'evidence') parts.push(`${s.evidence.length} of ${plural(def.minFiles ?? 1, 'file')}`);
       break;
     case 'done':
       if (s.finishedBy !== null || s.finishedAt !== null) parts.push(`by ${s.finishedBy ?? '?'} at ${formatMinute(s.finishedAt)}`);
       if (s.answer !== null) parts.push(`answer ${s.answer}`);
       if (s.value !== null) parts.push(`value ${formatInputValue(s.value)}`);
       if (def.kind === 'approval' && s.approvals.length > 0) parts.push(`approved by ${s.approvals.map((a) => a.by).join(', ')}`);
-      if (def.kind === 'evidence' && s.evidence.length > 0) parts.push(`${s.evidence.length} file(s)`);
+      if (def.kind === 'evidence' && s.evidence.length > 0) parts.push(plural(s.evidence.length, 'file'));
       break;
     default:
       if (s.state === 'skipped' && (s.finishedBy !== null || s.finishedAt !== null)) parts.push(`by ${s.finishedBy ?? '?'} at ${formatMinute(s.finishedAt)}`);

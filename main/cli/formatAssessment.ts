@@ -26,7 +26,9 @@ function stageLine(s: StageDeadline, r: RegimeAssessment, now: string, userZone:
   const head = `    ${s.title}: `;
   if (s.met !== null) {
     const margin = s.met.marginMs === null ? '' : s.met.marginMs >= 0 ? ` — ${formatSpan(s.met.marginMs)} before the deadline` : ` — LATE by ${formatSpan(s.met.marginMs)}`;
-    return `${head}SENT ✓ ${formatInstant(s.met.sentAt, r.regime.jurisdiction.timeZone)} via ${s.met.channel} to ${s.met.recipient}, recorded by ${s.met.sentBy}${margin}`;
+    // A check mark only for a notice that met its deadline: a late one is sent, not done right.
+    const sent = s.met.marginMs !== null && s.met.marginMs < 0 ? 'SENT LATE' : 'SENT ✓';
+    return `${head}${sent} ${formatInstant(s.met.sentAt, r.regime.jurisdiction.timeZone)} via ${s.met.channel} to ${s.met.recipient}, recorded by ${s.met.sentBy}${margin}`;
   }
   if (s.status === 'asap') return `${head}${s.wording} (no fixed period)`;
   if (s.status === 'unavailable') return `${head}cannot be computed: ${s.problem ?? 'unknown reason'} — count it by hand (${s.wording})`;

@@ -35,6 +35,21 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
 
+/**
+ * An elapsed time in words, for an age or a measured time read once: "0.2 s", "7 s", "20 min 52 s",
+ * "1 h 5 min", "2 d 3 h". Not a clock: "20:52" next to "5 s" reads as a time of day.
+ */
+export function formatElapsed(seconds: number): string {
+  const s = Math.max(0, seconds);
+  if (s < 10) return `${s.toFixed(s > 0 && s < 0.1 ? 2 : 1)} s`;
+  const whole = Math.round(s);
+  if (whole < 60) return `${whole} s`;
+  const [d, h, m, sec] = [Math.floor(whole / 86_400), Math.floor((whole % 86_400) / 3600), Math.floor((whole % 3600) / 60), whole % 60];
+  if (d > 0) return h ? `${d} d ${h} h` : `${d} d`;
+  if (h > 0) return m ? `${h} h ${m} min` : `${h} h`;
+  return sec ? `${m} min ${sec} s` : `${m} min`;
+}
+
 /** A duration given in minutes, as plans state RTO and RPO. */
 function formatMinutes(minutes: number): string {
   if (minutes % 1440 === 0) return `${minutes / 1440} d`;
@@ -139,10 +154,10 @@ function drillVerdict(c: BackupCheck, rpoMinutes: number | null): string {
   const time = c.restoreSeconds === null ? 'no restore time' : `restore ${c.restoreSeconds.toFixed(1)} s`;
   const rto = c.restoreSeconds === null || c.rtoSeconds === null
     ? ' (no RTO set)'
-    : ` (RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatDuration(c.rtoSeconds)}: ${c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'})`;
+    : ` (RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatElapsed(c.rtoSeconds)}: ${c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'})`;
   const age = c.rpoSeconds === null
     ? ''
-    : `; backup ${formatDuration(c.rpoSeconds)} old${rpoMinutes === null ? '' : ` (RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'})`}`;
+    : `; backup ${formatElapsed(c.rpoSeconds)} old${rpoMinutes === null ? '' : ` (RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'})`}`;
   return `${time}${rto}${age}`;
 }
 
@@ -229,15 +244,15 @@ export function formatDrill(c: BackupCheck, rpoMinutes: number | null): string {
     ? 'the restore failed'
     : c.rtoSeconds === null
       ? 'the plan sets no RTO'
-      : `RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatDuration(c.rtoSeconds)}: ${c.restoreSeconds !== null && c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'}`;
+      : `RTO ${Number.isInteger(c.rtoSeconds / 60) ? formatMinutes(c.rtoSeconds / 60) : formatElapsed(c.rtoSeconds)}: ${c.restoreSeconds !== null && c.restoreSeconds <= c.rtoSeconds ? 'met' : 'MISSED'}`;
   const rpo = rpoMinutes === null
     ? 'the plan sets no RPO'
     : `RPO ${formatMinutes(rpoMinutes)}: ${c.rpoSeconds !== null && c.rpoSeconds <= rpoMinutes * 60 ? 'met' : 'MISSED'}`;
   const lines: [string, string][] = [
     ['Drill', `${c.backupId} at ${formatMinute(c.at)}: ${c.ok ? 'passed' : 'FAILED'}`],
     ['Restored', restoreFailed ? 'nothing: the restore failed (see the problems)' : `${c.files} files, ${formatBytes(c.bytes)}, each checked against the manifest`],
-    ['Restore time', c.restoreSeconds === null ? '-' : `${c.restoreSeconds.toFixed(1)} s (${rto})`],
-    ['Backup age', c.rpoSeconds === null ? '-' : `${formatDuration(c.rpoSeconds)} (${rpo})`],
+    ['Restore time', c.restoreSeconds === null ? '-' : `${formatElapsed(c.restoreSeconds)} (${rto})`],
+    ['Backup age', c.rpoSeconds === null ? '-' : `${formatElapsed(c.rpoSeconds)} (${rpo})`],
   ];
   const width = Math.max(...lines.map(([k]) => k.length)) + 2;
   return lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');

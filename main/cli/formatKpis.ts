@@ -1,6 +1,7 @@
 /** `firebreak kpi` as a table and as CSV (docs/kpis.md defines every figure). */
 import type { DurationStats, KpiResult, SignedStats } from '../../contract/kpis';
 import { formatKpiSpan } from '../../contract/formatKpiSpan';
+import { dataProblemEffect } from '../../contract/kpis';
 import { formatTable } from './format';
 
 /** ASCII for a terminal; the rule itself is contract/formatKpiSpan.ts, shared with the dashboard. */
@@ -13,7 +14,9 @@ const coverage = (s: DurationStats): string => (s.coverage === null ? '-' : `${p
 
 export function formatKpis(r: KpiResult): string {
   const out: string[] = [];
-  const exercises = r.filters.includeExercises ? 'exercises included' : `${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise' : 'exercises'} left out`;
+  const exercises = r.filters.includeExercises
+    ? `${r.exercisesIncluded} ${r.exercisesIncluded === 1 ? 'exercise' : 'exercises'} included`
+    : `${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise' : 'exercises'} left out`;
   const filters = [r.filters.severity ? `highest severity ${r.filters.severity.join(', ')}` : '', r.filters.category ? `category ${r.filters.category.join(', ')}` : ''].filter(Boolean).join('; ');
   out.push(`KPIs ${r.from} to ${r.to} (UTC days)${filters ? `, ${filters}` : ''}: ${r.incidents} ${r.incidents === 1 ? 'incident' : 'incidents'} detected (${exercises}); as of ${r.asOf}`);
   out.push('Percentiles by nearest rank; N = incidents with both times known and in order; "!" = coverage below 100%.', '');
@@ -25,19 +28,22 @@ export function formatKpis(r: KpiResult): string {
   out.push('', `Notifications: ${n.onTime} of ${n.due} on time (${pct(n.rate)}); ${n.sentLate} sent late, ${n.unsentPastDue} not sent by the deadline; margin median ${formatSpan(n.margin.median)} (n=${n.margin.n}); ${n.openOverdue} open ${n.openOverdue === 1 ? 'obligation' : 'obligations'} overdue now`);
   for (const o of n.openOverdueList.slice(0, 10)) out.push(`  overdue: ${o.ref} ${o.regimeName} — ${o.stageTitle}, due ${o.due}`);
   const b = r.backups;
-  out.push('', `Backups: ${b.succeeded} of ${b.scheduled} scheduled runs completed and verified (${pct(b.rate)}); ${b.unverified} unverified, ${b.failed} failed, ${b.missed} missed`);
+  out.push('', `Backups (all plans; the incident filters do not apply): ${b.succeeded} of ${b.scheduled} scheduled ${b.scheduled === 1 ? 'run' : 'runs'} completed and verified (${pct(b.rate)}); ${b.unverified} unverified, ${b.failed} failed, ${b.missed} missed`);
   if (b.plans.length > 0) {
     out.push(formatTable(
       ['PLAN', 'SCHEDULED', 'OK', 'UNVERIFIED', 'FAILED', 'MISSED', 'RATE', 'NEWEST VERIFIED', 'RPO'],
       b.plans.map((p) => [
         p.plan, String(p.scheduled), String(p.succeeded), String(p.unverified), String(p.failed), String(p.missed), p.note ?? pct(p.rate),
         p.newestVerified ? `${formatSpan(p.newestVerified.ageSeconds)} old` : 'none',
-        p.rpoSeconds === null ? '-' : `${formatSpan(p.rpoSeconds)} ${p.withinRpo ? 'met' : 'MISSED'}`,
+        p.rpoSeconds === null ? '-' : `${formatSpan(p.rpoSeconds)} ${p.withinRpo === null ? 'not due yet' : p.withinRpo ? 'met' : 'MISSED'}`,
       ]),
     ));
+    const added = b.plans.filter((p) => p.createdAt > `${r.from}T`);
+    if (added.length > 0) out.push(`  added during the period, judged from then: ${added.map((p) => `${p.plan} (${p.createdAt.slice(0, 10)})`).join(', ')}`);
   }
+  if (b.laterPlans.length > 0) out.push(`  added after the period, not judged in it: ${b.laterPlans.map((p) => `${p.plan} (${p.createdAt.slice(0, 10)})`).join(', ')}`);
   const d = r.drills;
-  out.push('', `Restore drills: ${d.restore.n}, median ${formatSpan(d.restore.median)}, p90 ${formatSpan(d.restore.p90)}; ${d.withinRto} within RTO, ${d.overRto} over RTO or failed, ${d.noRto} without RTO`);
+  out.push('', `Restore drills (all plans): ${d.restore.n}, median ${formatSpan(d.restore.median)}, p90 ${formatSpan(d.restore.p90)}; ${d.withinRto} within RTO, ${d.overRto} over RTO or failed, ${d.noRto} without RTO${d.exercises > 0 ? `; ${d.exercises} ${d.exercises === 1 ? 'drill' : 'drills'} for exercises ${r.filters.includeExercises ? 'included' : 'left out'}` : ''}`);
   for (const rb of r.runbooks) {
     out.push('', `Runbook ${rb.runbookId} (${rb.runs} ${rb.runs === 1 ? 'run' : 'runs'}):`);
     out.push(formatTable(['STEP', 'PHASE', 'N', 'MEDIAN', 'P90', 'MEAN'], rb.steps.map((s) => [s.stepId, s.picerl, String(s.stats.n), formatSpan(s.stats.median), formatSpan(s.stats.p90), formatSpan(s.stats.mean)])));
@@ -45,11 +51,11 @@ export function formatKpis(r: KpiResult): string {
   const sec = r.security;
   out.push('', `Security: ${sec.failedSignIns} failed ${sec.failedSignIns === 1 ? 'sign-in' : 'sign-ins'}, ${sec.refusedRequests} ${sec.refusedRequests === 1 ? 'request' : 'requests'} refused for the role in the period. ${sec.note}`);
   out.push('', r.actionItems ? `Action items: ${r.actionItems.open} open (${r.actionItems.overdue} overdue), ${r.actionItems.closedOnTime} done on time, ${r.actionItems.closedLate} done late, ${r.actionItems.wontDo} won't do` : (r.actionItemsNote ?? 'Action items: not available'));
-  out.push('', r.dataProblemCount === 0 ? 'Data problems: none' : `Data problems: ${r.dataProblemCount} (left out of the durations they spoil)`);
+  out.push('', r.dataProblemCount === 0 ? 'Data problems: none' : `Data problems: ${r.dataProblemCount} (a duration across a pair in impossible order is left out for that incident; each line says which)`);
   for (const p of r.dataProblems) {
     out.push(p.kind === 'time-order'
-      ? `  ${p.ref} ${p.title}: ${p.pairs.map((x) => `${x.later} ${x.laterAt} is before ${x.earlier} ${x.earlierAt}`).join('; ')}${p.reason ? ` (override: ${p.reason})` : ''}`
-      : `  ${p.ref} ${p.title}: left ${p.phase} at ${p.leftAt}, before it entered it at ${p.enteredAt}`);
+      ? `  ${p.ref} ${p.title}: ${p.pairs.map((x) => `${x.later} ${x.laterAt} is before ${x.earlier} ${x.earlierAt}`).join('; ')}${p.reason ? ` (override: ${p.reason})` : ''} — ${dataProblemEffect(p)}`
+      : `  ${p.ref} ${p.title}: left ${p.phase} at ${p.leftAt}, before it entered it at ${p.enteredAt} — ${dataProblemEffect(p)}`);
   }
   return out.join('\n');
 }
@@ -96,5 +102,7 @@ export function kpisCsv(r: KpiResult): string {
   for (const w of r.security.refusedRequestsByWeek) value('security', 'refusedRequests', 'week', w.week, null, w.count, 'count');
   if (r.actionItems) for (const [k, v] of Object.entries(r.actionItems) as [string, number][]) value('actionItems', k, 'all', '', null, v, 'count');
   value('data', 'problems', 'all', '', null, r.dataProblemCount, 'count');
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n');
+  // Lines end in LF, not RFC 4180's CRLF: the CLI's writer shows a CR as ␍ (terminalSafe, issue 13
+  // §8), and spreadsheets and Unix tools read LF-ended CSV alike.
+  return rows.map((row) => row.map(cell).join(',')).join('\n');
 }

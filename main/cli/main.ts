@@ -6,6 +6,7 @@ import { apiFailure } from './apiFailure';
 import { CliError, EXIT } from './CliError';
 import { COMMANDS } from './commandTable';
 import { defaultDataDir } from './defaultDataDir';
+import { writeStderr, writeStdout } from './output';
 import { packageRoot } from './packageRoot';
 import { parseCommandLine } from './parseCommandLine';
 import { passphraseChangeRequired, signIn } from './signIn';
@@ -33,10 +34,10 @@ export async function main(argv: string[], testOptions: CliTestOptions = {}): Pr
     const parsed = parseCommandLine(argv, COMMANDS);
     switch (parsed.kind) {
       case 'help':
-        process.stdout.write(`${parsed.text}\n`);
+        writeStdout(parsed.text);
         return EXIT.ok;
       case 'version':
-        process.stdout.write(`firebreak ${readVersion()}\n`);
+        writeStdout(`firebreak ${readVersion()}`);
         return EXIT.ok;
       case 'run':
         return await runCommand(parsed.spec, parsed.values, parsed.args, testOptions);
@@ -75,8 +76,8 @@ async function runCommand(spec: CommandSpec, values: OptionValues, args: string[
       backend,
       conn,
       call,
-      print: (text) => process.stdout.write(`${text}\n`),
-      note: (text) => process.stderr.write(`${text}\n`),
+      print: writeStdout,
+      note: writeStderr,
     };
     try {
       if (session === 'login') {
@@ -96,12 +97,12 @@ async function runCommand(spec: CommandSpec, values: OptionValues, args: string[
 /** One line on stderr; the stack only when FIREBREAK_DEBUG is set, since messages suffice for users. */
 function reportError(err: unknown): number {
   if (err instanceof CliError) {
-    process.stderr.write(`firebreak: ${err.message}\n`);
+    writeStderr(`firebreak: ${err.message}`);
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`firebreak: ${message.split('\n', 1)[0]}\n`);
-  if (process.env.FIREBREAK_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  writeStderr(`firebreak: ${message.split('\n', 1)[0]}`);
+  if (process.env.FIREBREAK_DEBUG && err instanceof Error && err.stack) writeStderr(err.stack);
   return EXIT.error;
 }
 

@@ -1,4 +1,5 @@
 import { CliError } from './CliError';
+import { terminalSafe } from './terminalSafe';
 
 /** Reads a line from the terminal with echo off (passphrases). Ctrl-C cancels with exit 130. */
 export function promptHidden(prompt: string): Promise<string> {
@@ -7,7 +8,7 @@ export function promptHidden(prompt: string): Promise<string> {
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
-  process.stderr.write(prompt);
+  process.stderr.write(terminalSafe(prompt, { singleLine: true }));
   return new Promise((resolve, reject) => {
     let value = '';
     const finish = (): void => {

@@ -27,9 +27,10 @@ export const FIELD_COLUMNS: Record<keyof IncidentFields, { column: string; json?
   exercise: { column: 'exercise', bool: true },
 };
 
+/** The sort by title reads the title as a role without pii:read is shown it (migration 0241): the order of masked titles must not follow the names they hide. */
 export const SORT_COLUMNS: Record<SortableField, string> = {
   ref: 'id',
-  title: 'title COLLATE NOCASE',
+  title: 'search_title COLLATE NOCASE',
   category: 'category',
   severity: 'severity',
   status: 'status_rank',

@@ -1,7 +1,8 @@
 export { createIncident, updateIncident, setIncidentStatus, addIncidentNote, getIncident, findIncident, type StatusMove } from './incidentStore';
 export { listIncidents, type IncidentQuery } from './listIncidents';
 export { maskIncident } from './maskIncident';
-export { PiiScrubber, TEXT_WITHHELD, WITHHELD } from './PiiScrubber';
+// Pure, in contract/ since the store's search index scrubs with it too (docs/security.md).
+export { PiiScrubber, TEXT_WITHHELD, WITHHELD } from '../../contract';
 export { incidentScrubber } from './incidentScrubber';
 export { eraseIncidentPersonalData } from './eraseIncidentPersonalData';
 export { maskQueuedTexts } from './maskedCopies';

@@ -38,13 +38,15 @@ export function listIncidents(db: Db, q: IncidentQuery): IncidentPage {
   if (q.owner) filters.push({ sql: '@owner = ?', args: [q.owner] });
 
   // Trigram FTS indexes words of 3+ characters; shorter words are matched by LIKE, so every
-  // word the user typed narrows the list.
+  // word the user typed narrows the list. Both read the title and tags as a role without pii:read
+  // is shown them (search_title, search_tags: personal values typed there masked), for every role,
+  // so no search answers on what the caller may not read (docs/security.md).
   const words = (q.text ?? '').split(/\s+/).filter(Boolean);
   const ftsQuery = words.filter((w) => w.length >= 3).map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
   if (ftsQuery) filters.push({ sql: '@id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)', args: [ftsQuery] });
   for (const w of words.filter((x) => x.length < 3)) {
     const like = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push({ sql: "(@title LIKE ? ESCAPE '\\' OR @ref LIKE ? ESCAPE '\\' OR @tags LIKE ? ESCAPE '\\')", args: [like, like, like] });
+    filters.push({ sql: "(@search_title LIKE ? ESCAPE '\\' OR @ref LIKE ? ESCAPE '\\' OR @search_tags LIKE ? ESCAPE '\\')", args: [like, like, like] });
   }
 
   const where = (prefix: '' | '+') =>

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { piiKeyringOf } from '../pii';
 import type { Db } from '../store';
 import { incidentScrubber } from './incidentScrubber';
-import type { PiiScrubber } from './PiiScrubber';
+import type { PiiScrubber } from '../../contract';
 
 const hashOf = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

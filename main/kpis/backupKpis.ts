@@ -19,7 +19,9 @@ interface RunRow {
  * none failed); it is unverified when the backup completed without a passing check; failed when
  * the run failed (`backup.failed`) or its backup failed a check; missed when nothing ran at all
  * (a catch-up run within the slot counts for it). A slot still open with nothing in it yet is
- * pending and not counted. Plans removed since are not counted (their schedules are gone).
+ * pending and not counted. Plans removed since are not counted (their schedules are gone); plans
+ * added after the period are not judged in it (laterPlans), and one added during it is judged from
+ * its creation (runs scheduled before it are not missed; its RPO is due an RPO after it).
  */
 export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: string): BackupKpis {
   const plans: PlanHealth[] = [];
@@ -43,16 +45,20 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
       ORDER BY b.finished_at DESC LIMIT 1`,
   );
   const nowMs = Date.parse(nowIso);
+  const laterPlans: BackupKpis['laterPlans'] = [];
   for (const plan of listPlans(db)) {
-    // A plan added after the period (or its as-of moment) has nothing to say about it: listing it
-    // would report "no verified backup, RPO missed" for a time it did not exist.
-    if (Date.parse(plan.createdAt) >= asOfMs) continue;
+    const createdMs = Date.parse(plan.createdAt);
+    // A plan added after the period (or its as-of moment) did not exist in it: nothing to judge.
+    if (createdMs >= Math.min(period.endMs, asOfMs)) {
+      laterPlans.push({ plan: plan.name, createdAt: plan.createdAt });
+      continue;
+    }
     const health: PlanHealth = {
-      plan: plan.name, schedule: plan.schedule, scheduleText: plan.scheduleText, scheduled: 0, succeeded: 0, unverified: 0, failed: 0, missed: 0,
+      plan: plan.name, createdAt: plan.createdAt, schedule: plan.schedule, scheduleText: plan.scheduleText, scheduled: 0, succeeded: 0, unverified: 0, failed: 0, missed: 0,
       rate: null, note: null, rpoSeconds: plan.rpoMinutes === null ? null : plan.rpoMinutes * 60, rtoSeconds: plan.rtoMinutes === null ? null : plan.rtoMinutes * 60,
       newestVerified: null, withinRpo: null,
     };
-    const from = Math.max(period.startMs, Date.parse(plan.createdAt));
+    const from = Math.max(period.startMs, createdMs);
     const to = Math.min(period.endMs, asOfMs);
     if (plan.schedule === null) health.note = 'no schedule: runs by hand only, so nothing is scheduled to count';
     else if (from < to) {
@@ -78,13 +84,37 @@ export function backupKpis(db: Db, period: Period, asOfMs: number, nowIso: strin
     const asOf = new Date(asOfMs).toISOString();
     const newest = newestVerified.get(plan.name, asOf, asOf, asOf) as { id: string; finishedAt: string; finished: number } | undefined;
     if (newest) health.newestVerified = { id: newest.id, finishedAt: newest.finishedAt, ageSeconds: Math.max(0, (asOfMs - newest.finished) / 1000) };
-    if (health.rpoSeconds !== null) health.withinRpo = health.newestVerified !== null && health.newestVerified.ageSeconds <= health.rpoSeconds;
+    if (health.rpoSeconds !== null) {
+      // Judged from the plan's creation: with nothing verified yet, it misses its RPO only once it is older than that.
+      const youngerThanRpo = (asOfMs - createdMs) / 1000 <= health.rpoSeconds;
+      health.withinRpo = health.newestVerified !== null ? health.newestVerified.ageSeconds <= health.rpoSeconds : youngerThanRpo ? null : false;
+    }
     plans.push(health);
   }
   const sum = (k: 'scheduled' | 'succeeded' | 'unverified' | 'failed' | 'missed') => plans.reduce((n, p) => n + p[k], 0);
   const scheduled = sum('scheduled');
   const succeeded = sum('succeeded');
-  return { scheduled, succeeded, unverified: sum('unverified'), failed: sum('failed'), missed: sum('missed'), rate: scheduled === 0 ? null : succeeded / scheduled, plans };
+  return { scheduled, succeeded, unverified: sum('unverified'), failed: sum('failed'), missed: sum('missed'), rate: scheduled === 0 ? null : succeeded / scheduled, plans, laterPlans };
+}
+
+/**
+ * The instant from which no backup slot of the period is open any more (the latest end of a
+ * plan's last slot in it, which reaches to the next fire time): from then on, an ended period's
+ * backup figures change only when the store does. -Infinity when no plan has a schedule.
+ */
+export function backupSlotsClose(db: Db, period: Period): number {
+  let close = Number.NEGATIVE_INFINITY;
+  for (const plan of listPlans(db)) {
+    if (plan.schedule === null) continue;
+    try {
+      const last = previousFireTime(plan.schedule, new Date(period.endMs - 1));
+      const after = last === null ? null : nextFireTime(plan.schedule, last);
+      if (after !== null) close = Math.max(close, after.getTime());
+    } catch {
+      // An expression node-cron cannot read: no slot is counted for it (countSlots says so).
+    }
+  }
+  return close;
 }
 
 /** Walks the fire times, the runs and the failures together (all in time order): one pass, nothing collected. */

@@ -1,34 +1,19 @@
-import {
-  CATEGORIES, KPI_INTERVALS, KPI_MAX_PROBLEMS, KPI_PHASES, SEVERITIES, TIME_POINTS,
-  type DataProblem, type DurationMetric, type DurationStats, type KpiHeadline, type KpiResult,
-} from '../../contract';
+import { KPI_MAX_PROBLEMS, KPI_PHASES, TIME_POINTS, type DataProblem, type KpiHeadline, type KpiResult } from '../../contract';
 import type { RegimeLibrary } from '../notify';
 import type { Db } from '../store';
 import { actionItemKpis } from './actionItemKpis';
-import { backupKpis } from './backupKpis';
+import { backupKpis, backupSlotsClose } from './backupKpis';
 import { drillKpis } from './drillKpis';
-import { metricStats } from './metricStats';
-import { intervalValues, timeOrderProblems } from './intervalValues';
-import { scopeOf, scopeWhere, type KpiQuery, type KpiScope } from './KpiScope';
-import { loadIncidents, type IncidentColumns } from './loadIncidents';
+import { exerciseDrills } from './exerciseDrills';
+import { incidentFigures } from './incidentFigures';
+import { remember, scopeVersion, storeVersions } from './kpiVersions';
+import { scopeOf, type KpiQuery, type KpiScope } from './KpiScope';
 import { notificationKpis } from './notificationKpis';
-import { periodOf, previousPeriod, type Period } from './period';
-import { phaseValues } from './phaseValues';
+import { periodOf, previousPeriod } from './period';
 import { runbookKpis } from './runbookKpis';
 import { securityKpis } from './securityKpis';
 
 export type { KpiQuery };
-
-const PHASE_WORDS: Record<string, [string, string]> = {
-  detected: ['the incident is recorded', 'it moves out of detected'],
-  triaged: ['it moves into triaged', 'it moves out of triaged'],
-  contained: ['it moves into contained', 'it moves out of contained'],
-  eradicated: ['it moves into eradicated', 'it moves out of eradicated'],
-  recovered: ['it moves into recovered', 'it moves out of recovered'],
-};
-const POINT_WORDS: Record<string, string> = {
-  started: 'started (the compromise or impact began)', detected: 'detected', triaged: 'triaged', contained: 'contained', recovered: 'recovered', closed: 'closed',
-};
 
 /**
  * The KPIs of a period (docs/kpis.md), and the headline of the period before it (previousPeriod in period.ts).
@@ -43,30 +28,30 @@ export function computeKpis(db: Db, library: RegimeLibrary, q: KpiQuery, now: st
   })();
 }
 
-/** Headlines of ended periods, per database, by what they were computed from (a few, most recent last). */
-const headlines = new WeakMap<Db, Map<string, { library: RegimeLibrary; headline: KpiHeadline }>>();
+/** Headlines of ended periods, per database, by period and filters, with the versions they were computed at (most recent last). */
+const headlines = new WeakMap<Db, Map<string, { versions: string; library: RegimeLibrary; headline: KpiHeadline }>>();
 
 /**
- * The previous period's headline. Once that period has ended, its figures depend only on the
- * store (no deadline or slot is still open in it), and every change the KPIs read — an incident,
- * a status move, a backup, a check, breach facts, a notice, a decision, a plan — appends to the
- * log: so it is kept until the log's head moves (or the rules change), and changing a filter or
- * the period back and forth on the dashboard does not compute it again.
+ * The previous period's headline. Once that period has ended and the last backup slot reaching
+ * into it has closed, its figures depend only on the store: so it is kept until what it is
+ * computed from changes — a row of the period's incidents, anything a notice is assessed from, a
+ * plan, backup, check or failed run (migration 0220's versions), which drills were done for an
+ * exercise — or the rules do. Sign-ins and notes leave it, and changing a filter or the period
+ * back and forth on the dashboard does not compute it again.
  */
 function previousHeadline(db: Db, library: RegimeLibrary, scope: KpiScope, now: string): KpiHeadline {
-  if (scope.period.endMs > Date.parse(now)) return headlineOf(computePeriod(db, library, scope, now, false));
-  const head = db.prepare('SELECT seq FROM chain_head WHERE id = 1').get() as { seq: number } | undefined;
-  const rows = (db.prepare('SELECT max(id) AS id FROM kpi_incidents').get() as { id: number | null }).id;
-  const key = JSON.stringify([scope.period.from, scope.period.to, scope.severity, scope.category, scope.includeExercises, head?.seq ?? 0, rows]);
-  let perDb = headlines.get(db);
-  if (!perDb) headlines.set(db, (perDb = new Map<string, { library: RegimeLibrary; headline: KpiHeadline }>()));
-  const hit = perDb.get(key);
-  if (hit && hit.library === library) return hit.headline;
+  const nowMs = Date.parse(now);
+  if (scope.period.endMs > nowMs || backupSlotsClose(db, scope.period) > nowMs) return headlineOf(computePeriod(db, library, scope, now, false));
+  const key = JSON.stringify([scope.period.from, scope.period.to, scope.severity, scope.category, scope.includeExercises]);
+  const store = storeVersions(db);
+  // Which drills are exercise work moves with an incident's exercise flag, wherever that incident was detected: keyed by the set itself (a few rows).
+  const drills = Array.from(exerciseDrills(db, scope.period)).sort().join('\n');
+  const versions = JSON.stringify([scopeVersion(db, scope), store.notices, store.backups, drills]);
+  const hit = headlines.get(db)?.get(key);
+  if (hit && hit.versions === versions && hit.library === library) return hit.headline;
   const headline = headlineOf(computePeriod(db, library, scope, now, false));
-  perDb.delete(key);
-  perDb.set(key, { library, headline });
   // A handful is all a dashboard goes back and forth between.
-  for (const old of perDb.keys()) if (perDb.size > 16) perDb.delete(old);
+  remember(headlines, db, key, { versions, library, headline }, 16);
   return headline;
 }
 
@@ -76,72 +61,40 @@ function computePeriod(db: Db, library: RegimeLibrary, scope: KpiScope, now: str
   const { period } = scope;
   const nowMs = Date.parse(now);
   const asOfMs = Math.min(period.endMs, nowMs);
-  const inc = loadIncidents(db, scope);
-  const durations: DurationMetric[] = [];
-  for (const m of KPI_INTERVALS) {
-    const { values, status } = intervalValues(inc, m);
-    durations.push(metricOf(m.id, m.label, 'interval', `${POINT_WORDS[m.from]} time`, `${POINT_WORDS[m.to]} time`, values, status, inc, period, full));
-  }
-  const phases = phaseValues(inc);
-  KPI_PHASES.forEach((p, i) => {
-    const [starts, ends] = PHASE_WORDS[p]!;
-    durations.push(metricOf(`timeIn_${p}`, `Time in ${p}`, 'phase', starts, ends, phases.values[i]!, phases.status[i]!, inc, period, full));
-  });
-  const order = timeOrderProblems(inc, KPI_MAX_PROBLEMS);
-  const dataProblems = full ? describeProblems(db, inc, order.positions, phases.spoiled) : [];
-  const exercisesExcluded = scope.includeExercises
-    ? 0
-    : (() => {
-        const w = scopeWhere(scope, 'only');
-        return (db.prepare(`SELECT count(*) AS n FROM kpi_incidents k WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
-      })();
+  const inc = incidentFigures(db, scope, full);
   return {
     from: period.from, to: period.to, computedAt: now, asOf: new Date(asOfMs).toISOString(),
     filters: { severity: scope.severity ? [...scope.severity] : null, category: scope.category ? [...scope.category] : null, includeExercises: scope.includeExercises },
-    incidents: inc.count, exercisesExcluded, durations,
+    incidents: inc.incidents, exercisesExcluded: inc.exercisesExcluded, exercisesIncluded: inc.exercisesIncluded, durations: inc.durations,
     notifications: notificationKpis(db, library, scope, asOfMs, now),
     backups: backupKpis(db, period, asOfMs, now),
-    drills: drillKpis(db, period),
+    drills: drillKpis(db, period, scope.includeExercises),
     runbooks: full ? runbookKpis(db, scope) : [],
     security: full ? securityKpis(db, period) : { failedSignIns: 0, failedSignInsByWeek: [], refusedRequests: 0, refusedRequestsByWeek: [], note: '' },
     actionItems: full ? actionItemKpis(db, scope, now) : null,
     actionItemsNote: null,
-    dataProblems,
-    dataProblemCount: order.total + phases.spoiledTotal,
-  };
-}
-
-function metricOf(
-  id: string, label: string, kind: DurationMetric['kind'], starts: string, ends: string,
-  values: Float64Array, status: Uint8Array, inc: IncidentColumns, period: Period, full: boolean,
-): DurationMetric {
-  const g = metricStats(values, status, inc, period.months.length, period.quarters.length, full);
-  if (!full) return { id, label, kind, starts, ends, overall: g.overall, bySeverity: [], byCategory: [], byMonth: [], byQuarter: [] };
-  const keyed = <K extends string>(keys: readonly K[], stats: DurationStats[]) => keys.map((key, i) => ({ key, stats: stats[i]! }));
-  return {
-    id, label, kind, starts, ends, overall: g.overall,
-    bySeverity: keyed(SEVERITIES, g.bySeverity),
-    byCategory: keyed(CATEGORIES, g.byCategory).filter((x) => x.stats.inScope > 0),
-    byMonth: keyed(period.months, g.byMonth),
-    byQuarter: keyed(period.quarters, g.byQuarter),
+    // Read afresh every time: titles, stored times and override reasons change without the figures.
+    dataProblems: full ? describeProblems(db, inc.timeOrderIds, inc.spoiledIds) : [],
+    dataProblemCount: inc.problemCount,
   };
 }
 
 /** The listed problems with what a person needs to fix them: the incident, the times as stored, the override's reason. */
-function describeProblems(db: Db, inc: IncidentColumns, timeOrder: number[], spoiled: number[]): DataProblem[] {
+function describeProblems(db: Db, timeOrder: number[], spoiled: number[]): DataProblem[] {
   const row = db.prepare(
     'SELECT ref, title, started_at, detected_at, triaged_at, contained_at, eradicated_at, recovered_at, closed_at, created_at FROM incidents WHERE id = ?',
   );
   const reasonOf = db.prepare(
-    `SELECT json_extract(data, '$.timeOrderOverride.reason') AS reason FROM events
+    // The partial index of overrides (migration 0220) holds just those events: named, as the planner would walk all the incident's events.
+    `SELECT json_extract(data, '$.timeOrderOverride.reason') AS reason FROM events INDEXED BY events_time_overrides
       WHERE incident_ref = ? AND json_extract(data, '$.timeOrderOverride') IS NOT NULL ORDER BY seq DESC LIMIT 1`,
   );
   const movesOf = db.prepare(
     `SELECT ts, json_extract(data, '$.from') AS "from" FROM events WHERE incident_ref = ? AND type = 'incident.status_changed' ORDER BY seq`,
   );
   const out: DataProblem[] = [];
-  for (const pos of timeOrder) {
-    const r = row.get(inc.ids[pos]) as Record<string, string | null>;
+  for (const id of timeOrder) {
+    const r = row.get(id) as Record<string, string | null>;
     const at = TIME_POINTS.map((p) => r[`${p}_at`] ?? null);
     const pairs: Extract<DataProblem, { kind: 'time-order' }>['pairs'] = [];
     for (let i = 0; i < TIME_POINTS.length; i++) {
@@ -155,8 +108,8 @@ function describeProblems(db: Db, inc: IncidentColumns, timeOrder: number[], spo
     out.push({ kind: 'time-order', ref: r.ref!, title: r.title!, pairs, reason });
   }
   // A stay that ended before it began: found again from the incident's own moves in the log.
-  for (const pos of spoiled.slice(0, Math.max(0, KPI_MAX_PROBLEMS - out.length))) {
-    const r = row.get(inc.ids[pos]) as { ref: string; title: string; created_at: string };
+  for (const id of spoiled.slice(0, Math.max(0, KPI_MAX_PROBLEMS - out.length))) {
+    const r = row.get(id) as { ref: string; title: string; created_at: string };
     let since = r.created_at;
     for (const m of movesOf.all(r.ref) as { ts: string; from: string | null }[]) {
       if (m.from !== null && (KPI_PHASES as readonly string[]).includes(m.from) && !(Date.parse(m.ts) >= Date.parse(since))) {

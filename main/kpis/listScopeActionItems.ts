@@ -9,6 +9,9 @@ export interface ScopeActionItem {
   exercise: boolean;
   title: string;
   owner: string;
+  /** The due date as given (YYYY-MM-DD): a calendar day, never shifted by a time zone. */
+  due: string;
+  /** When it becomes overdue: the end of that day where the backend runs. */
   dueAt: string;
   /** Open and due before now (as the Action items page and the KPIs count it). */
   overdue: boolean;
@@ -28,7 +31,7 @@ export function listScopeActionItems(db: Db, q: KpiQuery, now: string, after: Ac
   const where = scopeWhere(scopeOf(q));
   const rows = db
     .prepare(
-      `SELECT a.id, a.incident_ref AS ref, i.title AS incidentTitle, k.exercise, a.title, a.owner, a.due_at AS dueAt,
+      `SELECT a.id, a.incident_ref AS ref, i.title AS incidentTitle, k.exercise, a.title, a.owner, COALESCE(a.due_date, substr(a.due_at, 1, 10)) AS due, a.due_at AS dueAt,
               unixepoch(a.due_at, 'subsec') < unixepoch(?, 'subsec') AS overdue
          FROM kpi_incidents k CROSS JOIN incidents i ON i.id = k.id CROSS JOIN action_items a ON a.incident_ref = i.ref
         WHERE ${where.sql} AND a.status = 'open' AND (a.due_at, a.id) > (?, ?)

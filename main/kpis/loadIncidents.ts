@@ -10,11 +10,12 @@ import type { Period } from './period';
  */
 export interface IncidentColumns {
   count: number;
-  ids: Int32Array;
-  severity: Uint8Array;
-  category: Uint8Array;
-  month: Uint16Array;
-  quarter: Uint16Array;
+  ids: Float64Array;
+  /**
+   * The incident's groups packed as metricStats keys them: severity (index in SEVERITIES, 2 bits),
+   * category (index in CATEGORIES, 4 bits), month of the period (index in Period.months, 7 bits).
+   */
+  key: Uint16Array;
   /** The first month's place in its quarter (0–2): quarter = ⌊(month + offset) / 3⌋. */
   quarterOffset: number;
   /** One array per TIME_POINTS entry (started, detected, … closed). */
@@ -43,23 +44,30 @@ function monthStarts(p: Period): Float64Array {
   return out;
 }
 
-export function loadIncidents(db: Db, scope: KpiScope): IncidentColumns {
-  const where = scopeWhere(scope);
-  const count = (db.prepare(`SELECT count(*) AS n FROM kpi_incidents k WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
-  const cols: IncidentColumns = {
+/** Columns for `count` incidents, all zero. */
+function emptyColumns(count: number, quarterOffset: number): IncidentColumns {
+  return {
     count,
-    ids: new Int32Array(count),
-    severity: new Uint8Array(count),
-    category: new Uint8Array(count),
-    month: new Uint16Array(count),
-    quarter: new Uint16Array(count),
-    quarterOffset: scope.period.firstMonth % 3,
+    ids: new Float64Array(count),
+    key: new Uint16Array(count),
+    quarterOffset,
     times: TIME_POINTS.map(() => new Float64Array(count)),
     inPhase: KPI_PHASES.map(() => new Float64Array(count)),
     entered: new Uint8Array(count),
     spoiled: new Uint8Array(count),
     phase: new Uint8Array(count),
   };
+}
+
+/**
+ * The incidents in scope, or those of them detected in [fromMs, toMs) (a stretch of the period
+ * whose rows changed, spliceColumns), in the order detected, id.
+ */
+export function loadIncidents(db: Db, scope: KpiScope, range: { fromMs: number; toMs: number } | null = null): IncidentColumns {
+  const scoped = scopeWhere(scope);
+  const where = range === null ? scoped : { sql: `${scoped.sql} AND k.detected_ms >= ? AND k.detected_ms < ?`, params: [...scoped.params, range.fromMs, range.toMs] };
+  const count = (db.prepare(`SELECT count(*) AS n FROM kpi_incidents k WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const cols = emptyColumns(count, scope.period.firstMonth % 3);
   const starts = monthStarts(scope.period);
   // Pages of rows by keyset (detected, id): all() per page is much faster than a row iterator, and a
   // page at a time keeps memory to one page of arrays besides the columns.
@@ -93,12 +101,9 @@ export function loadIncidents(db: Db, scope: KpiScope): IncidentColumns {
       cols.spoiled[i] = (packed >> 6) & 31;
       const phase = (packed >> 11) & 7;
       cols.phase[i] = phase === 7 ? 255 : phase;
-      cols.severity[i] = (packed >> 14) & 3;
-      cols.category[i] = (packed >> 16) & 15;
       // Rows come in detection order: the month only moves forward.
       while (detected >= starts[month + 1]!) month++;
-      cols.month[i] = month;
-      cols.quarter[i] = Math.floor((month + cols.quarterOffset) / 3);
+      cols.key[i] = ((packed >> 14) & 63) | (month << 6);
       i++;
     }
     if (page.length < PAGE || i >= count) break;
@@ -107,4 +112,54 @@ export function loadIncidents(db: Db, scope: KpiScope): IncidentColumns {
   }
   cols.count = i;
   return cols;
+}
+
+/** A stretch of the period reloaded: the rows now detected in [fromMs, toMs), in order. */
+export interface ColumnPiece {
+  fromMs: number;
+  toMs: number;
+  rows: IncidentColumns;
+}
+
+/**
+ * `old` with the rows detected in each piece's stretch replaced by the piece's rows (pieces in
+ * order, not overlapping). Rows outside the stretches are kept as they are, so the result equals
+ * loading the whole scope again when only rows inside the stretches changed, before or after.
+ */
+export function spliceColumns(old: IncidentColumns, pieces: readonly ColumnPiece[]): IncidentColumns {
+  const detected = old.times[1]!;
+  /** The first position detected at or after `ms` (rows are in detection order). */
+  const firstAtOrAfter = (ms: number): number => {
+    let lo = 0;
+    let hi = old.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (detected[mid]! < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Segments to copy, in order: [source, start, end).
+  const segments: [IncidentColumns, number, number][] = [];
+  let at = 0;
+  for (const p of pieces) {
+    const lo = firstAtOrAfter(p.fromMs);
+    segments.push([old, at, lo], [p.rows, 0, p.rows.count]);
+    at = Math.max(lo, firstAtOrAfter(p.toMs));
+  }
+  segments.push([old, at, old.count]);
+  const out = emptyColumns(segments.reduce((n, [, a, b]) => n + (b - a), 0), old.quarterOffset);
+  let to = 0;
+  for (const [src, a, b] of segments) {
+    if (b <= a) continue;
+    out.ids.set(src.ids.subarray(a, b), to);
+    out.key.set(src.key.subarray(a, b), to);
+    src.times.forEach((c, t) => out.times[t]!.set(c.subarray(a, b), to));
+    src.inPhase.forEach((c, p) => out.inPhase[p]!.set(c.subarray(a, b), to));
+    out.entered.set(src.entered.subarray(a, b), to);
+    out.spoiled.set(src.spoiled.subarray(a, b), to);
+    out.phase.set(src.phase.subarray(a, b), to);
+    to += b - a;
+  }
+  return out;
 }

@@ -5,4 +5,5 @@ export {
 } from './piiKeys';
 export { isEnvelope, openEnvelope, sealerFor, subjectOfIncident, subjectState, type Envelope, type SubjectState } from './envelopes';
 export { openEventData, holdsEnvelopes } from './openEventData';
+export { personalOpener } from './personalOpener';
 export { shredSubject } from './shredSubject';

@@ -5,9 +5,13 @@ export interface ActionRow {
   id: number;
   ref: string;
   incidentTitle: string;
+  /** The incident is an exercise (0/1 as stored). */
+  exercise: number;
   title: string;
   owner: string;
+  /** The due date (YYYY-MM-DD) and the instant it ends (when the item becomes overdue). */
   due: string;
+  dueAt: string;
   status: ActionStatus;
   note: string | null;
   closedBy: string | null;
@@ -20,12 +24,12 @@ export interface ActionRow {
 }
 
 /** The columns of an item with its incident's title, as ActionRow names them. */
-export const ACTION_SELECT = `SELECT a.id, a.incident_ref AS ref, i.title AS incidentTitle, a.title, a.owner, a.due_at AS due, a.status,
+export const ACTION_SELECT = `SELECT a.id, a.incident_ref AS ref, i.title AS incidentTitle, i.exercise, a.title, a.owner, a.due_date AS due, a.due_at AS dueAt, a.status,
   a.status_note AS note, a.closed_by AS closedBy, a.closed_at AS closedAt, a.version, a.created_by AS createdBy, a.created_at AS createdAt,
   a.updated_by AS updatedBy, a.updated_at AS updatedAt
   FROM action_items a JOIN incidents i ON i.ref = a.incident_ref`;
 
-export const toActionItem = (row: ActionRow, now: string): ActionItem => ({ ...row, overdue: row.status === 'open' && row.due < now });
+export const toActionItem = (row: ActionRow, now: string): ActionItem => ({ ...row, exercise: row.exercise === 1, overdue: row.status === 'open' && row.dueAt < now });
 
 export function readActionRow(db: Db, id: number): ActionRow {
   const row = db.prepare(`${ACTION_SELECT} WHERE a.id = ?`).get(id) as ActionRow | undefined;
@@ -45,7 +49,7 @@ export type ActionChange = 'added' | 'updated' | 'done' | 'wont_do' | 'reopened'
  */
 export function writeActionVersion(
   db: Db,
-  next: Pick<ActionRow, 'id' | 'title' | 'owner' | 'due' | 'status' | 'note' | 'closedBy' | 'closedAt' | 'version'>,
+  next: Pick<ActionRow, 'id' | 'title' | 'owner' | 'due' | 'dueAt' | 'status' | 'note' | 'closedBy' | 'closedAt' | 'version'>,
   change: ActionChange,
   reason: string | null,
   actor: string,
@@ -53,12 +57,12 @@ export function writeActionVersion(
   eventSeq: number,
 ): void {
   db.prepare(
-    `INSERT INTO action_item_versions (item_id, version, change, title, owner, due_at, status, note, reason, changed_by, changed_at, event_seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(next.id, next.version, change, next.title, next.owner, next.due, next.status, next.note, reason, actor, now, eventSeq);
+    `INSERT INTO action_item_versions (item_id, version, change, title, owner, due_at, due_date, status, note, reason, changed_by, changed_at, event_seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(next.id, next.version, change, next.title, next.owner, next.dueAt, next.due, next.status, next.note, reason, actor, now, eventSeq);
   if (change === 'added') return;
   db.prepare(
-    `UPDATE action_items SET title = ?, owner = ?, due_at = ?, status = ?, status_note = ?, closed_by = ?, closed_at = ?, version = ?, updated_by = ?, updated_at = ?
+    `UPDATE action_items SET title = ?, owner = ?, due_at = ?, due_date = ?, status = ?, status_note = ?, closed_by = ?, closed_at = ?, version = ?, updated_by = ?, updated_at = ?
      WHERE id = ?`,
-  ).run(next.title, next.owner, next.due, next.status, next.note, next.closedBy, next.closedAt, next.version, actor, now, next.id);
+  ).run(next.title, next.owner, next.dueAt, next.due, next.status, next.note, next.closedBy, next.closedAt, next.version, actor, now, next.id);
 }

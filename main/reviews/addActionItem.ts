@@ -4,7 +4,7 @@ import { getIncident } from '../incidents';
 import { appendEvent } from '../timeline';
 import { readActionRow, toActionItem, writeActionVersion } from './actionRecords';
 import { checkActionOwner } from './checkActionOwner';
-import { checkDue } from './checkDue';
+import { dueOf } from './dueOf';
 
 export interface AddActionInput {
   ref: string;
@@ -13,20 +13,26 @@ export interface AddActionInput {
   due: string;
 }
 
-/** A new open action item on the incident, recorded as `action.added` with its title, owner and due time. */
+/**
+ * A new open action item on the incident, recorded as `action.added` with its title, owner and due
+ * date. A due date already past is accepted (back-filling): the item is overdue at once.
+ */
 export function addActionItem(db: Db, input: AddActionInput, actor: string, now: string): ActionItem {
   return db.transaction(() => {
     getIncident(db, input.ref);
     checkActionOwner(db, input.owner);
-    const due = checkDue(input.due, now);
+    const { due, dueAt } = dueOf(input.due);
     const title = input.title.trim();
     const { lastInsertRowid } = db.prepare(
-      `INSERT INTO action_items (incident_ref, title, owner, due_at, status, version, created_by, created_at, updated_by, updated_at)
-       VALUES (?, ?, ?, ?, 'open', 1, ?, ?, ?, ?)`,
-    ).run(input.ref, title, input.owner, due, actor, now, actor, now);
+      `INSERT INTO action_items (incident_ref, title, owner, due_at, due_date, status, version, created_by, created_at, updated_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'open', 1, ?, ?, ?, ?)`,
+    ).run(input.ref, title, input.owner, dueAt, due, actor, now, actor, now);
     const id = Number(lastInsertRowid);
-    const event = appendEvent(db, { actor, type: 'action.added', incidentRef: input.ref, ts: now, data: { id, title, owner: input.owner, due } });
-    writeActionVersion(db, { id, title, owner: input.owner, due, status: 'open', note: null, closedBy: null, closedAt: null, version: 1 }, 'added', null, actor, now, event.seq);
+    const event = appendEvent(db, {
+      actor, type: 'action.added', incidentRef: input.ref, ts: now,
+      data: { id, title, owner: input.owner, due, dueAt, ...(dueAt < now ? { overdue: true } : {}) },
+    });
+    writeActionVersion(db, { id, title, owner: input.owner, due, dueAt, status: 'open', note: null, closedBy: null, closedAt: null, version: 1 }, 'added', null, actor, now, event.seq);
     return toActionItem(readActionRow(db, id), now);
   }).immediate();
 }

@@ -14,7 +14,7 @@ export function closeActionItem(db: Db, input: { id: number; outcome: 'done' | '
     const text = input.text.trim();
     const event = appendEvent(db, {
       actor, type: input.outcome === 'done' ? 'action.done' : 'action.wont_do', incidentRef: row.ref, ts: now,
-      data: { id: row.id, title: row.title, ...(input.outcome === 'done' ? { note: text } : { reason: text }), overdue: row.due < now },
+      data: { id: row.id, title: row.title, ...(input.outcome === 'done' ? { note: text } : { reason: text }), overdue: row.dueAt < now },
     });
     writeActionVersion(
       db, { ...row, status: input.outcome, note: text, closedBy: actor, closedAt: now, version: row.version + 1 },

@@ -3,7 +3,7 @@ import type { Db } from '../store';
 import { appendEvent } from '../timeline';
 import { describeClosed, readActionRow, toActionItem, writeActionVersion } from './actionRecords';
 import { checkActionOwner } from './checkActionOwner';
-import { checkDue } from './checkDue';
+import { dueOf } from './dueOf';
 
 export interface UpdateActionInput {
   id: number;
@@ -14,10 +14,10 @@ export interface UpdateActionInput {
 }
 
 /**
- * Changes an open item's title, owner or due time: a new version, recorded as `action.updated`
+ * Changes an open item's title, owner or due date: a new version, recorded as `action.updated`
  * with each field's before and after (and the reason, if given). Refused, changing nothing: a
- * closed item (reopen it first), no actual change, an owner who cannot work it, a due time in the
- * past, and moving the due time of an overdue item without a reason.
+ * closed item (reopen it first), no actual change, an owner who cannot work it, and moving the due
+ * date of an overdue item without a reason. A new due date already past is accepted (overdue at once).
  */
 export function updateActionItem(db: Db, input: UpdateActionInput, actor: string, now: string): ActionItem {
   return db.transaction(() => {
@@ -36,14 +36,15 @@ export function updateActionItem(db: Db, input: UpdateActionInput, actor: string
       changes.push({ field: 'owner', before: row.owner, after: input.owner });
       next.owner = input.owner;
     }
-    if (input.due !== undefined && new Date(input.due).toISOString() !== row.due) {
-      const due = checkDue(input.due, now);
-      if (row.due < now && !input.reason) {
+    if (input.due !== undefined && input.due !== row.due) {
+      const { due, dueAt } = dueOf(input.due);
+      if (row.dueAt < now && !input.reason) {
         const message = `reason: ${label} is overdue (it was due ${row.due}); moving its due date needs a reason`;
         throw new ApiFailure('VALIDATION', `${message}; nothing was changed`, { issues: [message] });
       }
       changes.push({ field: 'due', before: row.due, after: due });
       next.due = due;
+      next.dueAt = dueAt;
     }
     if (changes.length === 0) throw new ApiFailure('VALIDATION', `nothing to change: ${label} has that ${input.due !== undefined ? 'due date' : input.owner !== undefined ? 'owner' : 'title'} already`);
     next.version = row.version + 1;

@@ -11,3 +11,5 @@ export { findRunbook, type RunbookDirs } from './findRunbook';
 export type { Actor, PlannedAction } from './planAction';
 export type { RunbookFile, RunbookStep, RunbookWhen } from './runbookSchema';
 export type { LoadedRunbook, LoadResult, RunbookProblem } from './types';
+export { lintRunbooks, loadResultOf } from './lintRunbooks';
+export { RunbookCheckWorker, RUNBOOK_CHECK_LIMIT_MS, RUNBOOK_WORKER_FILES } from './worker/RunbookCheckWorker';

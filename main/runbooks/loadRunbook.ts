@@ -1,12 +1,20 @@
-import { LineCounter, isCollection, parseDocument, visit, type Node } from 'yaml';
+import { LineCounter, isCollection, isScalar, parseDocument, visit, type Node } from 'yaml';
+import { MAX_RUNBOOK_BYTES, formatByteCount, formatByteLimit, utf8Length } from '../../contract/runbookTerms';
 import type { z } from 'zod';
 import { checkRunbookGraph } from './checkRunbookGraph';
+import { findDeepNesting } from './findDeepNesting';
 import { locateNode } from './locateNode';
 import { runbookContentHash } from './runbookContentHash';
 import { runbookSchema, whenSchema } from './runbookSchema';
 import type { LoadResult, RunbookProblem } from './types';
 
 const WHEN_FIELDS = Object.keys(whenSchema.shape).join(', ');
+
+/**
+ * At most this many problems are reported per file (each is located in the tree, which costs a walk
+ * from the root): a file with more is not a runbook someone is fixing line by line.
+ */
+export const MAX_PROBLEMS = 100;
 
 /**
  * Parses and checks one runbook file. Returns the runbook, or every problem found with the
@@ -22,23 +30,59 @@ export function loadRunbook(file: string, content: Uint8Array | string): LoadRes
     return { ok: false, problems: [{ line: 1, col: 1, message: 'not UTF-8 text' }] };
   }
 
+  // Bounds first, in linear time, before the parser (issue 13 §6): a file too large, or nested so
+  // deeply that the parser slows down quadratically and the composer's recursion can abort the process.
+  const bytes = typeof content === 'string' ? utf8Length(content) : content.byteLength;
+  if (bytes > MAX_RUNBOOK_BYTES) {
+    return { ok: false, problems: [{ line: 1, col: 1, message: `the file is ${formatByteCount(bytes)}; a runbook file may be at most ${formatByteLimit(MAX_RUNBOOK_BYTES)}: shorten it, or split it into several runbooks` }] };
+  }
+  const deep = findDeepNesting(text);
+  if (deep) return { ok: false, problems: [deep] };
+
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  // uniqueKeys is checked below in linear time: the parser's own check compares every key of a
+  // mapping with every other (a 190 KB mapping took 17 s).
+  const doc = withoutStackTraces(() => parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false }));
   const pos = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
   // Warnings too (an unresolved tag, say): a runbook is read by people under stress, so
   // anything the parser had to guess about is a problem.
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((e) => ({ ...pos(e.pos[0]), message: yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 200)) }));
+  // Each list is in file order, so the first MAX_PROBLEMS of each hold the first MAX_PROBLEMS of all.
+  const yamlProblems = [...doc.errors.slice(0, MAX_PROBLEMS), ...doc.warnings.slice(0, MAX_PROBLEMS)].map((e) => ({
+    ...pos(e.pos[0]),
+    message: yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 200)),
+  }));
+  let found = doc.errors.length + doc.warnings.length;
+  const treeProblems: RunbookProblem[] = [];
+  const addProblem = (offset: number, message: () => string) => {
+    found++;
+    if (treeProblems.length < MAX_PROBLEMS) treeProblems.push({ ...pos(offset), message: message() });
+  };
   // A runbook's keys are all plain words; a list or mapping used as a key would be turned into
   // a string by toJS (with a process warning), so it is reported here instead.
   visit(doc, {
+    Map: (_key, map) => {
+      // A key may appear once per mapping, as the parser's uniqueKeys would say (same scalar value and type).
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value: unknown = pair.key.value;
+        const id = `${typeof value}:${String(value)}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          continue;
+        }
+        const at = pair.key.range?.[0] ?? 0;
+        addProblem(at, () => yamlMessage('DUPLICATE_KEY', '', text.slice(at, at + 200)));
+      }
+    },
     Pair: (_key, pair) => {
-      if (isCollection(pair.key)) yamlProblems.push({ ...pos(pair.key.range?.[0] ?? 0), message: 'a key must be plain text, not a list or mapping' });
+      if (isCollection(pair.key)) addProblem(pair.key.range?.[0] ?? 0, () => 'a key must be plain text, not a list or mapping');
     },
   });
-  if (yamlProblems.length > 0) return { ok: false, problems: sortProblems(yamlProblems) };
+  if (found > 0) return { ok: false, problems: sortProblems([...yamlProblems, ...treeProblems], found) };
 
   let data: unknown;
   try {
@@ -56,11 +100,28 @@ export function loadRunbook(file: string, content: Uint8Array | string): LoadRes
 
   const parsed = runbookSchema.safeParse(data);
   if (!parsed.success) {
-    return { ok: false, problems: sortProblems(parsed.error.issues.flatMap((issue) => describeIssue(issue, data, at))) };
+    const issues = parsed.error.issues;
+    const found = issues.reduce((n, issue) => n + (issue.code === 'unrecognized_keys' ? issue.keys.length : 1), 0);
+    return { ok: false, problems: sortProblems(issues.slice(0, MAX_PROBLEMS).flatMap((issue) => describeIssue(issue, data, at)), found) };
   }
   const graph = checkRunbookGraph(parsed.data, (path, message) => at(path, message));
   if (graph.length > 0) return { ok: false, problems: sortProblems(graph) };
   return { ok: true, runbook: { file, contentHash, definition: parsed.data } };
+}
+
+/**
+ * Runs the parser with stack traces off: it makes an Error for every problem it finds, and
+ * capturing a stack for each made a file of 260,000 problems several times slower to read. The
+ * problems carry their offsets; no one reads those stacks.
+ */
+function withoutStackTraces<T>(fn: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 type At = (path: readonly PropertyKey[], message: string, useKey?: boolean) => RunbookProblem;
@@ -73,7 +134,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, at: At): RunbookP
   switch (issue.code) {
     case 'unrecognized_keys': {
       const inWhen = path[path.length - 1] === 'when';
-      return issue.keys.map((k) =>
+      return issue.keys.slice(0, MAX_PROBLEMS).map((k) =>
         at([...path, k], inWhen ? `when: unknown field "${k}"${where} (known: ${WHEN_FIELDS})` : `unknown key "${k}"${field ? ` in ${field}` : ''}${where}`, true),
       );
     }
@@ -157,9 +218,13 @@ function yamlMessage(code: string, message: string, source: string): string {
 const lowerFirst = (s: string) => (/^[A-Z][A-Z0-9]/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 const firstLine = (s: string) => (s.split('\n', 1)[0] ?? s).trim();
 
-function sortProblems(problems: RunbookProblem[]): RunbookProblem[] {
+/**
+ * In file order, without repeats, at most MAX_PROBLEMS of them; `found` is how many there were
+ * (more than the list when the caller located only the first ones), said in a last line.
+ */
+function sortProblems(problems: RunbookProblem[], found = problems.length): RunbookProblem[] {
   const seen = new Set<string>();
-  return problems
+  const unique = problems
     .filter((p) => {
       const key = `${p.line}:${p.col}:${p.message}`;
       if (seen.has(key)) return false;
@@ -167,5 +232,9 @@ function sortProblems(problems: RunbookProblem[]): RunbookProblem[] {
       return true;
     })
     .sort((a, b) => a.line - b.line || a.col - b.col);
+  if (unique.length <= MAX_PROBLEMS && found <= problems.length) return unique;
+  const shown = unique.slice(0, MAX_PROBLEMS);
+  const last = shown[shown.length - 1] ?? { line: 1, col: 1 };
+  return [...shown, { line: last.line, col: last.col, message: `and more problems after these ${shown.length}; fix these first (at most ${MAX_PROBLEMS} are listed)` }];
 }
 

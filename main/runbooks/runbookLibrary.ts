@@ -8,6 +8,7 @@ import { findRunbook, type RunbookDirs } from './findRunbook';
 import { formatProblem } from './formatProblem';
 import { listRunbooks } from './listRunbooks';
 import { loadRunbook } from './loadRunbook';
+import type { LoadResult } from './types';
 
 function summaryOf(dirs: RunbookDirs, path: string): RunbookSummary {
   const s = listRunbooks(dirs.builtin, dirs.custom).find((r) => r.file === path);
@@ -20,8 +21,12 @@ function summaryOf(dirs: RunbookDirs, path: string): RunbookSummary {
  * check (a refused file changes nothing). A built-in's id is refused: duplicate it under a new id
  * instead, so a run never wonders which of two files it means.
  */
-export function importRunbook(db: Db, dirs: RunbookDirs, actor: string, name: string, text: string, replace: boolean, now: string): RunbookSummary {
-  const result = loadRunbook(name, text);
+export function importRunbook(
+  db: Db, dirs: RunbookDirs, actor: string, name: string, text: string, replace: boolean, now: string,
+  /** The loader's result for `text` when the caller has it already (read on the runbook worker, off the event loop). */
+  checked: LoadResult = loadRunbook(name, text),
+): RunbookSummary {
+  const result = checked;
   if (!result.ok) {
     const problems = result.problems.map((p) => formatProblem(name, p));
     throw new ApiFailure('VALIDATION', `${name} is not a valid runbook (${problems.length} problem${problems.length === 1 ? '' : 's'})`, { issues: problems });

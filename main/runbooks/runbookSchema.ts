@@ -4,7 +4,10 @@
  * key is an error rather than a silently ignored field.
  */
 import { z } from 'zod';
-import { CATEGORIES, DATA_CATEGORIES, ROLES, SEVERITIES, jurisdictionCodeSchema } from '../../contract';
+// The contract's files rather than its index: the runbook worker loads this, and starts faster without every API schema.
+import { jurisdictionCodeSchema } from '../../contract/incident';
+import { CATEGORIES, DATA_CATEGORIES, SEVERITIES } from '../../contract/incidentTerms';
+import { ROLES } from '../../contract/roles';
 
 /** Lower-case words joined by hyphens: stable ids that can appear in URLs, logs and `requires:`. */
 const idSchema = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens, starting with a letter').max(64);

@@ -1,6 +1,7 @@
 import type { ChainHead, TimelineEvent } from '../../contract';
 import type { Db } from '../store';
 import { GENESIS_HASH, hashEvent } from './hashEvent';
+import { scrubSearchIndex } from './scrubSearchIndex';
 
 export interface NewEvent {
   actor: string;
@@ -49,7 +50,10 @@ export function appendEvent(db: Db, event: NewEvent): TimelineEvent {
     prepared(db, 'INSERT INTO events (seq, ts, actor, type, incident_ref, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(row.seq, row.ts, row.actor, row.type, row.incidentRef, JSON.stringify(row.data), prevHash, hash);
     prepared(db, 'INSERT INTO chain_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash').run(row.seq, hash);
-    return { ...row, prevHash, hash };
+    const appended = { ...row, prevHash, hash };
+    // The search indexes hold what a role without pii:read is shown, typed personal values masked.
+    scrubSearchIndex(db, appended);
+    return appended;
   }).immediate();
 }
 

@@ -5,3 +5,4 @@ export { maskEvent } from './maskEvent';
 export { readEvents } from './readEvents';
 export { canonicalJson } from './canonicalJson';
 export { hashEvent, GENESIS_HASH } from './hashEvent';
+export { rescrubWithheldSearch } from './rescrubWithheldSearch';

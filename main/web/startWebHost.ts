@@ -6,7 +6,8 @@ import { fail, type Result } from '../../contract';
 import type { Backend, Connection } from '../api/types';
 import { assertLoopbackHost } from './assertLoopbackHost';
 import { checkRequestOrigin } from './checkRequestOrigin';
-import { readBody } from './readBody';
+import { BodyBudget } from './BodyBudget';
+import { readBody, type BodyRead } from './readBody';
 import { sendJson, sendText } from './sendResponse';
 import { setSecurityHeaders } from './securityHeaders';
 import { serveStatic } from './serveStatic';
@@ -16,6 +17,14 @@ import { streamEvents } from './streamEvents';
 /** Evidence travels base64 in JSON: 32 MiB of file is ~42.7 MiB of text, plus the envelope. */
 export const MAX_API_BODY_BYTES = 45 * 1024 * 1024;
 const MAX_EXCHANGE_BODY_BYTES = 4 * 1024;
+/**
+ * Request bodies held at once, all requests together (issue 13 §14): one largest body and room for
+ * ordinary calls beside it. A body is held as bytes, then as text, then parsed (and evidence
+ * decoded), so the process needs a few times this at the most, however many requests arrive.
+ */
+export const MAX_BUFFERED_BODY_BYTES = 64 * 1024 * 1024;
+/** What a refused request is told to wait before trying again. */
+const BUSY_RETRY_SECONDS = 2;
 
 export interface WebHostOptions {
   backend: Backend;
@@ -25,6 +34,8 @@ export interface WebHostOptions {
   host?: string;
   /** The built renderer (dist/renderer), served as static files. */
   rendererDir: string;
+  /** Request bodies held at once, all requests together; default MAX_BUFFERED_BODY_BYTES. */
+  maxBufferedBodyBytes?: number;
 }
 
 export interface WebHost {
@@ -33,6 +44,8 @@ export interface WebHost {
   port: number;
   /** Stops listening, ends event streams and signs the browser sessions out. The backend stays open. */
   close(): Promise<void>;
+  /** Request body bytes held now and at most at once (the shared budget; issue 13 §14). */
+  bodyStats(): { used: number; peak: number; capacity: number };
 }
 
 /** Browser mode: the renderer and the API over loopback HTTP (ARCHITECTURE.md §1). */
@@ -44,14 +57,16 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const tokenText = token.toString('base64url');
   const sessions = new Map<string, Connection>();
   const streams = new Set<() => void>();
+  const budget = new BodyBudget(opts.maxBufferedBodyBytes ?? MAX_BUFFERED_BODY_BYTES);
   let port = 0;
 
   const exchange = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const read = await readBody(req, MAX_EXCHANGE_BODY_BYTES);
+    const read = await readBody(req, MAX_EXCHANGE_BODY_BYTES, budget);
     if (!read.ok) {
-      rejectBody(res, read.reason, MAX_EXCHANGE_BODY_BYTES);
+      rejectBody(req, res, read.reason, MAX_EXCHANGE_BODY_BYTES, budget);
       return;
     }
+    read.release();
     const presented = parseJsonObject(read.body)?.token;
     if (token === null || typeof presented !== 'string' || !sameSecret(token, presented)) {
       sendJson(res, 401, fail('UNAUTHENTICATED', 'invalid or already used token: restart firebreak serve for a new link'));
@@ -65,11 +80,20 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
 
   const api = async (req: IncomingMessage, res: ServerResponse, conn: Connection): Promise<void> => {
-    const read = await readBody(req, MAX_API_BODY_BYTES);
+    const read = await readBody(req, MAX_API_BODY_BYTES, budget);
     if (!read.ok) {
-      rejectBody(res, read.reason, MAX_API_BODY_BYTES);
+      rejectBody(req, res, read.reason, MAX_API_BODY_BYTES, budget);
       return;
     }
+    // The body's bytes count until the call is answered: its text and parsed input live that long.
+    try {
+      await answer(res, conn, read);
+    } finally {
+      read.release();
+    }
+  };
+
+  const answer = async (res: ServerResponse, conn: Connection, read: Extract<BodyRead, { ok: true }>): Promise<void> => {
     const body = parseJsonObject(read.body);
     if (body === null || typeof body.method !== 'string') {
       sendJson(res, 400, fail('VALIDATION', 'expected a JSON body {"method": string, "input": any}'));
@@ -77,7 +101,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     let result: Result<unknown>;
     try {
-      result = await backend.handle(conn, body.method, body.input ?? {});
+      // `background: true` marks a call the page made on its own (a refetch after a push): it does not keep the session alive.
+      result = await backend.handle(conn, body.method, body.input ?? {}, { background: body.background === true });
     } catch {
       result = fail('INTERNAL', 'internal error');
     }
@@ -159,6 +184,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   return {
     url: `http://127.0.0.1:${port}/#token=${tokenText}`,
     port,
+    bodyStats: () => budget.stats(),
     close: async () => {
       token = null;
       for (const stop of [...streams]) stop();
@@ -191,12 +217,29 @@ function parseJsonObject(body: Buffer): Record<string, unknown> | null {
   }
 }
 
-function rejectBody(res: ServerResponse, reason: 'too-large' | 'aborted', limit: number): void {
+function rejectBody(req: IncomingMessage, res: ServerResponse, reason: 'too-large' | 'aborted' | 'busy', limit: number, budget: BodyBudget): void {
   if (reason === 'aborted' || res.destroyed) {
     res.destroy();
     return;
   }
-  // The rest of the upload is not read: answer, then drop the socket instead of draining it.
+  if (reason === 'busy') {
+    // The rest of the body is read and dropped (no memory held), up to the per-request limit, and
+    // the connection stays open: a socket closed on unread data is reset, and the client (a
+    // browser still uploading) could lose this answer with it.
+    let dropped = 0;
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > limit) req.destroy();
+    });
+    req.resume();
+    const mib = (n: number) => `${Math.ceil(n / (1024 * 1024))} MiB`;
+    res.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
+    sendJson(res, 503, fail('BUSY', `the server is receiving as much request data as it holds at once (${mib(budget.capacity)}, other uploads in progress): nothing was done; try again in ${BUSY_RETRY_SECONDS} seconds`, {
+      retryAfterMs: BUSY_RETRY_SECONDS * 1000,
+    }));
+    return;
+  }
+  // A body over the limit is not read: answer, then drop the socket instead of draining it.
   res.setHeader('Connection', 'close');
   res.on('finish', () => res.socket?.destroySoon());
   sendJson(res, 413, fail('VALIDATION', `request body larger than ${limit} bytes`));

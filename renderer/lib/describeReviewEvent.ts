@@ -1,6 +1,6 @@
 import { ACTION_STATUS_LABEL, REVIEW_SECTION_INFO, formatActionId, type ActionStatus, type ReviewSection, type TimelineEvent } from '../../contract';
 import type { EventDescription, FieldChange } from './describeEvent';
-import { formatDateTime } from './formatDateTime';
+import { formatDue } from './formatDue';
 import { humanize } from './humanize';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
@@ -9,11 +9,11 @@ const sections = (v: unknown): string =>
   Array.isArray(v) ? v.map((s) => REVIEW_SECTION_INFO[s as ReviewSection]?.title ?? str(s)).join(', ') : '';
 const item = (d: Record<string, unknown>): string => `${typeof d.id === 'number' ? formatActionId(d.id) : 'action item'} “${str(d.title)}”`;
 
-/** `due` is an instant; the other fields are shown as they are. */
+/** `due` is a date (an instant in events recorded before due dates were dates); the other fields are shown as they are. */
 function actionChanges(v: unknown): FieldChange[] {
   if (!Array.isArray(v)) return [];
   return v.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null).map((c) => {
-    const show = (x: unknown) => (c.field === 'due' ? formatDateTime(str(x)) : str(x));
+    const show = (x: unknown) => (c.field === 'due' ? formatDue(str(x)) : str(x));
     return { field: humanize(str(c.field)), before: show(c.before), after: show(c.after), redacted: false };
   });
 }
@@ -36,7 +36,7 @@ export function describeReviewEvent(event: TimelineEvent, base: EventDescription
     case 'event.unstarred':
       return { ...base, summary: `Took the star off event #${num(d.seq)} (${humanize(str(d.type))}): no longer a key event` };
     case 'action.added':
-      return { ...base, summary: `Added action item ${item(d)} for ${str(d.owner)}, due ${formatDateTime(str(d.due))}` };
+      return { ...base, summary: `Added action item ${item(d)} for ${str(d.owner)}, due ${formatDue(str(d.due))}${d.overdue === true ? ', overdue already' : ''}` };
     case 'action.updated': {
       const changes = actionChanges(d.changes);
       return { ...base, summary: `Changed ${item(d)}: ${changes.map((c) => c.field.toLowerCase()).join(', ')}`, changes, body: d.reason ? str(d.reason) : null };
@@ -49,7 +49,7 @@ export function describeReviewEvent(event: TimelineEvent, base: EventDescription
       return { ...base, summary: `Reopened ${item(d)} (was ${ACTION_STATUS_LABEL[str(d.was) as ActionStatus] ?? str(d.was)})`, body: str(d.reason) };
     case 'action.alarm': {
       const when = d.threshold === 0 ? 'is overdue' : `is due in less than ${num(d.threshold)} h`;
-      return { ...base, summary: `Action item alarm: ${item(d)}, owner ${str(d.owner)}, ${when} (due ${formatDateTime(str(d.due))})`, tone: 'danger' };
+      return { ...base, summary: `Action item alarm: ${item(d)}, owner ${str(d.owner)}, ${when} (due ${formatDue(str(d.due))})`, tone: 'danger' };
     }
     default:
       return base;

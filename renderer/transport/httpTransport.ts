@@ -3,7 +3,7 @@
  * `fetch('/api')` and `EventSource('/events')`. The session lives in an HttpOnly cookie, so
  * nothing here ever holds a credential after `exchangeToken` has run.
  */
-import type { MethodName, Result, Topic, Topics, Transport } from '../../contract';
+import type { CallOptions, MethodName, Result, Topic, Topics, Transport } from '../../contract';
 
 type Listener = (payload: unknown) => void;
 
@@ -32,14 +32,14 @@ export function createHttpTransport(): Transport {
   };
 
   return {
-    call: async (method: MethodName, input: unknown): Promise<Result<unknown>> => {
+    call: async (method: MethodName, input: unknown, opts?: CallOptions): Promise<Result<unknown>> => {
       let response: Response;
       try {
         response = await fetch('/api', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           credentials: 'same-origin',
-          body: JSON.stringify({ method, input }),
+          body: JSON.stringify({ method, input, ...(opts?.background === true ? { background: true } : {}) }),
         });
       } catch {
         return { ok: false, error: { code: 'INTERNAL', message: 'the Firebreak server is not reachable' } };

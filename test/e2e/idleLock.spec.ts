@@ -44,3 +44,45 @@ test('an idle session ends, the vault locks, and the log records why', async ({ 
   await audit.clearFilters();
   await expect(audit.column('type')).toHaveText(['auth.login', 'vault.unlocked', 'vault.locked', 'auth.session_expired', 'auth.login', 'vault.created', 'vault.unlocked']);
 });
+
+// Issue 13 §7: a page that refetches after push events (the Backups page on a schedule, the
+// incident list while others write) made each refetch count as activity, so the idle lock never
+// fired. Here a colleague's writes arrive every 2 s, the list refetches after each one, and the
+// session still ends IDLE_MS after the last thing the user did.
+test('refetches after push events do not keep an unattended session alive', async ({ page, server, openApp, setup, shell, signIn }) => {
+  test.setTimeout(90_000);
+  await openApp();
+  await setup.createVault(ADMIN.name, ADMIN.passphrase);
+  await setup.acknowledgeRecoveryKey();
+  await shell.expectSignedIn(ADMIN.name, 'Admin');
+  await expect(page.getByRole('heading', { name: 'No incidents yet' })).toBeVisible();
+  const idleFrom = Date.now();
+
+  // The page's own calls from now on: past the few seconds after the last click (renderer/lib/userActivity.ts), each goes out marked as background.
+  const pageCalls: { method: string; background: boolean; at: number }[] = [];
+  page.on('request', (req) => {
+    if (!req.url().endsWith('/api')) return;
+    const body = req.postDataJSON() as { method: string; background?: boolean };
+    pageCalls.push({ method: body.method, background: body.background === true, at: Date.now() });
+  });
+
+  // Writes that are not this user's doing (a background call does not keep the session alive
+  // either, so these stand in for a colleague's window on the same server).
+  let written = 0;
+  const colleague = setInterval(() => {
+    void page.request
+      .post(`${server.origin}api`, { data: { method: 'incidents.create', input: { title: `Colleague's incident ${++written}`, severity: 'SEV3', category: 'other' }, background: true } })
+      .catch(() => undefined);
+  }, 2_000);
+  try {
+    await expect(signIn.heading).toBeVisible({ timeout: IDLE_MS + 45_000 });
+  } finally {
+    clearInterval(colleague);
+  }
+  expect(Date.now() - idleFrom).toBeGreaterThanOrEqual(IDLE_MS);
+  await expect(page.getByText('You were signed out after a period of inactivity and the vault was locked.')).toBeVisible();
+  // The list did refetch while it waited, as background calls once the user's last click was 5 s past.
+  const later = pageCalls.filter((c) => c.at > idleFrom + 6_000);
+  expect(later.filter((c) => c.method === 'incidents.list').length).toBeGreaterThanOrEqual(2);
+  expect(later.filter((c) => !c.background)).toEqual([]);
+});

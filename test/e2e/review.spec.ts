@@ -80,9 +80,18 @@ test('a responder stars key events, writes the review and adds an action item; a
   const dialog = page.getByRole('dialog', { name: 'Add an action item' });
   await dialog.getByLabel('Title').fill('Close RDP on every server');
   await dialog.getByLabel('Owner').selectOption(MANAGER.name);
+  // A date already past is allowed (back-filling), and the field says what that means before saving.
+  await dialog.getByLabel('Due').fill(dateIn(-3));
+  await expect(dialog).toContainText('This date has passed: the item is recorded as overdue at once');
   await dialog.getByLabel('Due').fill(dateIn(14));
+  await expect(dialog).toContainText('A date, the same for everyone.');
   await dialog.getByRole('button', { name: 'Add action item' }).click();
   await expect(dialog).toBeHidden();
+  // Shown as the date it was given (not shifted by a time zone), with no time of day.
+  const due = actions.card.locator('tr[data-id="A-1"] time');
+  await expect(due).toHaveAttribute('datetime', dateIn(14));
+  await expect(due).toContainText(String(Number(dateIn(14).slice(8, 10))));
+  await expect(due).not.toContainText(':');
   await expect(actions.card.locator('tr[data-id="A-1"]')).toContainText('Close RDP on every server');
   await expect(actions.card.locator('tr[data-id="A-1"]')).toContainText(MANAGER.name);
 

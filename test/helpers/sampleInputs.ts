@@ -123,7 +123,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'reviews.keyEvents': { ref },
     'actions.list': { overdue: true },
     'actions.get': { id: 1 },
-    'actions.add': { ref, title: 'Sample action item', owner: 'admin', due: '2099-01-01T00:00:00Z' },
+    'actions.add': { ref, title: 'Sample action item', owner: 'admin', due: '2099-01-01' },
     'actions.update': { id: 1, title: 'Sample action item, renamed' },
     'actions.done': { id: 1, note: 'Sample done note' },
     'actions.wontDo': { id: 1, reason: 'Sample reason' },

@@ -6,7 +6,7 @@ import {
 } from '../../auth';
 import { maskQueuedTexts } from '../../incidents';
 import { settlePiiAccess, type PiiSettlement } from '../../pii';
-import { appendEvent } from '../../timeline';
+import { appendEvent, rescrubWithheldSearch } from '../../timeline';
 
 import type { SlotKey } from '../../vault';
 import { logError } from '../logError';
@@ -241,7 +241,11 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         // The user's key pair, and for pii:read the personal-data key opened (and passed on to pending holders).
         const pii = settlePiiAccess(db, user, record.role, userKey, ctx.nowIso());
         // Free text that processes without the key could not mask while no holder was signed in.
-        if (pii.holds) maskQueuedTexts(db);
+        if (pii.holds) {
+          maskQueuedTexts(db);
+          // and search-index text withheld for the same reason (main/timeline rescrubWithheldSearch).
+          rescrubWithheldSearch(db);
+        }
         const session = ctx.sessions.start(user, record.role, record.sessionEpoch, userKey);
         appendEvent(db, {
           actor: user, type: 'auth.login', ts: ctx.nowIso(),

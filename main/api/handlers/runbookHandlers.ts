@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ApiFailure, rankRunbooks, roleHas } from '../../../contract';
 import { getIncident } from '../../incidents';
 import {
-  actOnRun, duplicateRunbook, exportRunbook, formatProblem, getRun, importRunbook, listRunbooks, listRuns, loadRunbook, startRun,
+  actOnRun, duplicateRunbook, exportRunbook, getRun, importRunbook, lintRunbooks, listRunbooks, listRuns, loadResultOf, RunbookCheckWorker, startRun,
   type RunScope, type RunbookDirs,
 } from '../../runbooks';
 import type { RunView } from '../../../contract';
@@ -20,15 +20,8 @@ const view = (ctx: Context, run: RunView): RunView => piiViewOf(ctx)?.scrubberOf
 
 export const runbookHandlers: Pick<Handlers, RunbookMethods> = {
   'runbooks.list': (ctx) => listRunbooks(ctx.builtinRunbooksDir, join(ctx.dataDir, 'runbooks')),
-  'runbooks.lint': (_ctx, { files }) =>
-    files.map(({ name, text }) => {
-      const result = loadRunbook(name, text);
-      if (result.ok) {
-        const d = result.runbook.definition;
-        return { name, ok: true, id: d.id, version: d.version, contentHash: result.runbook.contentHash, problems: [] };
-      }
-      return { name, ok: false, id: null, version: null, contentHash: '', problems: result.problems.map((p) => formatProblem(name, p)) };
-    }),
+  // Parsed on the runbook worker with a time limit, never on the backend's event loop (issue 13 §6).
+  'runbooks.lint': (_ctx, { files }) => lintRunbooks(files),
   'runbooks.suggest': (ctx, { ref }) => {
     const { db } = ctx.open();
     const incident = getIncident(db, ref);
@@ -40,7 +33,10 @@ export const runbookHandlers: Pick<Handlers, RunbookMethods> = {
       }));
   },
   'runbooks.export': (ctx, { id, source }) => exportRunbook(dirsOf(ctx), id, source),
-  'runbooks.import': (ctx, { name, text, replace }) => importRunbook(ctx.open().db, dirsOf(ctx), actorOf(ctx).user, name, text, replace, ctx.nowIso()),
+  'runbooks.import': async (ctx, { name, text, replace }) => {
+    const checked = loadResultOf(await RunbookCheckWorker.shared().check(name, text));
+    return importRunbook(ctx.open().db, dirsOf(ctx), actorOf(ctx).user, name, text, replace, ctx.nowIso(), checked);
+  },
   'runbooks.duplicate': (ctx, { id, newId, title }) => duplicateRunbook(ctx.open().db, dirsOf(ctx), actorOf(ctx).user, id, newId, title, ctx.nowIso()),
 
   'runs.start': (ctx, { ref, runbookId }) => view(ctx, startRun(scopeOf(ctx), actorOf(ctx), ref, runbookId)),

@@ -1,4 +1,5 @@
 import type { ActionItem, ActionStatus } from '../../../contract';
+import { plural } from '../../../contract/plural';
 import { ACTION_STATUSES } from '../../../contract/reviewTerms';
 import { EXIT, usageError } from '../CliError';
 import { formatActionRows } from '../formatActions';
@@ -15,7 +16,7 @@ export const actionList: CommandSpec = {
   summary: 'list action items, overdue first (all incidents, or those of REF)',
   session: 'login',
   options: {
-    overdue: { type: 'boolean', description: 'only open items past their due time' },
+    overdue: { type: 'boolean', description: 'only open items whose due date has ended' },
     mine: { type: 'boolean', description: 'only items the signed-in user owns' },
     status: { type: 'string', value: 'S', description: `only items in this state: ${Object.keys(STATUS_OF).join(', ')}` },
   },
@@ -24,8 +25,9 @@ export const actionList: CommandSpec = {
     if (values.overdue === true && values.status !== undefined && values.status !== 'open') throw usageError('--overdue lists open items only: leave out --status or give --status open');
   },
   details: [
-    'Order: overdue items first (the longest overdue first), then open ones by due time, then done and',
-    'won\'t-do ones. STATUS says OVERDUE for an open item past its due time; times are UTC. The count',
+    'Order: overdue items first (the longest overdue first), then open ones by due date, then done and',
+    'won\'t-do ones. DUE is a date (YYYY-MM-DD, never shifted between zones); STATUS says OVERDUE for an open',
+    'item once its due date has ended in the time zone Firebreak runs in. The count',
     `of items and of overdue ones goes to stderr. Statuses: ${ACTION_STATUSES.join(', ')} (wont_do is --status wont-do).`,
     'Needs report:read (everyone\'s items), or action:write alone (a backup operator: the items they own).',
   ].join('\n'),
@@ -51,7 +53,7 @@ export const actionList: CommandSpec = {
       if (page.rows.length < PAGE || rows.length >= page.total) break;
     }
     ctx.print(ctx.json ? toJson(rows) : formatActionRows(rows));
-    if (!ctx.json && total > 0) ctx.note(`${total} action item(s), ${overdue} overdue`);
+    if (!ctx.json && total > 0) ctx.note(`${plural(total, 'action item')}, ${overdue} overdue`);
     return EXIT.ok;
   },
 };

@@ -1,4 +1,6 @@
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../../contract/incidentTerms';
+import { isCalendarDay } from '../../../contract/calendarDay';
+import { kpiPeriodProblem } from '../../../contract/kpis';
 import { EXIT, usageError } from '../CliError';
 import { toJson } from '../format';
 import { formatKpis, kpisCsv } from '../formatKpis';
@@ -37,8 +39,10 @@ export const kpi: CommandSpec = {
   },
   check: (values) => {
     for (const k of ['from', 'to'] as const) {
-      const v = values[k];
-      if (v !== undefined && (!DAY.test(v as string) || Number.isNaN(Date.parse(v as string)))) throw usageError(`--${k}: give a date as YYYY-MM-DD, e.g. 2026-01-01`);
+      const v = values[k] as string | undefined;
+      if (v === undefined) continue;
+      if (!DAY.test(v)) throw usageError(`--${k}: give a date as YYYY-MM-DD, e.g. 2026-01-01, not ${JSON.stringify(v)}`);
+      if (!isCalendarDay(v)) throw usageError(`--${k}: ${v} is not a calendar date`);
     }
     if (values.csv === true && values.json === true) throw usageError('give one of --json or --csv');
     list(values.severity, SEVERITIES, 'severity');
@@ -46,7 +50,8 @@ export const kpi: CommandSpec = {
   },
   details: [
     'Durations are in seconds in --json and --csv, each with n, coverage, median, p90 and mean (nearest rank); the table rounds them.',
-    'Incidents count in the period they were detected in; exercises are left out unless --include-exercises.',
+    'Incidents count in the period they were detected in; exercises are left out unless --include-exercises (the output says how many either way).',
+    'A bad or impossible date, a --to before --from, or more than 3,700 days exits 2 (a usage error), naming the fix.',
     '--csv prints one row per metric and group (severity, category, month, quarter).',
   ].join('\n'),
   examples: ['firebreak kpi', 'firebreak kpi --from 2026-01-01 --to 2026-12-31 --severity SEV1,SEV2 --json', 'firebreak kpi --from 2026-01-01 --to 2026-03-31 --csv > q1.csv'],
@@ -54,6 +59,9 @@ export const kpi: CommandSpec = {
     const quarter = currentQuarter(new Date());
     const from = (ctx.values.from as string | undefined) ?? quarter.from;
     const to = (ctx.values.to as string | undefined) ?? quarter.to;
+    // Checked here, with the defaults filled in, so the message names the options as typed (exit 2, a usage error).
+    const problem = kpiPeriodProblem(from, to, { from: '--from', to: '--to' });
+    if (problem) throw usageError(problem);
     const severity = list<Severity>(ctx.values.severity, SEVERITIES, 'severity');
     const category = list<Category>(ctx.values.category, CATEGORIES, 'category');
     const result = await ctx.call('kpis.get', {

@@ -1,10 +1,11 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../../contract/incidentTerms';
+import { kpiPeriodProblem } from '../../../contract/kpis';
 import { DEFAULT_TLP, REPORT_FORMATS, TLP_LEVELS, type ReportFormat, type TlpLevel } from '../../../contract/reportTerms';
 import { CliError, EXIT, usageError } from '../CliError';
 import { toJson } from '../format';
-import type { CommandSpec, OptionValues } from '../types';
+import type { CommandSpec } from '../types';
 import { writeFileAtomic } from '../writeFileAtomic';
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], what: string): T => {
@@ -21,13 +22,6 @@ const list = <T extends string>(raw: unknown, allowed: readonly T[], what: strin
 };
 
 /** A day that exists: 2026-02-30 is refused here rather than read as 2 March. */
-function day(values: OptionValues, key: 'from' | 'to'): string {
-  const v = values[key] as string;
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
-  if (!ok) throw usageError(`--${key} ${v} is not a date: give a day as YYYY-MM-DD, e.g. 2026-07-01`);
-  return v;
-}
-
 export const reportPeriod: CommandSpec = {
   words: ['report', 'period'],
   positionals: [],
@@ -47,9 +41,9 @@ export const reportPeriod: CommandSpec = {
   },
   // Everything that can be wrong with the command line is refused before signing in, so no file is written and nothing is recorded.
   check: (values) => {
-    const from = day(values, 'from');
-    const to = day(values, 'to');
-    if (from > to) throw usageError(`the period ends before it starts (--from ${from}, --to ${to}): give a --to date on or after --from`);
+    // The rule the API, `firebreak kpi` and the dashboard apply, in the options' own words.
+    const problem = kpiPeriodProblem(values.from as string, values.to as string, { from: '--from', to: '--to' });
+    if (problem) throw usageError(problem);
     oneOf(values.format, REPORT_FORMATS, 'format');
     if (values.tlp !== undefined) oneOf(values.tlp, TLP_LEVELS, 'tlp');
     list(values.severity, SEVERITIES, 'severity');
@@ -74,8 +68,8 @@ export const reportPeriod: CommandSpec = {
     const tlp = ctx.values.tlp === undefined ? DEFAULT_TLP : oneOf<TlpLevel>(ctx.values.tlp, TLP_LEVELS, 'tlp');
     const severity = list<Severity>(ctx.values.severity, SEVERITIES, 'severity');
     const category = list<Category>(ctx.values.category, CATEGORIES, 'category');
-    const from = day(ctx.values, 'from');
-    const to = day(ctx.values, 'to');
+    const from = ctx.values.from as string;
+    const to = ctx.values.to as string;
     const target = resolve(ctx.values.out as string);
     const force = ctx.values.force === true;
     // Refused before generating: a report that is never written must not be recorded as generated.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { RunbookLintFile } from '../../../contract';
-import { MAX_LINT_FILES, MAX_RUNBOOK_BYTES } from '../../../contract/runbookTerms';
+import { MAX_RUNBOOK_BYTES, formatByteCount, formatByteLimit } from '../../../contract/runbookTerms';
 import { EXIT } from '../CliError';
 import { toJson } from '../format';
 import { describeFsError, resolveRunbookPaths } from '../resolveRunbookPaths';
@@ -11,7 +11,8 @@ export const runbookLint: CommandSpec = {
   words: ['runbook', 'lint'],
   positionals: ['PATH…'],
   summary: 'check runbook files (or every *.yaml/*.yml file of a directory) and print every problem as file:line:col: message',
-  // The check is a public API method that reads no data: no vault, no sign-in (usable in CI).
+  // The check reads no data: no vault, no sign-in (usable in CI). It runs in this process, on the
+  // same runbook worker as the API's runbooks.lint (which needs a session), with the same limits.
   session: 'offline',
   options: {},
   details: [
@@ -24,18 +25,14 @@ export const runbookLint: CommandSpec = {
   examples: ['firebreak runbook lint runbooks/', 'firebreak runbook lint runbooks/*.yaml', 'firebreak runbook lint my-runbook.yaml --json'],
   run: async (ctx) => {
     const { files, problems: unreadable } = resolveRunbookPaths(ctx.args);
+    // Loaded on demand, as every command loads the backend: `--help` stays light.
+    const { lintRunbooks } = await import('../../api');
     const results: RunbookLintFile[] = [];
-    // A large folder goes in batches the API accepts, read one batch at a time (bounded memory).
-    for (let i = 0; i < files.length; i += MAX_LINT_FILES) {
-      const batch = files.slice(i, i + MAX_LINT_FILES);
-      const read = batch.map((path) => readForLint(path, unreadable));
-      const toCheck = read.filter((r): r is { name: string; text: string } => r !== null && 'text' in r);
-      const checked = toCheck.length > 0 ? await ctx.call('runbooks.lint', { files: toCheck }) : [];
-      let next = 0;
-      for (const r of read) {
-        if (r === null) continue;
-        results.push('text' in r ? (checked[next++] as RunbookLintFile) : r);
-      }
+    // One file at a time: only one file's text is held, however large the folder.
+    for (const path of files) {
+      const read = readForLint(path, unreadable);
+      if (read === null) continue;
+      results.push('text' in read ? ((await lintRunbooks([read]))[0] as RunbookLintFile) : read);
     }
     report(ctx, results, unreadable);
     return unreadable.length === 0 && results.every((r) => r.ok) ? EXIT.ok : EXIT.error;
@@ -51,7 +48,7 @@ function readForLint(path: string, unreadable: string[]): { name: string; text: 
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
-    if (size > MAX_RUNBOOK_BYTES) return failed(path, '', `${path}:1:1: the file is ${size} bytes; a runbook may have at most ${MAX_RUNBOOK_BYTES} (1 MiB)`);
+    if (size > MAX_RUNBOOK_BYTES) return failed(path, '', `${path}:1:1: the file is ${formatByteCount(size)}; a runbook file may be at most ${formatByteLimit(MAX_RUNBOOK_BYTES)}: shorten it, or split it into several runbooks`);
     bytes = readFileSync(path);
   } catch (err) {
     unreadable.push(`cannot read ${path}: ${describeFsError(err)}`);

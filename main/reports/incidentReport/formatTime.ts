@@ -10,10 +10,16 @@ export function formatUtc(iso: string | null | undefined, seconds = false, zone 
   return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)}${zone ? ' UTC' : ''}`;
 }
 
-/** A duration in words: "45 min", "3 h 20 min", "2 d 4 h". Negative durations are never shown (callers report a data problem). */
+/**
+ * A duration in words: "0.2 s", "45 s", "12 min", "3 h 20 min", "2 d 4 h" (a restore drill takes well
+ * under a second: "0 s" would say nothing was measured). Negative durations are never shown
+ * (callers report a data problem).
+ */
 export function formatDuration(ms: number): string {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes < 1) return `${Math.round(Math.abs(ms) / 1000)} s`;
+  const s = Math.abs(ms) / 1000;
+  if (s < 10) return `${s.toFixed(s > 0 && s < 0.1 ? 2 : 1)} s`;
+  if (s < 59.5) return `${Math.round(s)} s`;
+  const minutes = Math.round(s / 60);
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;

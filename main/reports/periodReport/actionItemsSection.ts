@@ -1,5 +1,5 @@
 import { listScopeActionItems, type ActionCursor } from '../../kpis';
-import { formatDuration, formatUtc } from '../incidentReport/formatTime';
+import { formatDuration } from '../incidentReport/formatTime';
 import type { Block } from '../render/ReportDocument';
 import { EXERCISE_TAG } from './incidentsSection';
 import type { PeriodReportScope } from './PeriodReportScope';
@@ -22,13 +22,13 @@ export function* actionItemsSection(s: PeriodReportScope): Generator<Block> {
       ],
     };
   }
-  const columns = [{ header: 'Incident', weight: 1.05 }, { header: 'Action', weight: 3 }, { header: 'Owner', weight: 0.9 }, { header: 'Due (UTC)', weight: 1.15 }, { header: 'Overdue', weight: 1.1 }];
+  const columns = [{ header: 'Incident', weight: 1.05 }, { header: 'Action', weight: 3 }, { header: 'Owner', weight: 0.9 }, { header: 'Due', weight: 1.15 }, { header: 'Overdue', weight: 1.1 }];
   let cursor: ActionCursor | null = null;
   let first = true;
   do {
     const page = listScopeActionItems(s.db, s.query, s.now, cursor, s.pageSize);
     const rows = page.rows.map((x) => [
-      `${x.ref}${x.exercise ? ` ${EXERCISE_TAG}` : ''}`, s.scrub(x.ref, x.title), x.owner, formatUtc(x.dueAt),
+      `${x.ref}${x.exercise ? ` ${EXERCISE_TAG}` : ''}`, s.scrub(x.ref, x.title), x.owner, x.due,
       x.overdue ? `OVERDUE by ${formatDuration(nowMs - Date.parse(x.dueAt))}` : `due in ${formatDuration(Date.parse(x.dueAt) - nowMs)}`,
     ]);
     yield first ? { kind: 'table', caption: 'Open, overdue first', columns, rows, empty: 'No action item of these incidents is open.' } : { kind: 'rows', rows };

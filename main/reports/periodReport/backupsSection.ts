@@ -84,8 +84,9 @@ export function* backupsSection(s: PeriodReportScope): Generator<Block> {
       // Bars side by side while there are few drills (a single point of a line reads as nothing); a line for a long series.
       type: d.points.length > 12 ? 'line' : 'bar', title: 'Drill restore time and the RTO, oldest first', unit, labels: d.points.map((x) => formatUtc(x.at, false, false).slice(0, 10)), gap: 'not timed',
       series: [
-        { name: 'restore time', values: d.points.map((x) => (x.restoreSeconds === null ? null : x.restoreSeconds / divisor)) },
-        ...(hasRto ? [{ name: 'RTO', values: d.points.map((x) => (x.rtoSeconds === null ? null : x.rtoSeconds / divisor)) }] : []),
+        // Written as durations (0.14 s, 60 min): a sub-second restore on a minutes axis would read "0.0024".
+        { name: 'restore time', values: d.points.map((x) => (x.restoreSeconds === null ? null : x.restoreSeconds / divisor)), texts: d.points.map((x) => (x.restoreSeconds === null ? null : spanText(x.restoreSeconds))) },
+        ...(hasRto ? [{ name: 'RTO', values: d.points.map((x) => (x.rtoSeconds === null ? null : x.rtoSeconds / divisor)), texts: d.points.map((x) => (x.rtoSeconds === null ? null : spanText(x.rtoSeconds))) }] : []),
       ],
     },
   };

@@ -56,7 +56,8 @@ export interface Chart {
   title: string;
   unit: string;
   labels: string[];
-  series: { name: string; values: (number | null)[] }[];
+  /** `texts`: how each value is written where its number in `unit` reads badly (a drill's 0.14 s on a minutes axis); default formatChartValue. */
+  series: { name: string; values: (number | null)[]; texts?: (string | null)[] }[];
   /** What a gap means, written where it is (bar charts) and in the values table: default "unknown"; e.g. "no incidents", "none due". */
   gap?: string;
   /** A fixed top of the y axis (100 for a percentage), so a low rate is not drawn as a tall bar; default: fitted to the values. */

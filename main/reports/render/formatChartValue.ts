@@ -9,3 +9,13 @@ export function formatChartValue(value: number | null, unit: string, gap = 'unkn
   const rounded = abs >= 100 ? Math.round(value).toString() : abs > 0 && abs < 0.05 ? Number(value.toPrecision(2)).toString() : (Math.round(value * 10) / 10).toString();
   return unit ? `${rounded} ${unit}` : rounded;
 }
+
+/** The text of one value of a series: its own text when the chart gives one, else formatChartValue. */
+export function seriesValueText(s: { values: (number | null)[]; texts?: (string | null)[] }, i: number, unit: string, gap?: string): string {
+  const v = s.values[i] ?? null;
+  if (v !== null) {
+    const own = s.texts?.[i];
+    if (own) return own;
+  }
+  return formatChartValue(v, unit, gap);
+}

@@ -80,7 +80,7 @@ export function layoutChart(chart: Chart, width: number, height: number): Shape[
           return;
         }
         shapes.push({ kind: 'rect', x, y: y(v), w: barW, h: box.bottom - y(v), fill: color });
-        if (n <= 12) shapes.push({ kind: 'text', x: x + barW / 2, y: y(v) - 3, text: formatChartValue(v, ''), size: 6.5, anchor: 'middle', fill: '333333' });
+        if (n <= 12) shapes.push({ kind: 'text', x: x + barW / 2, y: y(v) - 3, text: s.texts?.[i] ?? formatChartValue(v, ''), size: 6.5, anchor: 'middle', fill: '333333' });
       });
     });
   } else {

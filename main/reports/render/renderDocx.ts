@@ -3,7 +3,7 @@ import {
   TextRun, WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { formatChartValue } from './formatChartValue';
+import { seriesValueText } from './formatChartValue';
 import { parseMarkdown, type Span } from './parseMarkdown';
 import type { Renderer } from './Renderer';
 import type { Block, KeyValue, ReportMeta, TableColumn } from './ReportDocument';
@@ -157,7 +157,7 @@ export function docxRenderer(meta: ReportMeta): Renderer {
           body.push(new Paragraph({ keepNext: true, spacing: { before: 80, after: 40 }, children: runs(`${c.title} (${c.unit}; ${c.type} chart, shown as its values)`, { bold: true }) }));
           const columns: TableColumn[] = [{ header: '' }, ...c.series.map((s) => ({ header: s.name, align: 'right' as const }))];
           const widths = widthsOf(columns);
-          table = { columns, widths, rows: [headerRowXml(columns, widths), ...c.labels.map((l, i) => bodyRowXml([l, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit, c.gap))], columns, widths))] };
+          table = { columns, widths, rows: [headerRowXml(columns, widths), ...c.labels.map((l, i) => bodyRowXml([l, ...c.series.map((s) => seriesValueText(s, i, c.unit, c.gap))], columns, widths))] };
           return;
         }
       }

@@ -1,4 +1,4 @@
-import { formatChartValue } from './formatChartValue';
+import { seriesValueText } from './formatChartValue';
 import { layoutChart, type Shape } from './layoutChart';
 import { parseMarkdown, type Span } from './parseMarkdown';
 import type { Renderer } from './Renderer';
@@ -87,7 +87,7 @@ function chartHtml(chart: Chart): string {
   const height = 240;
   const svg = layoutChart(chart, width, height).map(svgShape).join('');
   const values = `<table><thead><tr><th></th>${chart.series.map((s) => `<th class="num">${text(s.name)}</th>`).join('')}</tr></thead><tbody>${chart.labels
-    .map((l, i) => `<tr><th scope="row">${text(l)}</th>${chart.series.map((s) => `<td class="num">${text(formatChartValue(s.values[i] ?? null, chart.unit, chart.gap))}</td>`).join('')}</tr>`)
+    .map((l, i) => `<tr><th scope="row">${text(l)}</th>${chart.series.map((s) => `<td class="num">${text(seriesValueText(s, i, chart.unit, chart.gap))}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
   return `<figure><figcaption>${text(chart.title)} (${text(chart.unit)})</figcaption><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeHtml(chart.title)}">${svg}</svg>${values}</figure>\n`;
 }

@@ -1,25 +1,12 @@
-import { formatChartValue } from './formatChartValue';
+import { escapeMarkdown, escapeMarkdownInline, escapeMarkdownLine } from '../../../contract/escapeMarkdown';
+import { seriesValueText } from './formatChartValue';
 import { parseMarkdown, type Span } from './parseMarkdown';
 import type { Renderer } from './Renderer';
 import type { Block, KeyValue, ReportMeta, TableColumn } from './ReportDocument';
 import { tlpMarking } from './tlpMarking';
 
-/**
- * Plain text made inert in Markdown: characters that start emphasis, links, HTML or tables are
- * backslash-escaped (CommonMark), and so are those that start a heading, list or quote at the
- * beginning of a line. What was typed is what a Markdown viewer shows — never markup.
- */
-export function escapeMarkdown(text: string): string {
-  return escapeInline(text)
-    .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
-}
-
-/** Characters that are markup anywhere in a line (a table cell has no line starts). */
-const escapeInline = (text: string): string => text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
-
-/** A table cell: escaped, on one line (a line break becomes <br>, which GitHub-flavoured Markdown reads in a cell). */
-const cell = (text: string): string => escapeInline(text).replace(/\r?\n/g, '<br>') || ' ';
+/** A table cell: escaped, on one line (a line break — CR, LF or both — becomes <br>, which GitHub-flavoured Markdown reads in a cell). */
+const cell = (text: string): string => escapeMarkdownInline(text).replace(/\r\n?|\n/g, '<br>') || ' ';
 
 function spans(list: readonly Span[]): string {
   return list
@@ -51,10 +38,10 @@ export function markdownRenderer(meta: ReportMeta): Renderer {
   const write = (s: string) => chunks.push(Buffer.from(s, 'utf8'));
   const tlp = tlpMarking(meta.tlp);
   const marking = `> **${tlp.label}** — ${escapeMarkdown(tlp.meaning)}\n`;
-  const watermark = meta.watermark ? `> **${escapeMarkdown(meta.watermark)}**\n` : '';
+  const watermark = meta.watermark ? `> **${escapeMarkdownLine(meta.watermark)}**\n` : '';
   let table: { width: number } | null = null;
 
-  write(`${marking}${watermark}\n# ${escapeMarkdown(meta.title)}\n\n${escapeMarkdown(meta.subtitle)}\n\n${keyValues(meta.header)}`);
+  write(`${marking}${watermark}\n# ${escapeMarkdownLine(meta.title)}\n\n${escapeMarkdown(meta.subtitle)}\n\n${keyValues(meta.header)}`);
 
   return {
     block(b: Block) {
@@ -69,7 +56,7 @@ export function markdownRenderer(meta: ReportMeta): Renderer {
       }
       switch (b.kind) {
         case 'heading':
-          write(`${'#'.repeat(b.level + 1)} ${escapeMarkdown(b.text)}\n\n${b.level === 1 && watermark ? `${watermark}\n` : ''}`);
+          write(`${'#'.repeat(b.level + 1)} ${escapeMarkdownLine(b.text)}\n\n${b.level === 1 && watermark ? `${watermark}\n` : ''}`);
           return;
         case 'markdown':
           for (const m of parseMarkdown(b.text)) {
@@ -82,15 +69,15 @@ export function markdownRenderer(meta: ReportMeta): Renderer {
           write(`${b.tone === 'warning' ? '**Note:** ' : ''}${b.tone === 'muted' ? '*' : ''}${escapeMarkdown(b.text).replace(/\n/g, '  \n')}${b.tone === 'muted' ? '*' : ''}\n\n`);
           return;
         case 'bullets':
-          write(`${b.items.map((i) => `- ${escapeMarkdown(i).replace(/\n/g, ' ')}`).join('\n')}\n\n`);
+          write(`${b.items.map((i) => `- ${escapeMarkdownLine(i)}`).join('\n')}\n\n`);
           return;
         case 'keyValues':
           write(keyValues(b.items));
           return;
         case 'table':
-          if (b.caption) write(`**${escapeMarkdown(b.caption)}**\n\n`);
+          if (b.caption) write(`**${escapeMarkdownLine(b.caption)}**\n\n`);
           if (b.rows.length === 0 && b.empty) {
-            write(`*${escapeMarkdown(b.empty)}*\n\n`);
+            write(`*${escapeMarkdownLine(b.empty)}*\n\n`);
             return;
           }
           write(tableHead(b.columns));
@@ -99,9 +86,9 @@ export function markdownRenderer(meta: ReportMeta): Renderer {
           return;
         case 'chart': {
           const c = b.chart;
-          write(`**${escapeMarkdown(c.title)}** (${c.type} chart, ${escapeMarkdown(c.unit)})\n\n`);
+          write(`**${escapeMarkdownLine(c.title)}** (${c.type} chart, ${escapeMarkdownLine(c.unit)})\n\n`);
           write(tableHead([{ header: '' }, ...c.series.map((s) => ({ header: s.name, align: 'right' as const }))]));
-          c.labels.forEach((label, i) => write(tableRow([label, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit, c.gap))], c.series.length + 1)));
+          c.labels.forEach((label, i) => write(tableRow([label, ...c.series.map((s) => seriesValueText(s, i, c.unit, c.gap))], c.series.length + 1)));
           write('\n');
           return;
         }
@@ -109,7 +96,7 @@ export function markdownRenderer(meta: ReportMeta): Renderer {
     },
     finish() {
       if (table) write('\n');
-      write(`---\n\n${marking}${watermark}\n*${escapeMarkdown(meta.footer)}*\n`);
+      write(`---\n\n${marking}${watermark}\n*${escapeMarkdownLine(meta.footer)}*\n`);
       return Promise.resolve(Buffer.concat(chunks));
     },
   };

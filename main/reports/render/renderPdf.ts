@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { toWinAnsi } from '../../notify';
-import { formatChartValue } from './formatChartValue';
+import { seriesValueText } from './formatChartValue';
 import { layoutChart } from './layoutChart';
 import { parseMarkdown, type Span } from './parseMarkdown';
 import type { Renderer } from './Renderer';
@@ -287,7 +287,7 @@ export function pdfRenderer(meta: ReportMeta): Renderer {
       widths: widthsOf([{ header: '' }, ...c.series.map(() => ({ header: '' }))], width),
     };
     drawHeaderRow();
-    c.labels.forEach((label, i) => drawRow([label, ...c.series.map((s) => formatChartValue(s.values[i] ?? null, c.unit, c.gap))]));
+    c.labels.forEach((label, i) => drawRow([label, ...c.series.map((s) => seriesValueText(s, i, c.unit, c.gap))]));
     endTable();
   };
 

@@ -19,9 +19,12 @@ import { supersededPhaseTimes } from './0160-superseded-phase-times';
 import { incidentStartExercise } from './0170-incident-start-exercise';
 import { reviews } from './0180-reviews';
 import { kpiIncidents } from './0210-kpi-incidents';
+import { kpiVersions } from './0220-kpi-versions';
 import { eventSearchWithoutPersonalData } from './0240-event-search-without-personal-data';
 import { backupDecisions } from './0270-backup-decisions';
 import { sealedTotp } from './0271-sealed-totp';
+import { searchWithoutTypedPersonalData } from './0241-search-without-typed-personal-data';
+import { actionDueDates } from './0280-action-due-dates';
 import { personalDataSealed } from './0300-personal-data-sealed';
 import { maskedFreeText } from './0301-masked-free-text';
 
@@ -29,5 +32,5 @@ import { maskedFreeText } from './0301-masked-free-text';
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
   notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes, incidentStartExercise, reviews,
-  kpiIncidents, eventSearchWithoutPersonalData, backupDecisions, sealedTotp, personalDataSealed, maskedFreeText,
+  kpiIncidents, kpiVersions, eventSearchWithoutPersonalData, searchWithoutTypedPersonalData, backupDecisions, sealedTotp, actionDueDates, personalDataSealed, maskedFreeText,
 ];

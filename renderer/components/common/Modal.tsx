@@ -18,6 +18,12 @@ export function Modal({
     if (dialog === null) return undefined;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // showModal() focuses the first focusable element, which is the header's Close button: typing
+    // would then go nowhere (React's autoFocus fired while the dialog was still closed). Start in the
+    // field marked data-autofocus, else the first field; a dialog without one keeps Close.
+    const first = dialog.querySelector<HTMLElement>('.modal-body [data-autofocus]:not([disabled])')
+      ?? dialog.querySelector<HTMLElement>('.modal-body :is(input:not([type="hidden"]), select, textarea):not([disabled])');
+    first?.focus();
     const onCancel = (e: Event): void => {
       e.preventDefault();
       onCloseRef.current();

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../../contract';
+import { CATEGORIES, kpiPeriodProblem, SEVERITIES, type ApiError, type Category, type Severity } from '../../../contract';
 import { useApiResource } from '../../hooks/useApiResource';
 import { useClient } from '../../hooks/useClient';
 import { formatDateTime } from '../../lib/formatDateTime';
@@ -18,6 +18,10 @@ import { KpiTiles } from './KpiTiles';
 import { MoreKpis } from './MoreKpis';
 import { NotificationChart } from './NotificationChart';
 
+/** A refusal in the words of its issues ("… is not a calendar date"), without the API's "invalid input for kpis.get" frame. */
+const readableError = (e: ApiError): string =>
+  e.code === 'VALIDATION' && e.issues?.length ? e.issues.map((i) => i.replace(/^[\w.]+: /, '')).join(' ') : e.message;
+
 const CHOICES: { value: PeriodChoice; label: string }[] = [
   { value: 'this-quarter', label: 'This quarter' },
   { value: 'previous-quarter', label: 'Previous quarter' },
@@ -35,7 +39,9 @@ export function DashboardPage() {
   const [includeExercises, setIncludeExercises] = useState(false);
   const [reportOpen, setReportOpen] = useState(false);
   const range = useMemo(() => (choice === 'custom' ? custom : periodFor(choice, new Date())), [choice, custom]);
-  const rangeProblem = choice === 'custom' && (!custom.from || !custom.to) ? 'Give both dates.' : choice === 'custom' && custom.from > custom.to ? 'The range ends before it starts: pick a "to" date on or after "from".' : null;
+  // A custom range is checked here, by the rule the API applies, and refused next to the dates: it
+  // is never sent, and never named in the heading as if it were a period.
+  const rangeProblem = choice !== 'custom' ? null : !custom.from || !custom.to ? 'Give both dates.' : kpiPeriodProblem(custom.from, custom.to, { from: 'From', to: 'To' });
   const kpis = useApiResource(
     () => (rangeProblem ? Promise.resolve({ ok: false as const, error: { code: 'VALIDATION' as const, message: rangeProblem } }) : client.call('kpis.get', {
       from: range.from, to: range.to, includeExercises, ...(severity.length ? { severity } : {}), ...(category ? { category: [category] } : {}),
@@ -43,14 +49,22 @@ export function DashboardPage() {
     [client, range.from, range.to, includeExercises, severity.join(','), category, rangeProblem],
   );
   const r = kpis.data;
-  const nothing = r !== null && r.incidents === 0 && r.backups.plans.length === 0 && r.drills.points.length === 0 && r.notifications.due === 0;
+  const filtered = r !== null && (r.filters.severity !== null || r.filters.category !== null);
+  // No incident in the period (with these filters): the incident figures are an empty state, not a
+  // row of dashes; backups and drills (every plan, whatever the filters) still show when there are any.
+  const noIncidents = r !== null && r.incidents === 0;
+  const noRecovery = r !== null && r.backups.plans.length === 0 && r.drills.points.length === 0;
 
   return (
     <div className="page dashboard">
       <div className="page-header">
         <div>
           <h1>Dashboard</h1>
-          <p className="page-sub">Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against the {r ? `${r.previous.from} – ${r.previous.to}` : 'previous period'}. Definitions: docs/kpis.md.</p>
+          <p className="page-sub">
+            {rangeProblem
+              ? 'Response times, notifications, backups and drills: fix the custom range below to see them.'
+              : <>Response times, notifications, backups and drills for {describeRange(range)} ({range.from} to {range.to}, UTC), against {r ? `${describeRange(r.previous)} (${r.previous.from} to ${r.previous.to})` : 'the previous period'}. Definitions: docs/kpis.md.</>}
+          </p>
         </div>
         <button type="button" className="btn btn-secondary" onClick={() => setReportOpen(true)} disabled={rangeProblem !== null} title={rangeProblem ?? `The report for ${describeRange(range)} with these filters`}>
           <Icon name="download" size={15} />
@@ -70,7 +84,8 @@ export function DashboardPage() {
         {choice === 'custom' && (
           <>
             <label className="field-inline"><span>From</span><input type="date" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} aria-label="From" /></label>
-            <label className="field-inline"><span>To</span><input type="date" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} aria-label="To" /></label>
+            <label className="field-inline"><span>To</span><input type="date" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} aria-label="To" aria-invalid={rangeProblem ? true : undefined} aria-describedby={rangeProblem ? 'kpi-range-problem' : undefined} /></label>
+            {rangeProblem && <p id="kpi-range-problem" className="field-error kpi-range-problem" role="alert" data-testid="range-problem">{rangeProblem}</p>}
           </>
         )}
         <fieldset className="kpi-severity">
@@ -94,21 +109,33 @@ export function DashboardPage() {
           Include exercises
         </label>
       </form>
-      {kpis.error && <ErrorBanner>{kpis.error.message}</ErrorBanner>}
+      {kpis.error && !rangeProblem && <ErrorBanner>{readableError(kpis.error)}</ErrorBanner>}
       {!r && kpis.loading && !kpis.error && <Spinner label="Computing the KPIs" />}
-      {r && (
+      {r && !rangeProblem && (
         <>
           <p className="kpi-scope" data-testid="kpi-scope">
             {r.incidents} {r.incidents === 1 ? 'incident' : 'incidents'} detected in the period
-            {r.filters.includeExercises ? ', exercises included' : r.exercisesExcluded > 0 ? ` (${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise' : 'exercises'} left out)` : ''}
+            {r.filters.includeExercises ? `, ${r.exercisesIncluded} of them ${r.exercisesIncluded === 1 ? 'an exercise' : 'exercises'}` : r.exercisesExcluded > 0 ? ` (${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise' : 'exercises'} left out)` : ''}
             {r.filters.severity ? `, highest severity ${r.filters.severity.join(', ')}` : ''}{r.filters.category ? `, ${r.filters.category.map(humanize).join(', ')}` : ''}
             . Figures as of {formatDateTime(r.asOf)}.{kpis.loading ? ' Updating…' : ''}
           </p>
           {r.filters.includeExercises && <p className="kpi-exercise-note" role="note">Exercises are included: these figures mix drills and tabletops with real incidents.</p>}
-          {nothing ? (
-            <EmptyState icon="activity" title={`Nothing to measure for ${describeRange(range)}`}>
-              No incident was detected in this period{r.exercisesExcluded > 0 ? ` (${r.exercisesExcluded} exercises are left out — tick “Include exercises” to see them)` : ''}, and there is no backup plan or drill. Pick another period or widen the filters; incidents count in the period they were detected in.
-            </EmptyState>
+          {noIncidents ? (
+            <>
+              <EmptyState icon="activity" title={`Nothing to measure for ${describeRange(range)}${filtered ? ' with these filters' : ''}`}>
+                No incident was detected in this period{filtered ? ' that matches the filters' : ''}{r.exercisesExcluded > 0 ? ` (${r.exercisesExcluded} ${r.exercisesExcluded === 1 ? 'exercise is' : 'exercises are'} left out — tick “Include exercises” to see ${r.exercisesExcluded === 1 ? 'it' : 'them'})` : ''}, so there are no response times or notices to measure. Pick another period or widen the filters; incidents count in the period they were detected in.
+                {noRecovery ? ' There is no backup plan or drill in this period either.' : ' Backups and drills below are of all plans (filters apply to incidents only).'}
+              </EmptyState>
+              {!noRecovery && (
+                <>
+                  <KpiTiles result={r} recoveryOnly />
+                  <div className="kpi-charts">
+                    <BackupHealth b={r.backups} periodStart={`${r.from}T00:00:00.000Z`} />
+                    <DrillChart d={r.drills} />
+                  </div>
+                </>
+              )}
+            </>
           ) : (
             <>
               <KpiTiles result={r} />
@@ -117,7 +144,7 @@ export function DashboardPage() {
                 <DurationsByMonth durations={r.durations} />
                 <DurationsBySeverity durations={r.durations} />
                 <NotificationChart n={r.notifications} />
-                <BackupHealth b={r.backups} />
+                <BackupHealth b={r.backups} periodStart={`${r.from}T00:00:00.000Z`} />
                 <DrillChart d={r.drills} />
               </div>
               <MoreKpis result={r} />

@@ -33,29 +33,39 @@ function durationTile(d: DurationMetric, r: KpiResult) {
   );
 }
 
-/** The headline figures: response times, notifications on time, backups verified, drills. */
-export function KpiTiles({ result }: { result: KpiResult }) {
+/** Drills done for exercise incidents follow the exercises box, and the tile says how many. */
+const exerciseDrills = (n: number, included: boolean): string =>
+  n === 0 ? '' : ` · ${n} ${n === 1 ? 'drill' : 'drills'} for exercises ${included ? 'included' : 'left out'}`;
+
+/** Backups and drills are of every plan: the incident filters (severity, category, exercises) do not narrow them. */
+const ALL_PLANS = 'all plans (filters apply to incidents only)';
+
+/**
+ * The headline figures: response times, notifications on time, backups verified, drills. With
+ * `recoveryOnly` just the backup and drill tiles (no incident in the period: nothing else to show).
+ */
+export function KpiTiles({ result, recoveryOnly = false }: { result: KpiResult; recoveryOnly?: boolean }) {
   const n = result.notifications;
   const b = result.backups;
   const d = result.drills;
   return (
     <div className="kpi-tiles">
-      {result.durations.filter((x) => TILE_DURATIONS.includes(x.id)).map((x) => durationTile(x, result))}
-      <KpiTile
+      {!recoveryOnly && result.durations.filter((x) => TILE_DURATIONS.includes(x.id)).map((x) => durationTile(x, result))}
+      {!recoveryOnly && <KpiTile
         id="notifications"
         label="Notifications on time"
         value={formatPercent(n.rate)}
         detail={n.due === 0 ? 'no notice was due' : `${n.onTime} of ${n.due} on time · ${n.sentLate} late · ${n.unsentPastDue} not sent · margin median ${formatSpan(n.margin.median)}`}
-        basis={<>n = {n.due} notices due or sent</>}
+        basis={<>n = {n.due} {n.due === 1 ? 'notice' : 'notices'} due or sent</>}
         warning={n.openOverdue > 0 ? `${n.openOverdue} ${n.openOverdue === 1 ? 'obligation is' : 'obligations are'} overdue now` : null}
         trend={kpiTrend(n.rate, result.previous.notificationRate, 'rate', { now: { n: n.due }, before: { n: result.previous.notificationsDue }, things: 'notices' })}
-      />
+      />}
       <KpiTile
         id="backups"
         label="Backups completed and verified"
         value={formatPercent(b.rate)}
         detail={b.scheduled === 0 ? 'no scheduled run in the period' : `${b.succeeded} of ${b.scheduled} scheduled runs · ${b.unverified} unverified · ${b.failed} failed · ${b.missed} missed`}
-        basis={<>n = {b.scheduled} scheduled runs</>}
+        basis={<>n = {b.scheduled} scheduled {b.scheduled === 1 ? 'run' : 'runs'} · {ALL_PLANS}</>}
         warning={b.missed + b.failed > 0 ? `${b.missed + b.failed} scheduled ${b.missed + b.failed === 1 ? 'run' : 'runs'} missed or failed` : null}
         trend={kpiTrend(b.rate, result.previous.backupRate, 'rate', { now: { n: b.scheduled }, before: { n: result.previous.backupsScheduled }, things: 'scheduled runs' })}
       />
@@ -63,8 +73,8 @@ export function KpiTiles({ result }: { result: KpiResult }) {
         id="drills"
         label="Drill restore time (median)"
         value={d.restore.n === 0 ? '—' : formatSpan(d.restore.median)}
-        detail={d.restore.n === 0 ? 'no drill in the period' : `${d.withinRto} within RTO · ${d.overRto} over RTO or failed${d.noRto ? ` · ${d.noRto} without RTO` : ''}`}
-        basis={<>n = {d.restore.n} {d.restore.n === 1 ? 'drill' : 'drills'}</>}
+        detail={`${d.restore.n === 0 ? 'no drill in the period' : `${d.withinRto} within RTO · ${d.overRto} over RTO or failed${d.noRto ? ` · ${d.noRto} without RTO` : ''}`}${exerciseDrills(d.exercises, result.filters.includeExercises)}`}
+        basis={<>n = {d.restore.n} {d.restore.n === 1 ? 'drill' : 'drills'} · {ALL_PLANS}</>}
         warning={d.overRto > 0 ? `${d.overRto} ${d.overRto === 1 ? 'drill' : 'drills'} over the RTO or failed` : null}
         trend={kpiTrend(d.restore.n === 0 ? null : d.restore.median, result.previous.drillMedian, 'duration', { now: { n: d.restore.n }, before: { n: result.previous.drills }, things: 'drills' })}
       />

@@ -28,7 +28,7 @@ export function MoreKpis({ result }: { result: KpiResult }) {
               ))}
             </tbody>
           </table>
-          <p className="muted small">From the status changes as recorded: a stay starts when the incident moves into the phase (the first when it is recorded) and ends when it moves out; stays after a move back add up.</p>
+          <p className="muted small">Workflow time in Firebreak, from the status changes as recorded: a stay starts when the incident moves into the phase (the first when it is recorded) and ends when it moves out; stays after a move back add up. An incident entered after the fact and moved through its phases at once shows seconds here — how long it took to enter, not to handle: its real times are the response times above, from the incident's own timestamps.</p>
         </div>
       </section>
       <section className="card" aria-labelledby="kpi-runbooks-title">
@@ -68,7 +68,7 @@ export function MoreKpis({ result }: { result: KpiResult }) {
       <section className="card" aria-labelledby="kpi-security-title">
         <div className="card-header"><h2 id="kpi-security-title" className="card-title">Sign-ins and refusals</h2></div>
         <div className="card-body">
-          <p data-testid="kpi-security">{s.failedSignIns} failed sign-ins{s.failedSignIns > 0 ? ` (most in the week of ${busiest(s.failedSignInsByWeek).week}: ${busiest(s.failedSignInsByWeek).count})` : ''}; {s.refusedRequests} requests refused for the role.</p>
+          <p data-testid="kpi-security">{s.failedSignIns} failed {s.failedSignIns === 1 ? 'sign-in' : 'sign-ins'}{s.failedSignIns > 0 ? ` (most in the week of ${busiest(s.failedSignInsByWeek).week}: ${busiest(s.failedSignInsByWeek).count})` : ''}; {s.refusedRequests} {s.refusedRequests === 1 ? 'request' : 'requests'} refused for the role.</p>
           <p className="muted small">{s.note}</p>
           
         </div>

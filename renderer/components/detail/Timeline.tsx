@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ApiError, TimelineEvent } from '../../../contract';
+import { plural, type ApiError, type TimelineEvent } from '../../../contract';
 import { useCan } from '../../hooks/useSession';
 import { EmptyState } from '../common/EmptyState';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -46,7 +46,7 @@ export function Timeline({
               Key events only ({keyEvents.length})
             </label>
           )}
-          {newestFirst && <span className="muted small">{newestFirst.length} events</span>}
+          {newestFirst && <span className="muted small">{plural(newestFirst.length, 'event')}</span>}
         </span>
       </div>
       <div className="card-body">

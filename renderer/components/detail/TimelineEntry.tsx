@@ -48,8 +48,10 @@ export function TimelineEntry({ event, superseded, star }: { event: TimelineEven
                 aria-pressed={star.starred}
                 aria-label={`Key event #${event.seq}`}
                 title={star.starred ? 'A key event of the review: click to take the star off' : 'Star as a key event of the review'}
-                onClick={star.onToggle}
-                disabled={star.busy}
+                // Not `disabled` while busy: a button disabled under the keyboard drops focus to the page,
+                // so a second Space would scroll instead of starring. It says it is busy and ignores clicks.
+                onClick={star.busy ? undefined : star.onToggle}
+                aria-disabled={star.busy ? true : undefined}
               >
                 <Icon name="star" size={14} />
               </button>

@@ -85,6 +85,7 @@ export function NotificationsPanel({ incidentRef, exercise }: { incidentRef: str
           <AssessmentView
             assessment={assessment.data}
             now={now}
+            factsRecorded={facts.data ? facts.data.updatedAt !== null : true}
             {...(canDraft ? { onDraft: (id: string) => void draftFor(id) } : {})}
             {...(canDecide ? { onDecide: (regime: RegimeAssessment, decision: 'not-required' | 'required') => setDeciding({ regime, decision }) } : {})}
           />

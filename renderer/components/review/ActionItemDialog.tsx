@@ -1,9 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { dueAtEndOf, formatActionId, type ActionItem } from '../../../contract';
+import { isCalendarDay, localDay, formatActionId, type ActionItem } from '../../../contract';
 import { useClient } from '../../hooks/useClient';
 import { useSession } from '../../hooks/useSession';
 import { issuesByField } from '../../lib/issuesByField';
-import { localDate } from '../../lib/formatDue';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { describedBy, Field } from '../common/Field';
 import { Modal } from '../common/Modal';
@@ -20,7 +19,7 @@ export function ActionItemDialog({
   const [names, setNames] = useState<string[]>([]);
   const [title, setTitle] = useState(item?.title ?? '');
   const [owner, setOwner] = useState(item?.owner ?? session.user);
-  const [due, setDue] = useState(item ? localDate(item.due) : '');
+  const [due, setDue] = useState(item ? item.due : '');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
@@ -32,29 +31,32 @@ export function ActionItemDialog({
     });
   }, [client]);
 
-  const dueChanged = item !== undefined && due !== localDate(item.due);
+  const dueChanged = item !== undefined && due !== item.due;
   const needsReason = item !== undefined && item.overdue && dueChanged;
+  // A date already past is allowed (recording what was due last week): said before saving, since it may also be a typo.
+  // Only for a date being chosen: an overdue item's unchanged date needs no warning here.
+  const pastDue = (item === undefined || dueChanged) && isCalendarDay(due) && due < localDay(Date.now());
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const dueIso = dueAtEndOf(due);
+    const dueDate = isCalendarDay(due) ? due : null;
     const local: Record<string, string> = {};
     if (title.trim().length < 3) local.title = 'Say what is to be done (3 characters at least).';
-    if (dueIso === null) local.due = 'Choose the day it is due.';
+    if (dueDate === null) local.due = 'Choose the day it is due.';
     if (needsReason && reason.trim().length < 3) local.reason = 'This item is overdue: say why its due date moves.';
     setErrors(local);
     setBanner(null);
-    if (Object.keys(local).length > 0 || dueIso === null) return;
+    if (Object.keys(local).length > 0 || dueDate === null) return;
     setBusy(true);
     const result = item
       ? await client.call('actions.update', {
         id: item.id,
         ...(title.trim() !== item.title ? { title } : {}),
         ...(owner !== item.owner ? { owner } : {}),
-        ...(dueChanged ? { due: dueIso } : {}),
+        ...(dueChanged ? { due: dueDate } : {}),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       })
-      : await client.call('actions.add', { ref: incidentRef, title, owner, due: dueIso });
+      : await client.call('actions.add', { ref: incidentRef, title, owner, due: dueDate });
     setBusy(false);
     if (result.ok) {
       onSaved(result.value);
@@ -87,7 +89,12 @@ export function ActionItemDialog({
             {(names.includes(owner) ? names : [owner, ...names]).map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </Field>
-        <Field id="action-due" label="Due" error={errors.due} hint="Due at the end of that day, your time. An alarm goes off a day before and when it is overdue.">
+        <Field
+          id="action-due" label="Due" error={errors.due}
+          hint={pastDue
+            ? 'This date has passed: the item is recorded as overdue at once (for work that was due already). Check the year if that is not meant.'
+            : 'A date, the same for everyone. Overdue once that day has ended; an alarm goes off a day before and when it is overdue.'}
+        >
           <input {...describedBy('action-due', errors.due, true)} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
         </Field>
         {item && (

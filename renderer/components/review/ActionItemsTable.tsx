@@ -9,6 +9,7 @@ import { formatDue } from '../../lib/formatDue';
 import { formatTimeLeft } from '../../lib/formatDeadline';
 import { hrefFor } from '../../lib/routes';
 import { AskReasonDialog } from '../common/AskReasonDialog';
+import { ExerciseBadge } from '../common/ExerciseBadge';
 import { ActionItemDialog } from './ActionItemDialog';
 
 type Ask = { kind: 'done' | 'wontDo' | 'reopen'; item: ActionItem } | { kind: 'edit'; item: ActionItem } | null;
@@ -62,15 +63,15 @@ export function ActionItemsTable({
         </thead>
         <tbody>
           {rows.map((a) => {
-            const left = a.status === 'open' ? formatTimeLeft(a.due, now) : null;
+            const left = a.status === 'open' ? formatTimeLeft(a.dueAt, now) : null;
             // The server's answer decides overdue; the clock only moves the text between reloads.
             const overdue = a.overdue || (left?.overdue ?? false);
             // Within a day of its due time: the alarm has gone off, so the row says so too.
-            const soon = !overdue && a.status === 'open' && Date.parse(a.due) - now < 24 * HOUR;
+            const soon = !overdue && a.status === 'open' && Date.parse(a.dueAt) - now < 24 * HOUR;
             return (
               <tr key={a.id} data-id={formatActionId(a.id)} className={overdue ? 'is-overdue' : a.status !== 'open' ? 'is-closed' : undefined}>
                 <td className="action-item-cell">
-                  <span className="mono muted">{formatActionId(a.id)}</span> {a.title}
+                  <span className="mono muted">{formatActionId(a.id)}</span> {a.exercise && <><ExerciseBadge />{' '}</>}{a.title}
                   {a.note && <p className="small muted action-note">{a.status === 'done' ? 'Done: ' : "Won't do: "}{a.note} — {a.closedBy}, {formatDateTime(a.closedAt)}</p>}
                   {canWrite && (
                     <div className="row-actions">

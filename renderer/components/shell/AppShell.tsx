@@ -4,6 +4,7 @@ import { usePush } from '../../hooks/usePush';
 import { useCan } from '../../hooks/useSession';
 import { useToasts } from '../../hooks/useToasts';
 import { formatDateTime } from '../../lib/formatDateTime';
+import { formatDue } from '../../lib/formatDue';
 import { useHotkeys } from '../../hooks/useHotkeys';
 import { useRoute } from '../../hooks/useRoute';
 import { useStoredState } from '../../hooks/useStoredState';
@@ -64,7 +65,7 @@ export function AppShell() {
       const [first] = burst;
       if (burst.length === 1 && first) {
         const when = first.threshold === 0 ? 'is overdue' : `is due in less than ${first.threshold} h`;
-        toasts.show('error', `${first.ref}: action item ${formatActionId(first.id)} ${when}`, `“${first.title}”, owner ${first.owner}, due ${formatDateTime(first.due)}.`);
+        toasts.show('error', `${first.exercise ? 'EXERCISE · ' : ''}${first.ref}: action item ${formatActionId(first.id)} ${when}`, `“${first.title}”, owner ${first.owner}, due ${formatDue(first.due)}.`);
       } else if (burst.length > 1) {
         const overdue = burst.filter((x) => x.threshold === 0).length;
         const parts = [overdue > 0 ? `${overdue} overdue` : '', burst.length > overdue ? `${burst.length - overdue} due within a day` : ''].filter(Boolean);

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionAlarm } from '../../../contract';
+import { localDay, type ActionAlarm } from '../../../contract';
 import { expectFailure, type TestClient } from '../../helpers/client';
 import { createTestVault, passphraseFor, type TestVault } from '../../helpers/testVault';
 import { runCli } from '../cli/runCli';
@@ -46,8 +46,8 @@ beforeAll(async () => {
   // The name typed into every other free-text place a reader sees.
   const name = MARKERS.reporterName;
   await admin.call('incidents.update', { ref, patch: { title: `Ransomware on FS01, reported by ${name}` }, reason: `Title names ${name}` });
-  await admin.call('actions.add', { ref, title: `Thank ${name} for the report`, owner: 'admin', due: '2026-05-30T17:00:00Z' });
-  const done = await admin.call('actions.add', { ref, title: 'Call the reporter back', owner: 'admin', due: '2026-05-30T17:00:00Z' });
+  await admin.call('actions.add', { ref, title: `Thank ${name} for the report`, owner: 'admin', due: '2026-05-30' });
+  const done = await admin.call('actions.add', { ref, title: 'Call the reporter back', owner: 'admin', due: '2026-05-30' });
   await admin.call('actions.done', { id: done.id, note: `Called ${name} on ${MARKERS.reporterPhone}` });
   await admin.call('reviews.save', { ref, baseVersion: 1, sections: { summary: `Reported by ${name} (SOC).` }, reason: `${name} asked for a correction` });
   await admin.call('notify.facts.set', { ref, patch: { measuresTaken: `We called ${name} back and locked the account.` } });
@@ -112,7 +112,7 @@ describe('free text for a role without pii:read', () => {
   it('an action item\'s alarm reaches the auditor with the title masked', async () => {
     const alarms: ActionAlarm[] = [];
     v.backend.subscribe(auditor.conn, 'action.alarm', (a) => alarms.push(a));
-    const item = await v.admin.call('actions.add', { ref, title: `Send ${MARKERS.reporterName} the summary`, owner: 'admin', due: new Date(v.clock.ms + 2 * 3_600_000).toISOString() });
+    const item = await v.admin.call('actions.add', { ref, title: `Send ${MARKERS.reporterName} the summary`, owner: 'admin', due: localDay(v.clock.ms) });
     await expect.poll(() => alarms.filter((a) => a.id === item.id).length).toBeGreaterThan(0);
     expect(alarms.find((a) => a.id === item.id)?.title).toBe(`Send ${WITHHELD} the summary`);
   });

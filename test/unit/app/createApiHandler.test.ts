@@ -9,12 +9,12 @@ const conn: Connection = { id: 'c1', transport: 'ipc', sessionId: null };
 const fromOurPage = { sender: { id: WINDOW }, senderFrame: { url: 'app://firebreak/index.html', parent: null } };
 
 function setup(handle: (c: Connection, method: string, input: unknown) => Promise<Result<unknown>>) {
-  const calls: { conn: Connection; method: string; input: unknown }[] = [];
+  const calls: { conn: Connection; method: string; input: unknown; background?: boolean }[] = [];
   const logged: unknown[] = [];
   const handler = createApiHandler({
     backend: {
-      handle: (c, method, input) => {
-        calls.push({ conn: c, method, input });
+      handle: (c, method, input, opts) => {
+        calls.push({ conn: c, method, input, ...(opts?.background === true ? { background: true } : {}) });
         return handle(c, method, input);
       },
     },
@@ -31,6 +31,13 @@ describe('createApiHandler', () => {
     const result = await handler(fromOurPage, { method: 'vault.status', input: {} });
     expect(result).toEqual({ ok: true, value: { initialized: false } });
     expect(calls).toEqual([{ conn, method: 'vault.status', input: {} }]);
+  });
+
+  it('passes a background call on as such, so it does not keep the session alive (issue 13 §7)', async () => {
+    const { handler, calls } = setup(() => Promise.resolve(ok(null)));
+    await handler(fromOurPage, { method: 'incidents.list', input: {}, background: true });
+    await handler(fromOurPage, { method: 'incidents.list', input: {}, background: 1 });
+    expect(calls.map((c) => c.background ?? false)).toEqual([true, false]);
   });
 
   it('refuses a foreign frame without reaching the backend', async () => {

@@ -44,6 +44,19 @@ describe('createBridge', () => {
     expect(ipc.invoked).toHaveLength(1 + METHOD_NAMES.length);
   });
 
+  it('marks a background call in the message, and only then (issue 13 §7)', async () => {
+    const ipc = new FakeIpcRenderer();
+    const bridge = createBridge(ipc);
+    await bridge.call('incidents.list', {}, { background: true });
+    await bridge.call('incidents.list', {}, { background: false });
+    await bridge.call('incidents.list', {});
+    expect(ipc.invoked.map((i) => i.args[0])).toEqual([
+      { method: 'incidents.list', input: {}, background: true },
+      { method: 'incidents.list', input: {} },
+      { method: 'incidents.list', input: {} },
+    ]);
+  });
+
   it('refuses a name that is not a contract method without touching IPC', async () => {
     const ipc = new FakeIpcRenderer();
     const bridge = createBridge(ipc);

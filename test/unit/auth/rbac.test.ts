@@ -91,7 +91,7 @@ function inputFor(role: Role, method: Probed): MethodInput<Probed> {
   if (method === 'reviews.save') return { ref: reviewRef.get(role)!, baseVersion: 0, sections: { rootCause: `Written by ${role}` } };
   if (method === 'reviews.signOff') return { ref: signOffRef.get(role)!, version: 1 };
   if (method === 'timeline.star') return { seq: noteSeq.get(role)!, starred: true };
-  if (method === 'actions.add') return { ref, title: `Follow-up by ${role}`, owner: 'admin', due: '2099-01-01T00:00:00Z' };
+  if (method === 'actions.add') return { ref, title: `Follow-up by ${role}`, owner: 'admin', due: '2099-01-01' };
   return base[method];
 }
 

@@ -37,16 +37,15 @@ const list = async (...args: string[]) => {
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'fb-action-cli-'));
   dataDir = join(tmp, 'data');
-  // Users and incidents through the API. An item already overdue cannot be added (a due time in the
-  // past is refused), so it is added by a backend whose clock runs three days behind, due a day ago.
-  const vault = await createTestVault({ dataDir, clock: new TestClock(Date.now() - 3 * 86_400_000) });
+  // Users and incidents through the API; one item due two days ago, overdue from the start (back-filled).
+  const vault = await createTestVault({ dataDir, clock: new TestClock(Date.now()) });
   for (const [user, role] of [['omar', 'responder'], ['kim', 'auditor'], ['otto', 'backup-operator']] as const) {
     await vault.admin.call('users.add', { name: user, role, passphrase: passphraseFor(user), mustChangePassphrase: false });
     writeFileSync(join(tmp, `${user}.pass`), `${passphraseFor(user)}\n`, { mode: 0o600 });
   }
   ref = (await vault.admin.call('incidents.create', { title: 'Ransomware on FS01', severity: 'SEV1', category: 'ransomware' })).ref;
   other = (await vault.admin.call('incidents.create', { title: 'Phishing wave', severity: 'SEV3', category: 'phishing' })).ref;
-  await vault.admin.call('actions.add', { ref: other, title: 'Block the sender domain', owner: 'omar', due: new Date(Date.now() - 86_400_000).toISOString() });
+  await vault.admin.call('actions.add', { ref: other, title: 'Block the sender domain', owner: 'omar', due: dayFromNow(-2) });
   vault.backend.close();
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -59,20 +58,22 @@ describe.sequential('firebreak action', () => {
     expect(add.stdout).toBe('A-2\n');
     const third = await cli('action', 'add', ref, '--title', 'Rotate the admin passwords', '--owner', 'omar', '--due', dayFromNow(2), '--json');
     expect(JSON.parse(third.stdout)).toMatchObject({ id: 3, ref, owner: 'omar', status: 'open', overdue: false });
-    // A date means the end of that day in this machine's time zone.
-    const due = new Date((JSON.parse(third.stdout) as ActionItem).due);
-    expect([due.getHours(), due.getMinutes(), due.getSeconds()]).toEqual([23, 59, 59]);
+    // The date is kept as given; it becomes overdue at the end of that day in this machine's time zone.
+    const added = JSON.parse(third.stdout) as ActionItem;
+    expect(added.due).toBe(dayFromNow(2));
+    const end = new Date(added.dueAt);
+    expect([end.getHours(), end.getMinutes(), end.getSeconds()]).toEqual([23, 59, 59]);
 
     const table = await cli('action', 'list');
     expect(table.code).toBe(0);
     const lines = table.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+INCIDENT\s+DUE \(UTC\)\s+STATUS\s+OWNER\s+TITLE$/);
+    expect(lines[0]).toMatch(/^ID\s+INCIDENT\s+DUE\s+STATUS\s+OWNER\s+TITLE$/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/))).toEqual([
-      ['A-1', other, expect.any(String), 'OVERDUE', 'omar', 'Block the sender domain'],
-      ['A-3', ref, expect.any(String), 'open', 'omar', 'Rotate the admin passwords'],
-      ['A-2', ref, expect.any(String), 'open', 'otto', 'Close RDP on every server'],
+      ['A-1', other, dayFromNow(-2), 'OVERDUE', 'omar', 'Block the sender domain'],
+      ['A-3', ref, dayFromNow(2), 'open', 'omar', 'Rotate the admin passwords'],
+      ['A-2', ref, dayFromNow(7), 'open', 'otto', 'Close RDP on every server'],
     ]);
-    expect(table.stderr).toBe('3 action item(s), 1 overdue\n');
+    expect(table.stderr).toBe('3 action items, 1 overdue\n');
     expect((await list('--overdue')).map((a) => a.id)).toEqual([1]);
     expect((await list(ref)).map((a) => a.id)).toEqual([3, 2]);
     const mine = await as('omar', 'action', 'list', '--mine', '--json');
@@ -85,7 +86,7 @@ describe.sequential('firebreak action', () => {
     const done = await as('otto', 'action', 'done', 'A-2', '--note', 'Firewall rule FW-221 closes 3389');
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/^A-2 on IR-\d{4}-\d{4}, "Close RDP on every server", owner otto, due .* UTC: done \(by otto at .*\) — Firewall rule FW-221 closes 3389\n$/);
+    expect(done.stdout).toMatch(/^A-2 on IR-\d{4}-\d{4}, "Close RDP on every server", owner otto, due \d{4}-\d{2}-\d{2}: done \(by otto at .*\) — Firewall rule FW-221 closes 3389\n$/);
     const wont = await as('omar', 'action', 'wont-do', '1', '--reason', 'The sender domain was taken down');
     expect(wont.code).toBe(0);
     expect(wont.stdout).toMatch(/: won't do \(by omar at .*\) — The sender domain was taken down\n$/);
@@ -102,8 +103,9 @@ describe.sequential('firebreak action', () => {
     const before = await list();
     // One run per exit path (usage, API validation, not found, conflict); the domain's own refusals are unit-tested in test/unit/reviews.
     const cases: [string[], number, RegExp][] = [
-      [['action', 'add', ref, '--title', 'X marks', '--owner', 'omar', '--due', 'next friday'], 2, /--due must be a date like 2026-04-30/],
-      [['action', 'add', ref, '--title', 'Past', '--owner', 'omar', '--due', '2020-01-01'], 2, /due: .* has passed already; choose a time from now on/],
+      [['action', 'add', ref, '--title', 'X marks', '--owner', 'omar', '--due', 'next friday'], 2, /--due must be a calendar date like 2026-04-30 \(a due date has no time of day\)/],
+      [['action', 'add', ref, '--title', 'At five', '--owner', 'omar', '--due', '2026-04-30T17:00:00Z'], 2, /--due must be a calendar date like 2026-04-30/],
+      [['action', 'add', ref, '--title', 'Leap', '--owner', 'omar', '--due', '2026-02-30'], 2, /--due must be a calendar date like 2026-04-30 .*, not "2026-02-30"/],
       [['action', 'add', ref, '--title', 'Audit this', '--owner', 'kim', '--due', dayFromNow(3)], 2, /owner: kim is an auditor, and that role cannot work action items/],
       [['action', 'add', 'IR-2026-9999', '--title', 'Nowhere', '--owner', 'omar', '--due', dayFromNow(3)], 1, /no incident IR-2026-9999/],
       [['action', 'done', 'A-2', '--note', 'Again'], 1, /^firebreak: A-2 is done \(by otto at .*\): nothing was changed$/m],

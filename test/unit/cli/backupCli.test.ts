@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupCheck, BackupCheckRecord, BackupPlan, BackupSummary, RestoreReport, Topics } from '../../../contract';
 import { CliError } from '../../../main/cli/CliError';
 import { COMMANDS } from '../../../main/cli/commandTable';
-import { formatBytes, formatDuration, formatProgress } from '../../../main/cli/formatBackup';
+import { formatBytes, formatDuration, formatElapsed, formatProgress } from '../../../main/cli/formatBackup';
 import { parseCommandLine } from '../../../main/cli/parseCommandLine';
 import { ProgressPrinter } from '../../../main/cli/ProgressPrinter';
 import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
@@ -97,6 +97,8 @@ describe('backup commands: options, help and progress (no backend)', () => {
     expect(formatDuration(7.4)).toBe('7 s');
     expect(formatDuration(245)).toBe('4:05');
     expect(formatDuration(3723)).toBe('1:02:03');
+    // Ages and measured times read as elapsed time, never as a clock (user test: "Backup age: 20:52").
+    expect([0.21, 0.04, 7.44, 12.4, 1252, 3900, 3600, 187_200].map(formatElapsed)).toEqual(['0.2 s', '0.04 s', '7.4 s', '12 s', '20 min 52 s', '1 h 5 min', '1 h', '2 d 4 h']);
     expect(formatProgress(progress('archiving', 3))).toBe('nightly: archiving, files 3/10, 3.0 KiB of 10.0 KiB, 2.0 KiB/s, ETA 5 s');
     expect(formatProgress(progress('scanning', 0))).toBe('nightly: scanning sources…');
   });
@@ -300,8 +302,8 @@ describe.sequential('firebreak backup against a real vault', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Drill: +${id} at .+: passed\\n`));
     expect(r.stdout).toMatch(/^Restored: +\d+ files, 2\.\d MiB, each checked against the manifest$/m);
-    expect(r.stdout).toMatch(/^Restore time: +\d+\.\d s \(RTO 1 h: met\)$/m);
-    expect(r.stdout).toMatch(/^Backup age: +[\d:]+(?: s)? \(RPO 1 d: met\)$/m);
+    expect(r.stdout).toMatch(/^Restore time: +\d+(?:\.\d+)? s \(RTO 1 h: met\)$/m);
+    expect(r.stdout).toMatch(/^Backup age: +(?:\d+(?:\.\d+)? s|\d+ min(?: \d+ s)?) \(RPO 1 d: met\)$/m);
     const check = (await json<BackupSummary[]>('backup', 'list'))[0]?.lastCheck;
     expect(check).toMatchObject({ level: 'drill', ok: true, rtoSeconds: 3600 });
     expect(check?.restoreSeconds).toBeGreaterThan(0);
@@ -321,7 +323,7 @@ describe.sequential('firebreak backup against a real vault', () => {
     expect(show.stdout).toMatch(new RegExp(`^Backup: +${id}\nPlan: +nightly\nKind: +full\n`));
     expect(show.stdout).toMatch(/^ {2}Quick check: +ok \S+: manifests decrypt, archives present at their recorded sizes$/m);
     expect(show.stdout).toMatch(/^ {2}Full check: +ok \S+: \d+ files \(2\.\d MiB\) decrypted and re-hashed$/m);
-    expect(show.stdout).toMatch(/^ {2}Drill: +passed \S+: restore \d+\.\d s \(RTO 1 h: met\); backup [\d:]+(?: s)? old \(RPO 1 d: met\)$/m);
+    expect(show.stdout).toMatch(/^ {2}Drill: +passed \S+: restore \d+\.\d s \(RTO 1 h: met\); backup [^()]+ old \(RPO 1 d: met\)$/m);
     // Quick and full (verify test), drill, full again: every one of them, newest first.
     expect(show.stdout).toMatch(/^Checks, newest first:\n {2}AT +KIND +RESULT +DETAIL\n {2}\S+ +full +ok .+\n {2}\S+ +drill +ok .+\n {2}\S+ +full +ok .+\n {2}\S+ +full +ok .+\n {2}\S+ +quick +ok .+\n$/m);
 
@@ -415,7 +417,7 @@ describe.sequential('firebreak backup against a real vault', () => {
 
     const drill = await cli('backup', 'drill', id);
     expect(drill.code).toBe(4);
-    expect(drill.stdout).toMatch(/: FAILED\nRestored: +nothing: the restore failed \(see the problems\)\nRestore time: +\d+\.\d s \(the restore failed\)\n/);
+    expect(drill.stdout).toMatch(/: FAILED\nRestored: +nothing: the restore failed \(see the problems\)\nRestore time: +\d+(?:\.\d+)? s \(the restore failed\)\n/);
     expect(drill.stderr).toMatch(new RegExp(`^firebreak: backup ${id} failed the restore drill: \\d+ problems?\\n`));
   });
 

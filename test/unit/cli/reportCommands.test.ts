@@ -53,10 +53,10 @@ describe('firebreak report period', () => {
     const out = join(tmp, 'backwards.pdf');
     const back = await cli('report', 'period', '--from', '2026-03-31', '--to', '2026-01-01', '--format', 'pdf', '--out', out);
     expect(back.code).toBe(2);
-    expect(back.stderr).toMatch(/the period ends before it starts \(--from 2026-03-31, --to 2026-01-01\): give a --to date on or after --from/);
+    expect(back.stderr).toMatch(/--to must be on or after --from \(2026-03-31 to 2026-01-01 ends before it starts\)/);
     const bad = await cli('report', 'period', '--from', '2026-02-30', '--to', '2026-03-31', '--format', 'pdf', '--out', out);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--from 2026-02-30 is not a date: give a day as YYYY-MM-DD/);
+    expect(bad.stderr).toMatch(/--from: 2026-02-30 is not a calendar date/);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -131,10 +131,11 @@ describe('firebreak runbook lint DIR', () => {
     const latin1 = join(tmp, 'latin1.yaml');
     writeFileSync(latin1, Buffer.concat([Buffer.from(tiny('latin').replace('The only step', 'Caf')), Buffer.from([0xe9, 0x0a])]));
     const big = join(tmp, 'big.yaml');
-    writeFileSync(big, `${tiny('big')}#${'x'.repeat(1024 * 1024)}\n`);
+    writeFileSync(big, `${tiny('big')}#${'x'.repeat(256 * 1024)}\n`);
     const bad = await lint([latin1, big]);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toBe(`${latin1}:1:1: not UTF-8 text\n${big}:1:1: the file is ${1024 * 1024 + tiny('big').length + 2} bytes; a runbook may have at most 1048576 (1 MiB)\n`);
+    const size = (256 * 1024 + tiny('big').length + 2).toLocaleString('en-US');
+    expect(bad.stdout).toBe(`${latin1}:1:1: not UTF-8 text\n${big}:1:1: the file is ${size} bytes; a runbook file may be at most 256 KiB (262,144 bytes): shorten it, or split it into several runbooks\n`);
     expect(bad.stderr).toBe('2 problem(s) in 2 of 2 file(s)\n');
   });
 

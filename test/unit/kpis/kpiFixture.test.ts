@@ -15,10 +15,11 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DurationMetric, DurationStats, KpiResult } from '../../../contract';
+import { dataProblemEffect, type DurationMetric, type DurationStats, type KpiResult } from '../../../contract';
 import type { TestClient } from '../../helpers/client';
 import { clientFor, expectFailure } from '../../helpers/client';
 import { ADMIN_PASS, createTestVault, type TestVault } from '../../helpers/testVault';
+import { formatAssessment } from '../../../main/cli/formatAssessment';
 import { runCli } from '../cli/runCli';
 
 const H = 3600;
@@ -105,7 +106,7 @@ beforeAll(async () => {
   clock('2026-01-10T06:00:00Z');
   await move('I1', 'closed');
   // Action items: I1's done before its due time; I9's (an exercise) left out.
-  const item1 = (await admin.call('actions.add', { ref: refs.I1!, title: 'Patch the VPN appliance', owner: 'admin', due: '2026-01-20T00:00:00Z' })).id;
+  const item1 = (await admin.call('actions.add', { ref: refs.I1!, title: 'Patch the VPN appliance', owner: 'admin', due: '2026-01-20' })).id;
   clock('2026-01-15T00:00:00Z');
   await admin.call('actions.done', { id: item1, note: 'Patched to 9.1.4' });
 
@@ -123,7 +124,7 @@ beforeAll(async () => {
   // I9: an exercise, left out unless asked.
   clock('2026-01-20T00:00:00Z');
   const i9 = await create('I9', { title: 'Tabletop: ransomware', severity: 'SEV1', category: 'ransomware', exercise: true, detectedAt: '2026-01-20T00:00:00Z', containedAt: '2026-01-20T01:00:00Z' });
-  await admin.call('actions.add', { ref: i9, title: 'Rehearse the call tree', owner: 'admin', due: '2026-02-01T00:00:00Z' });
+  await admin.call('actions.add', { ref: i9, title: 'Rehearse the call tree', owner: 'admin', due: '2026-02-01' });
 
   // I3: still contained; its Art. 33 obligation decided not required.
   clock('2026-02-02T00:00:00Z');
@@ -137,7 +138,7 @@ beforeAll(async () => {
   await move('I3', 'triaged');
   clock('2026-02-02T04:00:00Z');
   await move('I3', 'contained');
-  const item3 = (await admin.call('actions.add', { ref: refs.I3!, title: 'Replace the laptop fleet', owner: 'admin', due: '2026-06-30T00:00:00Z' })).id;
+  const item3 = (await admin.call('actions.add', { ref: refs.I3!, title: 'Replace the laptop fleet', owner: 'admin', due: '2026-06-30' })).id;
   await admin.call('actions.wontDo', { id: item3, reason: 'Out of budget this year; EDR rollout instead' });
 
   clock('2026-02-10T10:00:00Z');
@@ -158,7 +159,7 @@ beforeAll(async () => {
   clock('2026-02-17T12:00:00Z');
   await sendNotice(admin, lena, refs.I5!, 'eu-gdpr-art33');
   await sendNotice(admin, lena, refs.I5!, 'eu-gdpr-art34');
-  await admin.call('actions.add', { ref: refs.I5!, title: 'Encrypt the customer database at rest', owner: 'admin', due: '2026-03-01T00:00:00Z' });
+  await admin.call('actions.add', { ref: refs.I5!, title: 'Encrypt the customer database at rest', owner: 'admin', due: '2026-03-01' });
 
   clock('2026-02-20T00:00:00Z');
   await create('I10', { title: 'Drill: phishing', severity: 'SEV2', category: 'phishing', exercise: true, detectedAt: '2026-02-20T00:00:00Z', containedAt: '2026-02-20T00:30:00Z' });
@@ -205,7 +206,7 @@ beforeAll(async () => {
   await move('I8', 'recovered');
   // A manager may not edit an incident: refused, and logged as auth.denied (week of 9 March).
   clock('2026-03-12T09:00:00Z');
-  const item8 = (await admin.call('actions.add', { ref: refs.I8!, title: 'Segment the file servers', owner: 'admin', due: '2026-03-15T00:00:00Z' })).id;
+  const item8 = (await admin.call('actions.add', { ref: refs.I8!, title: 'Segment the file servers', owner: 'admin', due: '2026-03-15' })).id;
   expectFailure(await mia.attempt('incidents.update', { ref: refs.I8!, patch: { title: 'Renamed by a manager' } }), 'FORBIDDEN');
   clock('2026-03-20T02:00:00Z');
   await move('I8', 'closed', 'Restored; the DPA notice is with legal');
@@ -355,6 +356,10 @@ describe('the hand-computed fixture', () => {
         ],
       },
     ]);
+    // Each says which figures it leaves out — and a pair no duration runs across leaves out none (user test, finding 4).
+    expect(result.dataProblems.map(dataProblemEffect)).toEqual(['left out: Time to contain', 'left out: Time to detect']);
+    expect(dataProblemEffect({ kind: 'time-order', pairs: [{ earlier: 'triaged', later: 'contained' }] })).toBe('none of the figures use this pair');
+    expect(dataProblemEffect({ kind: 'status-order', phase: 'triaged' })).toBe('left out: Time in triaged (this stay)');
     // Never a negative duration anywhere.
     for (const d of result.durations) for (const s of [d.overall, ...d.byMonth.map((g) => g.stats)]) for (const x of [s.median, s.p90, s.mean]) expect(x ?? 0).toBeGreaterThanOrEqual(0);
   });
@@ -365,6 +370,13 @@ describe('the hand-computed fixture', () => {
     // SEV1: I1 and I5 only (I9 is an exercise).
     expect(sev1.incidents).toBe(2);
     expect(metric(sev1, 'timeToContain').overall).toEqual(stats(2, 1, 0, 1, 14_400, 14_400, 14_400));
+  });
+
+  it('notify assess marks only a notice sent on time with a check; a late one says SENT LATE (user test, finding 11)', async () => {
+    const late = formatAssessment(await v.admin.call('notify.assess', { ref: refs.I2! }), 'UTC');
+    expect(late).toMatch(/SENT LATE .* — LATE by 1 d 0 h/);
+    expect(late).not.toContain('✓');
+    expect(formatAssessment(await v.admin.call('notify.assess', { ref: refs.I5! }), 'UTC')).toMatch(/SENT ✓ .* before the deadline/);
   });
 
   it('notifications: on time, late, not sent, no fixed deadline, decided not required', () => {
@@ -446,10 +458,11 @@ describe('the hand-computed fixture', () => {
 
   it('refuses a period that ends before it starts, and one of more than ten years, naming the fix', async () => {
     const back = await v.admin.attempt('kpis.get', { from: '2026-03-31', to: '2026-01-01' });
-    expect(expectFailure(back, 'VALIDATION').message).toMatch(/ends before it starts.*on or after/);
+    expect(expectFailure(back, 'VALIDATION').message).toBe('invalid input for kpis.get: to: "to" must be on or after "from" (2026-03-31 to 2026-01-01 ends before it starts)');
     const long = await v.admin.attempt('kpis.get', { from: '2000-01-01', to: '2026-01-01' });
-    expect(expectFailure(long, 'VALIDATION').message).toMatch(/ten years at most/);
+    expect(expectFailure(long, 'VALIDATION').message).toMatch(/2000-01-01 to 2026-01-01 is 9,498 days: a period covers at most 3,700 days \(about ten years\)/);
     expect(expectFailure(await v.admin.attempt('kpis.get', { from: '2026-1-1', to: '2026-03-31' }), 'VALIDATION').message).toMatch(/YYYY-MM-DD/);
+    expect(expectFailure(await v.admin.attempt('kpis.get', { from: '2026-02-30', to: '2026-03-31' }), 'VALIDATION').message).toMatch(/from: 2026-02-30 is not a calendar date$/);
   });
 });
 
@@ -473,12 +486,13 @@ describe('firebreak kpi', () => {
     expect(run.stdout).toMatch(/Time to contain +6 +9 +66\.7% ! +2\.0 h +6\.0 h +3\.2 h +2 +1/);
     expect(run.stdout).toContain('Notifications: 1 of 3 on time (33.3%); 1 sent late, 1 not sent by the deadline');
     expect(run.stdout).toContain(`${refs.I5} Customer database copied: contained 2026-02-15T10:00:00Z is before detected 2026-02-15T12:00:00Z`);
+    expect(run.stdout).toMatch(new RegExp(`${refs.I5} .* — left out: Time to contain\n`));
   });
 
   it('--csv: one row per metric and group; a bad date is a usage error', async () => {
     const run = await runCli(['kpi', '--data-dir', join(tmp, 'vault'), '--from', '2026-01-01', '--to', '2026-03-31', '--csv'], env);
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\r\n');
+    const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toBe('section,metric,group,key,in_scope,n,missing,out_of_order,coverage,median,p90,mean,value,unit');
     // 9 in scope, 6 counted, 2 unknown, 1 out of order, coverage 6/9.
     expect(lines).toContain(`duration,timeToContain,all,,9,6,2,1,${6 / 9},7200,21600,11400,,s`);
@@ -489,5 +503,16 @@ describe('firebreak kpi', () => {
     const bad = await runCli(['kpi', '--data-dir', join(tmp, 'vault'), '--from', '1 Jan', '--csv'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--from: give a date as YYYY-MM-DD/);
+    // Every invalid value is a usage error, exit 2 (docs/cli.md, Exit codes), in the options' own words.
+    const cases: [string[], string][] = [
+      [['--from', '2026-02-30'], 'firebreak: --from: 2026-02-30 is not a calendar date\n'],
+      [['--from', '2026-03-31', '--to', '2026-01-01'], 'firebreak: --to must be on or after --from (2026-03-31 to 2026-01-01 ends before it starts)\n'],
+      [['--from', '2000-01-01', '--to', '2026-01-01'], 'firebreak: 2000-01-01 to 2026-01-01 is 9,498 days: a period covers at most 3,700 days (about ten years); pick a later --from or an earlier --to\n'],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => runCli(['kpi', '--data-dir', join(tmp, 'vault'), ...args], env)));
+    runs.forEach((r, i) => {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(cases[i]![1]);
+    });
   });
 });

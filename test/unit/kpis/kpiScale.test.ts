@@ -40,7 +40,8 @@ beforeAll(() => {
     }
   })();
   result = computeKpis(db, loadRegimeLibrary(builtinNotifyDir(), null), { from: '2026-01-01', to: '2026-12-31', includeExercises: false }, '2027-01-10T00:00:00.000Z');
-});
+  // Seeding 9,000 incidents takes a few seconds alone, more while other files run beside it.
+}, 60_000);
 
 afterAll(() => {
   db.close();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Topics } from '../../../contract';
 import { expectFailure } from '../../helpers/client';
+import { exportKey, withRawDb } from '../../helpers/rawDb';
 import { createTestVault, type TestVault } from '../../helpers/testVault';
 
 let v: TestVault | null = null;
@@ -60,6 +61,30 @@ describe('the deadline board and its alarms', () => {
     // Closing the incident ends no obligation: its unmet ones stay on the board, marked closed (issue 11 §1).
     await v.admin.call('incidents.setStatus', { ref: eu.ref, status: 'closed', reason: 'Closed over the unsent notice, on purpose', skipPhases: true });
     expect((await manager.call('notify.board', {})).find((r) => r.ref === eu.ref && r.regimeId === 'eu-gdpr-art33')).toMatchObject({ incidentStatus: 'closed', overdue: true });
+  });
+
+  it('an alarm raised does not hide a later change of the facts, even one made outside the app on an incident with no events', async () => {
+    v = await createTestVault({ idleTimeoutMs: 7 * 24 * HOUR });
+    const ref = 'IR-2026-00900';
+    const facts = (awareAt: string) => JSON.stringify({ personalData: true, riskToIndividuals: 'risk', awareAt });
+    withRawDb(v.dataDir, await exportKey(v.admin), (db) => {
+      db.prepare(
+        `INSERT INTO incidents (ref, title, category, severity, highest_severity, status, status_rank, detected_at, affected, created_at, created_by, updated_at)
+         VALUES (?, 'Imported breach', 'data-breach', 'SEV1', 'SEV1', 'detected', 0, '2026-03-13T10:00:00Z', ?, '2026-03-13T10:00:00Z', 'admin', '2026-03-13T10:00:00Z')`,
+      ).run(ref, JSON.stringify([{ jurisdiction: 'FR', count: 50 }]));
+      db.prepare('INSERT INTO breach_facts (incident_ref, facts, updated_at, updated_by) VALUES (?, ?, ?, ?)').run(ref, facts('2026-03-12T10:00:00Z'), '2026-03-13T10:00:00Z', 'admin');
+    });
+    const art33 = async () => (await v!.admin.call('notify.board', {})).find((r) => r.ref === ref && r.regimeId === 'eu-gdpr-art33');
+    expect(await art33()).toMatchObject({ due: '2026-03-15T10:00:00.000Z' });
+    // The test clock is at 2026-03-14T09:00Z: 72 h from awareness is 25 h away: the sweep after a change of the thresholds raises the 48 h alarm.
+    await v.admin.call('settings.alarms.set', { hours: [48] });
+    const logged = await v.admin.call('audit.list', { type: 'notify.deadline_alarm' });
+    expect(logged.rows.filter((r) => r.incidentRef === ref).map((r) => (r.data as { threshold: number }).threshold)).toEqual([48]);
+    // Awareness was a day later: the deadline moves, though the alarm is the incident's only event.
+    withRawDb(v.dataDir, await exportKey(v.admin), (db) => {
+      db.prepare('UPDATE breach_facts SET facts = ? WHERE incident_ref = ?').run(facts('2026-03-13T10:00:00Z'), ref);
+    });
+    expect(await art33()).toMatchObject({ due: '2026-03-16T10:00:00.000Z' });
   });
 
   it('a backup operator may not see the board', async () => {

@@ -76,7 +76,7 @@ export async function buildPeriodFixture(v: TestVault, source: string): Promise<
   await admin.call('runs.act', { runId: run, action: { type: 'done', step: 'isolate' } });
   clock('2026-01-05T08:00:00Z');
   await admin.call('runs.act', { runId: run, action: { type: 'done', step: 'restore' } });
-  const patch = (await admin.call('actions.add', { ref: refs.I1, title: 'Patch the VPN appliance', owner: 'admin', due: '2026-01-20T00:00:00Z' })).id;
+  const patch = (await admin.call('actions.add', { ref: refs.I1, title: 'Patch the VPN appliance', owner: 'admin', due: '2026-01-20' })).id;
   clock('2026-01-15T00:00:00Z');
   await admin.call('actions.done', { id: patch, note: 'Patched to 9.1.4' });
 
@@ -98,7 +98,7 @@ export async function buildPeriodFixture(v: TestVault, source: string): Promise<
     overrideTimeOrder: `The firewall blocked the copy before the alert was read; ${MARKERS.reporterName} confirmed it`,
   });
   await admin.call('notify.facts.set', { ref: refs.I5, patch: gdprFacts('2026-02-15T12:00:00Z', 'high') });
-  await admin.call('actions.add', { ref: refs.I5, title: 'Encrypt the customer database at rest', owner: 'admin', due: '2026-03-01T00:00:00Z' });
+  await admin.call('actions.add', { ref: refs.I5, title: 'Encrypt the customer database at rest', owner: 'admin', due: '2026-03-01' });
   clock('2026-02-17T12:00:00Z');
   await sendNotice(admin, refs.I5, 'eu-gdpr-art33');
   await sendNotice(admin, refs.I5, 'eu-gdpr-art34');
@@ -106,13 +106,13 @@ export async function buildPeriodFixture(v: TestVault, source: string): Promise<
   // I9: an exercise, left out unless asked.
   clock('2026-02-20T00:00:00Z');
   await create('I9', { title: 'Tabletop: ransomware on the ERP', severity: 'SEV1', category: 'ransomware', exercise: true, detectedAt: '2026-02-20T00:00:00Z', containedAt: '2026-02-20T01:00:00Z' });
-  await admin.call('actions.add', { ref: refs.I9, title: 'Rehearse the call tree', owner: 'admin', due: '2026-05-01T00:00:00Z' });
+  await admin.call('actions.add', { ref: refs.I9, title: 'Rehearse the call tree', owner: 'admin', due: '2026-05-01' });
 
   // I8: still open; its Art. 33 notice never goes out (due 13 March 02:00).
   clock('2026-03-10T02:00:00Z');
   await create('I8', { title: 'LockBit on the file servers', severity: 'SEV2', category: 'ransomware', detectedAt: '2026-03-10T02:00:00Z', dataCategories: ['contact'], affected: [{ jurisdiction: 'DE', count: 400 }] });
   await admin.call('notify.facts.set', { ref: refs.I8, patch: gdprFacts('2026-03-10T02:00:00Z', 'risk') });
-  await admin.call('actions.add', { ref: refs.I8, title: 'Segment the file servers', owner: 'admin', due: '2026-06-30T00:00:00Z' });
+  await admin.call('actions.add', { ref: refs.I8, title: 'Segment the file servers', owner: 'admin', due: '2026-06-30' });
   // A failed sign-in in the week of 9 March.
   const stranger = clientFor(v.backend, v.backend.newConnection('test'));
   expectFailure(await stranger.attempt('auth.login', { user: 'admin', passphrase: 'not the passphrase 1' }), 'BAD_CREDENTIALS');

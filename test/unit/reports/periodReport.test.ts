@@ -68,7 +68,7 @@ describe('the period report has every section, with the quarter\'s data, in ever
       '33%: 1 of 3 scheduled runs', '2 missed', 'OVER the 24 h RPO', 'within the RTO',
       // Incidents, action items, data problems, runbooks, sign-ins.
       I1, I2, I5, I8, 'Phished payroll mailbox', 'LockBit on the file servers', 'Ransomware', 'SEV1',
-      'Encrypt the customer database at rest', 'OVERDUE by 40 d', 'Segment the file servers', 'due in 81 d', '1 on time, 0 late',
+      'Encrypt the customer database at rest', 'OVERDUE by 39 d', 'Segment the file servers', 'due in 82 d', '1 on time, 0 late',
       'contained 2026-02-15 10:00 UTC is before detected 2026-02-15 12:00 UTC', 'The firewall blocked the copy',
       'Contain and restore', 'Containment', '2026-03-09',
     ]) expect(text, expected).toContain(expected);
@@ -84,6 +84,11 @@ describe('the period report has every section, with the quarter\'s data, in ever
     const md = reports.get('md')!.data.toString('utf8');
     expect(md).toContain('**Median response times by highest severity** (bar chart, hours)');
     expect(md).toMatch(/\| 2026-03 \| none measured \| none measured \| none measured \|/);
+ 
+    // A sub-second drill on the RTO's minutes axis is written as a duration, not "0.0024" (user test).
+    expect(md).toMatch(/\| 2026-03-30 \| \d+\.\d+ s \| 60 min \|/);
+    expect(html).toMatch(/>\d+\.\d+ s<\/text>/);
+    expect(md).not.toMatch(/0\.00\d+ minutes/);
   });
 
   it('generating it is a report.generated event on no incident, with the file\'s SHA-256 and the anchor it carries', async () => {
@@ -199,9 +204,9 @@ describe('filters and refusals', () => {
   it('a period that ends before it starts, or an impossible date, is refused naming the fix; nothing is recorded', async () => {
     const before = (await v.admin.call('audit.list', { type: 'report.generated', limit: 1 })).rows[0]?.seq;
     const back = expectFailure(await manager.raw('reports.period', { from: '2026-03-31', to: '2026-01-01', format: 'pdf' }), 'VALIDATION');
-    expect(back.message).toMatch(/ends before it starts \(from 2026-03-31, to 2026-01-01\): give a "to" date on or after "from"/);
+    expect(back.message).toMatch(/"to" must be on or after "from" \(2026-03-31 to 2026-01-01 ends before it starts\)/);
     const bad = expectFailure(await manager.raw('reports.period', { from: '2026-02-30', to: '2026-03-31', format: 'pdf' }), 'VALIDATION');
-    expect(bad.message).toMatch(/YYYY-MM-DD/);
+    expect(bad.message).toMatch(/from: 2026-02-30 is not a calendar date/);
     expectFailure(await manager.raw('reports.period', { from: '2026-01-01', to: '2026-03-31', format: 'odt' }), 'VALIDATION');
     expect((await v.admin.call('audit.list', { type: 'report.generated', limit: 1 })).rows[0]?.seq).toBe(before);
   });

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDuration } from '../../../main/reports/incidentReport/formatTime';
 import { expectFailure, type TestClient } from '../../helpers/client';
 import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
 import { createTestVault, type TestVault } from '../../helpers/testVault';
@@ -65,9 +66,11 @@ describe('restores and drills done for an incident', () => {
     const section = recovery.slice(0, recovery.indexOf('\n# ', 10) === -1 ? undefined : recovery.indexOf('\n# ', 10));
     expect(section).toMatch(/Drill: passed/);
     expect(section).toMatch(new RegExp(`${backupId} \\(plan finance\\)`));
-    expect(section).toMatch(/\| 2026-03-14 09:01:00 UTC \| bob \| Drill: passed \| [^|]+ \| 1 \| \d+ s of 30 min: met \| 1 min of 24 h: met \|/);
+    expect(section).toMatch(/\| 2026-03-14 09:01:00 UTC \| bob \| Drill: passed \| [^|]+ \| 1 \| (?:\d\.\d\d?|\d\d) s of 30 min: met \| 1 min of 24 h: met \|/);
     expect(section).toMatch(/\| 2026-03-14 09:02:00 UTC \| bob \| Restore \| [^|]+ \| 1 \| not measured/);
     expect(section.match(/Drill: passed/g)).toHaveLength(1);
+    // A drill restores in well under a second: said as measured, never "0 s" (user test, finding 7).
+    expect([210, 40, 45_000, 90_000].map(formatDuration)).toEqual(['0.2 s', '0.04 s', '45 s', '2 min']);
     expect(section).not.toMatch(/No restore or drill was recorded/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISE_MARKING, REPORT_FORMATS } from '../../../contract';
 import { renderReport, type Block, type ReportMeta } from '../../../main/reports';
 import { parseMarkdown } from '../../../main/reports/render/parseMarkdown';
-import { escapeMarkdown } from '../../../main/reports/render/renderMarkdown';
+import { escapeMarkdown, escapeMarkdownLine } from '../../../contract/escapeMarkdown';
 import { docxParts, docxText, pdfPages } from './reportFixture';
 
 const meta: ReportMeta = {
@@ -39,6 +39,14 @@ describe('the Markdown subset', () => {
 
   it('plain text is escaped so a Markdown viewer shows it as typed', () => {
     expect(escapeMarkdown('# heading\n- item\n1. first <script> [link](x) *a* |b|')).toBe('\\# heading\n\\- item\n1\\. first \\<script\\> \\[link\\](x) \\*a\\* \\|b\\|');
+  });
+
+  it('a heading stays one line whatever line breaks its text holds (issue 13 §13)', async () => {
+    expect(escapeMarkdownLine('Outage\r\n# Injected\r<b>x</b>\n===')).toBe('Outage # Injected \\<b\\>x\\</b\\> ===');
+    const md = (await renderReport('md', { ...meta, title: 'Outage\r\n# Injected' }, [{ kind: 'heading', level: 1, text: 'Timeline\r\n<script>alert(1)</script>' }])).toString('utf8');
+    expect(md).toContain('\n# Outage # Injected\n');
+    expect(md).toContain('\n## Timeline \\<script\\>alert(1)\\</script\\>\n');
+    expect(md).not.toContain('\r');
   });
 });
 

@@ -107,7 +107,7 @@ export async function buildReportIncident(v: TestVault, admin: TestClient): Prom
   });
   tick();
   await admin.call('reviews.signOff', { ref, version: review.version });
-  await admin.call('actions.add', { ref, title: 'Close RDP on every server', owner: 'admin', due: '2026-04-30T17:00:00Z' });
+  await admin.call('actions.add', { ref, title: 'Close RDP on every server', owner: 'admin', due: '2026-04-30' });
   tick();
   return { ref, runId: run.id, evidenceName: evidence.name, evidenceSha256: evidence.sha256 };
 }

@@ -4,7 +4,7 @@
  * a day before and when overdue, once each, like notification deadlines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionAlarm, ActionItem, Role } from '../../../contract';
+import { dueAtEndOf, localDay, type ActionAlarm, type ActionItem, type Role } from '../../../contract';
 import { expectFailure, type TestClient } from '../../helpers/client';
 import { exportKey, withRawDb } from '../../helpers/rawDb';
 import { createTestVault, type TestVault } from '../../helpers/testVault';
@@ -16,8 +16,8 @@ let other: string;
 const as = new Map<Role, TestClient>();
 const client = (role: Role) => as.get(role)!;
 const head = async () => (await v.admin.call('log.verify', {})).head;
-/** Due `hours` from the test clock's now. */
-const dueIn = (hours: number) => new Date(v.clock.ms + hours * HOUR).toISOString();
+/** The calendar date `days` after the test clock's today (here, as the backend reads due dates). */
+const dayIn = (days: number) => localDay(v.clock.ms + days * 24 * HOUR);
 const alarms = new Map<string, ActionAlarm[]>();
 
 beforeAll(async () => {
@@ -41,34 +41,36 @@ afterAll(() => v.dispose());
 describe('action items', () => {
   let item: ActionItem;
 
-  it('are added open, owned by someone who can work them, due from now on; every refusal says why and changes nothing', async () => {
+  it('are added open, owned by someone who can work them, due on a calendar date; every refusal says why and changes nothing', async () => {
     const responder = client('responder');
     const before = await head();
     const cases: [Parameters<TestClient['attempt']>[1], RegExp][] = [
-      [{ ref, title: 'Patch RDP', owner: 'u-nobody', due: dueIn(72) }, /^owner: no user named u-nobody$/],
-      [{ ref, title: 'Patch RDP', owner: 'u-auditor', due: dueIn(72) }, /^owner: u-auditor is an auditor, and that role cannot work action items \(action:write\): choose someone who can mark it done$/],
-      [{ ref, title: 'Patch RDP', owner: 'u-gone', due: dueIn(72) }, /^owner: u-gone is disabled and cannot sign in: choose someone who can$/],
-      [{ ref, title: 'Patch RDP', owner: 'u-responder', due: dueIn(-1) }, /^due: .* has passed already; choose a time from now on$/],
-      [{ ref, title: 'Hm', owner: 'u-responder', due: dueIn(72) }, /title: at least 3 characters/],
-      [{ ref, title: 'Patch RDP', owner: 'u-responder', due: '2026-03-20' }, /due:/],
+      [{ ref, title: 'Patch RDP', owner: 'u-nobody', due: dayIn(3) }, /^owner: no user named u-nobody$/],
+      [{ ref, title: 'Patch RDP', owner: 'u-auditor', due: dayIn(3) }, /^owner: u-auditor is an auditor, and that role cannot work action items \(action:write\): choose someone who can mark it done$/],
+      [{ ref, title: 'Patch RDP', owner: 'u-gone', due: dayIn(3) }, /^owner: u-gone is disabled and cannot sign in: choose someone who can$/],
+      [{ ref, title: 'Hm', owner: 'u-responder', due: dayIn(3) }, /title: at least 3 characters/],
+      [{ ref, title: 'Patch RDP', owner: 'u-responder', due: '2026-03-20T09:00:00Z' }, /due: a date as YYYY-MM-DD, e\.g\. 2026-04-30 \(a due date has no time of day\)/],
+      [{ ref, title: 'Patch RDP', owner: 'u-responder', due: '2026-02-30' }, /due: 2026-02-30 is not a calendar date/],
     ];
     for (const [input, message] of cases) {
       const err = expectFailure(await responder.attempt('actions.add', input as never), 'VALIDATION');
       expect(err.message.replace(/^invalid input for actions.add: /, '')).toMatch(message);
     }
-    expectFailure(await responder.attempt('actions.add', { ref: 'IR-2026-9999', title: 'Patch RDP', owner: 'u-responder', due: dueIn(72) }), 'NOT_FOUND');
-    expectFailure(await client('auditor').attempt('actions.add', { ref, title: 'Patch RDP', owner: 'u-responder', due: dueIn(72) }), 'FORBIDDEN');
+    expectFailure(await responder.attempt('actions.add', { ref: 'IR-2026-9999', title: 'Patch RDP', owner: 'u-responder', due: dayIn(3) }), 'NOT_FOUND');
+    expectFailure(await client('auditor').attempt('actions.add', { ref, title: 'Patch RDP', owner: 'u-responder', due: dayIn(3) }), 'FORBIDDEN');
     const denied = (await v.admin.call('audit.list', { limit: 5 })).rows.filter((e) => e.seq > before!.seq);
     expect(denied.map((e) => e.type)).toEqual(['auth.denied']);
     expect((await v.admin.call('actions.list', {})).total).toBe(0);
 
-    item = await responder.call('actions.add', { ref, title: '  Close RDP on every server  ', owner: 'u-backup-operator', due: dueIn(72) });
+    item = await responder.call('actions.add', { ref, title: '  Close RDP on every server  ', owner: 'u-backup-operator', due: dayIn(3) });
+    // The date as given; overdue once that day has ended here.
     expect(item).toMatchObject({
-      id: 1, ref, incidentTitle: 'Ransomware on FS01', title: 'Close RDP on every server', owner: 'u-backup-operator', due: '2026-03-17T09:00:00.000Z',
+      id: 1, ref, incidentTitle: 'Ransomware on FS01', title: 'Close RDP on every server', owner: 'u-backup-operator', due: '2026-03-17', dueAt: dueAtEndOf('2026-03-17'),
       status: 'open', overdue: false, note: null, closedBy: null, closedAt: null, createdBy: 'u-responder', version: 1,
     });
     const [added] = (await v.admin.call('timeline.forIncident', { ref })).filter((e) => e.type === 'action.added');
-    expect(added).toMatchObject({ actor: 'u-responder', incidentRef: ref, data: { id: 1, title: 'Close RDP on every server', owner: 'u-backup-operator', due: '2026-03-17T09:00:00.000Z' } });
+    expect(added).toMatchObject({ actor: 'u-responder', incidentRef: ref, data: { id: 1, title: 'Close RDP on every server', owner: 'u-backup-operator', due: '2026-03-17', dueAt: dueAtEndOf('2026-03-17') } });
+    expect(added!.data).not.toHaveProperty('overdue');
   });
 
   it('go through done, reopened, won\'t do — each a version and an event; closed items refuse changes until reopened', async () => {
@@ -120,12 +122,12 @@ describe('action items', () => {
 
   it('are listed overdue first, then by due date, closed last; filters by incident, owner, status and overdue', async () => {
     const responder = client('responder');
-    const a = await responder.call('actions.add', { ref, title: 'Rotate the domain admin passwords', owner: 'u-responder', due: dueIn(30) });
-    const b = await responder.call('actions.add', { ref: other, title: 'Phishing training for finance', owner: 'u-manager', due: dueIn(120) });
-    const c = await responder.call('actions.add', { ref, title: 'Restore drill of FS01', owner: 'u-backup-operator', due: dueIn(50) });
-    const d = await responder.call('actions.add', { ref: other, title: 'Block the sender domain', owner: 'u-responder', due: dueIn(10) });
+    const a = await responder.call('actions.add', { ref, title: 'Rotate the domain admin passwords', owner: 'u-responder', due: dayIn(1) });
+    const b = await responder.call('actions.add', { ref: other, title: 'Phishing training for finance', owner: 'u-manager', due: dayIn(5) });
+    const c = await responder.call('actions.add', { ref, title: 'Restore drill of FS01', owner: 'u-backup-operator', due: dayIn(2) });
+    const d = await responder.call('actions.add', { ref: other, title: 'Block the sender domain', owner: 'u-responder', due: dayIn(0) });
     v.clock.advance(40 * HOUR);
-    // a (due 30 h) and d (due 10 h) are overdue now: d is the more overdue; then c, b; the won't-do item last.
+    // 16 March, 01:00: a (due 15 March) and d (due 14 March) are overdue: d is the more overdue; then c (16 March), b; the won't-do item last.
     const all = await client('auditor').call('actions.list', {});
     expect(all.rows.map((r) => [r.id, r.overdue])).toEqual([[d.id, true], [a.id, true], [c.id, false], [b.id, false], [item.id, false]]);
     expect(all).toMatchObject({ total: 5, overdue: 2, offset: 0 });
@@ -147,27 +149,28 @@ describe('action items', () => {
 
     // Moving an overdue item's due date needs the reason; a future one does not.
     const before = await head();
-    const err = expectFailure(await responder.attempt('actions.update', { id: a.id, due: dueIn(48) }), 'VALIDATION');
-    expect(err.message).toMatch(/^reason: A-\d+ is overdue \(it was due 2026-03-15T15:00:00.000Z\); moving its due date needs a reason; nothing was changed$/);
-    expect(expectFailure(await responder.attempt('actions.update', { id: a.id, due: dueIn(-2), reason: 'Slipped' }), 'VALIDATION').message).toMatch(/has passed already/);
+    const err = expectFailure(await responder.attempt('actions.update', { id: a.id, due: dayIn(2) }), 'VALIDATION');
+    expect(err.message).toBe(`reason: A-${a.id} is overdue (it was due 2026-03-15); moving its due date needs a reason; nothing was changed`);
+    expectFailure(await responder.attempt('actions.update', { id: a.id, due: '2026-03-18T12:00:00Z', reason: 'Slipped' }), 'VALIDATION');
     expect(await head()).toEqual(before);
-    const moved = await responder.call('actions.update', { id: a.id, due: dueIn(48), reason: 'Waiting for the vendor\'s maintenance window' });
-    expect(moved).toMatchObject({ overdue: false, due: dueIn(48), version: 2 });
+    const moved = await responder.call('actions.update', { id: a.id, due: dayIn(2), reason: 'Waiting for the vendor\'s maintenance window' });
+    expect(moved).toMatchObject({ overdue: false, due: '2026-03-18', dueAt: dueAtEndOf('2026-03-18'), version: 2 });
     const logged = (await v.admin.call('audit.list', { type: 'action.updated', limit: 1 })).rows[0]!;
-    expect(logged.data).toMatchObject({ id: a.id, reason: 'Waiting for the vendor\'s maintenance window', changes: [{ field: 'due', before: '2026-03-15T15:00:00.000Z', after: dueIn(48) }] });
-    expect(await responder.call('actions.update', { id: c.id, owner: 'u-legal', due: dueIn(100) })).toMatchObject({ owner: 'u-legal', version: 2 });
+    expect(logged.data).toMatchObject({ id: a.id, reason: 'Waiting for the vendor\'s maintenance window', changes: [{ field: 'due', before: '2026-03-15', after: '2026-03-18' }] });
+    expect(await responder.call('actions.update', { id: c.id, owner: 'u-legal', due: dayIn(4) })).toMatchObject({ owner: 'u-legal', version: 2 });
   });
 
   it('raise an alarm a day before and when overdue, once each, to report readers and the owner', async () => {
     // The alarms of the items above were raised as they were listed and changed: start from here.
     for (const list of alarms.values()) list.length = 0;
     const responder = client('responder');
-    const e = await responder.call('actions.add', { ref, title: 'Review the VPN logs', owner: 'u-backup-operator', due: dueIn(30) });
+    // 16 March, 01:00: due on 17 March, i.e. in 47 h.
+    const e = await responder.call('actions.add', { ref, title: 'Review the VPN logs', owner: 'u-backup-operator', due: dayIn(1) });
     expect(alarms.get('manager')).toEqual([]);
-    v.clock.advance(7 * HOUR);
+    v.clock.advance(24 * HOUR);
     // The sweep runs every minute and after each change to an action item: a change elsewhere sets it off here.
     await responder.call('actions.update', { id: e.id, title: 'Review the VPN and RDP logs' });
-    const warning = { id: e.id, ref, title: 'Review the VPN and RDP logs', owner: 'u-backup-operator', due: e.due, threshold: 24 };
+    const warning = { id: e.id, ref, exercise: false, title: 'Review the VPN and RDP logs', owner: 'u-backup-operator', due: '2026-03-17', dueAt: e.dueAt, threshold: 24 };
     expect(alarms.get('manager')).toEqual([warning]);
     expect(alarms.get('operator')).toEqual([warning]);
     expect(alarms.get('bystander')).toEqual([]);
@@ -175,20 +178,20 @@ describe('action items', () => {
     expect(alarms.get('manager')).toHaveLength(1);
 
     v.clock.advance(24 * HOUR);
-    await responder.call('actions.add', { ref, title: 'Something else', owner: 'u-responder', due: dueIn(200) });
+    await responder.call('actions.add', { ref, title: 'Something else', owner: 'u-responder', due: dayIn(9) });
     expect(alarms.get('manager')!.filter((a) => a.id === e.id).map((a) => a.threshold)).toEqual([24, 0]);
-    await responder.call('actions.add', { ref, title: 'And another', owner: 'u-responder', due: dueIn(200) });
+    await responder.call('actions.add', { ref, title: 'And another', owner: 'u-responder', due: dayIn(9) });
     expect(alarms.get('manager')!.filter((a) => a.id === e.id)).toHaveLength(2);
 
-    // A new due time may warn again; a closed item never.
-    await responder.call('actions.update', { id: e.id, due: dueIn(10), reason: 'The vendor sends the logs tomorrow' });
+    // A new due date may warn again (today, ending in 23 h); a closed item never.
+    await responder.call('actions.update', { id: e.id, due: dayIn(0), reason: 'The vendor sends the logs tomorrow' });
     expect(alarms.get('manager')!.filter((a) => a.id === e.id).map((a) => a.threshold)).toEqual([24, 0, 24]);
     await responder.call('actions.done', { id: e.id, note: 'Nothing unusual in the logs' });
 
     // First seen past both thresholds (between two sweeps): only the overdue alarm, and not to a non-owner operator.
-    const f = await responder.call('actions.add', { ref, title: 'Check the backup alerts', owner: 'u-manager', due: dueIn(30) });
-    v.clock.advance(31 * HOUR);
-    await responder.call('actions.add', { ref, title: 'Yet another', owner: 'u-responder', due: dueIn(200) });
+    const f = await responder.call('actions.add', { ref, title: 'Check the backup alerts', owner: 'u-manager', due: dayIn(1) });
+    v.clock.advance(48 * HOUR);
+    await responder.call('actions.add', { ref, title: 'Yet another', owner: 'u-responder', due: dayIn(9) });
     expect(alarms.get('manager')!.filter((a) => a.id === f.id).map((a) => a.threshold)).toEqual([0]);
     expect(alarms.get('operator')!.filter((a) => a.id === f.id)).toEqual([]);
     expect(alarms.get('manager')!.filter((a) => a.id === e.id).map((a) => a.threshold)).toEqual([24, 0, 24]);
@@ -196,5 +199,14 @@ describe('action items', () => {
     const logged = (await v.admin.call('audit.list', { type: 'action.alarm', limit: 50 })).rows.filter((r) => r.data.id === e.id);
     expect(logged.map((r) => [r.actor, r.incidentRef, r.data.threshold])).toEqual([['system', ref, 24], ['system', ref, 0], ['system', ref, 24]]);
     expect((await v.admin.call('log.verify', {})).ok).toBe(true);
+  });
+
+  it('due on a date already past (back-filled work): recorded, overdue at once, and the event says so', async () => {
+    const late = await client('responder').call('actions.add', { ref, title: 'Tell the insurer', owner: 'u-responder', due: dayIn(-3) });
+    expect(late).toMatchObject({ due: dayIn(-3), status: 'open', overdue: true });
+    const [added] = (await v.admin.call('audit.list', { type: 'action.added', limit: 1 })).rows;
+    expect(added!.data).toMatchObject({ id: late.id, due: dayIn(-3), overdue: true });
+    // Due today is not overdue until today has ended.
+    expect(await client('responder').call('actions.add', { ref, title: 'Call the insurer back', owner: 'u-responder', due: dayIn(0) })).toMatchObject({ due: dayIn(0), overdue: false });
   });
 });

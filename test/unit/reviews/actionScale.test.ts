@@ -32,8 +32,8 @@ beforeAll(() => {
     );
     for (let i = 1; i <= 500; i++) incident.run(`IR-2026-${String(i).padStart(4, '0')}`, `Incident ${i}`, NOW, NOW, NOW);
     const item = db.prepare(
-      `INSERT INTO action_items (incident_ref, title, owner, due_at, status, status_note, closed_by, closed_at, version, created_by, created_at, updated_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'lena', ?, 'lena', ?)`,
+      `INSERT INTO action_items (incident_ref, title, owner, due_at, due_date, status, status_note, closed_by, closed_at, version, created_by, created_at, updated_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'lena', ?, 'lena', ?)`,
     );
     const now = Date.parse(NOW);
     for (let i = 0; i < ITEMS; i++) {
@@ -42,7 +42,7 @@ beforeAll(() => {
       const overdue = i < OVERDUE;
       const open = overdue || i % 10 === 0;
       const due = new Date(overdue ? now - (i + 1) * HOUR : now + (48 + (i % 1000)) * HOUR).toISOString();
-      item.run(ref, `Item ${i}`, i % 2 ? 'lena' : 'omar', due, open ? 'open' : 'done', open ? null : 'Done', open ? null : 'lena', open ? null : NOW, NOW, NOW);
+      item.run(ref, `Item ${i}`, i % 2 ? 'lena' : 'omar', due, due.slice(0, 10), open ? 'open' : 'done', open ? null : 'Done', open ? null : 'lena', open ? null : NOW, NOW, NOW);
     }
   }).immediate();
 });

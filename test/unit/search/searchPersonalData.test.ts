@@ -19,8 +19,13 @@ const PERSON = {
 };
 const NEW_PHONE = '+44 20 7946 3371';
 const LAST_SEEN = 'left at Marisol Okonkwo flat in Brixhollow';
+/** Named in a note first, and only later recorded as a person affected. */
+const LATE_PERSON = 'Hedda Brannigan';
 /** Every word of personal data above that a search could be asked for. */
-const SECRET_WORDS = ['zelda', 'quillfeather', 'wexbridge', 'clinic', '7946', '0958', '3371', 'ingrid', 'ostrovaya', 'tomasz', 'wielkopolski', 'marisol', 'okonkwo', 'brixhollow'];
+const SECRET_WORDS = [
+  'zelda', 'quillfeather', 'wexbridge', 'clinic', '7946', '0958', '3371', 'ingrid', 'ostrovaya', 'tomasz', 'wielkopolski', 'marisol', 'okonkwo', 'brixhollow',
+  'hedda', 'brannigan', 'aaron', 'abbotsleigh', 'yusuf', 'zimmerlund',
+];
 
 let v: TestVault;
 let ref: string;
@@ -34,8 +39,18 @@ beforeAll(async () => {
   ref = (await responder.call('incidents.create', { title: 'Stolen laptop from the ward office', severity: 'SEV2', category: 'lost-device', ...PERSON })).ref;
   await responder.call('incidents.update', { ref, patch: { reporterPhone: NEW_PHONE, title: 'Stolen laptop from the night ward office' }, reason: 'reporter gave a direct line' });
   await responder.call('incidents.addNote', { ref, text: 'Asked facilities for the badge log of the ward' });
+  // Personal values typed into free text, which roles without pii:read are shown masked
+  // (main/api piiView): before they were recorded as personal, and after.
+  await responder.call('incidents.addNote', { ref, text: `Caller said: ${LAST_SEEN}` });
+  await responder.call('incidents.addNote', { ref, text: `${LATE_PERSON} at the front desk saw it taken` });
   const run = await responder.call('runs.start', { ref, runbookId: 'lost-device' });
   await responder.call('runs.act', { runId: run.id, action: { type: 'done', step: 'last-seen', value: LAST_SEEN } });
+  await responder.call('incidents.update', { ref, patch: { affectedPeople: [...PERSON.affectedPeople, LATE_PERSON], tags: [PERSON.reporterName, 'hardware'] } });
+  await responder.call('incidents.addNote', { ref, text: `${PERSON.reporterName} called back from ${NEW_PHONE}, and wrote from ${PERSON.reporterEmail}` });
+  // Two incidents whose titles begin with their reporters' names, the later name first in the alphabet.
+  for (const name of ['Yusuf Zimmerlund', 'Aaron Abbotsleigh']) {
+    await responder.call('incidents.create', { title: `${name} phone stolen on a train`, severity: 'SEV3', category: 'lost-device', reporterName: name });
+  }
 });
 afterAll(() => v.dispose());
 
@@ -95,6 +110,75 @@ describe('audit search answers only on what the caller may read', () => {
     // What the administrator is shown of those events still holds the values: search leaves reading alone.
     const created = (await search(v.admin, 'ward')).rows.find((e) => e.type === 'incident.created')!;
     expect(created.data.fields).toMatchObject({ reporterName: PERSON.reporterName });
+  });
+});
+
+describe('personal values typed into free text are searched no more than the fields they come from', () => {
+  it('the notes are found by their other words, never by the values masked in them; also a value recorded after the note', async () => {
+    for (const who of [auditor, v.admin]) {
+      const notes = async (text: string) => (await search(who, text)).rows.filter((e) => e.type === 'incident.note').map((e) => e.data.text);
+      expect(await notes('front desk')).toHaveLength(1);
+      expect(await notes('caller said')).toHaveLength(1);
+      expect(await notes('called back')).toHaveLength(1);
+      for (const word of ['hedda', 'brannigan', 'brixhollow', 'quillfeather', '3371']) expect((await search(who, word)).total, word).toBe(0);
+    }
+    // The auditor is shown those notes masked; the administrator as written.
+    expect((await search(auditor, 'front desk')).rows[0]!.data.text).toBe('[personal data withheld] at the front desk saw it taken');
+    expect((await search(v.admin, 'front desk')).rows[0]!.data.text).toBe(`${LATE_PERSON} at the front desk saw it taken`);
+  });
+
+  it('the incident list neither finds nor orders incidents by names in their titles and tags', async () => {
+    const list = (who: TestClient, q: { text?: string; sort?: { field: 'title'; dir: 'asc' | 'desc' } }) => who.call('incidents.list', { offset: 0, limit: 50, ...q });
+    for (const who of [auditor, v.admin]) {
+      for (const text of ['quillfeather', 'Zelda', 'aaron', 'Abbotsleigh', 'zimmerlund', 'Aa', 'yu']) expect((await list(who, { text })).total, text).toBe(0);
+      expect((await list(who, { text: 'hardware' })).rows.map((r) => r.ref)).toEqual([ref]);
+      // Equal as shown, so ordered by reference both ways; by the hidden names, Aaron would come first.
+      const trains = (dir: 'asc' | 'desc') => list(who, { text: 'phone stolen', sort: { field: 'title', dir } });
+      const asc = await trains('asc');
+      expect(asc.rows.map((r) => r.ref)).toEqual(['IR-2026-0002', 'IR-2026-0003']);
+      expect((await trains('desc')).rows.map((r) => r.ref)).toEqual(['IR-2026-0003', 'IR-2026-0002']);
+    }
+    expect((await list(auditor, { text: 'phone stolen' })).rows.map((r) => r.title)).toEqual(['[personal data withheld] phone stolen on a train', '[personal data withheld] phone stolen on a train']);
+  });
+
+  it('the words a rescrub removes are gone from the index pages, not only marked deleted (read from the file)', async () => {
+    const keyHex = await exportKey(v.admin);
+    const { pages, kept, trigrams } = withRawDb(v.dataDir, keyHex, (db) => {
+      db.exec("CREATE VIRTUAL TABLE temp.title_terms USING fts5vocab(main, 'incidents_fts', 'row')");
+      return {
+        pages: Buffer.concat([
+          ...(db.prepare('SELECT block FROM events_fts_data').pluck().all() as (Buffer | null)[]),
+          ...(db.prepare('SELECT block FROM incidents_fts_data').pluck().all() as (Buffer | null)[]),
+        ].filter((b): b is Buffer => b !== null)).toString('latin1').toLowerCase(),
+        kept: (db.prepare('SELECT body FROM events_search_body').pluck().all() as string[]).join('\n').toLowerCase(),
+        trigrams: db.prepare('SELECT term FROM temp.title_terms').pluck().all() as string[],
+      };
+    });
+    // The note naming Hedda Brannigan was indexed as written before she was recorded: its words must
+    // not survive in the pages. Terms are stored prefix-compressed, so each word's last four letters.
+    for (const word of SECRET_WORDS.filter((w) => /^[a-z]+$/.test(w))) {
+      expect(pages.includes(word.slice(-4)), word).toBe(false);
+      expect(kept.includes(word), word).toBe(false);
+    }
+    expect(kept).toContain('[personal data withheld] at the front desk saw it taken');
+    expect(trigrams).toEqual(expect.arrayContaining(['tra', 'rai', 'ain']));
+    for (const t of ['llf', 'lfe', 'zim', 'mme', 'rlu', 'bbo', 'tsl', 'yus', 'usu']) expect(trigrams, t).not.toContain(t);
+  });
+
+  it('an auditor probing the incident list with every prefix of a name typed in titles and tags learns nothing', async () => {
+    const list = (text: string) => auditor.call('incidents.list', { offset: 0, limit: 50, text });
+    const baseline = await list('qxzvbnq');
+    expect(baseline.total).toBe(0);
+    for (const word of ['zelda', 'quillfeather', 'aaron', 'abbotsleigh', 'yusuf', 'zimmerlund']) {
+      for (let n = 1; n <= word.length; n += 1) {
+        const probe = word.slice(0, n);
+        const page = await list(probe);
+        // Every hit is explained by what the auditor is shown of it (the list matches substrings).
+        for (const r of page.rows) expect(`${r.ref} ${r.title} ${r.tags.join(' ')}`.toLowerCase(), `${probe} matched ${r.ref} through text the auditor cannot read`).toContain(probe);
+        expect(page.total, probe).toBe(page.rows.length);
+      }
+      expect((await list(word)).total, word).toBe(baseline.total);
+    }
   });
 });
 

@@ -511,6 +511,54 @@ const STEPS: Record<number, StepTest> = {
       expect(verifyChain(db).ok).toBe(true);
     },
   },
+  220: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Before the step', 'root');
+    },
+    survived: () => {
+      expect(count('SELECT count(*) AS n FROM kpi_incidents')).toBe(1);
+      // Nothing changed yet: every day is at version 0 (no row).
+      expect(count('SELECT count(*) AS n FROM kpi_days')).toBe(0);
+    },
+    works: () => {
+      const DAY = 86_400_000;
+      const day = (iso: string) => Math.floor(Date.parse(iso) / DAY);
+      const versions = () => Object.fromEntries((db.prepare('SELECT day, version FROM kpi_days ORDER BY day').all() as { day: number; version: number }[]).map((r) => [r.day, r.version]));
+      // A new incident marks its detection day.
+      insertIncident('IR-2026-0002', 'Added after', 'root');
+      expect(versions()).toEqual({ [day(TS)]: 1 });
+      // An edit moving the detection to another day marks both days.
+      db.prepare("UPDATE incidents SET detected_at = '2026-02-01T10:00:00.000Z' WHERE ref = 'IR-2026-0001'").run();
+      expect(versions()).toEqual({ [day('2026-02-01T10:00:00Z')]: 2, [day(TS)]: 2 });
+      // A status move (the log's trigger adds to the phase totals) marks the day again.
+      appendEvent(db, { actor: 'root', type: 'incident.status_changed', incidentRef: 'IR-2026-0001', ts: '2026-02-01T11:00:00.000Z', data: { from: 'detected', to: 'triaged' } });
+      expect(versions()).toEqual({ [day('2026-02-01T10:00:00Z')]: 3, [day(TS)]: 2 });
+      // Other events and fields the KPIs do not read leave every day as it was.
+      appendEvent(db, { actor: 'root', type: 'auth.login', ts: TS, data: { user: 'root' } });
+      db.prepare("UPDATE incidents SET title = 'Renamed', updated_at = ? WHERE ref = 'IR-2026-0002'").run(TS);
+      expect(versions()).toEqual({ [day('2026-02-01T10:00:00Z')]: 3, [day(TS)]: 2 });
+      expect(db.prepare('SELECT n FROM kpi_version').get()).toEqual({ n: 3 });
+      // The other counters: notices move with events about an incident (and incident rows), backups with a failed run; a sign-in moves neither.
+      const counters = () => db.prepare('SELECT notices, backups FROM kpi_version').get() as { notices: number; backups: number };
+      const before = counters();
+      appendEvent(db, { actor: 'root', type: 'auth.login', ts: TS, data: { user: 'root' } });
+      expect(counters()).toEqual(before);
+      // A note on an incident without breach facts has no notice to change; facts, then a note, do.
+      appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: 'IR-2026-0002', ts: TS, data: { text: 'a note' } });
+      expect(counters()).toEqual(before);
+      db.prepare("INSERT INTO breach_facts (incident_ref, facts, updated_at, updated_by) VALUES ('IR-2026-0002', '{}', ?, 'root')").run(TS);
+      appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: 'IR-2026-0002', ts: TS, data: { text: 'a note' } });
+      appendEvent(db, { actor: 'system', type: 'backup.failed', ts: TS, data: { plan: 'p', error: 'disk full' } });
+      expect(counters()).toEqual({ notices: before.notices + 2, backups: before.backups + 1 });
+      // The overrides' partial index finds an override's reason among the incident's events.
+      appendEvent(db, { actor: 'root', type: 'incident.updated', incidentRef: 'IR-2026-0001', ts: TS, data: { changes: [], timeOrderOverride: { reason: 'clock was wrong', pairs: [] } } });
+      appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: 'IR-2026-0001', ts: TS, data: { text: 'later' } });
+      expect(db.prepare(`SELECT json_extract(data, '$.timeOrderOverride.reason') AS reason FROM events INDEXED BY events_time_overrides
+                          WHERE incident_ref = ? AND json_extract(data, '$.timeOrderOverride') IS NOT NULL ORDER BY seq DESC LIMIT 1`).get('IR-2026-0001')).toEqual({ reason: 'clock was wrong' });
+      expect(verifyChain(db).ok).toBe(true);
+    },
+  },
   240: {
     seed: () => {
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
@@ -673,6 +721,128 @@ const STEPS: Record<number, StepTest> = {
       expect(() => db.prepare("UPDATE pii_masked_text SET masked = 'x' WHERE text_hash = 'h1'").run()).toThrow(/CHECK/);
       db.prepare("UPDATE pii_masked_text SET masked = 'Phone stolen', text = NULL WHERE text_hash = 'h1'").run();
       expect(() => db.prepare("INSERT INTO pii_masked_text (incident_ref, text_hash) VALUES ('IR-2026-0001', 'h2')").run()).toThrow(/CHECK/);
+    },
+  },
+  280: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Ransomware', 'root');
+      const add = db.prepare(
+        `INSERT INTO action_items (id, incident_ref, title, owner, due_at, status, version, created_by, created_at, updated_by, updated_at)
+         VALUES (?, 'IR-2026-0001', ?, 'root', ?, 'open', 1, 'root', ?, 'root', ?)`,
+      );
+      const version = db.prepare(
+        `INSERT INTO action_item_versions (item_id, version, change, title, owner, due_at, status, note, reason, changed_by, changed_at, event_seq)
+         VALUES (?, 1, 'added', ?, 'root', ?, 'open', NULL, NULL, 'root', ?, 1)`,
+      );
+      // A date given to the CLI on a machine on UTC (the end of that UTC day), and a time given with an offset.
+      for (const [id, title, due] of [[1, 'From the CLI', '2026-12-10T23:59:59.999Z'], [2, 'At a time', '2026-12-11T09:00:00.000Z']] as const) {
+        add.run(id, title, due, TS, TS);
+        version.run(id, title, due, TS);
+      }
+    },
+    survived: () => expect(count('SELECT count(*) AS n FROM action_item_versions WHERE due_date IS NULL')).toBe(2),
+    works: () => {
+      // The tests run with the machine's zone; a time at 09:00Z is on 11 December in every zone from UTC−9 to UTC+14.
+      expect(db.prepare('SELECT id, due_date FROM action_items ORDER BY id').all()).toEqual([{ id: 1, due_date: '2026-12-10' }, { id: 2, due_date: '2026-12-11' }]);
+      // Still versioned, now over the date too.
+      const move = db.prepare("UPDATE action_items SET due_date = '2026-12-20', due_at = '2026-12-20T23:59:59.999Z', version = 2 WHERE id = 1");
+      expect(() => move.run()).toThrow(/new version/);
+      db.prepare(
+        `INSERT INTO action_item_versions (item_id, version, change, title, owner, due_at, due_date, status, note, reason, changed_by, changed_at, event_seq)
+         VALUES (1, 2, 'updated', 'From the CLI', 'root', '2026-12-20T23:59:59.999Z', '2026-12-19', 'open', NULL, 'moved', 'root', ?, 2)`,
+      ).run(TS);
+      expect(() => move.run()).toThrow(/new version/);
+      expect(() => db.prepare("UPDATE action_items SET due_date = '20 Dec' WHERE id = 2").run()).toThrow(/CHECK|new version/);
+      expect(db.prepare('SELECT due_date, version FROM action_items WHERE id = 1').get()).toEqual({ due_date: '2026-12-10', version: 1 });
+    },
+  },
+  241: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      const incident = db.prepare(
+        `INSERT INTO incidents (ref, title, tags, reporter_name, category, severity, status, status_rank, detected_at, created_at, created_by, updated_at)
+         VALUES (?, ?, ?, ?, 'lost-device', 'SEV2', 'detected', 0, ?, ?, 'root', ?)`,
+      );
+      const event = (ref: string, type: string, data: Record<string, unknown>) => appendEvent(db, { actor: 'root', type, incidentRef: ref, ts: TS, data });
+      // The reporter's name typed into the title and a tag, and a name typed into a note before it
+      // was recorded as a person affected.
+      incident.run('IR-2026-0001', 'Zelda Quillfeather lost her laptop', '["Zelda Quillfeather","hardware"]', 'Zelda Quillfeather', TS, TS, TS);
+      event('IR-2026-0001', 'incident.created', { fields: { title: 'Zelda Quillfeather lost her laptop', reporterName: 'Zelda Quillfeather' } });
+      event('IR-2026-0001', 'incident.note', { text: 'Hedda Brannigan at the front desk saw it taken' });
+      db.prepare(`UPDATE incidents SET affected_people = '["Hedda Brannigan"]' WHERE ref = 'IR-2026-0001'`).run();
+      event('IR-2026-0001', 'incident.updated', { changes: [{ field: 'affectedPeople', before: [], after: ['Hedda Brannigan'] }] });
+      // Titles that begin with their reporters' names, the later name first in the alphabet.
+      for (const [ref, name] of [['IR-2026-0002', 'Yusuf Zimmerlund'], ['IR-2026-0003', 'Aaron Abbotsleigh']] as const) {
+        incident.run(ref, `${name} phone stolen on a train`, '[]', name, TS, TS, TS);
+        event(ref, 'incident.created', { fields: { title: `${name} phone stolen on a train`, reporterName: name } });
+      }
+      // Before the step, both indexes answered on the names typed into free text.
+      expect(db.prepare("SELECT rowid FROM events_fts WHERE events_fts MATCH 'brannigan'").pluck().all()).toEqual([2]);
+      expect(db.prepare("SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH 'quillfeather'").pluck().all()).toEqual([1]);
+      seededData = db.prepare('SELECT data, hash FROM events ORDER BY seq').all();
+      secureDeleteBefore = db.pragma('secure_delete', { simple: true });
+    },
+    survived: () => {
+      expect(db.prepare('SELECT data, hash FROM events ORDER BY seq').all()).toEqual(seededData);
+      expect(db.prepare('SELECT ref, title FROM incidents ORDER BY id').all()).toEqual([
+        { ref: 'IR-2026-0001', title: 'Zelda Quillfeather lost her laptop' },
+        { ref: 'IR-2026-0002', title: 'Yusuf Zimmerlund phone stolen on a train' },
+        { ref: 'IR-2026-0003', title: 'Aaron Abbotsleigh phone stolen on a train' },
+      ]);
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 5 });
+    },
+    works: () => {
+      const events = (q: string) => db.prepare('SELECT rowid FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid').pluck().all(q);
+      const incidents = (q: string) => db.prepare('SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ? ORDER BY rowid').pluck().all(q);
+      const byTitle = () => db.prepare("SELECT ref FROM incidents WHERE ref > 'IR-2026-0001' ORDER BY search_title COLLATE NOCASE, id").pluck().all();
+      // Rebuilt masked: the note and titles are found by their other words, never by the names.
+      for (const q of ['hedda', 'brannigan', 'quillfeather', 'zimmerlund', 'abbotsleigh']) expect(events(q), q).toEqual([]);
+      expect(events('"front desk"')).toEqual([2]);
+      for (const q of ['"quillfeather"', '"zelda"', '"abbotsleigh"', '"zimmer"']) expect(incidents(q), q).toEqual([]);
+      expect(incidents('"lost her laptop"')).toEqual([1]);
+      expect(incidents('"hardware"')).toEqual([1]);
+      expect(db.prepare("SELECT search_title, search_tags FROM incidents WHERE ref = 'IR-2026-0001'").get()).toEqual({
+        search_title: '[personal data withheld] lost her laptop', search_tags: '["[personal data withheld]","hardware"]',
+      });
+      // Equal as shown, so ordered by id; by the hidden names, Aaron (IR-2026-0003) would come first.
+      expect(byTitle()).toEqual(['IR-2026-0002', 'IR-2026-0003']);
+      // What is appended from now on is indexed masked too, including a name typed before it is recorded.
+      const event = (type: string, data: Record<string, unknown>) => appendEvent(db, { actor: 'root', type, incidentRef: 'IR-2026-0001', ts: TS, data });
+      event('incident.note', { text: 'Zelda Quillfeather rang again; Rufus Thornbury drove her' });
+      expect(events('rang')).toEqual([6]);
+      expect(events('thornbury')).toEqual([6]);
+      db.prepare(`UPDATE incidents SET affected_people = '["Hedda Brannigan","Rufus Thornbury"]', title = 'Rufus Thornbury lost a laptop' WHERE ref = 'IR-2026-0001'`).run();
+      event('incident.updated', { changes: [{ field: 'affectedPeople', before: ['Hedda Brannigan'], after: ['Hedda Brannigan', 'Rufus Thornbury'] }, { field: 'title', before: 'Zelda Quillfeather lost her laptop', after: 'Rufus Thornbury lost a laptop' }] });
+      for (const q of ['thornbury', 'rufus', 'quillfeather']) expect(events(q), q).toEqual([]);
+      expect(events('rang')).toEqual([6]);
+      expect(incidents('"thornbury"')).toEqual([]);
+      expect(incidents('"lost a laptop"')).toEqual([1]);
+      // The old title's words went with it: the delete gave exactly the text the row was indexed with.
+      expect(incidents('"her"')).toEqual([]);
+      for (const [name, index] of [['events_fts', 'row'], ['incidents_fts', 'row']] as const) {
+        db.exec(`CREATE VIRTUAL TABLE temp.terms241_${name} USING fts5vocab(main, '${name}', '${index}')`);
+        const terms = db.prepare(`SELECT term FROM temp.terms241_${name}`).pluck().all() as string[];
+        expect(terms.filter((t) => /quill|uil|llf|hedd|edd|brann|nni|zimm|imm|abbo|bbo|tsl|rufu|ufu|thorn|bury/.test(t)), name).toEqual([]);
+      }
+      // An incident inserted by other SQL, without the search columns, is indexed as written.
+      insertIncident('IR-2026-0004', 'Pump room flooded', null);
+      expect(incidents('"pump room"')).toEqual([4]);
+      expect(db.prepare("SELECT search_title FROM incidents WHERE ref = 'IR-2026-0004'").pluck().get()).toBe('Pump room flooded');
+      // Both indexes are structurally sound after the deletes and rewrites.
+      db.exec("INSERT INTO events_fts(events_fts) VALUES ('integrity-check'); INSERT INTO incidents_fts(incidents_fts) VALUES ('integrity-check')");
+      // Contentless with FTS5's secure-delete: a rewritten row's words leave the pages, not only the matches.
+      for (const name of ['events_fts', 'incidents_fts']) {
+        expect((db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as { sql: string }).sql, name).toMatch(/content=''/);
+        expect(db.prepare(`SELECT v FROM ${name}_config WHERE k = 'secure-delete'`).pluck().get(), name).toBe(1);
+      }
+      // The scrubbed text of the events it rewrote (the titles in declarations and changes, the notes): no names.
+      const kept = db.prepare('SELECT seq, body FROM events_search_body ORDER BY seq').all() as { seq: number; body: string }[];
+      expect(kept.map((r) => r.seq)).toEqual([1, 2, 4, 5, 6, 7]);
+      expect(kept.find((r) => r.seq === 6)!.body).toBe('{"text":"[personal data withheld] rang again; [personal data withheld] drove her"}');
+      expect(kept.filter((r) => /zelda|quill|hedda|brann|yusuf|zimm|aaron|abbot|rufus|thorn/i.test(r.body))).toEqual([]);
+      expect(db.pragma('secure_delete', { simple: true })).toBe(secureDeleteBefore);
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 7 });
     },
   },
 };

@@ -1,4 +1,4 @@
-import type { Result, Topic, Topics } from '../../../contract';
+import type { CallOptions, Result, Topic, Topics } from '../../../contract';
 import type { Backend, Connection } from '../../../main/api/types';
 
 type Listener = (payload: unknown) => void;
@@ -8,7 +8,8 @@ type Listener = (payload: unknown) => void;
  * events. The CLI tests and the e2e suite run against the real backend.
  */
 export interface FakeBackend extends Backend {
-  calls: { connId: string; method: string; input: unknown }[];
+  /** `background: true` only on calls the page marked so (issue 13 §7). */
+  calls: { connId: string; method: string; input: unknown; background?: true }[];
   closed: string[];
   emit<T extends Topic>(topic: T, payload: Topics[T]): void;
   listenerCount(): number;
@@ -23,8 +24,8 @@ export function fakeBackend(): FakeBackend {
     dataDir: '/nonexistent',
     calls,
     closed,
-    handle: (conn: Connection, method: string, input: unknown): Promise<Result<unknown>> => {
-      calls.push({ connId: conn.id, method, input });
+    handle: (conn: Connection, method: string, input: unknown, opts?: CallOptions): Promise<Result<unknown>> => {
+      calls.push({ connId: conn.id, method, input, ...(opts?.background === true ? { background: true as const } : {}) });
       return Promise.resolve({ ok: true, value: { method, input, transport: conn.transport } });
     },
     subscribe<T extends Topic>(_conn: Connection, topic: T, cb: (payload: Topics[T]) => void): () => void {

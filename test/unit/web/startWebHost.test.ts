@@ -139,6 +139,15 @@ describe('startWebHost', () => {
     expect(own.status).toBe(200);
   });
 
+  it('passes background: true on to the backend, so a page\'s refetch does not keep its session alive (issue 13 §7)', async () => {
+    const cookie = await signIn();
+    await api(cookie, { method: 'incidents.list', input: {}, background: true });
+    await api(cookie, { method: 'incidents.list', input: {} });
+    // Only the literal true counts: anything else is an ordinary call.
+    await api(cookie, { method: 'incidents.list', input: {}, background: 'yes' });
+    expect(backend.calls.map((c) => c.background ?? false)).toEqual([true, false, false]);
+  });
+
   it('accepts only application/json on POST routes', async () => {
     const cookie = await signIn();
     const res = await httpRequest(host.port, {

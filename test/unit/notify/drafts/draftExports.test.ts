@@ -139,6 +139,32 @@ describe('notification draft exports', () => {
     expect(html).not.toMatch(/<[^>]*\s(src|href)=/);
   });
 
+  it('Markdown: text from the incident and the draft is escaped, never markup; a line break in the title cannot end its line', async () => {
+    const hostile = await v.admin.call('notify.drafts.revise', {
+      id: people.id,
+      title: 'Breach at <b>Acme</b>\r\n# Injected heading\r<script>alert(0)</script>',
+      body: [
+        people.body,
+        '## What happened <script>alert(1)</script>',
+        'See <img src=x onerror=alert(2)> and ![pixel](https://evil.example/p.png) or [click](javascript:alert(3)) &amp; *bold* `code`',
+        '- <iframe src=https://evil.example></iframe>',
+        '1. not a list <!-- hidden -->',
+      ].join('\n\n'),
+    });
+    const md = (await exported(hostile, 'md')).data.toString('utf8');
+    // No raw HTML: every < and > the text carried is backslash-escaped; so are [, ], *, ` and the entity's &.
+    expect(md).not.toMatch(/(^|[^\\])[<>]/m);
+    expect(md).toContain('See \\<img src=x onerror=alert(2)\\> and !\\[pixel\\](https://evil.example/p.png) or \\[click\\](javascript:alert(3)) \\&amp; \\*bold\\* \\`code\\`');
+    expect(md).toContain('## What happened \\<script\\>alert(1)\\</script\\>');
+    expect(md).toContain('- \\<iframe src=https://evil.example\\>\\</iframe\\>');
+    expect(md).toContain('1\\. not a list \\<!-- hidden --\\>');
+    // The title is one line, so its "# " starts no heading: CRLF and CR each became one space.
+    const subject = md.split('\n').filter((l) => l.includes('Acme'));
+    expect(subject).toEqual(['**Breach at \\<b\\>Acme\\</b\\> # Injected heading \\<script\\>alert(0)\\</script\\>**']);
+    expect(md).not.toMatch(/^#+ Injected/m);
+    expect(md).not.toContain('\r');
+  });
+
   it('Markdown: the letter as text; placeholders are marked in every format', async () => {
     const md = (await exported(authority, 'md', RECIPIENT)).data.toString('utf8');
     expect(md).toMatch(/^\*\*Müller & Söhne GmbH\*\* {2}\nHauptstraße 5/);
