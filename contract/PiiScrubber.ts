@@ -1,6 +1,13 @@
 /** What stands in for personal data in a masked or redacted text (reports, and the API for roles without `pii:read`). */
 export const WITHHELD = '[personal data withheld]';
 
+/**
+ * What stands for a whole text when the values to mask are sealed and the personal-data key is not
+ * held in this process (no user with pii:read has signed in to it): the text might name them, and
+ * masking cannot find them, so none of it is shown (docs/security.md, "Free text").
+ */
+export const TEXT_WITHHELD = '[text withheld: it may name personal data, which cannot be checked until a user with pii:read signs in]';
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -27,6 +34,22 @@ const MACHINE_VALUE = /^(?:\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?
 export class PiiScrubber {
   private readonly values = new Set<string>();
   private pattern: RegExp | null = null;
+  private blindfolded = false;
+  private maskedCopy: ((text: string) => string | null) | null = null;
+
+  /**
+   * The values are sealed and cannot be read here: every non-empty text is shown as its masked
+   * copy made earlier by a process that could read them (`maskedCopy`), else withheld whole
+   * (TEXT_WITHHELD).
+   */
+  blind(maskedCopy?: (text: string) => string | null): void {
+    this.blindfolded = true;
+    if (maskedCopy) this.maskedCopy = maskedCopy;
+  }
+
+  get isBlind(): boolean {
+    return this.blindfolded;
+  }
 
   /** Adds a value (or each value of a list) that is personal data. Very short values are left out: they would mask ordinary words. */
   add(value: unknown): void {
@@ -46,6 +69,7 @@ export class PiiScrubber {
   }
 
   scrub(text: string): string {
+    if (this.blindfolded) return text === '' ? text : (this.maskedCopy?.(text) ?? TEXT_WITHHELD);
     if (this.values.size === 0 || text === '') return text;
     return text.replace(this.compiled(), WITHHELD);
   }
@@ -56,7 +80,7 @@ export class PiiScrubber {
    * field (a note's text, a decision's reason, a fact's narrative).
    */
   scrubDeep<T>(value: T): T {
-    if (this.values.size === 0) return value;
+    if (this.values.size === 0 && !this.blindfolded) return value;
     return this.deep(value) as T;
   }
 
@@ -68,6 +92,7 @@ export class PiiScrubber {
    * which value a marker stands for is then unknowable, and the caller refuses instead of guessing.
    */
   restoreWithheld(edited: string, original: string): string | null {
+    if (this.blindfolded) return null;
     const markers = edited.split(WITHHELD).length - 1;
     if (markers === 0) return edited;
     const hidden = this.hiddenIn(original);

@@ -21,6 +21,16 @@ import {
   type Incident, type IncidentPage,
 } from './incident';
 import type { EventPage, TimelineEvent, VerifyResult } from './timeline';
+
+/** What `pii.erase` did: the incident's data subject whose key is gone, and the event that says so. */
+export interface PiiErasure {
+  ref: string;
+  subject: string;
+  erasedAt: string;
+  erasedBy: string;
+  reason: string;
+  seq: number;
+}
 import { DEFAULT_TLP, REPORT_FORMATS, TLP_LEVELS, anchorInputSchema, incidentReportInputSchema, type AnchorCheck, type ReportFile } from './report';
 import {
   actionAddInputSchema, actionDoneInputSchema, actionIdSchema, actionListInputSchema, actionReopenInputSchema, actionUpdateInputSchema,
@@ -256,6 +266,15 @@ export const methods = {
     access: 'audit:read',
   }),
   'log.verify': method<VerifyResult>()({ input: empty, access: 'log:verify' }),
+  /**
+   * Erases an incident's personal data (reporter, people affected) by destroying the key it is
+   * sealed under (docs/security.md, crypto-shredding), logged as `pii.subject_shredded` with the
+   * reason and no personal data. Irreversible; the log still verifies.
+   */
+  'pii.erase': method<PiiErasure>()({
+    input: z.strictObject({ ref: refSchema, reason: z.string().trim().min(3, 'say why (the legal basis: an erasure request, the retention period)').max(1000) }),
+    access: 'pii:erase',
+  }),
   /**
    * Proves that the log still holds the event an anchor names (a report's, a backup manifest's)
    * unchanged: the event at `seq` has `hash` and the whole chain verifies. With `reportSha256`,

@@ -85,6 +85,12 @@ export interface Incident extends IncidentFields {
   highestSeverity: Severity;
   /** Fields withheld from this caller because the role lacks `pii:read`. */
   redacted: PiiField[];
+  /**
+   * Personal data this backend could not open (docs/security.md): `erased` when the incident's
+   * data-subject key was destroyed (crypto-shredding, with when, by whom and why), `withheld` when
+   * the personal-data key is not held here (no holder has signed in to this process). Absent: open.
+   */
+  personalData?: { state: 'erased'; at: string; by: string; reason: string } | { state: 'withheld' };
   /** Every phase in order: reached (with its time), skipped, superseded or not reached (contract/phases.ts). */
   phases: IncidentPhase[];
 }

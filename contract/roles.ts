@@ -16,6 +16,11 @@ export const PERMISSIONS = [
   /** Lock the vault: every user is signed out at once and the key leaves memory. */
   'vault:lock',
   'pii:read',
+  /**
+   * Erase an incident's personal data by destroying its data-subject key (crypto-shredding): the
+   * log keeps the ciphertext and still verifies, and no one can read the values again.
+   */
+  'pii:erase',
   /** Start runbooks and do, skip and undo their steps. */
   'runbook:run',
   /** Give approvals in runbook approval steps (the step may also require a role). */

@@ -40,7 +40,7 @@ function canonical(value) {
   }
 }
 
-/** docs/log-format.md § Hash. */
+/** docs/log-format.md § Hash (an event re-anchored by migration 300 also covers its v1_hash). */
 function eventHash(prevHash, row) {
   const body = canonical({
     seq: row.seq,
@@ -50,8 +50,13 @@ function eventHash(prevHash, row) {
     incidentRef: row.incident_ref,
     data: JSON.parse(row.data),
   });
-  return createHash('sha256').update(prevHash, 'ascii').update(body, 'utf8').digest('hex');
+  const h = createHash('sha256').update(prevHash, 'ascii').update(body, 'utf8');
+  if (row.v1_hash) h.update(row.v1_hash, 'ascii');
+  return h.digest('hex');
 }
+
+/** Whether the log has the v1_hash column (migration 300 and later). */
+const hasV1 = (db) => db.prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'v1_hash'").get() !== undefined;
 
 function usage(message) {
   process.stderr.write(`verify-log: ${message}\nusage: node scripts/verify-log.mjs <firebreak.db> <key-hex | -> [--anchor <seq>:<hash>]\n`);
@@ -95,7 +100,8 @@ function verify(db, anchor) {
   let last = null;
   const bad = (seq, problem) => ({ bad: { seq, problem }, count, last });
 
-  const rows = db.prepare('SELECT seq, ts, actor, type, incident_ref, data, prev_hash, hash FROM events ORDER BY seq');
+  const v1 = hasV1(db) ? ', v1_hash' : '';
+  const rows = db.prepare(`SELECT seq, ts, actor, type, incident_ref, data, prev_hash, hash${v1} FROM events ORDER BY seq`);
   for (const row of rows.iterate()) {
     if (row.seq !== expectedSeq) {
       return row.seq > expectedSeq
@@ -127,8 +133,9 @@ function verify(db, anchor) {
   }
   if (anchor) {
     if (anchor.seq > lastSeq) return bad(lastSeq + 1, `the log ends at ${lastSeq} but the anchor says ${anchor.seq}: events were cut off`);
-    const row = db.prepare('SELECT hash FROM events WHERE seq = ?').get(anchor.seq);
-    if (anchor.seq > 0 && row?.hash !== anchor.hash) return bad(anchor.seq, 'differs from the anchored head');
+    // An anchor from before migration 300 names the event's v1 hash, which its current hash covers.
+    const row = db.prepare(`SELECT hash${v1} FROM events WHERE seq = ?`).get(anchor.seq);
+    if (anchor.seq > 0 && row?.hash !== anchor.hash && row?.v1_hash !== anchor.hash) return bad(anchor.seq, 'differs from the anchored head');
   }
   return { bad: null, count, last };
 }

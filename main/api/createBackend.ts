@@ -8,6 +8,7 @@ import { allows, findUser, SignInAttempts, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
 import { incidentScrubber } from '../incidents';
 import { SecurityStream, SECURITY_STREAM_FILE, watchSecurity } from '../monitoring';
+import { forgetPiiKey } from '../pii';
 import { builtinNotifyDir, DEFAULT_ALARM_HOURS } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
 import { appendEvent, readHead } from '../timeline';
@@ -105,6 +106,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       });
       streamSecurity();
     } finally {
+      forgetPiiKey(unlocked.db);
       unlocked.db.close();
       unlocked.dataKey.fill(0);
       unlocked.evidenceKey.fill(0);

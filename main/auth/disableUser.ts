@@ -1,3 +1,4 @@
+import { PII_ROLES, revokePiiAccess } from '../pii';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
 import { checkUserChange } from './checkUserChange';
@@ -25,7 +26,9 @@ export function disableUser(db: Db, input: DisableUserInput, removeSlot: () => v
     db.prepare(
       "UPDATE users SET disabled_at = ?, disabled_by = ?, session_epoch = session_epoch + 1, sessions_revoked_for = 'disabled' WHERE name = ?",
     ).run(now, by, name);
-    appendEvent(db, { actor: by, type: 'user.disabled', ts: now, data: { name, role: user.role, ...(reason ? { reason } : {}) } });
+    // A disabled holder of the personal-data key loses the grant; the key rotates (main/pii).
+    const pii = PII_ROLES.includes(user.role) ? { piiRevoked: true, piiKeyRotated: revokePiiAccess(db, name, by, now).rotated } : {};
+    appendEvent(db, { actor: by, type: 'user.disabled', ts: now, data: { name, role: user.role, ...(reason ? { reason } : {}), ...pii } });
     removeSlot();
     return getUser(db, name);
   })();

@@ -23,6 +23,7 @@ import { incidentStatus } from './commands/incidentStatus';
 import { init } from './commands/init';
 import { logVerify } from './commands/logVerify';
 import { auditAccessReport } from './commands/auditAccessReport';
+import { piiErase } from './commands/piiErase';
 import { runbookLint } from './commands/runbookLint';
 import { runbookList } from './commands/runbookList';
 import { runbookStart } from './commands/runbookStart';
@@ -77,6 +78,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   evidenceExport,
   logVerify,
   auditAccessReport,
+  piiErase,
   runbookList,
   runbookLint,
   runbookStart,

@@ -65,6 +65,9 @@ export function formatIncident(incident: Incident): string {
     ['Updated', incident.updatedAt],
   ];
   if (incident.redacted.length > 0) lines.push(['Withheld', `${incident.redacted.join(', ')} (your role lacks pii:read)`]);
+  const pd = incident.personalData;
+  if (pd?.state === 'erased') lines.push(['Personal data', `erased on ${pd.at} by ${pd.by} (${pd.reason}): its key was destroyed, no one can read it again`]);
+  else if (pd?.state === 'withheld' && incident.redacted.length === 0) lines.push(['Personal data', 'sealed: the personal-data key is not open in this session (your grant is pending until an administrator signs in)']);
   const width = Math.max(...lines.map(([k]) => k.length));
   // One line per field: a line break in a value (a title) is shown as ␊, so it cannot fake a field.
   const table = lines.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${terminalSafe(v, { singleLine: true })}`).join('\n');

@@ -1,7 +1,10 @@
 import type { IncidentFields, SortableField } from '../../contract';
 
-/** Field → column; `json` columns hold arrays. One table so create, update and read agree. */
-export const FIELD_COLUMNS: Record<keyof IncidentFields, { column: string; json?: true; bool?: true }> = {
+/**
+ * Field → column; `json` columns hold arrays. One table so create, update and read agree.
+ * `sealed` columns hold personal data as an envelope (JSON text, main/pii) or null since migration 300.
+ */
+export const FIELD_COLUMNS: Record<keyof IncidentFields, { column: string; json?: true; bool?: true; sealed?: true }> = {
   title: { column: 'title' },
   summary: { column: 'summary' },
   category: { column: 'category' },
@@ -17,10 +20,10 @@ export const FIELD_COLUMNS: Record<keyof IncidentFields, { column: string; json?
   closedAt: { column: 'closed_at' },
   dataCategories: { column: 'data_categories', json: true },
   affected: { column: 'affected', json: true },
-  reporterName: { column: 'reporter_name' },
-  reporterEmail: { column: 'reporter_email' },
-  reporterPhone: { column: 'reporter_phone' },
-  affectedPeople: { column: 'affected_people', json: true },
+  reporterName: { column: 'reporter_name', sealed: true },
+  reporterEmail: { column: 'reporter_email', sealed: true },
+  reporterPhone: { column: 'reporter_phone', sealed: true },
+  affectedPeople: { column: 'affected_people', json: true, sealed: true },
   exercise: { column: 'exercise', bool: true },
 };
 

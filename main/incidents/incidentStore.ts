@@ -8,6 +8,8 @@ import { appendEvent } from '../timeline';
 import { findUser } from '../auth';
 import { checkTimeOrder } from './checkTimeOrder';
 import { FIELD_COLUMNS } from './columns';
+import { forgetMaskedCopies } from './maskedCopies';
+import { isPiiField, openPersonalFields, sealChange, sealPersonal } from './personalColumns';
 import { phasesOf, type SupersededRow } from './phasesOf';
 import { rowToIncident, type IncidentRowRecord } from './rowToIncident';
 import type { PhaseTimes } from './timeOrderConflicts';
@@ -47,7 +49,7 @@ export function findIncident(db: Db, ref: string): Incident | null {
   const { row: byRef, superseded: supersededOf } = readsOf(db);
   const row = byRef.get(ref) as IncidentRowRecord | undefined;
   if (!row) return null;
-  const incident = rowToIncident(row);
+  const incident = openPersonalFields(db, rowToIncident(row));
   return { ...incident, phases: phasesOf(incident, supersededOf.all(ref) as SupersededRow[]) };
 }
 
@@ -90,8 +92,10 @@ export function createIncident(
   const override = checkTimeOrder(timesOf(fields), new Set(TIME_POINTS), overrideTimeOrder);
   return db.transaction(() => {
     const ref = nextRef(db, Number(now.slice(0, 4)));
+    // Personal values as envelopes, in the table and in the event alike (main/pii).
+    const stored = sealPersonal(db, ref, fields, now);
     const cols = Object.values(FIELD_COLUMNS).map((c) => c.column);
-    const vals = (Object.keys(FIELD_COLUMNS) as (keyof IncidentFields)[]).map((f) => toColumn(f, fields[f]));
+    const vals = (Object.keys(FIELD_COLUMNS) as (keyof IncidentFields)[]).map((f) => toColumn(f, stored[f]));
     db.prepare(
       `INSERT INTO incidents (ref, status, status_rank, created_at, created_by, updated_at, highest_severity, search_title, search_tags, ${cols.join(', ')})
        VALUES (?, 'detected', 0, ?, ?, ?, ?, ?, ?, ${cols.map(() => '?').join(', ')})`,
@@ -100,7 +104,7 @@ export function createIncident(
     ).run(ref, now, actor, now, fields.severity, fields.title, toColumn('tags', fields.tags), ...vals);
     appendEvent(db, {
       actor, type: 'incident.created', incidentRef: ref, ts: now,
-      data: { fields, ...(override ? { timeOrderOverride: override } : {}), ...(mapped.length ? { mapped } : {}) },
+      data: { fields: stored, ...(override ? { timeOrderOverride: override } : {}), ...(mapped.length ? { mapped } : {}) },
     });
     return getIncident(db, ref);
   }).immediate();
@@ -117,7 +121,8 @@ function withCodes<T extends Partial<IncidentFields>>(fields: T): { fields: T; m
 }
 
 function toColumn(field: keyof IncidentFields, value: unknown): unknown {
-  const { json, bool } = FIELD_COLUMNS[field];
+  const { json, bool, sealed } = FIELD_COLUMNS[field];
+  if (sealed && typeof value === 'object' && value !== null && !Array.isArray(value)) return JSON.stringify(value);
   return json ? JSON.stringify(value ?? []) : bool ? (value === true ? 1 : 0) : (value ?? null);
 }
 
@@ -144,6 +149,12 @@ export function updateIncident(
   return db.transaction(() => {
     const current = getIncident(db, ref);
     assertOwner(db, given.owner, current.owner);
+    const personal = (Object.keys(patch) as (keyof IncidentFields)[]).filter((f) => patch[f] !== undefined && isPiiField(f));
+    if (personal.length > 0 && current.personalData) {
+      throw new ApiFailure('CONFLICT', current.personalData.state === 'erased'
+        ? `the personal data of ${ref} was erased on ${current.personalData.at} by ${current.personalData.by}; it takes no new personal data (${personal.join(', ')})`
+        : `${ref}'s personal data (${personal.join(', ')}) cannot be changed here: the personal-data key is not open in this session (a grant pending until an administrator signs in); nothing was changed`);
+    }
     const changes = (Object.keys(patch) as (keyof IncidentFields)[])
       .filter((f) => patch[f] !== undefined && !same(current[f], patch[f]))
       .map((field) => ({ field, before: current[field], after: patch[field] }));
@@ -168,8 +179,11 @@ export function updateIncident(
     const sets = changes.map((c) => `${FIELD_COLUMNS[c.field].column} = ?`);
     // The highest severity only ever rises: it is what the incident reached, whatever it is now.
     const highest = moreSevere(current.highestSeverity, next.severity);
+    // Personal values leave as envelopes, in the column and on both sides of the change in the log.
+    const logged = changes.map((c) => (isPiiField(c.field) ? { ...sealChange(db, ref, { field: c.field, before: c.before, after: c.after }, now), field: c.field } : c));
+    if (changes.some((c) => isPiiField(c.field))) forgetMaskedCopies(db, ref);
     db.prepare(`UPDATE incidents SET ${sets.join(', ')}, highest_severity = ?, updated_at = ? WHERE ref = ?`).run(
-      ...changes.map((c) => toColumn(c.field, c.after)),
+      ...logged.map((c) => toColumn(c.field, c.after)),
       highest,
       now,
       ref,
@@ -178,7 +192,7 @@ export function updateIncident(
     const used = changes.some((c) => c.field === 'affected') ? mapped : [];
     appendEvent(db, {
       actor, type: 'incident.updated', incidentRef: ref, ts: now,
-      data: { changes, ...(reason ? { reason } : {}), ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}), ...(used.length ? { mapped: used } : {}) },
+      data: { changes: logged, ...(reason ? { reason } : {}), ...(override ? { timeOrderOverride: override } : {}), ...(opts.causedBy ? { causedBy: opts.causedBy } : {}), ...(used.length ? { mapped: used } : {}) },
     });
     return getIncident(db, ref);
   }).immediate();

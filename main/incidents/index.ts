@@ -2,5 +2,7 @@ export { createIncident, updateIncident, setIncidentStatus, addIncidentNote, get
 export { listIncidents, type IncidentQuery } from './listIncidents';
 export { maskIncident } from './maskIncident';
 // Pure, in contract/ since the store's search index scrubs with it too (docs/security.md).
-export { PiiScrubber, WITHHELD } from '../../contract';
+export { PiiScrubber, TEXT_WITHHELD, WITHHELD } from '../../contract';
 export { incidentScrubber } from './incidentScrubber';
+export { eraseIncidentPersonalData } from './eraseIncidentPersonalData';
+export { maskQueuedTexts } from './maskedCopies';

@@ -6,8 +6,13 @@ export type IncidentRowRecord = Record<string, unknown> & { ref: string; status:
 /** The row's fields; the phases (which also need the superseded times) are added by findIncident. */
 export function rowToIncident(row: IncidentRowRecord): Omit<Incident, 'phases'> {
   const fields = {} as Record<keyof IncidentFields, unknown>;
-  for (const [field, { column, json, bool }] of Object.entries(FIELD_COLUMNS) as [keyof IncidentFields, { column: string; json?: true; bool?: true }][]) {
+  for (const [field, { column, json, bool, sealed }] of Object.entries(FIELD_COLUMNS) as [keyof IncidentFields, { column: string; json?: true; bool?: true; sealed?: true }][]) {
     const v = row[column];
+    // An envelope (JSON text): findIncident opens it (personalColumns.ts).
+    if (sealed && typeof v === 'string' && v.startsWith('{')) {
+      fields[field] = JSON.parse(v) as unknown;
+      continue;
+    }
     fields[field] = json ? JSON.parse(typeof v === 'string' ? v : '[]') : bool ? v === 1 : (v ?? null);
   }
   return {

@@ -5,6 +5,7 @@ import type { RunbookDirs } from '../runbooks';
 import type { Db } from '../store';
 import { appendEvent } from '../timeline';
 import { ReportWorker } from './worker/ReportWorker';
+import { heldPiiKey } from '../pii';
 
 export interface GenerateIncidentReportInput {
   ref: string;
@@ -35,7 +36,7 @@ export async function generateIncidentReport(openDb: () => Db, env: ReportEnviro
   getIncident(openDb(), input.ref);
   const result = await ReportWorker.shared().run({
     kind: 'incident', dbFile: env.dbFile, keyHex: env.keyHex, notifyDir: env.notifyDir, dataDir: env.dataDir, runbookDirs: env.runbookDirs,
-    ref: input.ref, format: input.format, tlp: input.tlp, redact: input.redact, seesPii: env.seesPii, generatedBy: env.actor, now: env.now,
+    ref: input.ref, format: input.format, tlp: input.tlp, redact: input.redact, seesPii: env.seesPii, piiKey: heldPiiKey(openDb()), generatedBy: env.actor, now: env.now,
   });
   const data = Buffer.from(result.data);
   const sha256 = createHash('sha256').update(data).digest('hex');

@@ -4,6 +4,7 @@ import type { Db } from '../store';
 import { appendEvent } from '../timeline';
 import type { ReportEnvironment } from './generateIncidentReport';
 import { ReportWorker } from './worker/ReportWorker';
+import { heldPiiKey } from '../pii';
 
 export interface GeneratePeriodReportInput {
   from: string;
@@ -31,7 +32,7 @@ export async function generatePeriodReport(openDb: () => Db, env: Omit<ReportEnv
   const result = await ReportWorker.shared().run({
     kind: 'period', dbFile: env.dbFile, keyHex: env.keyHex, notifyDir: env.notifyDir, dataDir: env.dataDir,
     from: input.from, to: input.to, severity, category, includeExercises: input.includeExercises,
-    format: input.format, tlp: input.tlp, redact: input.redact, seesPii: env.seesPii, generatedBy: env.actor, now: env.now,
+    format: input.format, tlp: input.tlp, redact: input.redact, seesPii: env.seesPii, piiKey: heldPiiKey(openDb()), generatedBy: env.actor, now: env.now,
   });
   const data = Buffer.from(result.data);
   const sha256 = createHash('sha256').update(data).digest('hex');

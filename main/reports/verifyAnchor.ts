@@ -24,12 +24,12 @@ interface EventRow {
  */
 export function verifyAnchor(db: Db, anchor: ChainHead, reportSha256?: string): AnchorCheck {
   const plain = verifyChain(db);
-  const row = db.prepare('SELECT seq, ts, actor, type, incident_ref, hash FROM events WHERE seq = ?').get(anchor.seq) as EventRow | undefined;
+  const row = db.prepare('SELECT seq, ts, actor, type, incident_ref, hash, v1_hash FROM events WHERE seq = ?').get(anchor.seq) as (EventRow & { v1_hash: string | null }) | undefined;
   const event = row ? { seq: row.seq, ts: row.ts, actor: row.actor, type: row.type, incidentRef: row.incident_ref } : null;
   const lastSeq = plain.head?.seq ?? 0;
   let chain: VerifyResult = plain;
   if (plain.ok && anchor.seq > lastSeq) chain = { ...plain, ok: false, firstBadSeq: lastSeq + 1, problem: `the log ends at event ${lastSeq} but the anchor says ${anchor.seq}: events were cut off` };
-  else if (plain.ok && row?.hash !== anchor.hash) chain = { ...plain, ok: false, firstBadSeq: anchor.seq, problem: `event ${anchor.seq} differs from the anchored head` };
+  else if (plain.ok && row?.hash !== anchor.hash && row?.v1_hash !== anchor.hash) chain = { ...plain, ok: false, firstBadSeq: anchor.seq, problem: `event ${anchor.seq} differs from the anchored head` };
 
   let report: RecordedReport | null | undefined;
   if (reportSha256 !== undefined) {

@@ -29,14 +29,17 @@ function prepared(db: Db, sql: string): Statement {
 
 /**
  * Re-indexes the events of `ref` (or only the one at `onlySeq`) whose data, as shown masked,
- * holds a value `scrubber` masks. Returns how many were rewritten.
+ * differs from what is indexed (it holds a value `scrubber` masks, or was indexed withheld).
+ * Returns how many were rewritten.
  *
  * The index is contentless with secure-delete (migration 0241): a row is deleted by giving the
  * text it was indexed with, and its words are then gone from the file. That text is the trigger's
  * projection, or the scrubbed text kept in events_search_body where the two differ.
  */
-export function rescrubEvents(db: Db, ref: string, scrubber: PiiScrubber, onlySeq?: number): number {
-  if (scrubber.size === 0) return 0;
+export function rescrubEvents(db: Db, ref: string, scrubber: PiiScrubber, onlySeq?: number, everyRow = false): number {
+  // A blind scrubber (values sealed to a key not held here) withholds every text; `everyRow` walks
+  // the rows even with nothing to mask, to put back text indexed withheld (main/timeline rescrubWithheldSearch).
+  if (scrubber.size === 0 && !scrubber.isBlind && !everyRow) return 0;
   const select = `SELECT e.seq, e.type, e.actor, ${searchableDataSql('e.data')} AS projected, s.body AS kept
     FROM events e LEFT JOIN events_search_body s ON s.seq = e.seq`;
   const page = onlySeq === undefined
@@ -74,7 +77,7 @@ export function rescrubIncident(db: Db, ref: string, scrubber: PiiScrubber): voi
     | undefined;
   if (!row) return;
   const title = scrubber.scrub(row.title);
-  const tags = scrubber.size === 0 ? row.tags : JSON.stringify((JSON.parse(row.tags) as string[]).map((t) => scrubber.scrub(t)));
+  const tags = scrubber.size === 0 && !scrubber.isBlind ? row.tags : JSON.stringify((JSON.parse(row.tags) as string[]).map((t) => scrubber.scrub(t)));
   if (title !== row.search_title || tags !== row.search_tags) {
     prepared(db, 'UPDATE incidents SET search_title = ?, search_tags = ? WHERE id = ?').run(title, tags, row.id);
   }

@@ -6,3 +6,4 @@ export { readEvents } from './readEvents';
 export { canonicalJson } from './canonicalJson';
 export { hashEvent, GENESIS_HASH } from './hashEvent';
 export { rowToEvent, type EventRow } from './rowToEvent';
+export { rescrubWithheldSearch } from './rescrubWithheldSearch';

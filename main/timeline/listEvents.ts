@@ -1,6 +1,7 @@
 import type { EventPage, TimelineEvent } from '../../contract';
 import type { Db } from '../store';
-import { rowToEvent, type EventRow } from './rowToEvent';
+import { readableEvent } from './readableEvent';
+import type { EventRow } from './rowToEvent';
 
 /**
  * Records of who was shown an incident's personal data (`incident.pii_viewed`) carry its reference
@@ -11,7 +12,7 @@ const NOT_IN_STORY = "type != 'incident.pii_viewed'";
 
 export function eventsForIncident(db: Db, ref: string): TimelineEvent[] {
   const rows = db.prepare(`SELECT * FROM events WHERE incident_ref = ? AND ${NOT_IN_STORY} ORDER BY seq`).all(ref) as EventRow[];
-  return rows.map(rowToEvent);
+  return rows.map(readableEvent(db));
 }
 
 export interface EventQuery {
@@ -67,7 +68,7 @@ export function listEvents(db: Db, q: EventQuery): EventPage {
     total: Math.min(counted, cap),
     ...(counted > cap ? { totalIsLowerBound: true } : {}),
     offset: q.offset,
-    rows: rows.map(rowToEvent),
+    rows: rows.map(readableEvent(db)),
   };
 }
 
@@ -96,5 +97,5 @@ export function incidentEventPage(db: Db, ref: string, afterSeq: number, upToSeq
   const rows = db
     .prepare(`SELECT * FROM events WHERE incident_ref = ? AND ${NOT_IN_STORY} AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`)
     .all(ref, afterSeq, upToSeq, limit) as EventRow[];
-  return rows.map(rowToEvent);
+  return rows.map(readableEvent(db));
 }

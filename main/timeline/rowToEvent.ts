@@ -9,6 +9,8 @@ export interface EventRow {
   data: string;
   prev_hash: string;
   hash: string;
+  /** The hash before migration 300 re-anchored the event (null for events written since). */
+  v1_hash?: string | null;
 }
 
 export function rowToEvent(r: EventRow): TimelineEvent {

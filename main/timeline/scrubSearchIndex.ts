@@ -1,4 +1,5 @@
 import { PiiScrubber, type TimelineEvent } from '../../contract';
+import { personalOpener } from '../pii';
 import { addPersonalValues, personalScrubber, PERSONAL_EVENTS_SQL, rescrubEvents, rescrubIncident, type Db } from '../store';
 
 /** The schema step from which the search indexes are scrubbed (main/store/migrations/0241). */
@@ -50,22 +51,27 @@ export function scrubSearchIndex(db: Db, event: TimelineEvent): void {
   const state = stateOf(db);
   if ((state.version.get() as number) < SCRUBBED_FROM) return;
   const own = new PiiScrubber();
-  addPersonalValues(own, event.type, event.data);
-  const scrubber = scrubberFor(db, state, ref, event, own.size > 0);
-  if (scrubber.size === 0) return;
-  rescrubEvents(db, ref, scrubber, own.size > 0 ? undefined : event.seq);
-  if (own.size > 0 || event.type === 'incident.created' || event.type === 'incident.updated') rescrubIncident(db, ref, scrubber);
+  // The event's personal values are envelopes (migration 300): opened where this process holds the
+  // personal-data key. Where it does not, the scrubber is blind and the incident's text is indexed
+  // withheld, never as typed; rescrubWithheldSearch indexes it masked once a holder signs in.
+  addPersonalValues(own, event.type, event.data, personalOpener(db));
+  const recordsValues = own.size > 0 || own.isBlind;
+  const scrubber = scrubberFor(db, state, ref, event, recordsValues);
+  if (scrubber.size === 0 && !scrubber.isBlind) return;
+  rescrubEvents(db, ref, scrubber, recordsValues ? undefined : event.seq);
+  if (recordsValues || event.type === 'incident.created' || event.type === 'incident.updated') rescrubIncident(db, ref, scrubber);
 }
 
 /**
- * The incident's scrubber up to this event. A kept one serves while nothing came between: the
+ * The incident's scrubber up to this event. A kept one (not blind) serves while nothing came between: the
  * event it was built at is still in the log unchanged (a transaction rolled back takes it away)
  * and no personal values of the incident were recorded since (by another connection or process).
  */
 function scrubberFor(db: Db, state: PerDb, ref: string, event: TimelineEvent, recordsValues: boolean): PiiScrubber {
   const kept = state.kept.get(ref);
   if (
-    kept && !recordsValues && kept.seq < event.seq &&
+    // A blind one is not kept for long: the personal-data key may be held here since.
+    kept && !recordsValues && !kept.scrubber.isBlind && kept.seq < event.seq &&
     state.hashAt.get(kept.seq) === kept.hash &&
     state.personalBetween.get(ref, kept.seq, event.seq) === undefined
   ) {
@@ -73,7 +79,7 @@ function scrubberFor(db: Db, state: PerDb, ref: string, event: TimelineEvent, re
     state.kept.set(ref, { ...kept, seq: event.seq, hash: event.hash });
     return kept.scrubber;
   }
-  const scrubber = personalScrubber(db, ref, event.seq);
+  const scrubber = personalScrubber(db, ref, event.seq, personalOpener(db));
   state.kept.delete(ref);
   state.kept.set(ref, { scrubber, seq: event.seq, hash: event.hash });
   // A Map iterates in insertion order: the first key is the incident least recently appended to.

@@ -23,7 +23,7 @@ export function verifyChain(db: Db, expected?: ChainHead): VerifyResult {
     if (raw.prev_hash !== prevHash) return bad(raw.seq, `event ${raw.seq} does not link to event ${raw.seq - 1} (prev_hash differs)`);
     let recomputed: string;
     try {
-      recomputed = hashEvent(prevHash, rowToEvent(raw));
+      recomputed = hashEvent(prevHash, rowToEvent(raw), raw.v1_hash ?? null);
     } catch {
       return bad(raw.seq, `event ${raw.seq} has unreadable data`);
     }
@@ -45,8 +45,9 @@ export function verifyChain(db: Db, expected?: ChainHead): VerifyResult {
   }
   if (expected) {
     if (expected.seq > lastSeq) return bad(lastSeq + 1, `the log ends at event ${lastSeq} but the anchor says ${expected.seq}: events were cut off`);
-    const row = db.prepare('SELECT hash FROM events WHERE seq = ?').get(expected.seq) as { hash: string } | undefined;
-    if (expected.seq > 0 && row?.hash !== expected.hash) return bad(expected.seq, `event ${expected.seq} differs from the anchored head`);
+    // An anchor from before migration 300 names the event's v1 hash, which its current hash covers.
+    const row = db.prepare('SELECT hash, v1_hash FROM events WHERE seq = ?').get(expected.seq) as { hash: string; v1_hash: string | null } | undefined;
+    if (expected.seq > 0 && row?.hash !== expected.hash && row?.v1_hash !== expected.hash) return bad(expected.seq, `event ${expected.seq} differs from the anchored head`);
   }
   return { ok: true, count, head: last };
 }

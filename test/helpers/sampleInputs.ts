@@ -58,6 +58,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'timeline.forIncident': { ref },
     'audit.list': { type: 'incident.note', limit: 5 },
     'log.verify': {},
+    'pii.erase': { ref, reason: 'sample erasure request' },
     'log.verifyAnchor': { seq: 1, hash: '0'.repeat(64) },
     'evidence.list': { ref },
     'evidence.add': { ref, name: 'sample.txt', mediaType: 'text/plain', dataBase64: Buffer.from('sample').toString('base64') },

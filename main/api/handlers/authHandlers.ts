@@ -4,7 +4,9 @@ import {
   clearMustChangePassphrase, clearUserSecrets, createUserKey, dropUserKeys, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp,
   openTotp, openUserKey, otpauthUrl, qrDataUrl, recordTotpStep, sealTotp, setTotpPending, settleUserSecrets, totpForSignIn, wrapUserKey,
 } from '../../auth';
-import { appendEvent } from '../../timeline';
+import { maskQueuedTexts } from '../../incidents';
+import { settlePiiAccess, type PiiSettlement } from '../../pii';
+import { appendEvent, rescrubWithheldSearch } from '../../timeline';
 
 import type { SlotKey } from '../../vault';
 import { logError } from '../logError';
@@ -81,6 +83,12 @@ async function confirmPassphrase(ctx: Context, me: string, passphrase: string, r
   }
 }
 
+/** What the sign-in did about the personal-data key, for its log event (main/pii settlePiiAccess). */
+const piiLogged = (p: PiiSettlement): Record<string, unknown> => ({
+  ...(p.claimed ? { piiKeyClaimed: true } : {}),
+  ...(p.granted.length > 0 ? { piiGranted: p.granted } : {}),
+});
+
 export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods> {
   return {
     'vault.status': (ctx) => ({
@@ -105,6 +113,8 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
             insertUser(db, admin, 'admin', now);
             // The slot's key is zeroed by Vault.create once it has checked the slots as written.
             userKey = createUserKey(db, adminSlot, now);
+            // The personal-data key migration 300 made for this database goes to its first administrator.
+            settlePiiAccess(db, admin, 'admin', userKey, now);
             appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin } });
             appendEvent(db, { actor: admin, type: 'auth.login', ts: now, data: { user: admin, transport: ctx.conn.transport } });
           })();
@@ -228,12 +238,21 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         ctx.flushLate();
         const userKey = settleUserSecrets(db, record, slot, totp.userKey, ctx.nowIso());
         slot.kek.fill(0);
+        // The user's key pair, and for pii:read the personal-data key opened (and passed on to pending holders).
+        const pii = settlePiiAccess(db, user, record.role, userKey, ctx.nowIso());
+        // Free text that processes without the key could not mask while no holder was signed in.
+        if (pii.holds) {
+          maskQueuedTexts(db);
+          // and search-index text withheld for the same reason (main/timeline rescrubWithheldSearch).
+          rescrubWithheldSearch(db);
+        }
         const session = ctx.sessions.start(user, record.role, record.sessionEpoch, userKey);
         appendEvent(db, {
           actor: user, type: 'auth.login', ts: ctx.nowIso(),
           data: {
             user, transport: ctx.conn.transport, mfa: totp.secret !== null, ...(record.mustChangePassphrase ? { mustChangePassphrase: true } : {}),
             ...(record.totp.legacy !== null ? { totpSealed: true } : {}),
+            ...piiLogged(pii),
           },
         });
         ctx.bindSession(session);
@@ -278,7 +297,11 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       })();
       dropUserKeys(db, me, prepared.key.slotId);
       const session = actorOf(ctx);
-      if (session.userKey !== key) session.userKey?.fill(0);
+      if (session.userKey !== key) {
+        session.userKey?.fill(0);
+        // A fresh key: a new key pair sealed under it, granted again from the key this process holds.
+        settlePiiAccess(db, me, session.role, key, ctx.nowIso());
+      }
       session.userKey = key;
       return { changed: true };
     },

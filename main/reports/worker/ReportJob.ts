@@ -1,5 +1,6 @@
 import type { Category, ChainHead, ReportFormat, Severity, TlpLevel, VerifyResult } from '../../../contract';
 import type { KpiQuery } from '../../kpis';
+import type { HeldPiiKey } from '../../pii';
 import type { RunbookDirs } from '../../runbooks';
 
 /**
@@ -20,6 +21,12 @@ export interface IncidentReportJob {
   tlp: TlpLevel;
   redact: boolean;
   seesPii: boolean;
+  /**
+   * The personal-data key the backend's connection holds (main/pii), for the worker's own: to
+   * open the values for a reader with pii:read, and to mask them in free text for the others.
+   * Null when none is held: the report then withholds what it cannot check.
+   */
+  piiKey?: HeldPiiKey | null;
   generatedBy: string;
   now: string;
 }
@@ -40,6 +47,12 @@ export interface PeriodReportJob {
   tlp: TlpLevel;
   redact: boolean;
   seesPii: boolean;
+  /**
+   * The personal-data key the backend's connection holds (main/pii), for the worker's own: to
+   * open the values for a reader with pii:read, and to mask them in free text for the others.
+   * Null when none is held: the report then withholds what it cannot check.
+   */
+  piiKey?: HeldPiiKey | null;
   generatedBy: string;
   now: string;
 }

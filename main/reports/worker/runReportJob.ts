@@ -1,5 +1,6 @@
 import { ApiFailure, type KpiResult } from '../../../contract';
 import { loadRegimeLibrary, type RegimeLibrary } from '../../notify';
+import { forgetPiiKey, holdPiiKey } from '../../pii';
 import { openDatabase } from '../../store';
 import { readHead, verifyChain } from '../../timeline';
 import { buildIncidentReport } from '../incidentReport/buildIncidentReport';
@@ -25,6 +26,7 @@ export async function runReportJob(job: ReportJob): Promise<ReportJobResult | Kp
   // Figures, not a document: their own connection, kept between jobs (runKpiJob.ts).
   if (job.kind === 'kpis') return runKpiJob(job);
   const db = openDatabase(job.dbFile, job.keyHex, { readonly: true, mustExist: true });
+  if (job.piiKey) holdPiiKey(db, job.piiKey);
   try {
     db.exec('BEGIN');
     const verification = verifyChain(db);
@@ -47,6 +49,7 @@ export async function runReportJob(job: ReportJob): Promise<ReportJobResult | Kp
     throw err instanceof ApiFailure ? err : new ApiFailure('INTERNAL', `the report could not be generated: ${(err as Error).message}`);
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
+    forgetPiiKey(db);
     db.close();
   }
 }

@@ -36,10 +36,36 @@ function PhaseTime({ phase }: { phase: IncidentPhase }) {
   );
 }
 
+/**
+ * Why personal fields show nothing although the role may read them: erased for good (its key was
+ * destroyed, docs/security.md), or sealed because this session's grant is still pending. Without
+ * it an empty field would read as "nobody reported it".
+ */
+function PersonalDataState({ incident }: { incident: Incident }) {
+  const pd = incident.personalData;
+  if (pd?.state === 'erased') {
+    return (
+      <p className="banner banner-info small" role="note">
+        <span>Erased on <time dateTime={pd.at}>{formatDateTime(pd.at)}</time> by {pd.by} ({pd.reason}): the key was destroyed, and no one can read these values again.</span>
+      </p>
+    );
+  }
+  if (pd?.state === 'withheld' && incident.redacted.length === 0) {
+    return (
+      <p className="banner banner-warning small" role="note">
+        <span>Sealed: your access to personal data is granted when an administrator next signs in. Until then these fields cannot be shown or changed.</span>
+      </p>
+    );
+  }
+  return null;
+}
+
 /** The read view of an incident; the only view for roles without incident:write. */
 export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incident; canWrite: boolean; onEdit: () => void }) {
   const hidden = (f: PiiField): boolean => incident.redacted.includes(f);
   const totalAffected = incident.affected.reduce((n, a) => n + a.count, 0);
+  // An empty personal field of an erased or sealed incident is not "none": it cannot be read.
+  const unreadable = incident.personalData ? <span className="muted">{incident.personalData.state === 'erased' ? 'Erased' : 'Sealed'}</span> : null;
   return (
     <section className="card" aria-labelledby="details-title">
       <div className="card-header">
@@ -112,14 +138,15 @@ export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incide
         </dl>
 
         <h3 className="section-label">Reporter and affected people</h3>
+        <PersonalDataState incident={incident} />
         <dl className="facts">
-          <Fact label="Reporter name">{hidden('reporterName') ? <Restricted /> : incident.reporterName ?? none}</Fact>
-          <Fact label="Reporter email">{hidden('reporterEmail') ? <Restricted /> : incident.reporterEmail ?? none}</Fact>
-          <Fact label="Reporter phone">{hidden('reporterPhone') ? <Restricted /> : incident.reporterPhone ?? none}</Fact>
+          <Fact label="Reporter name">{hidden('reporterName') ? <Restricted /> : incident.reporterName ?? unreadable ?? none}</Fact>
+          <Fact label="Reporter email">{hidden('reporterEmail') ? <Restricted /> : incident.reporterEmail ?? unreadable ?? none}</Fact>
+          <Fact label="Reporter phone">{hidden('reporterPhone') ? <Restricted /> : incident.reporterPhone ?? unreadable ?? none}</Fact>
           <Fact label="Affected people" wide>
-            {hidden('affectedPeople') ? <Restricted /> : incident.affectedPeople.length ? (
+            {hidden('affectedPeople') ? <Restricted /> : unreadable ?? (incident.affectedPeople.length ? (
               <ul className="people-list">{incident.affectedPeople.map((p) => <li key={p}>{p}</li>)}</ul>
-            ) : none}
+            ) : none)}
           </Fact>
         </dl>
       </div>

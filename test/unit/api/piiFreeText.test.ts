@@ -17,6 +17,7 @@ import { runCli } from '../cli/runCli';
 import { buildReportIncident, MARKERS, PHONE_DIGITS } from '../reports/reportFixture';
 
 const WITHHELD = '[personal data withheld]';
+const TEXT_WITHHELD = '[text withheld: it may name personal data, which cannot be checked until a user with pii:read signs in]';
 let v: TestVault;
 let tmp: string;
 let ref: string;
@@ -145,6 +146,9 @@ describe('free text for a role without pii:read', () => {
     expect((await responder.call('reviews.get', { ref, version: rewritten.version })).sections.rootCause).toBe('An exposed RDP port.');
   });
 
+  // The auditor's CLI run is a process of its own where no holder of the personal-data key has
+  // signed in: the values to mask are sealed, so every free text of the incident is withheld whole
+  // (docs/security.md, "Free text"), never shown unmasked.
   it('the CLI prints what the API answers: an auditor\'s action list, incident show and drafts name no one', { timeout: 60_000 }, async () => {
     v.backend.close();
     const as = (...args: string[]) => runCli(['--data-dir', v.dataDir, ...args, '--user', 'otto', '--passphrase-file', join(tmp, 'otto.pass')]);
@@ -152,7 +156,7 @@ describe('free text for a role without pii:read', () => {
       const r = await as(...args);
       expect(r.code, r.stderr).toBe(0);
       expect(personalIn(r.stdout + r.stderr), args.join(' ')).toEqual([]);
-      expect(r.stdout).toContain(WITHHELD);
+      expect(r.stdout).toContain(args[0] === 'notify' ? JSON.stringify(TEXT_WITHHELD).slice(1, -1) : TEXT_WITHHELD);
     }
   });
 });

@@ -74,7 +74,7 @@ describe('users.disable', () => {
     expect(refused.message).toBe('the account mona is disabled: an administrator disabled it, and only an administrator can enable it again');
 
     // The record: who did it and why, each ended session, the refused sign-in; the chain holds.
-    expect((await events('user.disabled')).map((e) => [e.actor, e.data])).toEqual([[ADMIN, { name: 'mona', role: 'responder', reason: 'left the company' }]]);
+    expect((await events('user.disabled')).map((e) => [e.actor, e.data])).toEqual([[ADMIN, { name: 'mona', role: 'responder', reason: 'left the company', piiRevoked: true, piiKeyRotated: true }]]);
     expect((await events('auth.session_revoked')).map((e) => [e.actor, e.data])).toEqual([
       [ADMIN, { user: 'mona', reason: 'disabled' }],
       [ADMIN, { user: 'mona', reason: 'disabled' }],

@@ -115,7 +115,7 @@ describe.sequential('firebreak user …', () => {
     expect((await cli('user', 'list')).stdout).toMatch(/^bob\s+responder\s+no\s+\S+\s+disabled since \S+ by alice$/m);
 
     expectExit(await asBob(BOBS_OWN, 'incident', 'list'), 3, /^firebreak: the account bob is disabled: an administrator disabled it, and only an administrator can enable it again\n$/);
-    expect((await eventsOf('user.disabled')).map((e) => [e.actor, e.data])).toEqual([['alice', { name: 'bob', role: 'responder', reason: 'left the company' }]]);
+    expect((await eventsOf('user.disabled')).map((e) => [e.actor, e.data])).toEqual([['alice', { name: 'bob', role: 'responder', reason: 'left the company', piiRevoked: true, piiKeyRotated: true }]]);
   });
 
   it('user disable refusals exit 1 (or 2, 3) and change nothing', { timeout: SLOW }, async () => {

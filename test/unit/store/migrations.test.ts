@@ -1,16 +1,23 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../contract';
 import { MIGRATIONS, migrate, openDatabase, vacuumIfPending, type Db, type Migration } from '../../../main/store';
-import { appendEvent, verifyChain } from '../../../main/timeline';
+import { findIncident } from '../../../main/incidents';
+import { settlePiiAccess } from '../../../main/pii';
+import { checkpointWal } from '../../../main/store/purgeTable';
+import { appendEvent, eventsForIncident, verifyChain } from '../../../main/timeline';
+import { decryptedPages } from '../../helpers/decryptedPages';
 import { makeTempDataDir, removeTempDataDir } from '../../helpers/tempDataDir';
 
 let dir: string;
 let db: Db;
+let keyHex: string;
 beforeEach(() => {
   dir = makeTempDataDir('migrate');
-  db = openDatabase(join(dir, 'firebreak.db'), randomBytes(32).toString('hex'));
+  keyHex = randomBytes(32).toString('hex');
+  db = openDatabase(join(dir, 'firebreak.db'), keyHex);
 });
 afterEach(() => {
   db.close();
@@ -660,6 +667,62 @@ const STEPS: Record<number, StepTest> = {
       expect(() => db.prepare("INSERT INTO user_keys (user, slot_id, nonce, ciphertext, tag, created_at) VALUES ('nobody', 's1', 'n', 'c', 't', ?)").run(TS)).toThrow(/FOREIGN KEY/);
     },
   },
+  300: {
+    seed: seedPersonalData,
+    survived: () => {
+      expect(db.prepare("SELECT ref, title FROM incidents").all()).toEqual([{ ref: 'IR-2026-0001', title: 'Lost laptop' }]);
+      expect(count("SELECT count(*) AS n FROM events WHERE type = 'incident.note'")).toBe(2);
+    },
+    works: () => {
+      // Nothing personal left in any row: the incident's columns and the log hold envelopes.
+      for (const t of (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])) {
+        const rows = JSON.stringify(db.prepare(`SELECT * FROM "${t.name}"`).raw().all(), (_k, x: unknown) => (Buffer.isBuffer(x) ? x.toString('latin1') : x));
+        for (const v of PERSONAL_VALUES) expect(rows, `${t.name} holds ${v}`).not.toContain(v);
+      }
+      const created = db.prepare("SELECT data, hash, v1_hash FROM events WHERE type = 'incident.created'").get() as { data: string; hash: string; v1_hash: string };
+      expect(JSON.parse(created.data)).toMatchObject({ fields: { title: 'Lost laptop', reporterName: { enc: 'pii-v1' }, affectedPeople: { enc: 'pii-v1' }, reporterPhone: null } });
+      // Re-anchored from the first event that changed: the one before keeps its hash, later ones keep their old hash as v1_hash.
+      expect(db.prepare('SELECT hash, v1_hash FROM events WHERE seq = 1').get()).toEqual({ hash: oldHashes[0], v1_hash: null });
+      expect(created.v1_hash).toBe(oldHashes[1]);
+      expect(created.hash).not.toBe(oldHashes[1]);
+      const reanchored = db.prepare("SELECT data FROM events WHERE type = 'log.reanchored'").get() as { data: string };
+      expect(JSON.parse(reanchored.data)).toMatchObject({ v1Head: oldHead, incidents: 1, events: 2, reanchored: 4 });
+      // The chain verifies with no key, and an anchor handed out before the step still holds.
+      expect(verifyChain(db)).toMatchObject({ ok: true, count: 6 });
+      expect(verifyChain(db, oldHead!)).toMatchObject({ ok: true });
+      expect(verifyChain(db, { seq: oldHead!.seq, hash: 'f'.repeat(64) })).toMatchObject({ ok: false });
+      // The independent verifier agrees, old anchor included (docs/log-format.md).
+      const script = spawnSync(process.execPath, ['scripts/verify-log.mjs', join(dir, 'firebreak.db'), keyHex, '--anchor', `${oldHead!.seq}:${oldHead!.hash}`], { encoding: 'utf8', timeout: 20_000 });
+      expect(script.status, script.stderr).toBe(0);
+
+      // The first sign-in of a pii:read user takes the key from the escrow; the values open again.
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      expect(settlePiiAccess(db, 'root', 'admin', randomBytes(32), TS)).toMatchObject({ holds: true, claimed: true });
+      expect(count('SELECT count(*) AS n FROM pii_escrow')).toBe(0);
+      expect(findIncident(db, 'IR-2026-0001')).toMatchObject({ reporterName: 'Ottilie Brennagh', reporterEmail: 'ob.second@quillmail.test', affectedPeople: ['Ingrid Ostrova'] });
+      const events = eventsForIncident(db, 'IR-2026-0001');
+      expect(events.find((e) => e.type === 'incident.updated')?.data.changes).toEqual([{ field: 'reporterEmail', before: 'o.brennagh@quillmail.test', after: 'ob.second@quillmail.test' }]);
+
+      // The plain values leave the file's free space too: the next open VACUUMs.
+      expect(db.prepare('SELECT reason FROM pending_vacuum').get()).toEqual({ reason: 'personal data of 1 incidents and 2 events was sealed (migration 300)' });
+      expect(vacuumIfPending(db)).toBe('done');
+      checkpointWal(db);
+      const pages = decryptedPages(join(dir, 'firebreak.db'), keyHex);
+      for (const v of PERSONAL_VALUES) expect(pages.db.includes(v) || pages.wal.includes(v), `a page holds ${v}`).toBe(false);
+    },
+  },
+  301: {
+    seed: () => insertIncident('IR-2026-0001', 'Phone stolen', null),
+    survived: () => expect(count('SELECT count(*) AS n FROM incidents')).toBe(1),
+    works: () => {
+      db.prepare("INSERT INTO pii_masked_text (incident_ref, text_hash, text) VALUES ('IR-2026-0001', 'h1', 'Phone stolen')").run();
+      expect(() => db.prepare("INSERT INTO pii_masked_text (incident_ref, text_hash, text) VALUES ('IR-2026-0001', 'h1', 'again')").run()).toThrow(/UNIQUE/);
+      // Queued (the text) or masked (no copy of the text): never both, never neither.
+      expect(() => db.prepare("UPDATE pii_masked_text SET masked = 'x' WHERE text_hash = 'h1'").run()).toThrow(/CHECK/);
+      db.prepare("UPDATE pii_masked_text SET masked = 'Phone stolen', text = NULL WHERE text_hash = 'h1'").run();
+      expect(() => db.prepare("INSERT INTO pii_masked_text (incident_ref, text_hash) VALUES ('IR-2026-0001', 'h2')").run()).toThrow(/CHECK/);
+    },
+  },
   280: {
     seed: () => {
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
@@ -799,6 +862,27 @@ const STEPS: Record<number, StepTest> = {
     },
   },
 };
+
+const PERSONAL_VALUES = ['Ottilie Brennagh', 'o.brennagh@quillmail.test', 'ob.second@quillmail.test', 'Ingrid Ostrova'];
+let oldHashes: string[] = [];
+let oldHead: { seq: number; hash: string } | null = null;
+/** An incident with personal data, in the table and in the log, as written before step 300. */
+function seedPersonalData(): void {
+  db.prepare(
+    `INSERT INTO incidents (ref, title, category, severity, status, status_rank, detected_at, created_at, created_by, updated_at, reporter_name, reporter_email, affected_people)
+     VALUES ('IR-2026-0001', 'Lost laptop', 'lost-device', 'SEV2', 'detected', 0, ?, ?, 'root', ?, 'Ottilie Brennagh', 'ob.second@quillmail.test', '["Ingrid Ostrova"]')`,
+  ).run(TS, TS, TS);
+  const ref = 'IR-2026-0001';
+  const fields = { title: 'Lost laptop', reporterName: 'Ottilie Brennagh', reporterEmail: 'o.brennagh@quillmail.test', reporterPhone: null, affectedPeople: ['Ingrid Ostrova'] };
+  oldHashes = [
+    appendEvent(db, { actor: 'root', type: 'auth.login', ts: TS, data: { user: 'root' } }).hash,
+    appendEvent(db, { actor: 'root', type: 'incident.created', incidentRef: ref, ts: TS, data: { fields } }).hash,
+    appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: ref, ts: TS, data: { text: 'called the reporter' } }).hash,
+    appendEvent(db, { actor: 'root', type: 'incident.updated', incidentRef: ref, ts: TS, data: { changes: [{ field: 'reporterEmail', before: 'o.brennagh@quillmail.test', after: 'ob.second@quillmail.test' }] } }).hash,
+  ];
+  appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: ref, ts: TS, data: { text: 'done' } });
+  oldHead = verifyChain(db).head;
+}
 let seededData: unknown;
 let secureDeleteBefore: unknown;
 
@@ -818,6 +902,47 @@ describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.ve
     });
   },
 );
+
+describe('migration 300 at scale', () => {
+  it('pages through 1,200 incidents and 2,400 events (beyond its pages of 500 and 1,000) and leaves the chain verifying', () => {
+    migrate(db, MIGRATIONS, 271);
+    const insert = db.prepare(
+      `INSERT INTO incidents (ref, title, category, severity, status, status_rank, detected_at, created_at, created_by, updated_at, reporter_name)
+       VALUES (?, 'Lost laptop', 'lost-device', 'SEV2', 'detected', 0, ?, ?, 'root', ?, ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 1; i <= 1200; i++) {
+        const ref = `IR-2026-${String(i).padStart(4, '0')}`;
+        insert.run(ref, TS, TS, TS, `Person Number${i}x`);
+        appendEvent(db, { actor: 'root', type: 'incident.created', incidentRef: ref, ts: TS, data: { fields: { title: 'Lost laptop', reporterName: `Person Number${i}x` } } });
+        appendEvent(db, { actor: 'root', type: 'incident.note', incidentRef: ref, ts: TS, data: { text: 'checked' } });
+      }
+    })();
+    migrate(db, MIGRATIONS, 300);
+    expect(count("SELECT count(*) AS n FROM incidents WHERE reporter_name LIKE '{\"enc\":\"pii-v1\"%'")).toBe(1200);
+    expect(count("SELECT count(*) AS n FROM events WHERE data LIKE '%Number%'")).toBe(0);
+    expect(count('SELECT count(*) AS n FROM events WHERE v1_hash IS NOT NULL')).toBe(2400);
+    expect(verifyChain(db)).toMatchObject({ ok: true, count: 2401 });
+  });
+});
+
+describe('migration 300 on a log that does not verify', () => {
+  it('seals the incidents table but leaves the log as it was, so the break is not laundered, and says so', () => {
+    migrate(db, MIGRATIONS, 271);
+    seedPersonalData();
+    db.exec(`DROP TRIGGER events_no_update; UPDATE events SET data = '{"text":"edited"}' WHERE seq = 3;
+      CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;`);
+    expect(verifyChain(db)).toMatchObject({ ok: false, firstBadSeq: 3 });
+    migrate(db, MIGRATIONS, 300);
+    expect(verifyChain(db)).toMatchObject({ ok: false, firstBadSeq: 3 });
+    expect(count("SELECT count(*) AS n FROM events WHERE v1_hash IS NOT NULL")).toBe(0);
+    const note = db.prepare("SELECT data FROM events WHERE type = 'log.reanchored'").get() as { data: string };
+    const data = JSON.parse(note.data) as { v2Head: unknown; notReanchored: string };
+    expect(data.v2Head).toBeNull();
+    expect(data.notReanchored).toMatch(/did not verify at event 3/);
+    expect((db.prepare('SELECT reporter_name AS r FROM incidents').get() as { r: string }).r).toMatch(/^\{"enc":"pii-v1"/);
+  });
+});
 
 describe('migrate', () => {
   it('brings a new database to the latest version in one go, and is idempotent', () => {
