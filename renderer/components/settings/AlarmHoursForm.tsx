@@ -42,7 +42,8 @@ export function AlarmHoursForm({ canEdit }: { canEdit: boolean }) {
       <form className="card-body form" onSubmit={(e) => void submit(e)} noValidate>
         {error && <ErrorBanner>{typeof error === 'string' ? error : describeError(error)}</ErrorBanner>}
         <Field id="alarm-hours" label="Warn this many hours before a deadline" hint={`One to six whole hours, up to 720; an alarm is also raised when a deadline passes.${current?.source === 'default' ? ' Not set: the default applies.' : ''}`}>
-          <input id="alarm-hours" className="mono" value={text} readOnly={!canEdit} onChange={(e) => setText(e.target.value)} />
+          {/* Read-only until the saved thresholds have arrived, which would overwrite what was typed. */}
+          <input id="alarm-hours" className="mono" value={text} readOnly={!canEdit || current === null} onChange={(e) => setText(e.target.value)} />
         </Field>
         {canEdit && <div className="button-row"><button type="submit" className="btn btn-primary">Save thresholds</button></div>}
       </form>

@@ -23,8 +23,15 @@ export function LetterheadForm({ canEdit }: { canEdit: boolean }) {
   const [form, setForm] = useState<Letterhead>(EMPTY_LETTERHEAD);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Read-only until the saved letterhead has arrived: typing into the empty form first would be
+  // overwritten by it, and the user's text lost without a sign.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    void client.call('settings.letterhead.get', {}).then((r) => (r.ok ? setForm(r.value) : setError(r.error)));
+    void client.call('settings.letterhead.get', {}).then((r) => {
+      if (r.ok) setForm(r.value);
+      else setError(r.error);
+      setLoaded(true);
+    });
   }, [client]);
 
   const submit = async (e: FormEvent) => {
@@ -50,14 +57,14 @@ export function LetterheadForm({ canEdit }: { canEdit: boolean }) {
           {FIELDS.map((f) => (
             <Field key={f.name} id={`letterhead-${f.name}`} label={f.label} hint={f.hint} className={f.multiline ? 'span-2' : undefined}>
               {f.multiline ? (
-                <textarea id={`letterhead-${f.name}`} rows={3} value={form[f.name]} readOnly={!canEdit} onChange={(e) => setForm((old) => ({ ...old, [f.name]: e.target.value }))} />
+                <textarea id={`letterhead-${f.name}`} rows={3} value={form[f.name]} readOnly={!canEdit || !loaded} onChange={(e) => setForm((old) => ({ ...old, [f.name]: e.target.value }))} />
               ) : (
-                <input id={`letterhead-${f.name}`} value={form[f.name]} readOnly={!canEdit} onChange={(e) => setForm((old) => ({ ...old, [f.name]: e.target.value }))} />
+                <input id={`letterhead-${f.name}`} value={form[f.name]} readOnly={!canEdit || !loaded} onChange={(e) => setForm((old) => ({ ...old, [f.name]: e.target.value }))} />
               )}
             </Field>
           ))}
         </div>
-        {canEdit && <div className="button-row"><button type="submit" className="btn btn-primary" disabled={busy}>{busy ? 'Saving…' : 'Save letterhead'}</button></div>}
+        {canEdit && <div className="button-row"><button type="submit" className="btn btn-primary" disabled={busy || !loaded}>{busy ? 'Saving…' : 'Save letterhead'}</button></div>}
       </form>
     </section>
   );
