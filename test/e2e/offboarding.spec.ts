@@ -54,7 +54,8 @@ test('a user disabled by an administrator is signed out of their other window an
     await expect(monaShell.nav).toHaveCount(0);
 
     const disabled = await api('audit.list', { type: 'user.disabled' });
-    expect(disabled.rows.map((e) => [e.actor, e.data])).toEqual([[ADMIN.name, { name: MONA.name, role: 'responder', reason: 'left the company' }]]);
+    // Disabling a pii:read user also revokes her grant and rotates the personal-data key (docs/security.md).
+    expect(disabled.rows.map((e) => [e.actor, e.data])).toEqual([[ADMIN.name, { name: MONA.name, role: 'responder', reason: 'left the company', piiRevoked: true, piiKeyRotated: true }]]);
   } finally {
     await context.close();
     await second.stop();
