@@ -19,6 +19,8 @@ export interface SecurityStreamOptions {
 const SLICE = 2_000;
 /** Slices per call: a backlog (a first run on an old vault) is worked off over several calls. */
 const SLICES_PER_CALL = 10;
+/** Events read past the saved cursor before it is saved again when none of them was a security event. */
+const CURSOR_EVERY = 1_000;
 const TYPES = JSON.stringify(Object.keys(SECURITY_EVENT_TYPES));
 
 /**
@@ -36,6 +38,9 @@ export class SecurityStream {
   private readonly lock: string;
   private readonly maxBytes: number;
   private readonly keep: number;
+  /** The last event this process has read for the stream (its lines, if any, written and the cursor saved). */
+  private seen = 0;
+  private seenIn: Db | null = null;
 
   constructor(private readonly dataDir: string, opts: SecurityStreamOptions = {}) {
     this.file = join(dataDir, SECURITY_STREAM_FILE);
@@ -47,10 +52,22 @@ export class SecurityStream {
 
   /** Writes the security events committed since the last call. Returns how many lines were written; throws when the file cannot be written. */
   flush(db: Db): number {
+    const head = (db.prepare('SELECT seq FROM chain_head WHERE id = 1').get() as { seq: number } | undefined)?.seq ?? 0;
+    // Most calls append nothing, or nothing a SIEM wants: no file is touched for them (the lock, the
+    // cursor and its fsync used to cost half of every incident edit).
+    // `seen` belongs to one connection: a database opened again (a lock and unlock, a restore) starts from the cursor file.
+    if (db !== this.seenIn) {
+      this.seen = 0;
+      this.seenIn = db;
+    }
+    if (head <= this.seen) return 0;
     if (!this.takeLock()) return 0;
     try {
-      let cursor = this.readCursor();
-      const head = (db.prepare('SELECT seq FROM chain_head WHERE id = 1').get() as { seq: number } | undefined)?.seq ?? 0;
+      const persisted = this.readCursor();
+      // Events up to `seen` were read by this process, and any security line among them written and
+      // its cursor saved: nothing before it needs reading again, whatever an older cursor file says.
+      let cursor = Math.max(persisted, this.seen);
+      let saved = persisted;
       let written = 0;
       for (let slice = 0; slice < SLICES_PER_CALL && cursor < head; slice++) {
         const upTo = Math.min(head, cursor + SLICE);
@@ -62,9 +79,16 @@ export class SecurityStream {
         }
         if (lines.length > 0) this.append(lines.join(''));
         cursor = upTo;
-        writeFileAtomic(this.cursorFile, `${JSON.stringify({ seq: cursor })}\n`);
         written += lines.length;
+        // Saved after lines were written (a crash before it repeats them: at least once), and after a
+        // long run without any, so that another process (or the next run) does not read it all again.
+        // Between the saved cursor and `cursor` there is then no security event to write twice.
+        if (lines.length > 0 || cursor - saved >= CURSOR_EVERY) {
+          writeFileAtomic(this.cursorFile, `${JSON.stringify({ seq: cursor })}\n`);
+          saved = cursor;
+        }
       }
+      this.seen = cursor;
       return written;
     } finally {
       unlinkSync(this.lock);
