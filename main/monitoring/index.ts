@@ -6,3 +6,5 @@ export { accessReport } from './accessReport';
 export { recordPersonalDataView } from './recordPersonalDataView';
 export { SecurityStream, SECURITY_STREAM_FILE, type SecurityStreamOptions } from './SecurityStream';
 export { SECURITY_EVENT_TYPES, toSecurityRecord, type SecurityRecord } from './toSecurityRecord';
+export { formatSyslog, syslogSeverity, SYSLOG_SD_ID } from './formatSyslog';
+export { SyslogSender, type SyslogSenderOptions } from './SyslogSender';
