@@ -3,7 +3,7 @@ import { hostname as osHostname } from 'node:os';
 import { createConnection, isIP, type Socket as TcpSocket } from 'node:net';
 import type { SyslogSettings, SyslogStatus } from '../../contract';
 import { formatSyslog } from './formatSyslog';
-import type { SecurityRecord } from './toSecurityRecord';
+import type { AnySecurityRecord } from './toSecurityRecord';
 
 export interface SyslogSenderOptions {
   /** Messages kept while the destination cannot be reached (default 1000); beyond, the oldest is dropped and counted. */
@@ -70,7 +70,8 @@ export class SyslogSender {
     this.failing = null;
     this.backoffMs = this.minBackoffMs;
     if (!next) this.queue.length = 0;
-    else this.connect();
+    // Connected at the first message, not before: a CLI run that streams nothing opens no connection.
+    else if (this.queue.length > 0) this.connect();
   }
 
   get enabled(): boolean {
@@ -78,7 +79,7 @@ export class SyslogSender {
   }
 
   /** Queues one message per record; returns at once. */
-  send(records: readonly SecurityRecord[]): void {
+  send(records: readonly AnySecurityRecord[]): void {
     const dest = this.dest;
     if (!dest || this.closing) return;
     for (const record of records) {
@@ -88,6 +89,7 @@ export class SyslogSender {
       }
       this.queue.push(formatSyslog(record, { facility: dest.facility, hostname: this.host, appName: dest.appName, procId: process.pid }));
     }
+    if (!this.socket && !this.timer) this.connect();
     this.pump();
   }
 
@@ -213,18 +215,20 @@ export class SyslogSender {
 
   private failed(err: NodeJS.ErrnoException): void {
     this.disconnect();
-    if (!this.failing) {
-      this.failing = { error: typeof err.code === 'string' ? err.code : err.message.slice(0, 200), since: new Date(this.now()).toISOString() };
-      this.opts.onFailure(err);
+    const first = !this.failing;
+    if (first) this.failing = { error: typeof err.code === 'string' ? err.code : err.message.slice(0, 200), since: new Date(this.now()).toISOString() };
+    if (this.closing) this.finishClose();
+    else {
+      const wait = this.backoffMs;
+      this.backoffMs = Math.min(this.maxBackoffMs, this.backoffMs * 2);
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.connect();
+      }, wait);
+      this.timer.unref();
     }
-    if (this.closing) return this.finishClose();
-    const wait = this.backoffMs;
-    this.backoffMs = Math.min(this.maxBackoffMs, this.backoffMs * 2);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.connect();
-    }, wait);
-    this.timer.unref();
+    // Last: the report may send (the failure is itself a security record), which must find the reconnect scheduled.
+    if (first) this.opts.onFailure(err);
   }
 
   private disconnect(): void {

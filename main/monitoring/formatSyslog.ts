@@ -1,5 +1,5 @@
 import { SYSLOG_FACILITIES, type SyslogFacility } from '../../contract';
-import type { SecurityRecord } from './toSecurityRecord';
+import type { AnySecurityRecord } from './toSecurityRecord';
 
 /** RFC 5424 §6.3.2: the SD-ID of our parameters, `name@<private enterprise number>` (32473 is the documentation PEN of RFC 5612). */
 export const SYSLOG_SD_ID = 'firebreak@32473';
@@ -17,7 +17,7 @@ const SEVERITY: Readonly<Record<string, number>> = {
   'settings.changed': 5, 'security.alert_acknowledged': 5,
 };
 
-export function syslogSeverity(record: Pick<SecurityRecord, 'type' | 'outcome'>): number {
+export function syslogSeverity(record: Pick<AnySecurityRecord, 'type' | 'outcome'>): number {
   return SEVERITY[record.type] ?? (record.outcome === 'failure' ? 4 : 6);
 }
 
@@ -42,7 +42,7 @@ export const escapeParamValue = (value: string): string => value.replace(/["\\\]
  * structured data holds the record's fields (already allow-listed by toSecurityRecord: nothing is
  * added here), lists joined with commas; MSG is the very JSON line of security-events.jsonl.
  */
-export function formatSyslog(record: SecurityRecord, header: SyslogHeader): string {
+export function formatSyslog(record: AnySecurityRecord, header: SyslogHeader): string {
   const pri = SYSLOG_FACILITIES[header.facility] * 8 + syslogSeverity(record);
   const params: string[] = [];
   for (const [name, value] of Object.entries(record)) {

@@ -1,50 +1,12 @@
-import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SECURITY_EVENT_TYPES, SyslogSender, formatSyslog, type SecurityRecord } from '../../../main/monitoring';
-import { parseSyslog, splitOctetCounted } from '../../helpers/parseSyslog';
+import { parseSyslog } from '../../helpers/parseSyslog';
+import { TcpListener, UdpListener, until } from '../../helpers/syslogListeners';
 
 const record = (seq: number, extra: Partial<SecurityRecord> = {}): SecurityRecord => ({
   v: 1, seq, ts: '2026-12-08T09:15:02.123Z', type: 'auth.login_failed', outcome: 'failure', actor: 'rita', incident: null,
   hash: 'ab'.repeat(32), user: 'rita', reason: 'passphrase', attempt: seq, transport: 'cli', ...extra,
 });
-
-/** Resolves when `check` holds, polling the event loop (no fixed sleeps). */
-async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** A real TCP syslog listener on 127.0.0.1: collects octet-counted messages. */
-class TcpListener {
-  readonly messages: string[] = [];
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-  async start(port = 0): Promise<void> {
-    this.server = createServer((socket) => {
-      this.sockets.add(socket);
-      let buffer = Buffer.alloc(0);
-      socket.on('data', (chunk) => {
-        const split = splitOctetCounted(Buffer.concat([buffer, chunk]));
-        this.messages.push(...split.messages.slice(0, 1000));
-        buffer = split.rest;
-      });
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-  /** Down: connections cut, nothing listens on the port. */
-  async stop(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-    this.server = null;
-  }
-}
 
 const listeners: { stop(): Promise<void> | void }[] = [];
 const senders: SyslogSender[] = [];
@@ -83,15 +45,14 @@ describe('RFC 5424 formatting', () => {
 
 describe('SyslogSender over real sockets', () => {
   it('UDP: one datagram per record, each a valid RFC 5424 message', async () => {
-    const received: string[] = [];
-    const udp: UdpSocket = createSocket('udp4');
-    udp.on('message', (msg) => received.push(msg.toString('utf8')));
-    await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
-    listeners.push({ stop: () => new Promise<void>((r) => udp.close(() => r())) });
+    const udp = new UdpListener();
+    await udp.start();
+    listeners.push(udp);
+    const received = udp.messages;
     const failures: unknown[] = [];
     const sender = new SyslogSender({ onFailure: (e) => failures.push(e) });
     senders.push(sender);
-    sender.configure({ enabled: true, host: '127.0.0.1', port: udp.address().port, transport: 'udp', facility: 'authpriv', appName: 'fb-test' });
+    sender.configure({ enabled: true, host: '127.0.0.1', port: udp.port, transport: 'udp', facility: 'authpriv', appName: 'fb-test' });
     sender.send([record(1), record(2), record(3)]);
     await until(() => received.length === 3, 'three datagrams');
     const parsed = received.map(parseSyslog);
