@@ -372,12 +372,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     lock: (reason, actor) => lock(reason, actor),
     flushLate,
     siem: { syslogStatus: () => syslog.status(), reload: reloadSiem },
-    streamLockedFailure: (failure) => {
+    streamLockedFailure: async (failure) => {
       try {
         const config = readSiemConfig(dataDir);
         syslog.configure(config.syslog);
         const [record] = lockedFailureRecords({ ...failure, knownUser: vault.hasUserSlot(failure.event.actor), waiting: [] }, config);
-        if (!record || !securityStream.appendLocked([record])) return false;
+        if (!record || !(await securityStream.appendLocked([record]))) return false;
         syslog.send([record]);
         return true;
       } catch (err) {
@@ -386,11 +386,11 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         return false;
       }
     },
-    streamLockedThresholds: (failure, waiting) => {
+    streamLockedThresholds: async (failure, waiting) => {
       try {
         const config = readSiemConfig(dataDir);
         const crossed = lockedFailureRecords({ ...failure, knownUser: vault.hasUserSlot(failure.event.actor), waiting }, config).slice(1);
-        if (crossed.length > 0 && securityStream.appendLocked(crossed)) syslog.send(crossed);
+        if (crossed.length > 0 && (await securityStream.appendLocked(crossed))) syslog.send(crossed);
       } catch (err) {
         logError(dataDir, 'security event stream at a locked vault', err);
       }

@@ -84,11 +84,17 @@ export class SecurityStream {
 
   /**
    * Writes records made while the vault is locked (lockedFailureRecords) at once, outside the
-   * cursor. Returns false, writing nothing, when another process holds the stream right now: the
-   * failure then reaches the stream from the log at the next unlock, as before.
+   * cursor, waiting up to `waitMs` for another process's (millisecond-long) turn. Returns false,
+   * writing nothing, when the turn does not come: the failure then reaches the stream from the log
+   * at the next unlock, as before.
    */
-  appendLocked(records: readonly LockedSecurityRecord[]): boolean {
-    if (records.length === 0 || !this.takeLock()) return false;
+  async appendLocked(records: readonly LockedSecurityRecord[], waitMs = 1_000): Promise<boolean> {
+    if (records.length === 0) return false;
+    const deadline = Date.now() + waitMs;
+    while (!this.takeLock()) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 20)));
+    }
     try {
       this.append(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
       return true;

@@ -40,9 +40,9 @@ export interface Context {
    * lines and syslog) with the failed sign-in rules' threshold crossings. Returns whether the JSON
    * line was written, i.e. whether the log event must be kept out of the stream at the next unlock.
    */
-  streamLockedFailure(failure: { event: { actor: string; type: string; ts: string; data: Record<string, unknown> }; pendingId: string }): boolean;
+  streamLockedFailure(failure: { event: { actor: string; type: string; ts: string; data: Record<string, unknown> }; pendingId: string }): Promise<boolean>;
   /** The threshold records for a locked-time failure, once the attempts file says what else waits (see streamLockedFailure). */
-  streamLockedThresholds(failure: { event: { actor: string; type: string; ts: string; data: Record<string, unknown> }; pendingId: string }, waiting: readonly { user: string; ts: string }[]): void;
+  streamLockedThresholds(failure: { event: { actor: string; type: string; ts: string; data: Record<string, unknown> }; pendingId: string }, waiting: readonly { user: string; ts: string }[]): Promise<void>;
   /** Binds a new session to this connection; a session it held before ends (signing in again must not leave the first one open). */
   bindSession(session: Session): void;
   /** Pushes to this connection only (progress of the work it asked for). */

@@ -48,9 +48,9 @@ async function beginAttempt(ctx: Context, key: string): Promise<Attempt> {
       } else {
         // Locked: the log waits for the next unlock, the security stream does not (docs/security.md).
         const failure = { event, pendingId: randomUUID() };
-        const streamed = ctx.streamLockedFailure(failure);
+        const streamed = await ctx.streamLockedFailure(failure);
         const waiting = await ctx.attempts.fail(ticket, { ...event, id: failure.pendingId, data: { ...event.data, ...(streamed ? { streamedEarly: true } : {}) } });
-        ctx.streamLockedThresholds(failure, waiting);
+        await ctx.streamLockedThresholds(failure, waiting);
       }
       throw error;
     },
