@@ -47,7 +47,7 @@ export function formatSyslog(record: AnySecurityRecord, header: SyslogHeader): s
   const params: string[] = [];
   for (const [name, value] of Object.entries(record)) {
     if (value === null || value === undefined) continue;
-    const text = Array.isArray(value) ? value.map(String).join(',') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text = Array.isArray(value) ? value.map((x) => String(x)).join(',') : typeof value === 'string' ? value : JSON.stringify(value);
     // PARAM-NAME is an SD-NAME: 1*32 PRINTUSASCII except '=', SP, ']' and '"' (our field names all are).
     params.push(`${token(name.replace(/[=\]"]/g, ''), 32)}="${escapeParamValue(text)}"`);
   }

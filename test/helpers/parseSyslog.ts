@@ -58,7 +58,7 @@ export function parseSyslog(text: string): ParsedSyslog {
   const timestamp = field('TIMESTAMP', 64);
   if (timestamp !== '-') {
     const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.exec(timestamp) ?? fail('TIMESTAMP is not FULL-DATE "T" FULL-TIME');
-    const [, , mo, d, h, mi, s] = m.map(Number) as number[];
+    const [, , mo, d, h, mi, s] = m.map(Number);
     if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || s! > 59) fail('TIMESTAMP field out of range');
   }
   expect(' ');

@@ -47,7 +47,7 @@ describe('syslog settings', () => {
       [{ extra: true }, /Unrecognized key/i],
     ];
     for (const [patch, message] of bad) {
-      const error = expectFailure(await v.admin.raw('settings.syslog.set', { ...udpTo(514), ...patch }) as never, 'VALIDATION');
+      const error = expectFailure(await v.admin.raw('settings.syslog.set', { ...udpTo(514), ...patch }), 'VALIDATION');
       expect(error.message).toMatch(message);
     }
     expect(await v.admin.call('settings.syslog.get', {})).toEqual(before);
@@ -178,7 +178,7 @@ describe('failed sign-ins at a locked vault', () => {
     // A "name" that is no user: perhaps a passphrase typed in the wrong field; it never leaves the machine.
     expectFailure(await stranger.attempt('auth.login', { user: 'hunter2-in-the-name-field', passphrase: WRONG }), 'BAD_CREDENTIALS');
     const locked = readLines(v.dataDir).slice(before);
-    expect(locked.map((l) => l.type)).toEqual([...Array(5).fill('auth.login_failed'), 'auth.login_failed_threshold', 'auth.login_failed']);
+    expect(locked.map((l) => l.type)).toEqual([...Array<string>(5).fill('auth.login_failed'), 'auth.login_failed_threshold', 'auth.login_failed']);
     for (const l of locked) expect(l).toMatchObject({ seq: null, hash: null, locked: true });
     expect(locked[0]).toMatchObject({ user: 'rita', actor: 'rita', knownUser: true, reason: 'passphrase', attempt: 1, outcome: 'failure' });
     expect(locked[5]).toMatchObject({ rule: 'failed-signins-user', subject: 'rita', count: 5, threshold: 5, windowMinutes: 15, windowEnd: locked[4]!.ts, windowStart: locked[0]!.ts });

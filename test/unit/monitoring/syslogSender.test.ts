@@ -56,7 +56,7 @@ describe('SyslogSender over real sockets', () => {
     sender.send([record(1), record(2), record(3)]);
     await until(() => received.length === 3, 'three datagrams');
     const parsed = received.map(parseSyslog);
-    expect(parsed.map((m) => JSON.parse(m.msg!).seq)).toEqual([1, 2, 3]);
+    expect(parsed.map((m) => (JSON.parse(m.msg!) as SecurityRecord).seq)).toEqual([1, 2, 3]);
     expect(parsed[0]).toMatchObject({ pri: 10 * 8 + 4, appName: 'fb-test', msgId: 'auth.login_failed', procId: String(process.pid) });
     expect(sender.status()).toMatchObject({ state: 'sending', sent: 3, queued: 0, dropped: 0 });
     expect(failures).toEqual([]);
@@ -86,7 +86,7 @@ describe('SyslogSender over real sockets', () => {
 
     await server.start(server.port);
     await until(() => server.messages.length === 6, 'the queued messages after the reconnect');
-    expect(server.messages.map((m) => JSON.parse(parseSyslog(m).msg!).seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(server.messages.map((m) => (JSON.parse(parseSyslog(m).msg!) as SecurityRecord).seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(failures).toHaveLength(1);
     expect(recovered).toBe(1);
     expect(sender.status()).toMatchObject({ state: 'sending', queued: 0, dropped: 0, lastError: null });
