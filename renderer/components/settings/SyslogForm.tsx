@@ -9,19 +9,24 @@ import { Field } from '../common/Field';
 
 const FACILITIES = Object.keys(SYSLOG_FACILITIES) as SyslogFacility[];
 
-/** What the sender is doing in the process answering, in words: the failure is what must not be missed. */
-function StatusLine({ status }: { status: SyslogStatus }) {
+/**
+ * What the sender is doing in the process answering (counts since it started), in words: a failure
+ * is what must not be missed, and nothing is called working before a message went out.
+ */
+function StatusLine({ status, onRefresh }: { status: SyslogStatus; onRefresh: () => void }) {
+  const refresh = <button type="button" className="btn btn-sm" onClick={onRefresh}>Refresh</button>;
   if (status.state === 'off') return <p className="muted" id="syslog-status">Not sending: syslog output is off.</p>;
-  const counts = `${status.sent} sent, ${status.queued} waiting${status.dropped > 0 ? `, ${status.dropped} dropped because the queue was full` : ''}`;
+  const counts = `${status.sent} sent, ${status.queued} waiting${status.dropped > 0 ? `, ${status.dropped} dropped because the queue was full` : ''} since this Firebreak process started`;
   if (status.state === 'failing') {
     return (
       <p id="syslog-status">
         <span className="badge badge-failed">Not reaching the server</span> since {status.failingSince ? formatDateTime(status.failingSince) : '?'} ({status.lastError}); retrying. {counts}. The
-        JSON-lines file in the data directory is complete.
+        JSON-lines file in the data directory is complete. {refresh}
       </p>
     );
   }
-  return <p id="syslog-status"><span className="badge badge-ok">Sending</span> {counts}.</p>;
+  if (status.sent === 0) return <p id="syslog-status"><span className="badge badge-muted">On</span> nothing sent yet ({status.queued} waiting). {refresh}</p>;
+  return <p id="syslog-status"><span className="badge badge-ok">Sending</span> {counts}. {refresh}</p>;
 }
 
 /** Where security events are also sent as RFC 5424 syslog messages (settings.syslog); the API validates and names what is wrong. */
@@ -39,6 +44,10 @@ export function SyslogForm({ canEdit }: { canEdit: boolean }) {
       setStatus(now);
     });
   }, [client]);
+  /** The sender's state only: what is typed in the form stays. */
+  const refreshStatus = () => {
+    void client.call('settings.syslog.get', {}).then((r) => (r.ok ? setStatus(r.value.status) : setError(r.error)));
+  };
   if (!form) return error ? <ErrorBanner>{describeError(error)}</ErrorBanner> : null;
   const set = (patch: Partial<SyslogSettings>) => setForm({ ...form, ...patch });
 
@@ -60,7 +69,7 @@ export function SyslogForm({ canEdit }: { canEdit: boolean }) {
         <p className="muted">
           Every security event written to security-events.jsonl is also sent to this syslog server as an RFC 5424 message, including failed sign-ins while the vault is locked.
         </p>
-        {status && <StatusLine status={status} />}
+        {status && <StatusLine status={status} onRefresh={refreshStatus} />}
         {error && <ErrorBanner>{describeError(error)}</ErrorBanner>}
         <label className="check-row">
           <input id="syslog-enabled" type="checkbox" checked={form.enabled} disabled={!canEdit} onChange={(e) => set({ enabled: e.target.checked })} />
