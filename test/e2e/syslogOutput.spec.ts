@@ -45,4 +45,16 @@ test('the administrator points security events at a syslog server; a failed sign
   expect(failed.severity).toBe(4);
   expect(JSON.parse(failed.msg!)).toMatchObject({ type: 'auth.login_failed', user: ADMIN.name, locked: true, seq: null });
   expect(listener.messages.join('\n')).not.toContain('not the passphrase at all');
+
+  // The server goes away: the section says so in red, and the audit log has it once.
+  await signIn.signIn(ADMIN.name, ADMIN.passphrase);
+  await shell.expectSignedIn(ADMIN.name, 'Admin');
+  await shell.goTo('Settings');
+  await listener.stop();
+  await expect(async () => {
+    await section.getByRole('button', { name: 'Refresh' }).click();
+    await expect(section.getByText('Not reaching the server')).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await expect(section.getByText(/ECONNRESET|ECONNREFUSED/)).toBeVisible();
+  await section.screenshot({ path: test.info().outputPath('syslog-failing.png') });
 });
