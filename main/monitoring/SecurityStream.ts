@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, s
 import { join } from 'node:path';
 import { readLockHolder, processAlive, tryCreateLockFile, writeFileAtomic, type Db } from '../store';
 import { rowToEvent, type EventRow } from '../timeline';
-import { SECURITY_EVENT_TYPES, toSecurityRecord } from './toSecurityRecord';
+import { SECURITY_EVENT_TYPES, toSecurityRecord, type LockedSecurityRecord, type SecurityRecord } from './toSecurityRecord';
 
 export const SECURITY_STREAM_FILE = 'security-events.jsonl';
 const CURSOR_FILE = 'security-events.cursor';
@@ -50,8 +50,12 @@ export class SecurityStream {
     this.keep = opts.keep ?? 5;
   }
 
-  /** Writes the security events committed since the last call. Returns how many lines were written; throws when the file cannot be written. */
-  flush(db: Db): number {
+  /**
+   * Writes the security events committed since the last call, and hands each slice's records to
+   * `onWritten` once they are in the file (the syslog output). Returns how many lines were written;
+   * throws when the file cannot be written.
+   */
+  flush(db: Db, onWritten?: (records: SecurityRecord[]) => void): number {
     const head = (db.prepare('SELECT seq FROM chain_head WHERE id = 1').get() as { seq: number } | undefined)?.seq ?? 0;
     // Most calls append nothing, or nothing a SIEM wants: no file is touched for them (the lock, the
     // cursor and its fsync used to cost half of every incident edit).
@@ -72,12 +76,19 @@ export class SecurityStream {
       for (let slice = 0; slice < SLICES_PER_CALL && cursor < head; slice++) {
         const upTo = Math.min(head, cursor + SLICE);
         const lines: string[] = [];
+        const records: SecurityRecord[] = [];
         // A range of the primary key: bounded whatever the log's length.
         for (const row of db.prepare('SELECT * FROM events WHERE seq > ? AND seq <= ? AND type IN (SELECT value FROM json_each(?)) ORDER BY seq').iterate(cursor, upTo, TYPES) as Iterable<EventRow>) {
-          const record = toSecurityRecord(rowToEvent(row));
-          if (record) lines.push(`${JSON.stringify(record)}\n`);
+          const event = rowToEvent(row);
+          // A failure at a locked vault was streamed when it happened (appendLocked): not twice.
+          if (event.data.streamedEarly === true) continue;
+          const record = toSecurityRecord(event);
+          if (!record) continue;
+          lines.push(`${JSON.stringify(record)}\n`);
+          records.push(record);
         }
         if (lines.length > 0) this.append(lines.join(''));
+        if (records.length > 0) onWritten?.(records);
         cursor = upTo;
         written += lines.length;
         // Saved after lines were written (a crash before it repeats them: at least once), and after a
@@ -90,6 +101,27 @@ export class SecurityStream {
       }
       this.seen = cursor;
       return written;
+    } finally {
+      unlinkSync(this.lock);
+    }
+  }
+
+  /**
+   * Writes records made while the vault is locked (lockedFailureRecords) at once, outside the
+   * cursor, waiting up to `waitMs` for another process's (millisecond-long) turn. Returns false,
+   * writing nothing, when the turn does not come: the failure then reaches the stream from the log
+   * at the next unlock, as before.
+   */
+  async appendLocked(records: readonly LockedSecurityRecord[], waitMs = 1_000): Promise<boolean> {
+    if (records.length === 0) return false;
+    const deadline = Date.now() + waitMs;
+    while (!this.takeLock()) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 20)));
+    }
+    try {
+      this.append(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      return true;
     } finally {
       unlinkSync(this.lock);
     }

@@ -233,3 +233,11 @@ describe('describeEvent: the fields the metrics need (issue 12 §1)', () => {
     expect(kept.body).toBe(`Reason: Sensor clock\nTimes out of order kept on purpose: Detected ${formatDateTime('2026-03-10T06:00:00.000Z')} is before compromise started ${formatDateTime(T)}. Why: Clock ran fast`);
   });
 });
+
+describe('security stream outputs', () => {
+  it('says where syslog could not be reached, why, and that the file is complete', () => {
+    const d = describeEvent(event('siem.syslog_failed', { host: 'siem.example.org', port: 6514, transport: 'tcp', error: 'ECONNREFUSED' }, null));
+    expect(d.summary).toBe('Security events could not be sent to syslog at siem.example.org:6514 over TCP (ECONNREFUSED); retrying, the JSON-lines file is complete');
+    expect(d.tone).toBe('danger');
+  });
+});
