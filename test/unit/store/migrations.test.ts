@@ -919,7 +919,7 @@ function seedPersonalData(): void {
 let seededData: unknown;
 let secureDeleteBefore: unknown;
 
-const ANSWERS = ['Hedwig Marrowby', 'Casimir Dunwoody'];
+const ANSWERS = ['Hedwig Marrowby', 'Casimir Dunwoody'] as const;
 /** A run of a runbook with one personal input ("who") and one plain one ("count"), both answered, as written before step 310. */
 function seedRun(id: string, ref: string, who: string): void {
   const definition = { format: 1, id: 'rb', title: 'Rb', version: '1.0.0', steps: [
@@ -1005,7 +1005,7 @@ describe('migration 310 after 300', () => {
   it('seals answers in the rows and the log, re-anchors the chain again, and anchors from before either step still verify', () => {
     migrate(db, MIGRATIONS, 271);
     seedPersonalData();
-    seedRun('r1', 'IR-2026-0001', ANSWERS[0]!);
+    seedRun('r1', 'IR-2026-0001', ANSWERS[0]);
     const preHead = verifyChain(db).head!;
     migrate(db, MIGRATIONS, 301);
     // Migration 300 re-anchored from the incident's declaration on; the answers are still plain.
@@ -1045,14 +1045,14 @@ describe('migration 310 after 300', () => {
     expect(vacuumIfPending(db)).toBe('done');
     checkpointWal(db);
     const pages = decryptedPages(join(dir, 'firebreak.db'), keyHex);
-    expect(pages.db.includes(ANSWERS[0]!) || pages.wal.includes(ANSWERS[0]!)).toBe(false);
+    expect(pages.db.includes(ANSWERS[0]) || pages.wal.includes(ANSWERS[0])).toBe(false);
   });
 
   it('on a log that does not verify, seals the rows but leaves the log as it was and says so', () => {
     migrate(db, MIGRATIONS, 301);
     db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
     insertIncident('IR-2026-0001', 'Phish', 'root');
-    seedRun('r1', 'IR-2026-0001', ANSWERS[0]!);
+    seedRun('r1', 'IR-2026-0001', ANSWERS[0]);
     db.exec(`DROP TRIGGER events_no_update; UPDATE events SET data = '{"run":"r1","edited":true}' WHERE seq = 1;
       CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;`);
     const before = db.prepare('SELECT seq, data, hash FROM events ORDER BY seq').all();
