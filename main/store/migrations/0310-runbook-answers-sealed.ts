@@ -9,7 +9,6 @@ import type { Migration } from '../Migration';
  * hashEvent.ts), and so is the walk of migration 300 that re-anchors the log.
  */
 const GENESIS = '0'.repeat(64);
-const PAGE = 500;
 
 function canonical(value: unknown): string {
   if (value === null) return 'null';
