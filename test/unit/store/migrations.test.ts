@@ -1001,6 +1001,31 @@ describe('migration 300 on a log that does not verify', () => {
   });
 });
 
+describe('migration 310 at scale', () => {
+  it('pages through 250 runs (beyond its page of 100), a run of 600 answers (beyond its page of 500) and 1,150 events (beyond 1,000), and leaves the chain verifying', () => {
+    migrate(db, MIGRATIONS, 301);
+    db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+    db.transaction(() => {
+      for (let i = 1; i <= 250; i++) {
+        const ref = `IR-2026-${String(i).padStart(4, '0')}`;
+        insertIncident(ref, 'Phish', 'root');
+        seedRun(`r${String(i).padStart(4, '0')}`, ref, `Person Number${i}x`);
+      }
+      for (let i = 0; i < 400; i++) appendEvent(db, { actor: 'root', type: 'auth.login', ts: TS, data: { user: 'root' } });
+      // One long run: the personal step answered again and again (a loop), rows only (its events would
+      // make the seeding quadratic: each personal event re-masks its incident's search text).
+      const insert = db.prepare('INSERT INTO runbook_transitions (run_id, n, event_seq, data) VALUES (?, ?, 1, ?)');
+      for (let n = 3; n < 603; n++) insert.run('r0001', n, JSON.stringify({ t: 'done', step: 'who', pass: n, value: `Looped Answer${n}x`, n, at: TS, by: 'root' }));
+    })();
+    migrate(db, MIGRATIONS, 310);
+    expect(count("SELECT count(*) AS n FROM runbook_transitions WHERE data LIKE '%Number%' OR data LIKE '%Answer%'")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM events WHERE data LIKE '%Number%'")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM runbook_transitions WHERE json_extract(data, '$.value.enc') = 'pii-v1'")).toBe(850);
+    expect(count("SELECT count(*) AS n FROM data_subjects WHERE part = 'runbook-answers'")).toBe(250);
+    expect(verifyChain(db)).toMatchObject({ ok: true, count: 1151 });
+  });
+});
+
 describe('migration 310 after 300', () => {
   it('seals answers in the rows and the log, re-anchors the chain again, and anchors from before either step still verify', () => {
     migrate(db, MIGRATIONS, 271);
