@@ -3,7 +3,7 @@ export {
   currentPiiKey, forgetPiiKey, heldPiiKey, holdPiiKey, type HeldPiiKey, pendingPiiGrants, piiKeyringOf, revokePiiAccess, settleIdentity, settlePiiAccess, sweepPiiGrants,
   PII_ROLES, type PiiKeyring, type PiiSettlement,
 } from './piiKeys';
-export { isEnvelope, openEnvelope, sealerFor, subjectOfIncident, subjectState, type Envelope, type SubjectState } from './envelopes';
+export { isEnvelope, openEnvelope, sealerFor, subjectOfIncident, subjectsOfIncident, subjectState, type Envelope, type IncidentSubject, type SubjectState } from './envelopes';
 export { openEventData, holdsEnvelopes } from './openEventData';
 export { personalOpener } from './personalOpener';
 export { shredSubject } from './shredSubject';

@@ -167,6 +167,14 @@ describe('describeEvent for guided runs', () => {
     expect(wrote.changes).toEqual([]);
   });
 
+  it('says why a personal answer is not shown: hidden from the role, sealed in this session, or erased', () => {
+    const answer = (data: Record<string, unknown>) => describeEvent(event('runbook.step_done', { run: 'r', title: 'Who clicked?', step: 'who', personal: true, ...data })).summary;
+    expect(answer({ value: 'Ada Example' })).toBe('Did step “Who clicked?” — Ada Example');
+    expect(answer({ value: null, redacted: ['value'] })).toBe('Did step “Who clicked?” — personal data hidden');
+    expect(answer({ value: null, personalData: 'withheld' })).toBe('Did step “Who clicked?” — personal data sealed (the key is not open in this session)');
+    expect(answer({ value: null, personalData: 'erased' })).toBe('Did step “Who clicked?” — personal data erased');
+  });
+
   it('falls back to the step id, and to the generic text for a runbook event it does not know', () => {
     expect(describeEvent(event('runbook.step_available', { step: 'isolate' })).summary).toBe('Step “isolate” can be done now');
     expect(describeEvent(event('runbook.something_new', { runbook: 'ransomware' })).summary).toBe('Runbook something new — ransomware');
