@@ -18,6 +18,19 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const MACHINE_VALUE = /^(?:\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /**
+ * Keys whose string values are made by Firebreak, never typed about a person: ids, states, kinds,
+ * times, digests and user names. When the values to mask are sealed (blind), every other string is
+ * withheld whole; these stay, so a run's steps still say which is done and an event who did it.
+ */
+const STRUCTURAL_KEYS: ReadonlySet<string> = new Set([
+  'id', 'ref', 'incidentRef', 'runId', 'runbookId', 'stepId', 'draftId', 'regimeId', 'supplementTo',
+  'state', 'status', 'kind', 'type', 'source', 'stage', 'audience', 'channel', 'format', 'outcome', 'severity', 'category', 'highestSeverity', 'csf', 'picerl',
+  'at', 'ts', 'createdAt', 'updatedAt', 'startedAt', 'completedAt', 'finishedAt', 'dueAt', 'due', 'deadline',
+  'by', 'actor', 'user', 'owner', 'createdBy', 'updatedBy', 'startedBy', 'approvedBy', 'sentBy', 'decidedBy',
+  'version', 'contentHash', 'sha256', 'hash', 'mediaType',
+]);
+
+/**
  * Masks known personal values wherever they appear in free text. The incident's personal fields
  * (reporter name, e-mail and phone, the people affected) are withheld where they are shown; but the
  * same name can be typed into a note, a review, an action item or a skip reason. So every value
@@ -76,7 +89,7 @@ export class PiiScrubber {
 
   /**
    * Every string inside a JSON-like value scrubbed (objects and arrays copied, keys kept), except
-   * machine values (timestamps, digests, UUIDs). For an event's data, whose free text may be in any
+   * machine values (timestamps, digests, UUIDs) and, when blind, the values of STRUCTURAL_KEYS. For an event's data, whose free text may be in any
    * field (a note's text, a decision's reason, a fact's narrative).
    */
   scrubDeep<T>(value: T): T {
@@ -108,11 +121,14 @@ export class PiiScrubber {
     return [...text.matchAll(new RegExp(source, 'giu'))].map((m) => m[0]);
   }
 
-  private deep(value: unknown): unknown {
-    if (typeof value === 'string') return MACHINE_VALUE.test(value) ? value : this.scrub(value);
-    if (Array.isArray(value)) return value.map((v) => this.deep(v));
+  private deep(value: unknown, key?: string): unknown {
+    if (typeof value === 'string') {
+      if (MACHINE_VALUE.test(value) || (this.blindfolded && key !== undefined && STRUCTURAL_KEYS.has(key))) return value;
+      return this.scrub(value);
+    }
+    if (Array.isArray(value)) return value.map((v) => this.deep(v, key));
     if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.deep(v)]));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.deep(v, k)]));
     }
     return value;
   }

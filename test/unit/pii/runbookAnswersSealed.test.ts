@@ -149,6 +149,12 @@ describe.sequential('runbook answers marked personal, sealed', () => {
     // holder's process has masked them (docs/security.md, Free text), as for the incident's fields.
     const first = await cli('max', 'runbook', 'status', ref);
     expect(first.stdout).toContain('[text withheld: it may name personal data');
+    // …its free text, not what Firebreak itself wrote: which runbook, who started it, how far it got
+    // (withheld too, the states read as "0 of 3 steps finished" — a wrong answer, not a hidden one).
+    expect(first.stdout).toMatch(/^Runbook: +sealed-answers@1\.0\.0 \(custom\)$/m);
+    expect(first.stdout).toMatch(/started 2026-03-14T09:00 by rita$/m);
+    expect(first.stdout).toMatch(/^Phase: +Respond \/ Identification$/m);
+    expect(first.stdout).toMatch(/^Complete: +no, 2 of 3 steps finished$/m);
     rita = await signIn('rita');
     const theirs = await cli('max', 'runbook', 'status', ref);
     expect(theirs.stdout).toContain('value withheld (personal data; your role lacks pii:read)');
