@@ -87,6 +87,8 @@ test('an administrator erases an incident\'s personal data from its page, by key
   expect((await api('incidents.get', { ref: incident.ref })).reporterName).toBe('Jonas Wetherell');
   await page.keyboard.press('Control+A');
   await page.keyboard.type(incident.ref);
+  // The corrected reference no longer sits under the old error.
+  await expect(dialog.getByText(`Type ${incident.ref} to confirm which incident's personal data goes.`)).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('erase-dialog-filled.png') });
   await page.keyboard.press('Enter');
 

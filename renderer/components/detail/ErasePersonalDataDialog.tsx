@@ -16,7 +16,8 @@ export function ErasePersonalDataDialog({ incident, onClose, onErased }: { incid
   const client = useClient();
   const [reason, setReason] = useState('');
   const [typed, setTyped] = useState('');
-  const [errors, setErrors] = useState<{ reason?: string; typed?: string }>({});
+  // A field's problem stays until that field is edited: a corrected value never sits under an old error.
+  const [errors, setErrors] = useState<{ reason?: string | undefined; typed?: string | undefined }>({});
   const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent): Promise<void> => {
@@ -68,10 +69,10 @@ export function ErasePersonalDataDialog({ incident, onClose, onErased }: { incid
           are pruned. The incident takes no new personal data afterwards.
         </p>
         <Field id="erase-reason" label="Reason (recorded with the erasure)" error={errors.reason}>
-          <textarea {...describedBy('erase-reason', errors.reason)} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} data-autofocus />
+          <textarea {...describedBy('erase-reason', errors.reason)} rows={2} value={reason} onChange={(e) => { setReason(e.target.value); setErrors((was) => ({ ...was, reason: undefined })); }} maxLength={2000} data-autofocus />
         </Field>
         <Field id="erase-confirm" label={`Type ${incident.ref} to confirm`} error={errors.typed}>
-          <input {...describedBy('erase-confirm', errors.typed)} className="mono" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+          <input {...describedBy('erase-confirm', errors.typed)} className="mono" value={typed} onChange={(e) => { setTyped(e.target.value); setErrors((was) => ({ ...was, typed: undefined })); }} autoComplete="off" spellCheck={false} />
         </Field>
         {refused && <ErrorBanner>Not erased: {refused}</ErrorBanner>}
       </form>
