@@ -1,8 +1,9 @@
 export { generateKeyPair, openSealed, parseSealed, sealTo, type KeyPair, type Sealed } from './sealTo';
 export {
-  currentPiiKey, forgetPiiKey, heldPiiKey, holdPiiKey, type HeldPiiKey, pendingPiiGrants, piiKeyringOf, revokePiiAccess, settleIdentity, settlePiiAccess, sweepPiiGrants,
-  PII_ROLES, type PiiKeyring, type PiiSettlement,
+  currentPiiKey, forgetPiiKey, heldPiiKey, holdPiiKey, type HeldPiiKey, pendingPiiGrants, piiKeyringOf, recoverPiiAccess, revokePiiAccess, settleIdentity, settlePiiAccess,
+  sweepPiiGrants, PII_ROLES, type PiiKeyring, type PiiRecovery, type PiiSettlement,
 } from './piiKeys';
+export { recoveryKeyPair, recoveryPublicKey, registerRecoveryHolder } from './recoveryHolder';
 export { isEnvelope, openEnvelope, sealerFor, subjectOfIncident, subjectState, type Envelope, type SubjectState } from './envelopes';
 export { openEventData, holdsEnvelopes } from './openEventData';
 export { personalOpener } from './personalOpener';

@@ -5,10 +5,10 @@ import {
   openTotp, openUserKey, otpauthUrl, qrDataUrl, recordTotpStep, sealTotp, setTotpPending, settleUserSecrets, totpForSignIn, wrapUserKey,
 } from '../../auth';
 import { maskQueuedTexts } from '../../incidents';
-import { settlePiiAccess, type PiiSettlement } from '../../pii';
+import { recoverPiiAccess, recoveryKeyPair, registerRecoveryHolder, settlePiiAccess, type PiiRecovery, type PiiSettlement } from '../../pii';
 import { appendEvent, rescrubWithheldSearch } from '../../timeline';
 
-import type { SlotKey } from '../../vault';
+import { normalizeRecoveryKey, type SlotKey } from '../../vault';
 import { logError } from '../logError';
 import { actorOf, type Context, type Handlers } from './Context';
 import { requireStrong } from './requireStrong';
@@ -87,6 +87,14 @@ async function confirmPassphrase(ctx: Context, me: string, passphrase: string, r
 const piiLogged = (p: PiiSettlement): Record<string, unknown> => ({
   ...(p.claimed ? { piiKeyClaimed: true } : {}),
   ...(p.granted.length > 0 ? { piiGranted: p.granted } : {}),
+  ...(p.recoveryGranted ? { piiRecoveryKeyGranted: true } : {}),
+});
+
+/** What a recovery did about the personal-data key, for `vault.recovered` (main/pii recoverPiiAccess; no secrets). */
+const piiRecoveryLogged = (p: PiiRecovery): Record<string, unknown> => ({
+  piiKey: p.piiKey, ...(p.via !== undefined ? { piiKeyVia: p.via } : {}), piiRecoveryHolder: p.recoveryHolder,
+  ...(p.granted.length > 0 ? { piiGranted: p.granted } : {}),
+  ...(p.recoveryGranted ? { piiRecoveryKeyGranted: true } : {}),
 });
 
 export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods> {
@@ -105,7 +113,7 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       let userKey: Buffer | null = null;
       // Exclusive across processes and connections, and verified before it is reported (Vault.create).
       const created = await ctx.vault.create(admin, passphrase, {
-        initialize: (dataKey, adminSlot) => {
+        initialize: (dataKey, adminSlot, recoveryKey) => {
           // Nothing else can have opened a database here (no vault.json, and the creation lock is ours).
           if (ctx.isOpen()) throw new Error('vault.create found the backend unlocked without a vault');
           const { db } = ctx.unlockWith(dataKey);
@@ -113,9 +121,11 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
             insertUser(db, admin, 'admin', now);
             // The slot's key is zeroed by Vault.create once it has checked the slots as written.
             userKey = createUserKey(db, adminSlot, now);
-            // The personal-data key migration 300 made for this database goes to its first administrator.
-            settlePiiAccess(db, admin, 'admin', userKey, now);
-            appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin } });
+            // The recovery key holds the personal-data key too (its key pair derived from it, only the public half kept),
+            registerRecoveryHolder(db, recoveryKeyPair(recoveryKey).publicKey, admin, now);
+            // which migration 300 made for this database and goes to its first administrator (and so to the recovery key).
+            const pii = settlePiiAccess(db, admin, 'admin', userKey, now);
+            appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin, piiRecoveryKeyGranted: pii.recoveryGranted } });
             appendEvent(db, { actor: admin, type: 'auth.login', ts: now, data: { user: admin, transport: ctx.conn.transport } });
           })();
         },
@@ -160,12 +170,25 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
             `${user}'s two-factor secret is sealed under the passphrase being replaced, which the recovery key cannot open: recover again with two-factor reset (resetMfa, --reset-mfa), then ${user} enrols again after signing in`,
           );
         }
-        const slot = await ctx.vault.prepareUserSlot(user, newPassphrase, dataKey);
-        db.transaction(() => {
-          clearUserSecrets(db, user, { keys: true });
-          appendEvent(db, { actor: user, type: 'vault.recovered', ts: ctx.nowIso(), data: { user, mfaReset: resetMfa } });
-          ctx.vault.installUserSlot(slot);
-        })();
+        const prepared = await ctx.vault.preparePassphraseSlot(user, newPassphrase, dataKey);
+        // Opened above, so it is well formed and it is this vault's recovery key.
+        const recovery = recoveryKeyPair(normalizeRecoveryKey(recoveryKey)!);
+        try {
+          db.transaction(() => {
+            const now = ctx.nowIso();
+            clearUserSecrets(db, user, { keys: true });
+            // A new own key for the new passphrase, and with it a new key pair: the personal-data
+            // key is granted to it through the recovery key's grant (docs/security.md, "Keys").
+            const userKey = createUserKey(db, prepared.key, now);
+            const pii = recoverPiiAccess(db, user, record.role, userKey, recovery, now);
+            userKey.fill(0);
+            appendEvent(db, { actor: user, type: 'vault.recovered', ts: now, data: { user, mfaReset: resetMfa, ...piiRecoveryLogged(pii) } });
+            ctx.vault.installUserSlot(prepared.slot);
+          })();
+        } finally {
+          prepared.key.kek.fill(0);
+          recovery.privateKey = '';
+        }
       } finally {
         if (!wasOpen && ctx.sessions.count() === 0) ctx.lock('locked');
       }

@@ -696,6 +696,8 @@ const STEPS: Record<number, StepTest> = {
       expect(script.status, script.stderr).toBe(0);
 
       // The first sign-in of a pii:read user takes the key from the escrow; the values open again.
+      // (Today's sign-in code runs on today's schema: the later steps first.)
+      migrate(db);
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
       expect(settlePiiAccess(db, 'root', 'admin', randomBytes(32), TS)).toMatchObject({ holds: true, claimed: true });
       expect(count('SELECT count(*) AS n FROM pii_escrow')).toBe(0);
@@ -843,6 +845,22 @@ const STEPS: Record<number, StepTest> = {
       expect(kept.filter((r) => /zelda|quill|hedda|brann|yusuf|zimm|aaron|abbot|rufus|thorn/i.test(r.body))).toEqual([]);
       expect(db.pragma('secure_delete', { simple: true })).toBe(secureDeleteBefore);
       expect(verifyChain(db)).toMatchObject({ ok: true, count: 7 });
+    },
+  },
+  320: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+    },
+    survived: () => {
+      // A vault from before: its personal-data key is there, no recovery holder yet (only a recovery derives it).
+      expect(count('SELECT count(*) AS n FROM pii_keys')).toBe(1);
+      expect(count('SELECT count(*) AS n FROM pii_recovery')).toBe(0);
+    },
+    works: () => {
+      db.prepare("INSERT INTO pii_recovery (id, public_key, registered_at, registered_by) VALUES (1, 'pub', ?, 'root')").run(TS);
+      expect(() => db.prepare("INSERT INTO pii_recovery (id, public_key, registered_at, registered_by) VALUES (2, 'other', ?, 'root')").run(TS)).toThrow(/CHECK/);
+      db.prepare("INSERT INTO pii_recovery_grants (epoch, sealed, granted_by, granted_at) VALUES (1, '{}', 'root', ?)").run(TS);
+      expect(() => db.prepare("INSERT INTO pii_recovery_grants (epoch, sealed, granted_by, granted_at) VALUES (1, '{}', 'root', ?)").run(TS)).toThrow(/UNIQUE|PRIMARY/);
     },
   },
   290: {

@@ -60,7 +60,7 @@ describe('vault.recover', () => {
     const admin = await v.signIn(ADMIN, NEW_PASS);
     expect(await exportKey(admin)).toBe(keyBefore);
     const events = await admin.call('audit.list', { type: 'vault.recovered' });
-    expect(events.rows[0]?.data).toEqual({ user: ADMIN, mfaReset: false });
+    expect(events.rows[0]?.data).toEqual({ user: ADMIN, mfaReset: false, piiKey: 'granted', piiKeyVia: 'recovery-key', piiRecoveryHolder: 'kept' });
   });
 
   it('accepts the key typed in lower case with spaces', async () => {
