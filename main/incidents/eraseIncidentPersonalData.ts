@@ -1,5 +1,5 @@
 import { ApiFailure, type PiiErasure } from '../../contract';
-import { shredSubject, subjectOfIncident } from '../pii';
+import { appendShredLedger, shredLedgerPath, shredSubject, subjectOfIncident } from '../pii';
 import { checkpointWal, type Db } from '../store';
 import { appendEvent } from '../timeline';
 import { getIncident } from './incidentStore';
@@ -11,8 +11,13 @@ import { getIncident } from './incidentStore';
  * key's old page leaves the disk file. Every envelope stays where it is, in the table and in the
  * log, and the chain verifies as before. Refused, changing nothing: an incident with no personal
  * data, or one already erased.
+ *
+ * The erasure also goes into the shred ledger in `dataDir` (main/pii shredLedger), outside the
+ * database, so a database restored from before it is erased again when it is opened
+ * (reapplyShredLedger). Written last inside the transaction: if the ledger cannot be written,
+ * nothing is erased; if the commit failed after it, the next unlock erases it (fail closed).
  */
-export function eraseIncidentPersonalData(db: Db, ref: string, by: string, reason: string, now: string): PiiErasure {
+export function eraseIncidentPersonalData(db: Db, dataDir: string, ref: string, by: string, reason: string, now: string): PiiErasure {
   const done = db.transaction(() => {
     getIncident(db, ref);
     const subject = subjectOfIncident(db, ref);
@@ -23,6 +28,13 @@ export function eraseIncidentPersonalData(db: Db, ref: string, by: string, reaso
     shredSubject(db, subject.id, by, reason, now);
     const event = appendEvent(db, { actor: by, type: 'pii.subject_shredded', incidentRef: ref, ts: now, data: { subject: subject.id, reason } });
     db.prepare('UPDATE incidents SET updated_at = ? WHERE ref = ?').run(now, ref);
+    const ledger = shredLedgerPath(dataDir);
+    try {
+      appendShredLedger(ledger, [{ v: 1, subject: subject.id, erasedAt: now, erasedBy: by, seq: event.seq }]);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      throw new ApiFailure('STORAGE', `cannot write the shred ledger ${ledger} (${code}), which keeps the erasure through a restore of an older database; nothing was erased: free space or fix the file's permissions, then erase again`);
+    }
     return { ref, subject: subject.id, erasedAt: now, erasedBy: by, reason, seq: event.seq };
   }).immediate();
   checkpointWal(db);

@@ -8,3 +8,4 @@ export { isEnvelope, openEnvelope, sealerFor, subjectOfIncident, subjectState, t
 export { openEventData, holdsEnvelopes } from './openEventData';
 export { personalOpener } from './personalOpener';
 export { shredSubject } from './shredSubject';
+export { appendShredLedger, mergeShredLedger, readShredLedger, SHRED_LEDGER_FILE, shredLedgerPath, type ShredLedgerEntry } from './shredLedger';
