@@ -1,6 +1,6 @@
 export { generateKeyPair, openSealed, parseSealed, sealTo, type KeyPair, type Sealed } from './sealTo';
 export {
-  currentPiiKey, forgetPiiKey, heldPiiKey, holdPiiKey, type HeldPiiKey, pendingPiiGrants, piiKeyringOf, recoverPiiAccess, revokePiiAccess, settleIdentity, settlePiiAccess,
+  currentPiiKey, forgetPiiKey, heldPiiKey, holdPiiKey, type HeldPiiKey, pendingPiiGrants, piiKeyringOf, recoverPiiAccess, registerRecoveryKey, revokePiiAccess, settleIdentity, settlePiiAccess,
   sweepPiiGrants, PII_ROLES, type PiiKeyring, type PiiRecovery, type PiiSettlement,
 } from './piiKeys';
 export { recoveryKeyPair, recoveryPublicKey, registerRecoveryHolder } from './recoveryHolder';

@@ -215,6 +215,18 @@ export function recoverPiiAccess(db: Db, user: string, role: Role, userKey: Buff
   return { recoveryHolder, piiKey: 'granted', via, granted: sweepPiiGrants(db, user, now), recoveryGranted: grantRecoveryHolder(db, ring, user, now) };
 }
 
+/**
+ * Records the recovery key's public half and grants it the key this process holds (a vault from
+ * before migration 320, whose recovery key an administrator typed in). Null when the key is not
+ * held here (nothing is written). Runs in the caller's transaction.
+ */
+export function registerRecoveryKey(db: Db, recovery: KeyPair, by: string, now: string): { recoveryHolder: 'registered' | 'kept' | 'replaced'; piiKeyGranted: boolean } | null {
+  const ring = piiKeyringOf(db);
+  if (!ring || ring.epoch !== currentPiiKey(db).epoch) return null;
+  const recoveryHolder = registerRecoveryHolder(db, recovery.publicKey, by, now);
+  return { recoveryHolder, piiKeyGranted: grantRecoveryHolder(db, ring, by, now) };
+}
+
 /** Grants the held key to every active pii:read user with a key pair and no grant yet; their names. */
 export function sweepPiiGrants(db: Db, by: string, now: string): string[] {
   const ring = piiKeyringOf(db);

@@ -5,7 +5,7 @@ import {
   openTotp, openUserKey, otpauthUrl, qrDataUrl, recordTotpStep, sealTotp, setTotpPending, settleUserSecrets, totpForSignIn, wrapUserKey,
 } from '../../auth';
 import { maskQueuedTexts } from '../../incidents';
-import { recoverPiiAccess, recoveryKeyPair, registerRecoveryHolder, settlePiiAccess, type PiiRecovery, type PiiSettlement } from '../../pii';
+import { recoverPiiAccess, recoveryKeyPair, registerRecoveryHolder, registerRecoveryKey, settlePiiAccess, type PiiRecovery, type PiiSettlement } from '../../pii';
 import { appendEvent, rescrubWithheldSearch } from '../../timeline';
 
 import { normalizeRecoveryKey, type SlotKey } from '../../vault';
@@ -14,7 +14,7 @@ import { actorOf, type Context, type Handlers } from './Context';
 import { requireStrong } from './requireStrong';
 import { sessionInfo } from './sessionInfo';
 
-type AuthMethods = 'vault.status' | 'vault.create' | 'vault.recover' | 'vault.exportKey' | 'vault.lock'
+type AuthMethods = 'vault.status' | 'vault.create' | 'vault.recover' | 'vault.registerRecoveryKey' | 'vault.exportKey' | 'vault.lock'
   | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.changePassphrase' | 'mfa.begin' | 'mfa.confirm';
 
 const BAD_LOGIN = 'wrong user name or passphrase';
@@ -193,6 +193,35 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
         if (!wasOpen && ctx.sessions.count() === 0) ctx.lock('locked');
       }
       return { user };
+    },
+
+    'vault.registerRecoveryKey': async (ctx, { recoveryKey }) => {
+      const me = actorOf(ctx).user;
+      // A wrong key is a guess at the recovery key: under the same backoff as vault.recover.
+      const attempt = await beginAttempt(ctx, '#recovery');
+      try {
+        const dataKey = await ctx.vault.unlockWithRecoveryKey(recoveryKey);
+        if (!dataKey) return await attempt.failed(me, 'recovery-key-register', new ApiFailure('BAD_CREDENTIALS', 'that recovery key does not open this vault; nothing was changed'));
+        dataKey.fill(0);
+        await attempt.succeeded();
+      } finally {
+        await attempt.done();
+      }
+      const recovery = recoveryKeyPair(normalizeRecoveryKey(recoveryKey)!);
+      const { db } = ctx.open();
+      try {
+        return db.transaction(() => {
+          const now = ctx.nowIso();
+          const done = registerRecoveryKey(db, recovery, me, now);
+          if (done === null) {
+            throw new ApiFailure('CONFLICT', 'the personal-data key is not open in this session (your grant is pending): sign in as an administrator whose grant opens it, then register the recovery key; nothing was changed');
+          }
+          appendEvent(db, { actor: me, type: 'vault.recovery_key_registered', ts: now, data: done });
+          return done;
+        })();
+      } finally {
+        recovery.privateKey = '';
+      }
     },
 
     'vault.exportKey': (ctx) => {

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../../helpers/cli/runCliInProcess';
 import { connect, expectFailure } from '../../helpers/client';
 import { exportKey, withRawDb, type RawDb } from '../../helpers/rawDb';
 import { ADMIN, ADMIN_PASS, createTestVault, passphraseFor, type TestVault } from '../../helpers/testVault';
@@ -119,6 +122,29 @@ describe.sequential('the recovery key holds the personal-data key', () => {
     expect(holders().recovery).toEqual(sealedAt(3));
     const again = await recoverAdmin();
     expect(again).toMatchObject({ piiKey: 'granted', piiKeyVia: 'recovery-key', piiRecoveryHolder: 'kept' });
+    expect(await (await v.signIn(ADMIN, pass)).call('incidents.get', { ref })).toMatchObject(PII);
+  });
+
+  it('an older vault registers its recovery key once (firebreak vault register-recovery-key): from then on a recovery keeps the personal data', async () => {
+    raw((db) => db.exec('DELETE FROM pii_recovery_grants; DELETE FROM pii_recovery;'));
+    const admin = await v.signIn(ADMIN, pass);
+    // A wrong key and a role without user:manage change nothing.
+    expectFailure(await admin.attempt('vault.registerRecoveryKey', { recoveryKey: otherKey(v.recoveryKey) }), 'BAD_CREDENTIALS');
+    expectFailure(await (await v.signIn('rita')).attempt('vault.registerRecoveryKey', { recoveryKey: v.recoveryKey }), 'FORBIDDEN');
+    expect(holders()).toMatchObject({ recovery: [], publicKey: undefined });
+
+    const file = join(v.dataDir, 'recovery-key.txt');
+    writeFileSync(file, `${v.recoveryKey}\n`, { mode: 0o600 });
+    const run = await runCliInProcess(['--data-dir', v.dataDir, '--user', ADMIN, 'vault', 'register-recovery-key', '--recovery-file', file], { FIREBREAK_PASSPHRASE: pass });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('The recovery key now holds the personal-data key (granted now).');
+    expect(run.code).toBe(0);
+    expect(holders().recovery).toEqual(sealedAt(3));
+    const logged = (await (await v.signIn(ADMIN, pass)).call('audit.list', { type: 'vault.recovery_key_registered', limit: 1 })).rows[0]!;
+    expect(logged).toMatchObject({ actor: ADMIN, data: { recoveryHolder: 'registered', piiKeyGranted: true } });
+    expect(JSON.stringify(logged)).not.toContain(v.recoveryKey.slice(5, 14));
+
+    expect(await recoverAdmin()).toMatchObject({ piiKey: 'granted', piiKeyVia: 'recovery-key', piiRecoveryHolder: 'kept' });
     expect(await (await v.signIn(ADMIN, pass)).call('incidents.get', { ref })).toMatchObject(PII);
   });
 });
