@@ -31,11 +31,18 @@ export function reapplyShredLedger(db: Db, dataDir: string, now: string): ShredL
   const ledger = readShredLedger(file);
   const find = db.prepare('SELECT id, incident_ref AS ref, shredded_at AS shreddedAt FROM data_subjects WHERE id = ?');
   const reapplied: string[] = [];
+  const needsIt = (subject: string): boolean => {
+    const row = find.get(subject) as { shreddedAt: string | null } | undefined;
+    return row !== undefined && row.shreddedAt === null;
+  };
   for (const entry of ledger.values()) {
-    const row = find.get(entry.subject) as { id: string; ref: string; shreddedAt: string | null } | undefined;
-    // Not in this database (a copy from before the subject existed), or erased here too: nothing to do.
-    if (!row || row.shreddedAt !== null) continue;
-    db.transaction(() => {
+    // The usual case (nothing restored) takes no write lock.
+    if (!needsIt(entry.subject)) continue;
+    // Checked again inside the (immediate) transaction: another process opening the same database may have just done it.
+    const done = db.transaction(() => {
+      const row = find.get(entry.subject) as { id: string; ref: string; shreddedAt: string | null } | undefined;
+      // Not in this database (a copy from before the subject existed), or erased here too: nothing to do.
+      if (!row || row.shreddedAt !== null) return null;
       shredSubject(db, row.id, entry.erasedBy, `erased again at ${now} from the shred ledger: this database was restored from a copy made before the erasure`, entry.erasedAt);
       appendEvent(db, {
         actor: 'system', type: 'pii.shred_reapplied', incidentRef: row.ref, ts: now,
@@ -45,8 +52,9 @@ export function reapplyShredLedger(db: Db, dataDir: string, now: string): ShredL
         },
       });
       db.prepare('UPDATE incidents SET updated_at = ? WHERE ref = ?').run(now, row.ref);
+      return row.id;
     }).immediate();
-    reapplied.push(row.id);
+    if (done !== null) reapplied.push(done);
   }
   if (reapplied.length > 0) checkpointWal(db);
 
