@@ -131,6 +131,12 @@ describe.sequential('the recovery key holds the personal-data key', () => {
     // A wrong key and a role without user:manage change nothing.
     expectFailure(await admin.attempt('vault.registerRecoveryKey', { recoveryKey: otherKey(v.recoveryKey) }), 'BAD_CREDENTIALS');
     expectFailure(await (await v.signIn('rita')).attempt('vault.registerRecoveryKey', { recoveryKey: v.recoveryKey }), 'FORBIDDEN');
+    // An administrator whose grant is pending (first sign-in while no holder is signed in) cannot grant what this process does not hold.
+    await admin.call('users.add', { name: 'ada', role: 'admin', passphrase: passphraseFor('ada'), mustChangePassphrase: false });
+    await admin.call('vault.lock', {});
+    const ada = await v.signIn('ada');
+    const pending = expectFailure(await ada.attempt('vault.registerRecoveryKey', { recoveryKey: v.recoveryKey }), 'CONFLICT');
+    expect(pending.message).toMatch(/personal-data key is not open in this session .*nothing was changed/);
     expect(holders()).toMatchObject({ recovery: [], publicKey: undefined });
 
     const file = join(v.dataDir, 'recovery-key.txt');
