@@ -13,10 +13,11 @@ export default defineConfig({
   globalSetup: './test/helpers/cli/buildTestCli.ts',
   forbidOnly: CI,
   retries: CI ? 1 : 0,
-  // Three at a time on 2 cores: a test spends most of its time waiting on the page (an idle lock
+  // Four at a time on 2 cores: a test spends much of its time waiting on the page (an idle lock
   // waits ten seconds, alarms and sweeps tick), and the servers' key derivation is cheap with the
-  // tests' CLI bundle. 58 tests: 3.7 min with three, 4.2 with two (7 Dec 2026, idle machine).
-  workers: 3,
+  // tests' CLI bundle. 58 tests on an idle machine (8 Dec 2026): 250 s with three, 224 s with four,
+  // 243 s with six (each test twice as slow: the cores are full).
+  workers: 4,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // The JSON report feeds scripts/test.mjs (the slowest files, one "N passed, N failed" line for npm test).

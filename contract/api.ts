@@ -55,6 +55,7 @@ import {
   accessReportInputSchema, alertAcknowledgeInputSchema, alertListInputSchema, alertSettingsSchema,
   type AccessReport, type Alert, type AlertPage, type AlertSettingsView,
 } from './alerts';
+import { syslogSettingsSchema, type SyslogSettingsView } from './syslog';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -508,6 +509,10 @@ export const methods = {
   'settings.alerts.get': method<AlertSettingsView>()({ input: empty, access: 'alert:read' }),
   /** Replaces them (logged as `settings.changed` with old and new values). */
   'settings.alerts.set': method<AlertSettingsView>()({ input: alertSettingsSchema, access: 'alert:manage' }),
+  /** Where the security records are also sent as RFC 5424 syslog messages, and how delivery goes in this process. */
+  'settings.syslog.get': method<SyslogSettingsView>()({ input: empty, access: 'alert:read' }),
+  /** Replaces the destination (logged as `settings.changed` with old and new values); the sender uses it at once. */
+  'settings.syslog.set': method<SyslogSettingsView>()({ input: syslogSettingsSchema, access: 'alert:manage' }),
   /** Who viewed or exported which incident's personal data and evidence, when: from the log, oldest first. */
   'audit.accessReport': method<AccessReport>()({ input: accessReportInputSchema, access: 'alert:read' }),
 } as const;

@@ -29,3 +29,4 @@ export * from './plural';
 export * from './calendarDay';
 export * from './PiiScrubber';
 export * from './alerts';
+export * from './syslog';

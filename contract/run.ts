@@ -77,6 +77,12 @@ export interface RunStepView {
   value: RunInputValue | null;
   /** The value is personal data and this caller's role may not see it (`value` is null). */
   redacted: boolean;
+  /**
+   * A personal value this caller may read but that cannot be opened (`value` is null): erased with
+   * the incident's personal data, or withheld because the personal-data key is not open in this
+   * session (a grant pending until an administrator signs in). Absent otherwise.
+   */
+  personalData?: 'erased' | 'withheld';
   /** Checklist items ticked so far (indexes into `definition.items`). */
   ticked: number[];
   approvals: { by: string; at: string; note: string | null }[];

@@ -55,6 +55,9 @@ function eventHash(prevHash, row) {
   return h.digest('hex');
 }
 
+/** Whether the log keeps older hashes of events re-anchored twice (migration 310 and later). */
+const hasPriorHashes = (db) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_prior_hashes'").get() !== undefined;
+
 /** Whether the log has the v1_hash column (migration 300 and later). */
 const hasV1 = (db) => db.prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'v1_hash'").get() !== undefined;
 
@@ -133,9 +136,11 @@ function verify(db, anchor) {
   }
   if (anchor) {
     if (anchor.seq > lastSeq) return bad(lastSeq + 1, `the log ends at ${lastSeq} but the anchor says ${anchor.seq}: events were cut off`);
-    // An anchor from before migration 300 names the event's v1 hash, which its current hash covers.
+    // An anchor from before migration 300 names the event's v1 hash, which its current hash covers;
+    // one from before migration 310, for an event re-anchored twice, an older hash kept beside it.
     const row = db.prepare(`SELECT hash${v1} FROM events WHERE seq = ?`).get(anchor.seq);
-    if (anchor.seq > 0 && row?.hash !== anchor.hash && row?.v1_hash !== anchor.hash) return bad(anchor.seq, 'differs from the anchored head');
+    const prior = () => hasPriorHashes(db) && db.prepare('SELECT 1 FROM event_prior_hashes WHERE seq = ? AND hash = ?').get(anchor.seq, anchor.hash) !== undefined;
+    if (anchor.seq > 0 && row?.hash !== anchor.hash && row?.v1_hash !== anchor.hash && !prior()) return bad(anchor.seq, 'differs from the anchored head');
   }
   return { bad: null, count, last };
 }

@@ -7,7 +7,8 @@ import {
 import { allows, findUser, SignInAttempts, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
 import { incidentScrubber, reapplyShredLedger } from '../incidents';
-import { SecurityStream, SECURITY_STREAM_FILE, watchSecurity } from '../monitoring';
+import { lockedFailureRecords, readSiemConfig, SecurityStream, SECURITY_STREAM_FILE, SyslogSender, watchSecurity, writeSiemConfig } from '../monitoring';
+import { getAlertSettings, getSyslogSettings } from '../settings';
 import { forgetPiiKey } from '../pii';
 import { builtinNotifyDir, DEFAULT_ALARM_HOURS } from '../notify';
 import { builtinRunbooksDir } from '../runbooks';
@@ -71,6 +72,20 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const securityStream = new SecurityStream(dataDir, opts.securityStream);
   /** The stream's last write failed (reported once per run of failures, see streamSecurity). */
   let streamFailing = false;
+  /** A run of syslog failures not yet recorded in the chain (the vault was locked when it began). */
+  let syslogFailure: { error: string } | null = null;
+  /**
+   * Sends every line of the stream to syslog too, when configured. Its configuration comes from the
+   * database at unlock (reloadSiem) and, while locked, from the copy beside it (siem-config.json).
+   */
+  const syslog = new SyslogSender({
+    onFailure: (err) => {
+      logError(dataDir, 'syslog output (reported once until it works again)', err);
+      syslogFailure = { error: typeof err.code === 'string' ? err.code : 'send failed' };
+      recordSyslogFailure();
+    },
+  });
+  syslog.configure(readSiemConfig(dataDir).syslog);
 
   /** Tells the scheduler host that sessions came or went (or plans changed), so it starts, moves or stops. */
   const sessionsChanged = (plansChanged = false) => {
@@ -100,6 +115,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     sessionsChanged();
     if (!unlocked) return;
     try {
+      reloadSiem();
       appendEvent(unlocked.db, {
         actor: actor ?? 'system', type: 'vault.locked', ts: nowIso(),
         data: { reason, ...(actor !== undefined ? { sessionsEnded: ended.length } : {}) },
@@ -130,9 +146,11 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     seenDataVersion = -1;
     // The alert rules see every event appended here from now on, the late failures flushed below included.
     watchSecurity(db, { now: nowIso, onError: (err) => logError(dataDir, 'security alert rules', err) });
+    reloadSiem();
     appendEvent(db, { actor: 'system', type: 'vault.unlocked', ts: nowIso(), data: {} });
     flushLate();
     published = readHead(db)?.seq ?? 0;
+    recordSyslogFailure();
     return unlocked;
   };
 
@@ -173,7 +191,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   function streamSecurity(): void {
     if (!unlocked) return;
     try {
-      securityStream.flush(unlocked.db);
+      securityStream.flush(unlocked.db, (records) => syslog.send(records));
       streamFailing = false;
     } catch (err) {
       logError(dataDir, 'security event stream', err);
@@ -185,6 +203,36 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       } catch (appendErr) {
         logError(dataDir, 'recording a security event stream failure', appendErr);
       }
+    }
+  }
+
+  /**
+   * Re-reads the settings the stream's outputs follow (the syslog destination, the failed sign-in
+   * thresholds) from the database, hands them to the sender and writes the copy a locked process
+   * reads (siem-config.json).
+   */
+  function reloadSiem(): void {
+    if (!unlocked) return;
+    try {
+      const { source: _source, ...settings } = getSyslogSettings(unlocked.db);
+      const alerts = getAlertSettings(unlocked.db);
+      syslog.configure(settings);
+      writeSiemConfig(dataDir, { syslog: settings, failedSignInsPerUser: alerts.failedSignInsPerUser, failedSignInsOverall: alerts.failedSignInsOverall });
+    } catch (err) {
+      logError(dataDir, 'security stream settings', err);
+    }
+  }
+
+  /** Records the first failure of a run of syslog failures in the chain (`siem.syslog_failed`), now or at the next unlock. */
+  function recordSyslogFailure(): void {
+    if (!unlocked || !syslogFailure) return;
+    try {
+      const { host, port, transport } = getSyslogSettings(unlocked.db);
+      appendEvent(unlocked.db, { actor: 'system', type: 'siem.syslog_failed', ts: nowIso(), data: { host, port, transport, error: syslogFailure.error } });
+      syslogFailure = null;
+      publishNewEvents();
+    } catch (err) {
+      logError(dataDir, 'recording a syslog output failure', err);
     }
   }
 
@@ -252,6 +300,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const version = unlocked.db.pragma('data_version', { simple: true }) as number;
       if (version === seenDataVersion) return;
       seenDataVersion = version;
+      // Another process may have changed the syslog destination or the thresholds.
+      reloadSiem();
       let last: SessionRevokeReason | null = null;
       for (const s of sessions.all()) {
         const check = checkSession(s);
@@ -329,6 +379,30 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     unlockWith,
     lock: (reason, actor) => lock(reason, actor),
     flushLate,
+    siem: { syslogStatus: () => syslog.status(), reload: reloadSiem },
+    streamLockedFailure: async (failure) => {
+      try {
+        const config = readSiemConfig(dataDir);
+        syslog.configure(config.syslog);
+        const [record] = lockedFailureRecords({ ...failure, knownUser: vault.hasUserSlot(failure.event.actor), waiting: [] }, config);
+        if (!record || !(await securityStream.appendLocked([record]))) return false;
+        syslog.send([record]);
+        return true;
+      } catch (err) {
+        // Not streamed now: the log event reaches the stream at the next unlock, as before.
+        logError(dataDir, 'security event stream at a locked vault', err);
+        return false;
+      }
+    },
+    streamLockedThresholds: async (failure, waiting) => {
+      try {
+        const config = readSiemConfig(dataDir);
+        const crossed = lockedFailureRecords({ ...failure, knownUser: vault.hasUserSlot(failure.event.actor), waiting }, config).slice(1);
+        if (crossed.length > 0 && (await securityStream.appendLocked(crossed))) syslog.send(crossed);
+      } catch (err) {
+        logError(dataDir, 'security event stream at a locked vault', err);
+      }
+    },
     backupSchedule: () =>
       host?.status() ?? daemonScheduleStatus(dataDir) ?? appScheduleStatus(dataDir) ?? { runner: null, note: 'this process runs no scheduler: open the app, or run `firebreak daemon`', plans: [] },
     notify: (topic, payload) => emit(conn.id, topic, payload),
@@ -448,6 +522,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       host?.close();
       host = null;
       lock('locked');
+      // What is queued for syslog gets a moment to go out (a CLI run exits next).
+      void syslog.close();
     },
     recordEvent(conn, type, data) {
       const session = sessions.touch(conn.sessionId);

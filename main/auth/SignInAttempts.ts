@@ -124,9 +124,11 @@ export class SignInAttempts {
 
   /**
    * The reserved try failed: it stays counted and its wait runs from now. `late` is the failure's
-   * log event when this process cannot write the log (locked): kept here until one can.
+   * log event when this process cannot write the log (locked): kept here until one can (with the
+   * given id, else a new one). Returns the failed sign-ins waiting here for the log, this one
+   * included (at most maxPending): what the locked-time stream counts against the thresholds.
    */
-  fail(ticket: AttemptTicket, late: Omit<PendingEvent, 'id'> | null): Promise<void> {
+  fail(ticket: AttemptTicket, late: (Omit<PendingEvent, 'id'> & { id?: string }) | null): Promise<{ user: string; ts: string }[]> {
     return this.withFile((state, now) => {
       const c = state.counters[ticket.key];
       // A success in between (another window) cleared the count: this failure starts a new one.
@@ -135,8 +137,9 @@ export class SignInAttempts {
         c.lastAt = now;
         c.until = Math.max(c.until, now + delayFor(c.count));
       }
-      if (late) addPending(state, { ...late, id: randomUUID() }, this.limits.maxPending);
-      return { value: undefined, changed: true };
+      if (late) addPending(state, { ...late, id: late.id ?? randomUUID() }, this.limits.maxPending);
+      const waiting = state.pending.filter((e) => e.type === 'auth.login_failed').map((e) => ({ user: e.actor, ts: e.ts }));
+      return { value: waiting, changed: true };
     });
   }
 

@@ -47,6 +47,7 @@ import { notifyAssess } from './commands/notifyAssess';
 import { notifyDraft } from './commands/notifyDraft';
 import { notifyApprove } from './commands/notifyApprove';
 import { notifyDecide } from './commands/notifyDecide';
+import { notifyRegimes } from './commands/notifyRegimes';
 import { notifyDrafts } from './commands/notifyDrafts';
 import { notifyFacts } from './commands/notifyFacts';
 import { notifySent } from './commands/notifySent';
@@ -105,6 +106,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   serve,
   // `daemon status` before `daemon`: the first command whose words start the line wins.
   daemonStatus,
+  notifyRegimes,
   notifyAssess,
   notifyFacts,
   notifyDrafts,

@@ -124,6 +124,7 @@ function summarizeData(data: Record<string, unknown>): string {
       typeof data.step === 'string' ? `"${data.step}"` : '',
       typeof data.answer === 'string' ? `answer ${data.answer}` : '',
       data.value !== undefined && data.value !== null ? `value ${JSON.stringify(data.value)}` : '',
+      data.personal === true && data.value === null ? personalAnswerWithheld(data) : '',
       typeof data.target === 'number' ? `undid transition ${data.target}` : '',
       typeof data.reason === 'string' ? data.reason : '',
     ].filter(Boolean);
@@ -133,6 +134,13 @@ function summarizeData(data: Record<string, unknown>): string {
   if (keys.length === 0) return '';
   const text = JSON.stringify(data);
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/** A personal runbook answer the reader is not shown, and why (as the incident's personal data says it). */
+function personalAnswerWithheld(data: Record<string, unknown>): string {
+  if (data.personalData === 'erased') return 'value erased (personal data)';
+  if (data.personalData === 'withheld') return 'value sealed (personal-data key not open in this session)';
+  return 'value withheld (personal data)';
 }
 
 /** `recovered -> closed, over 5 open items; reason: …`: what a phase move skipped, set aside or overrode. */
@@ -262,6 +270,9 @@ export function stepDetail(s: RunStepView, withCause = true): string {
       if (s.finishedBy !== null || s.finishedAt !== null) parts.push(`by ${s.finishedBy ?? '?'} at ${formatMinute(s.finishedAt)}`);
       if (s.answer !== null) parts.push(`answer ${s.answer}`);
       if (s.value !== null) parts.push(`value ${formatInputValue(s.value)}`);
+      else if (s.redacted) parts.push('value withheld (personal data; your role lacks pii:read)');
+      else if (s.personalData === 'erased') parts.push('value erased (personal data)');
+      else if (s.personalData === 'withheld') parts.push('value sealed: the personal-data key is not open in this session (your grant is pending until an administrator signs in)');
       if (def.kind === 'approval' && s.approvals.length > 0) parts.push(`approved by ${s.approvals.map((a) => a.by).join(', ')}`);
       if (def.kind === 'evidence' && s.evidence.length > 0) parts.push(plural(s.evidence.length, 'file'));
       break;

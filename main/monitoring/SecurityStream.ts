@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, s
 import { join } from 'node:path';
 import { readLockHolder, processAlive, tryCreateLockFile, writeFileAtomic, type Db } from '../store';
 import { rowToEvent, type EventRow } from '../timeline';
-import { SECURITY_EVENT_TYPES, toSecurityRecord } from './toSecurityRecord';
+import { SECURITY_EVENT_TYPES, toSecurityRecord, type LockedSecurityRecord, type SecurityRecord } from './toSecurityRecord';
 
 export const SECURITY_STREAM_FILE = 'security-events.jsonl';
 const CURSOR_FILE = 'security-events.cursor';
@@ -19,6 +19,8 @@ export interface SecurityStreamOptions {
 const SLICE = 2_000;
 /** Slices per call: a backlog (a first run on an old vault) is worked off over several calls. */
 const SLICES_PER_CALL = 10;
+/** Events read past the saved cursor before it is saved again when none of them was a security event. */
+const CURSOR_EVERY = 1_000;
 const TYPES = JSON.stringify(Object.keys(SECURITY_EVENT_TYPES));
 
 /**
@@ -36,6 +38,9 @@ export class SecurityStream {
   private readonly lock: string;
   private readonly maxBytes: number;
   private readonly keep: number;
+  /** The last event this process has read for the stream (its lines, if any, written and the cursor saved). */
+  private seen = 0;
+  private seenIn: Db | null = null;
 
   constructor(private readonly dataDir: string, opts: SecurityStreamOptions = {}) {
     this.file = join(dataDir, SECURITY_STREAM_FILE);
@@ -45,27 +50,78 @@ export class SecurityStream {
     this.keep = opts.keep ?? 5;
   }
 
-  /** Writes the security events committed since the last call. Returns how many lines were written; throws when the file cannot be written. */
-  flush(db: Db): number {
+  /**
+   * Writes the security events committed since the last call, and hands each slice's records to
+   * `onWritten` once they are in the file (the syslog output). Returns how many lines were written;
+   * throws when the file cannot be written.
+   */
+  flush(db: Db, onWritten?: (records: SecurityRecord[]) => void): number {
+    const head = (db.prepare('SELECT seq FROM chain_head WHERE id = 1').get() as { seq: number } | undefined)?.seq ?? 0;
+    // Most calls append nothing, or nothing a SIEM wants: no file is touched for them (the lock, the
+    // cursor and its fsync used to cost half of every incident edit).
+    // `seen` belongs to one connection: a database opened again (a lock and unlock, a restore) starts from the cursor file.
+    if (db !== this.seenIn) {
+      this.seen = 0;
+      this.seenIn = db;
+    }
+    if (head <= this.seen) return 0;
     if (!this.takeLock()) return 0;
     try {
-      let cursor = this.readCursor();
-      const head = (db.prepare('SELECT seq FROM chain_head WHERE id = 1').get() as { seq: number } | undefined)?.seq ?? 0;
+      const persisted = this.readCursor();
+      // Events up to `seen` were read by this process, and any security line among them written and
+      // its cursor saved: nothing before it needs reading again, whatever an older cursor file says.
+      let cursor = Math.max(persisted, this.seen);
+      let saved = persisted;
       let written = 0;
       for (let slice = 0; slice < SLICES_PER_CALL && cursor < head; slice++) {
         const upTo = Math.min(head, cursor + SLICE);
         const lines: string[] = [];
+        const records: SecurityRecord[] = [];
         // A range of the primary key: bounded whatever the log's length.
         for (const row of db.prepare('SELECT * FROM events WHERE seq > ? AND seq <= ? AND type IN (SELECT value FROM json_each(?)) ORDER BY seq').iterate(cursor, upTo, TYPES) as Iterable<EventRow>) {
-          const record = toSecurityRecord(rowToEvent(row));
-          if (record) lines.push(`${JSON.stringify(record)}\n`);
+          const event = rowToEvent(row);
+          // A failure at a locked vault was streamed when it happened (appendLocked): not twice.
+          if (event.data.streamedEarly === true) continue;
+          const record = toSecurityRecord(event);
+          if (!record) continue;
+          lines.push(`${JSON.stringify(record)}\n`);
+          records.push(record);
         }
         if (lines.length > 0) this.append(lines.join(''));
+        if (records.length > 0) onWritten?.(records);
         cursor = upTo;
-        writeFileAtomic(this.cursorFile, `${JSON.stringify({ seq: cursor })}\n`);
         written += lines.length;
+        // Saved after lines were written (a crash before it repeats them: at least once), and after a
+        // long run without any, so that another process (or the next run) does not read it all again.
+        // Between the saved cursor and `cursor` there is then no security event to write twice.
+        if (lines.length > 0 || cursor - saved >= CURSOR_EVERY) {
+          writeFileAtomic(this.cursorFile, `${JSON.stringify({ seq: cursor })}\n`);
+          saved = cursor;
+        }
       }
+      this.seen = cursor;
       return written;
+    } finally {
+      unlinkSync(this.lock);
+    }
+  }
+
+  /**
+   * Writes records made while the vault is locked (lockedFailureRecords) at once, outside the
+   * cursor, waiting up to `waitMs` for another process's (millisecond-long) turn. Returns false,
+   * writing nothing, when the turn does not come: the failure then reaches the stream from the log
+   * at the next unlock, as before.
+   */
+  async appendLocked(records: readonly LockedSecurityRecord[], waitMs = 1_000): Promise<boolean> {
+    if (records.length === 0) return false;
+    const deadline = Date.now() + waitMs;
+    while (!this.takeLock()) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 20)));
+    }
+    try {
+      this.append(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      return true;
     } finally {
       unlinkSync(this.lock);
     }

@@ -16,6 +16,7 @@ export const SECURITY_EVENT_TYPES: Readonly<Record<string, 'success' | 'failure'
   'incident.pii_viewed': 'info', 'evidence.viewed': 'info', 'evidence.exported': 'info',
   'log.verification_failed': 'failure', 'settings.changed': 'info',
   'security.alert': 'failure', 'security.alert_acknowledged': 'info', 'siem.write_failed': 'failure',
+  'siem.syslog_failed': 'failure',
 };
 
 /**
@@ -49,6 +50,25 @@ export interface SecurityRecord {
   hash: string;
   [field: string]: unknown;
 }
+
+/**
+ * A line written while the vault was locked (a failed sign-in, a threshold crossed): no database
+ * to give it a place in the chain, so `seq` and `hash` are null and `pendingId` names it; the
+ * failure's log event (appended at the next unlock) is not streamed again.
+ */
+export interface LockedSecurityRecord {
+  v: number;
+  seq: null;
+  ts: string;
+  type: string;
+  outcome: 'success' | 'failure' | 'info';
+  actor: string;
+  incident: null;
+  hash: null;
+  locked: true;
+  [field: string]: unknown;
+}
+export type AnySecurityRecord = SecurityRecord | LockedSecurityRecord;
 
 /** One stream line's object for a security-relevant event, or null for any other event. */
 export function toSecurityRecord(e: TimelineEvent): SecurityRecord | null {

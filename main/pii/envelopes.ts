@@ -50,36 +50,58 @@ export function subjectState(db: Db, subject: string): SubjectState {
   return { kind: 'open', key };
 }
 
-/** The incident's data subject (one per incident: its reporter and the people affected), or null. */
-export function subjectOfIncident(db: Db, ref: string): { id: string; shreddedAt: string | null; shreddedBy: string | null; reason: string | null } | null {
-  const row = db.prepare('SELECT id, shredded_at AS shreddedAt, shredded_by AS shreddedBy, shred_reason AS reason FROM data_subjects WHERE incident_ref = ?').get(ref) as
-    { id: string; shreddedAt: string | null; shreddedBy: string | null; reason: string | null } | undefined;
+/** A data subject as the incidents and the erasure see it. */
+export interface IncidentSubject {
+  id: string;
+  part: string;
+  shreddedAt: string | null;
+  shreddedBy: string | null;
+  reason: string | null;
+}
+const SUBJECT_COLUMNS = 'id, part, shredded_at AS shreddedAt, shredded_by AS shreddedBy, shred_reason AS reason';
+
+/**
+ * The incident's data subject: its own (`part` 'incident': the reporter, the people affected and
+ * the runbook answers marked personal), or where it has none, the subject migration 0310 made for
+ * answers it could not seal under it (`part` 'runbook-answers'); null when it holds no personal data.
+ */
+export function subjectOfIncident(db: Db, ref: string): IncidentSubject | null {
+  const row = db.prepare(`SELECT ${SUBJECT_COLUMNS} FROM data_subjects WHERE incident_ref = ? ORDER BY part = 'incident' DESC, created_at LIMIT 1`).get(ref) as IncidentSubject | undefined;
   return row ?? null;
 }
+
+/** Every data subject of the incident (at most two: its own, and migration 0310's for runbook answers). */
+export function subjectsOfIncident(db: Db, ref: string): IncidentSubject[] {
+  return db.prepare(`SELECT ${SUBJECT_COLUMNS} FROM data_subjects WHERE incident_ref = ? ORDER BY part = 'incident' DESC, created_at`).all(ref) as IncidentSubject[];
+}
+
+const erasedRefusal = (ref: string, at: string, by: string): ApiFailure =>
+  new ApiFailure('CONFLICT', `the personal data of ${ref} was erased on ${at} by ${by}; it takes no new personal data (record the person in a new incident if needed)`);
 
 /**
  * A sealer for an incident's personal values. A new subject needs no key held: its random key is
  * sealed to the personal-data key's public half, so a writer can store what they cannot read back.
  * An existing subject's key must be open (this process holds the personal-data key); an erased
- * subject takes no new personal data.
+ * incident (any of its subjects shredded) takes no new personal data.
  */
 export function sealerFor(db: Db, ref: string, now: string): (field: string, value: unknown) => Envelope {
-  const existing = subjectOfIncident(db, ref);
+  const all = subjectsOfIncident(db, ref);
+  const shredded = all.find((s) => s.shreddedAt !== null);
+  if (shredded) throw erasedRefusal(ref, shredded.shreddedAt ?? '', shredded.shreddedBy ?? 'unknown');
+  const existing = all.find((s) => s.part === 'incident');
   let subject: string;
   let key: Buffer;
-  if (existing === null) {
+  if (existing === undefined) {
     subject = randomUUID();
     key = randomBytes(32);
     const { epoch, publicKey } = currentPiiKey(db);
-    db.prepare('INSERT INTO data_subjects (id, incident_ref, epoch, sealed, created_at) VALUES (?, ?, ?, ?, ?)')
+    db.prepare("INSERT INTO data_subjects (id, incident_ref, epoch, sealed, created_at, part) VALUES (?, ?, ?, ?, ?, 'incident')")
       .run(subject, ref, epoch, JSON.stringify(sealTo(publicKey, key, subjectAad(subject, epoch))), now);
     piiKeyringOf(db)?.subjects.set(subject, key);
   } else {
     subject = existing.id;
     const state = subjectState(db, subject);
-    if (state.kind === 'erased') {
-      throw new ApiFailure('CONFLICT', `the personal data of ${ref} was erased on ${state.at} by ${state.by}; it takes no new personal data (record the person in a new incident if needed)`);
-    }
+    if (state.kind === 'erased') throw erasedRefusal(ref, state.at, state.by);
     if (state.kind === 'locked') {
       throw new ApiFailure('CONFLICT', `${ref}'s personal data cannot be changed in this session: the personal-data key is not open here (your grant is pending until an administrator signs in, or sign in again)`);
     }

@@ -4,7 +4,7 @@ export {
   sweepPiiGrants, PII_ROLES, type PiiKeyring, type PiiRecovery, type PiiSettlement,
 } from './piiKeys';
 export { recoveryKeyPair, recoveryPublicKey, registerRecoveryHolder } from './recoveryHolder';
-export { isEnvelope, openEnvelope, sealerFor, subjectOfIncident, subjectState, type Envelope, type SubjectState } from './envelopes';
+export { isEnvelope, openEnvelope, sealerFor, subjectOfIncident, subjectsOfIncident, subjectState, type Envelope, type IncidentSubject, type SubjectState } from './envelopes';
 export { openEventData, holdsEnvelopes } from './openEventData';
 export { personalOpener } from './personalOpener';
 export { shredSubject } from './shredSubject';

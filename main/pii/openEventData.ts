@@ -1,5 +1,5 @@
 import { PII_FIELDS } from '../../contract';
-import type { Db } from '../store';
+import { runbookAnswerField, type Db } from '../store';
 import { isEnvelope, openEnvelope } from './envelopes';
 
 const PII = new Set<string>(PII_FIELDS);
@@ -7,7 +7,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * An event's data with its personal values opened where this process holds their keys: the
- * fields of `incident.created`, the before/after of a personal field in `incident.updated`. A
+ * fields of `incident.created`, the before/after of a personal field in `incident.updated`, the
+ * value of a runbook answer marked personal (`runbook.step_done` with `personal: true`). A
  * value that cannot be opened becomes null, and the data says why (`personalData`: `erased`, or
  * `withheld` when the key is not held here). The stored data, which the hash covers, is unchanged.
  */
@@ -34,11 +35,16 @@ export function openEventData(db: Db, data: Record<string, unknown>): Record<str
       ),
     };
   }
+  if (isPersonalAnswer(data)) out = { ...out, value: open(data.value, runbookAnswerField(data.run, data.step)) };
   return why === null ? out : { ...out, personalData: why };
 }
+
+/** A runbook answer marked personal, sealed (main/runbooks runStore). */
+const isPersonalAnswer = (data: Record<string, unknown>): boolean => data.personal === true && isEnvelope(data.value);
 
 /** Whether the data holds any envelope (a personal value sealed, opened or not). */
 export function holdsEnvelopes(data: Record<string, unknown>): boolean {
   if (isRecord(data.fields) && PII_FIELDS.some((f) => isEnvelope((data.fields as Record<string, unknown>)[f]))) return true;
+  if (isPersonalAnswer(data)) return true;
   return Array.isArray(data.changes) && data.changes.some((c) => isRecord(c) && (isEnvelope(c.before) || isEnvelope(c.after)));
 }

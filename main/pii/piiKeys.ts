@@ -4,7 +4,7 @@ import { unwrapKey, wrapKey, type Wrapped } from '../vault';
 import { grantRecoveryHolder, openRecoveryGrant, regrantRecoveryHolder, registerRecoveryHolder } from './recoveryHolder';
 import { generateKeyPair, openSealed, parseSealed, sealTo, type KeyPair } from './sealTo';
 
-/** The definitions purgeTable rewrites these tables with (as migration 0300 created them). */
+/** The definitions purgeTable rewrites these tables with (as migrations 0300 and 0310 made them). */
 export const PII_GRANTS = `(
   user TEXT NOT NULL REFERENCES users(name),
   epoch INTEGER NOT NULL,
@@ -20,14 +20,16 @@ const PII_ESCROW = `(
 ) STRICT`;
 export const DATA_SUBJECTS = `(
   id TEXT PRIMARY KEY,
-  incident_ref TEXT NOT NULL UNIQUE,
+  incident_ref TEXT NOT NULL,
   epoch INTEGER,
   sealed TEXT,
   created_at TEXT NOT NULL,
   shredded_at TEXT,
   shredded_by TEXT,
   shred_reason TEXT,
-  CHECK ((sealed IS NULL) = (shredded_at IS NOT NULL))
+  part TEXT NOT NULL DEFAULT 'incident',
+  CHECK ((sealed IS NULL) = (shredded_at IS NOT NULL)),
+  UNIQUE (incident_ref, part)
 ) STRICT`;
 
 /** The roles whose users hold the personal-data key (contract/roles.ts). */

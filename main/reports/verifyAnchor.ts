@@ -1,6 +1,6 @@
 import type { AnchorCheck, ChainHead, RecordedReport, VerifyResult } from '../../contract';
 import type { Db } from '../store';
-import { verifyChain } from '../timeline';
+import { namesEvent, verifyChain } from '../timeline';
 
 interface EventRow {
   seq: number;
@@ -29,7 +29,7 @@ export function verifyAnchor(db: Db, anchor: ChainHead, reportSha256?: string): 
   const lastSeq = plain.head?.seq ?? 0;
   let chain: VerifyResult = plain;
   if (plain.ok && anchor.seq > lastSeq) chain = { ...plain, ok: false, firstBadSeq: lastSeq + 1, problem: `the log ends at event ${lastSeq} but the anchor says ${anchor.seq}: events were cut off` };
-  else if (plain.ok && row?.hash !== anchor.hash && row?.v1_hash !== anchor.hash) chain = { ...plain, ok: false, firstBadSeq: anchor.seq, problem: `event ${anchor.seq} differs from the anchored head` };
+  else if (plain.ok && !namesEvent(db, anchor)) chain = { ...plain, ok: false, firstBadSeq: anchor.seq, problem: `event ${anchor.seq} differs from the anchored head` };
 
   let report: RecordedReport | null | undefined;
   if (reportSha256 !== undefined) {

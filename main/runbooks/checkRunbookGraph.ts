@@ -62,6 +62,10 @@ function checkReferences(rb: RunbookFile, at: ProblemAt): RunbookProblem[] {
       else inputs.set(s.name, i);
       if (s.type === 'choice' && s.options === undefined) out.push(at(stepPath(i, 'type'), `input "${s.name}" of type choice needs options`));
       if (s.type !== 'choice' && s.options !== undefined) out.push(at(stepPath(i, 'options'), `options are only for inputs of type choice, not ${s.type}`));
+      // A personal answer is sealed (docs/security.md); written into the incident it would be in the clear.
+      if (s.personal === true && s.writes !== undefined) {
+        out.push(at(stepPath(i, 'writes'), `input "${s.name}" is personal and cannot write the incident's ${s.writes} (which everyone reads); remove writes, or personal`));
+      }
       if (s.writes !== undefined && WRITABLE_FIELDS[s.writes] !== s.type) {
         out.push(at(stepPath(i, 'writes'), `input "${s.name}" writes ${s.writes}, which needs type ${WRITABLE_FIELDS[s.writes]}, not ${s.type}`));
       }
@@ -79,6 +83,10 @@ function checkReferences(rb: RunbookFile, at: ProblemAt): RunbookProblem[] {
       const index = inputs.get(name);
       const input = index === undefined ? undefined : rb.steps[index];
       if (input === undefined) out.push(at(stepPath(i, 'when', 'inputs', name), `when: refers to input "${name}", which no input step defines`));
+      // Its value is sealed: a condition on it would need the key to decide, and would tell everyone what it was.
+      else if (input.kind === 'input' && input.personal === true) {
+        out.push(at(stepPath(i, 'when', 'inputs', name), `when: cannot read input "${name}", which is personal (its answer is sealed); branch with a decision step instead`));
+      }
       else if (input.kind === 'input' && !COMPARABLE.has(input.type)) {
         out.push(at(stepPath(i, 'when', 'inputs', name), `when: cannot compare input "${name}" of type ${input.type} (only choice, boolean, number and text)`));
       }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ApiFailure, type Incident, type RunView } from '../../contract';
-import type { Db } from '../store';
+import { ApiFailure, type Incident, type RunInputValue, type RunView } from '../../contract';
+import { isEnvelope, openEnvelope, sealerFor } from '../pii';
+import { runbookAnswerField, type Db } from '../store';
 import { appendEvent } from '../timeline';
 import { getIncident, updateIncident } from '../incidents';
 import { buildRunGraph, type RunGraph } from './RunGraph';
@@ -12,7 +13,7 @@ import { planAction, type Actor, type PlannedAction } from './planAction';
 import type { RunState } from './RunState';
 import { SYSTEM_ACTOR, type AutoTransition, type Transition, type TransitionBody } from './RunTransition';
 import type { RunbookFile } from './runbookSchema';
-import { toRunView, type RunRecord } from './toRunView';
+import { toRunView, type AnswerOpener, type RunRecord } from './toRunView';
 
 interface RunRow {
   id: string;
@@ -107,6 +108,9 @@ class Recorder {
     const stepTitle = def?.title;
     // Marked so the timeline can hide the value from roles without pii:read (maskEvent).
     const personal = tr.t === 'done' && def?.kind === 'input' && def.personal === true;
+    // Sealed like the incident's personal fields (main/pii): the same envelope in the row and in the
+    // event, so the log's hash covers the ciphertext and the file holds no answer in the clear.
+    if (personal && tr.t === 'done' && tr.value !== undefined && tr.value !== null) tr.value = this.seal(tr.step, tr.value);
     const { n: _n, at: _at, by: _by, eventSeq: _seq, t: _t, ...detail } = tr;
     const event = appendEvent(this.db, {
       actor: by,
@@ -125,6 +129,17 @@ class Recorder {
     applyTransition(this.graph, this.state, tr);
     this.written.push(tr);
     return tr;
+  }
+  /** A personal answer as stored: an envelope under the incident's data subject, refused (nothing recorded) where it cannot be. */
+  private seal(step: string, value: RunInputValue): RunInputValue {
+    let sealer: ReturnType<typeof sealerFor>;
+    try {
+      sealer = sealerFor(this.db, this.run.incidentRef, this.at);
+    } catch (e) {
+      if (!(e instanceof ApiFailure)) throw e;
+      throw new ApiFailure(e.code, `step "${step}" asks for personal data, which was not recorded: ${e.message}. Skip the step with a reason if the answer cannot be given here`);
+    }
+    return sealer(runbookAnswerField(this.run.id, step), value) as unknown as RunInputValue;
   }
   /** Automatic consequences of transition `cause`, decided against the incident as it is now. */
   derive(incident: Incident, cause: number): void {
@@ -154,7 +169,11 @@ function newerVersion(dirs: RunbookDirs, run: RunRecord): RunView['newerVersion'
 }
 
 function view(scope: RunScope, loaded: LoadedRun): RunView {
-  return toRunView(loaded.record, loaded.graph, loaded.state, scope.now, newerVersion(scope.dirs, loaded.record), scope.seesPii ?? true);
+  const run = loaded.record.id;
+  // Sealed answers opened where this process holds the personal-data key; runs from before
+  // migration 0310 whose log did not verify keep plain values in their events only.
+  const open: AnswerOpener = (step, value) => (isEnvelope(value) ? openEnvelope(scope.db, value, runbookAnswerField(run, step)) : { ok: true, value }) as ReturnType<AnswerOpener>;
+  return toRunView(loaded.record, loaded.graph, loaded.state, scope.now, newerVersion(scope.dirs, loaded.record), scope.seesPii ?? true, open);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PhaseTime, RunCause, RunView } from '../../contract';
+import type { PhaseTime, RunCause, RunInputValue, RunView } from '../../contract';
 import { blockedBy } from './deriveTransitions';
 import { describeCause, describeTransition } from './describeTransition';
 import type { RunGraph } from './RunGraph';
@@ -8,12 +8,25 @@ import { isConsequence, UNDOABLE_KINDS, USER_KINDS, type Transition } from './Ru
 /** What the runs table says about a run; the rest of the view comes from its transitions. */
 export type RunRecord = Pick<RunView, 'id' | 'incidentRef' | 'runbookId' | 'title' | 'version' | 'contentHash' | 'source' | 'startedAt' | 'startedBy'>;
 
-/** The run as the API shows it; `now` closes the phases still running for the time figures. */
-export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now: string, newerVersion: RunView['newerVersion'], seesPii: boolean): RunView {
-  const hidden = (id: string | null): boolean => {
+/** Opens a personal answer as stored (an envelope, main/pii), or says why it cannot be read here. */
+export type AnswerOpener = (step: string, value: unknown) => { ok: true; value: RunInputValue } | { ok: false; why: 'erased' | 'locked' };
+
+const sealedText = (why: 'erased' | 'locked'): string =>
+  why === 'erased' ? 'personal data erased' : 'personal data withheld: the personal-data key is not open in this session';
+
+/**
+ * The run as the API shows it; `now` closes the phases still running for the time figures.
+ * Answers to inputs marked personal are hidden from a caller without pii:read (`redacted`), and
+ * otherwise opened by `open`: where they cannot be, `personalData` says why (erased, withheld).
+ */
+export function toRunView(
+  run: RunRecord, graph: RunGraph, state: RunState, now: string, newerVersion: RunView['newerVersion'], seesPii: boolean, open: AnswerOpener,
+): RunView {
+  const personal = (id: string | null): boolean => {
     const def = id === null ? undefined : graph.byId.get(id);
-    return !seesPii && def?.kind === 'input' && def.personal === true;
+    return def?.kind === 'input' && def.personal === true;
   };
+  const hidden = (id: string | null): boolean => !seesPii && personal(id);
   const byN = new Map(state.transitions.map((t) => [t.n, t]));
   const causeOf = (n: number | null): RunCause | null => {
     const t = n === null ? undefined : byN.get(n);
@@ -21,12 +34,16 @@ export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now:
   };
   const textOf = (t: Transition): string => {
     const step = 'step' in t ? t.step : null;
-    return t.t === 'done' && hidden(step) ? `did "${step ?? ''}" — personal data hidden` : describeTransition(t);
+    if (t.t !== 'done' || !personal(t.step) || t.value === undefined) return describeTransition(t);
+    if (hidden(step)) return `did "${t.step}" — personal data hidden`;
+    const r = open(t.step, t.value);
+    return r.ok ? describeTransition({ ...t, value: r.value }) : `did "${t.step}" — ${sealedText(r.why)}${t.note ? ` — note: ${t.note}` : ''}`;
   };
   const steps = graph.steps.map((def) => {
     const s = state.steps.get(def.id);
     if (!s) throw new Error(`run ${run.id} has no state for step ${def.id}`);
     const redacted = hidden(def.id) && s.value !== null;
+    const opened = !redacted && personal(def.id) && s.value !== null ? open(def.id, s.value) : null;
     return {
       definition: def,
       state: s.state,
@@ -39,8 +56,9 @@ export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now:
       seconds: s.seconds,
       note: s.note,
       answer: s.answer,
-      value: redacted ? null : s.value,
+      value: redacted || (opened !== null && !opened.ok) ? null : opened?.ok ? opened.value : s.value,
       redacted,
+      ...(opened !== null && !opened.ok ? { personalData: opened.why === 'erased' ? 'erased' as const : 'withheld' as const } : {}),
       ticked: [...s.ticked].sort((a, b) => a - b),
       approvals: s.approvals,
       evidence: s.evidence,
@@ -64,7 +82,7 @@ export function toRunView(run: RunRecord, graph: RunGraph, state: RunState, now:
         n: t.n, eventSeq: t.eventSeq, at: t.at, by: t.by, kind: t.t, step: 'step' in t ? t.step : null, text: textOf(t),
         undone: state.undone.has(t.n), cause: isConsequence(t) ? causeOf(t.cause) : null,
       })),
-    undoable: undoTarget ? { n: undoTarget.n, text: undoTarget.t === 'done' && hidden(undoTarget.step) ? `did "${undoTarget.step}"` : describeTransition(undoTarget) } : null,
+    undoable: undoTarget ? { n: undoTarget.n, text: undoTarget.t === 'done' && personal(undoTarget.step) ? `did "${undoTarget.step}"` : describeTransition(undoTarget) } : null,
     newerVersion,
   };
 }

@@ -6,3 +6,5 @@ export { setLetterhead } from './setLetterhead';
 export { setNotifyPlan } from './setNotifyPlan';
 export { ALERT_SETTINGS_KEY, getAlertSettings } from './getAlertSettings';
 export { setAlertSettings } from './setAlertSettings';
+export { getSyslogSettings, SYSLOG_SETTINGS_KEY } from './getSyslogSettings';
+export { setSyslogSettings } from './setSyslogSettings';

@@ -7,5 +7,5 @@ export { nativeBindingPath } from './nativeBinding';
 export { processAlive, readLockHolder, tryCreateLockFile, type LockHolder } from './lockFile';
 export { vacuumIfPending } from './vacuumIfPending';
 export { checkpointWal, purgeTable } from './purgeTable';
-export { personalScrubber, addPersonalValues, PERSONAL_EVENTS_SQL, type PersonalOpener } from './personalScrubber';
+export { personalScrubber, addPersonalValues, PERSONAL_EVENTS_SQL, runbookAnswerField, type PersonalOpener } from './personalScrubber';
 export { rescrubEvents, rescrubIncident } from './searchIndex';

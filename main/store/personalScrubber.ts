@@ -31,6 +31,13 @@ function addOpened(scrubber: PiiScrubber, field: string, value: unknown, open?: 
   else if (r.why === 'locked') scrubber.blind();
 }
 
+/**
+ * The field a runbook answer marked personal is sealed for (its envelope's AAD, main/pii): bound to
+ * the run and the step, so an answer cannot be moved to another step or run. Migration 0310 keeps
+ * its own copy of this format.
+ */
+export const runbookAnswerField = (run: unknown, step: unknown): string => `runbook:${String(run)}:${String(step)}`;
+
 /** Adds the personal values one event records (see PERSONAL_EVENTS_SQL) to `scrubber`, opened by `open` where sealed. */
 export function addPersonalValues(scrubber: PiiScrubber, type: string, data: unknown, open?: PersonalOpener): void {
   if (!isRecord(data)) return;
@@ -45,7 +52,7 @@ export function addPersonalValues(scrubber: PiiScrubber, type: string, data: unk
       }
     }
   } else if (type === 'runbook.step_done' && data.personal === true) {
-    addOpened(scrubber, 'value', data.value, open);
+    addOpened(scrubber, runbookAnswerField(data.run, data.step), data.value, open);
   }
 }
 

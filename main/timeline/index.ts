@@ -1,5 +1,5 @@
 export { appendEvent, observeAppends, readHead, type AppendObserver, type NewEvent } from './appendEvent';
-export { verifyChain } from './verifyChain';
+export { namesEvent, verifyChain } from './verifyChain';
 export { eventsForIncident, incidentEventPage, listEvents, toFtsQuery, EVENT_COUNT_CAP, type EventQuery } from './listEvents';
 export { maskEvent } from './maskEvent';
 export { readEvents } from './readEvents';

@@ -45,9 +45,21 @@ export function verifyChain(db: Db, expected?: ChainHead): VerifyResult {
   }
   if (expected) {
     if (expected.seq > lastSeq) return bad(lastSeq + 1, `the log ends at event ${lastSeq} but the anchor says ${expected.seq}: events were cut off`);
-    // An anchor from before migration 300 names the event's v1 hash, which its current hash covers.
-    const row = db.prepare('SELECT hash, v1_hash FROM events WHERE seq = ?').get(expected.seq) as { hash: string; v1_hash: string | null } | undefined;
-    if (expected.seq > 0 && row?.hash !== expected.hash && row?.v1_hash !== expected.hash) return bad(expected.seq, `event ${expected.seq} differs from the anchored head`);
+    if (expected.seq > 0 && !namesEvent(db, expected)) return bad(expected.seq, `event ${expected.seq} differs from the anchored head`);
   }
   return { ok: true, count, head: last };
+}
+
+/**
+ * Whether an anchor names the event: its hash, or a hash it had before a re-anchoring — its
+ * `v1_hash`, which the current hash covers, or an older one kept in `event_prior_hashes` (an event
+ * re-anchored by migration 300 and again by 310).
+ */
+export function namesEvent(db: Db, anchor: ChainHead): boolean {
+  const row = db.prepare('SELECT hash, v1_hash FROM events WHERE seq = ?').get(anchor.seq) as { hash: string; v1_hash: string | null } | undefined;
+  if (!row) return false;
+  if (row.hash === anchor.hash || row.v1_hash === anchor.hash) return true;
+  // A log from before migration 310 (a restored backup's, read before it is migrated) has no such table.
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_prior_hashes'").get() === undefined) return false;
+  return db.prepare('SELECT 1 FROM event_prior_hashes WHERE seq = ? AND hash = ?').get(anchor.seq, anchor.hash) !== undefined;
 }

@@ -171,6 +171,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   // Bodies are small or capped; a stalled client must not hold a socket forever.
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
+  // Node closes a kept-alive socket after 5 s idle; a client that sends its next request on it in
+  // that instant gets ECONNRESET and, for a POST, no retry (seen from Playwright's request client in
+  // the notifications e2e). Keep idle sockets longer than clients do, so the client closes first.
+  server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

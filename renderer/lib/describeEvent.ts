@@ -134,6 +134,8 @@ export function describeEvent(event: TimelineEvent): EventDescription {
       return { ...base, summary: `Log chain verification FAILED${typeof d.firstBadSeq === 'number' ? ` at event #${d.firstBadSeq}` : ''}`, tone: 'danger' };
     case 'siem.write_failed':
       return { ...base, summary: `The security event stream could not be written (${str(d.error)}); it resumes where it stopped`, tone: 'danger' };
+    case 'siem.syslog_failed':
+      return { ...base, summary: `Security events could not be sent to syslog at ${str(d.host)}:${str(d.port)} over ${str(d.transport).toUpperCase()} (${str(d.error)}); retrying, the JSON-lines file is complete`, tone: 'danger' };
     case 'pii.subject_shredded':
       // Crypto-shredding (docs/security.md): the event names the data subject, never the person.
       return { ...base, summary: 'Erased the personal data for good (its key destroyed)', body: `Reason: ${str(d.reason)}\nData subject: ${str(d.subject)}`, tone: 'security' };

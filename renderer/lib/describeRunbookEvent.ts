@@ -5,6 +5,10 @@ import { showValue } from './showValue';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
 
+/** A personal answer not shown: erased, sealed (the key is not open here), or hidden from this role. */
+const personalWithheld = (why: unknown): string =>
+  why === 'erased' ? 'personal data erased' : why === 'withheld' ? 'personal data sealed (the key is not open in this session)' : 'personal data hidden';
+
 /** The events a guided run writes (`runbook.*`): each names the step by its title, as the run view does. */
 export function describeRunbookEvent(event: TimelineEvent, base: EventDescription): EventDescription {
   const d = event.data;
@@ -20,6 +24,7 @@ export function describeRunbookEvent(event: TimelineEvent, base: EventDescriptio
       // An input that writes an incident field also appends the incident.updated event, which
       // shows the change; repeating it here would list it twice.
       const detail = d.answer !== undefined ? ` — answer ${str(d.answer)}`
+        : d.personal === true && d.value === null ? ` — ${personalWithheld(d.personalData)}`
         : d.value !== undefined && d.wrote === undefined ? ` — ${showValue(d.value)}`
           : Array.isArray(d.evidence) ? ` — ${d.evidence.length} evidence ${d.evidence.length === 1 ? 'file' : 'files'}` : '';
       return { ...status, summary: `Did step ${step}${detail}`, body: typeof d.note === 'string' ? d.note : null };

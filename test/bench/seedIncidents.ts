@@ -18,17 +18,17 @@ function ensureOwners(db: Db): void {
 /**
  * n incidents detected over two years, in every status, by one bulk INSERT of the columns
  * createIncident writes (createIncident itself runs at ~1–3k/s: see createIncidentRate). The
- * incidents_fts trigger indexes each row as usual; the per-year counters are left where
+ * incidents_fts trigger indexes each row as usual (search_title and search_tags given as createIncident gives them); the per-year counters are left where
  * createIncident would have left them. Returns the wall time in ms.
  */
 export function seedIncidents(db: Db, n: number, seed = 3): number {
   const rnd = createRandom(seed);
   ensureOwners(db);
   const insert = db.prepare(
-    `INSERT INTO incidents (ref, title, summary, category, severity, status, status_rank, owner, tags, detected_at,
+    `INSERT INTO incidents (ref, title, search_title, summary, category, severity, status, status_rank, owner, tags, search_tags, detected_at,
        triaged_at, contained_at, eradicated_at, recovered_at, closed_at, data_categories, affected,
        reporter_name, reporter_email, reporter_phone, affected_people, created_at, created_by, updated_at)
-     VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, '[]', '[]', NULL, NULL, NULL, '[]', ?, 'alice', ?)`,
+     VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, '[]', '[]', NULL, NULL, NULL, '[]', ?, 'alice', ?)`,
   );
   const counter = db.prepare(
     'INSERT INTO incident_counters (year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)',
@@ -45,8 +45,8 @@ export function seedIncidents(db: Db, n: number, seed = 3): number {
       const updated = Math.min(START + SPAN, detected + Math.floor(rnd() * 30 * 86_400_000));
       insert.run(
         `IR-${year}-${String(number).padStart(4, '0')}`,
-        fields.title, fields.category, fields.severity, status, STATUSES.indexOf(status), fields.owner,
-        JSON.stringify(fields.tags), new Date(detected).toISOString(), new Date(detected).toISOString(), new Date(updated).toISOString(),
+        fields.title, fields.title, fields.category, fields.severity, status, STATUSES.indexOf(status), fields.owner,
+        JSON.stringify(fields.tags), JSON.stringify(fields.tags), new Date(detected).toISOString(), new Date(detected).toISOString(), new Date(updated).toISOString(),
       );
     }
     for (const [year, last] of lastByYear) counter.run(year, last);

@@ -43,9 +43,9 @@ export function seedKpiData(db: Db, dir: string, n: number, events: number, prog
   const rnd = createRandom(12);
   if (!findUser(db, 'alice')) insertUser(db, 'alice', 'admin', iso(KPI_START));
   const insert = db.prepare(
-    `INSERT INTO incidents (ref, title, summary, category, severity, highest_severity, status, status_rank, owner, tags, started_at, detected_at,
+    `INSERT INTO incidents (ref, title, search_title, summary, category, severity, highest_severity, status, status_rank, owner, tags, started_at, detected_at,
        triaged_at, contained_at, eradicated_at, recovered_at, closed_at, data_categories, affected, affected_people, exercise, created_at, created_by, updated_at)
-     VALUES (?, ?, '', ?, ?, ?, ?, ?, 'alice', '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, 'alice', ?)`,
+     VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, 'alice', '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, 'alice', ?)`,
   );
   const facts = db.prepare('INSERT INTO breach_facts (incident_ref, facts, updated_at, updated_by) VALUES (?, ?, ?, ?)');
   const moves: Move[] = [];
@@ -72,7 +72,7 @@ export function seedKpiData(db: Db, dir: string, n: number, events: number, prog
       const exercise = rnd() < 0.05 ? 1 : 0;
       const breach = cat === 'data-breach' && rnd() < 0.12;
       insert.run(
-        ref, `Incident ${i}`, cat, sev, sev, STATUSES[reached], reached, ...times.map((x) => (x === null ? null : iso(x))),
+        ref, `Incident ${i}`, `Incident ${i}`, cat, sev, sev, STATUSES[reached], reached, ...times.map((x) => (x === null ? null : iso(x))),
         breach ? '["contact"]' : '[]', breach ? JSON.stringify([{ jurisdiction: 'DE', count: 100 + Math.floor(rnd() * 5000) }]) : '[]', exercise, iso(detected), iso(t),
       );
       if (breach) {

@@ -139,6 +139,8 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
       personalDataBurst: { threshold: 30, windowMinutes: 10 }, repeatMinutes: 60,
       workingHours: { enabled: false, start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5], timeZone: 'UTC' },
     },
+    'settings.syslog.get': {},
+    'settings.syslog.set': { enabled: false, host: '', port: 514, transport: 'udp', facility: 'auth', appName: 'firebreak' },
     'audit.accessReport': { offset: 0, limit: 200 },
     'reports.period': { from: '2026-01-01', to: '2026-03-31', format: 'md' },
   };

@@ -1,4 +1,4 @@
-import type { BackupScheduleStatus, MethodName, MethodOutput, ParsedInput, Role, SessionRevokeReason, Topic, Topics } from '../../../contract';
+import type { BackupScheduleStatus, SyslogStatus, MethodName, MethodOutput, ParsedInput, Role, SessionRevokeReason, Topic, Topics } from '../../../contract';
 import type { Db, Vault } from '../../vault';
 import type { SignInAttempts } from '../../auth';
 import type { Connection } from '../types';
@@ -33,6 +33,16 @@ export interface Context {
    * while the vault is open, within seconds of another process recording one.
    */
   flushLate(): void;
+  /** Security event stream outputs of this process: the syslog sender's state, and re-reading the settings they follow (after a change). */
+  siem: { syslogStatus(): SyslogStatus; reload(): void };
+  /**
+   * A failed sign-in while the vault is locked here: written to the security stream at once (JSON
+   * lines and syslog) with the failed sign-in rules' threshold crossings. Returns whether the JSON
+   * line was written, i.e. whether the log event must be kept out of the stream at the next unlock.
+   */
+  streamLockedFailure(failure: { event: { actor: string; type: string; ts: string; data: Record<string, unknown> }; pendingId: string }): Promise<boolean>;
+  /** The threshold records for a locked-time failure, once the attempts file says what else waits (see streamLockedFailure). */
+  streamLockedThresholds(failure: { event: { actor: string; type: string; ts: string; data: Record<string, unknown> }; pendingId: string }, waiting: readonly { user: string; ts: string }[]): Promise<void>;
   /** Binds a new session to this connection; a session it held before ends (signing in again must not leave the first one open). */
   bindSession(session: Session): void;
   /** Pushes to this connection only (progress of the work it asked for). */

@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../../contract';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   clearMustChangePassphrase, clearUserSecrets, createUserKey, dropUserKeys, enableTotp, findUser, generateTotpSecret, getUser, insertUser, matchTotp,
   openTotp, openUserKey, otpauthUrl, qrDataUrl, recordTotpStep, sealTotp, setTotpPending, settleUserSecrets, totpForSignIn, wrapUserKey,
@@ -46,7 +46,11 @@ async function beginAttempt(ctx: Context, key: string): Promise<Attempt> {
         appendEvent(ctx.open().db, event);
         await ctx.attempts.fail(ticket, null);
       } else {
-        await ctx.attempts.fail(ticket, event);
+        // Locked: the log waits for the next unlock, the security stream does not (docs/security.md).
+        const failure = { event, pendingId: randomUUID() };
+        const streamed = await ctx.streamLockedFailure(failure);
+        const waiting = await ctx.attempts.fail(ticket, { ...event, id: failure.pendingId, data: { ...event.data, ...(streamed ? { streamedEarly: true } : {}) } });
+        await ctx.streamLockedThresholds(failure, waiting);
       }
       throw error;
     },

@@ -48,7 +48,7 @@ export const notifyDraft: CommandSpec = {
     let audience = ctx.values.audience as Audience | undefined;
     if (audience === undefined) {
       const regime = (await ctx.call('notify.regimes', {})).find((r) => r.id === regimeId);
-      if (!regime) throw usageError(`no regime ${regimeId} (notify.regimes lists them)`);
+      if (!regime) throw usageError(`no regime ${regimeId}: \`firebreak notify regimes\` lists the ids`);
       audience = regime.audience as Audience;
     }
     const existing = (await ctx.call('notify.drafts.list', { ref })).filter((d) => d.regimeId === regimeId && d.audience === audience).at(-1);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { jurisdictionName, type Incident, type IncidentPhase, type PiiField } from '../../../contract';
 import { describePhase } from '../../lib/describePhase';
 import { formatCount } from '../../lib/formatCount';
@@ -8,6 +8,8 @@ import { ExerciseBadge } from '../common/ExerciseBadge';
 import { Icon } from '../common/Icon';
 import { Kbd } from '../common/Kbd';
 import { SeverityBadge } from '../common/SeverityBadge';
+import { useCan } from '../../hooks/useSession';
+import { ErasePersonalDataDialog } from './ErasePersonalDataDialog';
 import { Restricted } from './Restricted';
 
 const none = <span className="muted">—</span>;
@@ -46,7 +48,7 @@ function PersonalDataState({ incident }: { incident: Incident }) {
   if (pd?.state === 'erased') {
     return (
       <p className="banner banner-info small" role="note">
-        <span>Erased on <time dateTime={pd.at}>{formatDateTime(pd.at)}</time> by {pd.by} ({pd.reason}): the key was destroyed, and no one can read these values again.</span>
+        <span>Personal data erased on <time dateTime={pd.at}>{formatDateTime(pd.at)}</time> by {pd.by} ({pd.reason}): the key was destroyed, and no one can read these values again — nor the answers to runbook steps marked personal.</span>
       </p>
     );
   }
@@ -61,7 +63,10 @@ function PersonalDataState({ incident }: { incident: Incident }) {
 }
 
 /** The read view of an incident; the only view for roles without incident:write. */
-export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incident; canWrite: boolean; onEdit: () => void }) {
+export function IncidentFacts({ incident, canWrite, onEdit, onErased }: { incident: Incident; canWrite: boolean; onEdit: () => void; onErased?: () => void }) {
+  // Erasing is an administrator's decision (pii:erase) and cannot be undone: asked in a dialog.
+  const canErase = useCan('pii:erase') && incident.personalData?.state !== 'erased';
+  const [erasing, setErasing] = useState(false);
   const hidden = (f: PiiField): boolean => incident.redacted.includes(f);
   const totalAffected = incident.affected.reduce((n, a) => n + a.count, 0);
   // An empty personal field of an erased or sealed incident is not "none": it cannot be read.
@@ -137,8 +142,26 @@ export function IncidentFacts({ incident, canWrite, onEdit }: { incident: Incide
           </Fact>
         </dl>
 
-        <h3 className="section-label">Reporter and affected people</h3>
+        <div className="section-label-row">
+          <h3 className="section-label">Reporter and affected people</h3>
+          {canErase && (
+            <button type="button" className="btn btn-danger-outline btn-sm" onClick={() => setErasing(true)}>
+              <Icon name="trash" size={14} />
+              Erase personal data…
+            </button>
+          )}
+        </div>
         <PersonalDataState incident={incident} />
+        {erasing && (
+          <ErasePersonalDataDialog
+            incident={incident}
+            onClose={() => setErasing(false)}
+            onErased={() => {
+              setErasing(false);
+              onErased?.();
+            }}
+          />
+        )}
         <dl className="facts">
           <Fact label="Reporter name">{hidden('reporterName') ? <Restricted /> : incident.reporterName ?? unreadable ?? none}</Fact>
           <Fact label="Reporter email">{hidden('reporterEmail') ? <Restricted /> : incident.reporterEmail ?? unreadable ?? none}</Fact>

@@ -140,7 +140,7 @@ export function IncidentPage({ incidentRef, runId, tab = 'details' }: { incident
                   }}
                 />
               ) : (
-                <IncidentFacts incident={data} canWrite={canWrite} onEdit={() => setEditing(true)} />
+                <IncidentFacts incident={data} canWrite={canWrite} onEdit={() => setEditing(true)} onErased={reloadAll} />
               )}
               {incident.error && <ErrorBanner>{incident.error.message}</ErrorBanner>}
               {runId === undefined && canNotify && <NotificationsPanel incidentRef={incidentRef} exercise={data.exercise} />}

@@ -8,6 +8,8 @@ function valueText(step: RunStepView): string | null {
   const d = step.definition;
   if (step.answer !== null) return d.answers?.find((a) => a.value === step.answer)?.label ?? step.answer;
   if (step.redacted) return 'hidden: personal data';
+  if (step.personalData === 'erased') return 'personal data erased';
+  if (step.personalData === 'withheld') return 'personal data sealed: the key is not open in this session';
   if (step.value === null) return null;
   if (typeof step.value === 'boolean') return step.value ? 'Yes' : 'No';
   return showValue(step.value);

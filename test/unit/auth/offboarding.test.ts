@@ -113,8 +113,8 @@ describe('users.disable', () => {
     const admin = await v.signIn(ADMIN);
     const failed = (await admin.call('audit.list', { type: 'auth.login_failed' })).rows;
     expect(failed.map((e) => e.data)).toEqual([
-      { user: 'mona', reason: 'disabled', attempt: 2, transport: 'test', recordedLate: true, pendingId: expect.any(String) as string },
-      { user: 'mona', reason: 'disabled', attempt: 1, transport: 'test', recordedLate: true, pendingId: expect.any(String) as string },
+      { user: 'mona', reason: 'disabled', attempt: 2, transport: 'test', recordedLate: true, streamedEarly: true, pendingId: expect.any(String) as string },
+      { user: 'mona', reason: 'disabled', attempt: 1, transport: 'test', recordedLate: true, streamedEarly: true, pendingId: expect.any(String) as string },
     ]);
   });
 

@@ -78,7 +78,7 @@ describe('firebreak notify draft', () => {
     expect((await runCli(['--data-dir', dataDir, 'notify', 'draft', ref, 'eu-gdpr-art33', '--format', 'pdf', '--audience', 'press', '--out', out], env)).code).toBe(2);
     const regime = await runCli(['--data-dir', dataDir, 'notify', 'draft', ref, 'xx-nowhere', '--format', 'pdf', '--out', out], env);
     expect(regime.code).toBe(2);
-    expect(regime.stderr).toMatch(/no regime xx-nowhere/);
+    expect(regime.stderr).toMatch(/no regime xx-nowhere: `firebreak notify regimes` lists the ids/);
     const incident = await runCli(['--data-dir', dataDir, 'notify', 'draft', 'IR-2026-9999', 'eu-gdpr-art33', '--format', 'pdf', '--out', out], env);
     expect(incident.code).toBe(1);
     expect(incident.stderr).toMatch(/no incident IR-2026-9999/);

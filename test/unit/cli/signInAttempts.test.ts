@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTEMPTS_FILE } from '../../../main/auth';
+import { SECURITY_STREAM_FILE } from '../../../main/monitoring';
 import { createBackend } from '../../../main/api';
 import { connect } from '../../helpers/client';
 import { hashFiles } from '../../helpers/hashFiles';
@@ -36,7 +37,7 @@ afterAll(() => removeTempDataDir(dir));
 
 describe('failed CLI sign-ins across processes (issue 13 §4)', () => {
   it('share one backoff and reach the log at the next sign-in, touching neither the database nor the key slots', { timeout: SLOW }, async () => {
-    const { [ATTEMPTS_FILE]: _none, ...before } = hashFiles(dataDir);
+    const { [ATTEMPTS_FILE]: _none, [SECURITY_STREAM_FILE]: _streamBefore, ...before } = hashFiles(dataDir);
 
     // Four processes at once, each a wrong passphrase: three are tried, the fourth is held back.
     const runs = await Promise.all(WRONG.map((p) => listIncidents(p, T0)));
@@ -53,10 +54,14 @@ describe('failed CLI sign-ins across processes (issue 13 §4)', () => {
     const held = await listIncidents(ADMIN_PASS, T0 + 1_000);
     expect([held.code, held.stderr]).toEqual([3, 'firebreak: too many failed attempts; try again in 1 s\n']);
 
-    // Only the attempts file changed; it is the owner's alone and holds no passphrase.
-    const { [ATTEMPTS_FILE]: attempts, ...after } = hashFiles(dataDir);
+    // Only the attempts file and the security stream changed (each CLI run streamed its failure at
+    // once, docs/security.md); the attempts file is the owner's alone and holds no passphrase.
+    const { [ATTEMPTS_FILE]: attempts, [SECURITY_STREAM_FILE]: _stream, ...after } = hashFiles(dataDir);
     expect(after).toEqual(before);
     expect(attempts).toBeDefined();
+    const streamed = readFileSync(join(dataDir, SECURITY_STREAM_FILE), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.locked === true);
+    expect(streamed.map((l) => [l.type, l.user, l.transport, l.seq]).sort()).toEqual(Array(3).fill(['auth.login_failed', ADMIN, 'cli', null]));
     const file = join(dataDir, ATTEMPTS_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const text = readFileSync(file, 'utf8');

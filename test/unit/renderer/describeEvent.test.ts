@@ -167,6 +167,14 @@ describe('describeEvent for guided runs', () => {
     expect(wrote.changes).toEqual([]);
   });
 
+  it('says why a personal answer is not shown: hidden from the role, sealed in this session, or erased', () => {
+    const answer = (data: Record<string, unknown>) => describeEvent(event('runbook.step_done', { run: 'r', title: 'Who clicked?', step: 'who', personal: true, ...data })).summary;
+    expect(answer({ value: 'Ada Example' })).toBe('Did step “Who clicked?” — Ada Example');
+    expect(answer({ value: null, redacted: ['value'] })).toBe('Did step “Who clicked?” — personal data hidden');
+    expect(answer({ value: null, personalData: 'withheld' })).toBe('Did step “Who clicked?” — personal data sealed (the key is not open in this session)');
+    expect(answer({ value: null, personalData: 'erased' })).toBe('Did step “Who clicked?” — personal data erased');
+  });
+
   it('falls back to the step id, and to the generic text for a runbook event it does not know', () => {
     expect(describeEvent(event('runbook.step_available', { step: 'isolate' })).summary).toBe('Step “isolate” can be done now');
     expect(describeEvent(event('runbook.something_new', { runbook: 'ransomware' })).summary).toBe('Runbook something new — ransomware');
@@ -231,5 +239,13 @@ describe('describeEvent: the fields the metrics need (issue 12 §1)', () => {
       timeOrderOverride: { reason: 'Clock ran fast', conflicts: [{ later: 'detected', laterAt: '2026-03-10T06:00:00.000Z', earlier: 'started', earlierAt: T }] },
     }));
     expect(kept.body).toBe(`Reason: Sensor clock\nTimes out of order kept on purpose: Detected ${formatDateTime('2026-03-10T06:00:00.000Z')} is before compromise started ${formatDateTime(T)}. Why: Clock ran fast`);
+  });
+});
+
+describe('security stream outputs', () => {
+  it('says where syslog could not be reached, why, and that the file is complete', () => {
+    const d = describeEvent(event('siem.syslog_failed', { host: 'siem.example.org', port: 6514, transport: 'tcp', error: 'ECONNREFUSED' }, null));
+    expect(d.summary).toBe('Security events could not be sent to syslog at siem.example.org:6514 over TCP (ECONNREFUSED); retrying, the JSON-lines file is complete');
+    expect(d.tone).toBe('danger');
   });
 });

@@ -48,6 +48,9 @@ const EXPECTED: Record<string, string[]> = {
   'unreachable-exclusive-branches.yaml': ["28:9: unreachable step \"reconnect\": it is switched on by other answers of the decision that the steps it requires need"],
   'unreachable-impossible-input.yaml': ["19:9: unreachable step \"restore\": input \"backup-state\" can never be \"partial\" (it is one of intact, gone)"],
   'when-bad-severity.yaml': ["21:24: \"when.severityAtLeast\" must be one of SEV1, SEV2, SEV3, SEV4, not \"SEV5\" in step \"escalate\""],
+  // A personal answer is sealed: it can neither be written into the incident nor decide a condition.
+  'personal-input-writes.yaml': ["19:13: input \"suspect\" is personal and cannot write the incident's summary (which everyone reads); remove writes, or personal"],
+  'when-personal-input.yaml': ["26:17: when: cannot read input \"status\", which is personal (its answer is sealed); branch with a decision step instead"],
   'when-unknown-input.yaml': ["22:21: when: refers to input \"host-count\", which no input step defines"],
   'wrong-format-version.yaml': ["1:9: \"format\" must be 1, not 2"],
   'wrong-type-items.yaml': ["16:12: \"items\" must be a list, not text \"Unplug the cable\" in step \"check\""],

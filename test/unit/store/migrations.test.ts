@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../contract';
-import { MIGRATIONS, migrate, openDatabase, vacuumIfPending, type Db, type Migration } from '../../../main/store';
+import { MIGRATIONS, migrate, openDatabase, runbookAnswerField, vacuumIfPending, type Db, type Migration } from '../../../main/store';
 import { findIncident } from '../../../main/incidents';
-import { settlePiiAccess } from '../../../main/pii';
+import { isEnvelope, openEnvelope, openEventData, settlePiiAccess, type Envelope } from '../../../main/pii';
 import { checkpointWal } from '../../../main/store/purgeTable';
 import { appendEvent, eventsForIncident, verifyChain } from '../../../main/timeline';
 import { decryptedPages } from '../../helpers/decryptedPages';
@@ -725,6 +725,41 @@ const STEPS: Record<number, StepTest> = {
       expect(() => db.prepare("INSERT INTO pii_masked_text (incident_ref, text_hash) VALUES ('IR-2026-0001', 'h2')").run()).toThrow(/CHECK/);
     },
   },
+  310: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+      insertIncident('IR-2026-0001', 'Phish', 'root');
+      insertIncident('IR-2026-0002', 'Insider', 'root');
+      // IR-2026-0002's personal data was erased before the step.
+      db.prepare("INSERT INTO data_subjects (id, incident_ref, epoch, sealed, created_at, shredded_at, shredded_by, shred_reason) VALUES ('s2', 'IR-2026-0002', NULL, NULL, ?, ?, 'root', 'request of the person')").run(TS, TS);
+      seedRun('r1', 'IR-2026-0001', ANSWERS[0]);
+      seedRun('r2', 'IR-2026-0002', ANSWERS[1]);
+    },
+    survived: () => {
+      expect(count('SELECT count(*) AS n FROM runbook_transitions')).toBe(6);
+      expect(db.prepare("SELECT json_extract(data, '$.value') FROM runbook_transitions WHERE run_id = 'r1' AND n = 2").pluck().get()).toBe(3);
+      expect(db.prepare("SELECT id, part, shredded_by FROM data_subjects WHERE incident_ref = 'IR-2026-0002' ORDER BY part").all()).toMatchObject([{ id: 's2', part: 'incident', shredded_by: 'root' }, { part: 'runbook-answers', shredded_by: 'root' }]);
+    },
+    works: () => {
+      for (const a of ANSWERS) expect(everyRowText(), a).not.toContain(a);
+      expect(verifyChain(db)).toMatchObject({ ok: true });
+      // One subject per incident and part: a second answers subject for the same incident is refused.
+      expect(() => db.prepare("INSERT INTO data_subjects (id, incident_ref, epoch, sealed, created_at, part) VALUES ('x', 'IR-2026-0001', 1, 'k', ?, 'runbook-answers')").run(TS)).toThrow(/UNIQUE/);
+      db.prepare("INSERT INTO data_subjects (id, incident_ref, epoch, sealed, created_at) VALUES ('s1', 'IR-2026-0001', 1, 'k', ?)").run(TS);
+      expect(db.prepare("SELECT part FROM data_subjects WHERE id = 's1'").pluck().get()).toBe('incident');
+      db.prepare("INSERT INTO event_prior_hashes (seq, hash, replaced_at_step) VALUES (1, 'h', 310)").run();
+      // The erased incident's answers open for no one, even with the personal-data key.
+      // (Today's sign-in code runs on today's schema: the later steps first.)
+      migrate(db);
+      expect(settlePiiAccess(db, 'root', 'admin', randomBytes(32), TS)).toMatchObject({ holds: true, claimed: true });
+      const sealed = (run: string) => JSON.parse(db.prepare("SELECT data FROM runbook_transitions WHERE run_id = ? AND n = 1").pluck().get(run) as string) as { value: Envelope };
+      expect(openEnvelope(db, sealed('r1').value, runbookAnswerField('r1', 'who'))).toEqual({ ok: true, value: ANSWERS[0] });
+      expect(openEnvelope(db, sealed('r2').value, runbookAnswerField('r2', 'who'))).toEqual({ ok: false, why: 'erased' });
+      // Bound to the run and step: the same envelope does not open for another step.
+      expect(openEnvelope(db, sealed('r1').value, runbookAnswerField('r1', 'count'))).toEqual({ ok: false, why: 'locked' });
+      expect(db.prepare('SELECT reason FROM pending_vacuum').get()).toEqual({ reason: '2 personal runbook answers and 2 events were sealed (migration 310)' });
+    },
+  },
   280: {
     seed: () => {
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
@@ -904,6 +939,30 @@ function seedPersonalData(): void {
 let seededData: unknown;
 let secureDeleteBefore: unknown;
 
+const ANSWERS = ['Hedwig Marrowby', 'Casimir Dunwoody'] as const;
+/** A run of a runbook with one personal input ("who") and one plain one ("count"), both answered, as written before step 310. */
+function seedRun(id: string, ref: string, who: string): void {
+  const definition = { format: 1, id: 'rb', title: 'Rb', version: '1.0.0', steps: [
+    { id: 'who', kind: 'input', name: 'who', type: 'text', personal: true, title: 'Who clicked?', phase: { csf: 'Respond', picerl: 'Identification' } },
+    { id: 'count', kind: 'input', name: 'count', type: 'number', title: 'How many?', phase: { csf: 'Respond', picerl: 'Identification' } },
+  ] };
+  db.prepare(`INSERT INTO runbook_runs (id, incident_ref, runbook_id, version, content_hash, source, file_text, definition, started_at, started_by)
+    VALUES (?, ?, 'rb', '1.0.0', 'h', 'custom', 'x', ?, ?, 'root')`).run(id, ref, JSON.stringify(definition), TS);
+  const transition = (n: number, data: Record<string, unknown>, event: Record<string, unknown>) => {
+    const e = appendEvent(db, { actor: 'root', type: n === 0 ? 'runbook.started' : 'runbook.step_done', incidentRef: ref, ts: TS, data: { run: id, runbook: 'rb', n, ...event } });
+    db.prepare('INSERT INTO runbook_transitions (run_id, n, event_seq, data) VALUES (?, ?, ?, ?)').run(id, n, e.seq, JSON.stringify({ ...data, n, at: TS, by: 'root' }));
+  };
+  transition(0, { t: 'start' }, {});
+  transition(1, { t: 'done', step: 'who', pass: 1, value: who }, { title: 'Who clicked?', step: 'who', pass: 1, value: who, personal: true });
+  transition(2, { t: 'done', step: 'count', pass: 1, value: 3 }, { title: 'How many?', step: 'count', pass: 1, value: 3 });
+}
+
+/** Every row of every table, as text. */
+function everyRowText(): string {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
+    .map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t.name}"`).raw().all(), (_k, x: unknown) => (Buffer.isBuffer(x) ? x.toString('latin1') : x))).join('\n');
+}
+
 describe.each(MIGRATIONS.map((m, i) => [m.version, m.name, MIGRATIONS[i - 1]?.version ?? 0] as const))(
   'migration %i (%s)',
   (ver, _name, prev) => {
@@ -959,6 +1018,97 @@ describe('migration 300 on a log that does not verify', () => {
     expect(data.v2Head).toBeNull();
     expect(data.notReanchored).toMatch(/did not verify at event 3/);
     expect((db.prepare('SELECT reporter_name AS r FROM incidents').get() as { r: string }).r).toMatch(/^\{"enc":"pii-v1"/);
+  });
+});
+
+describe('migration 310 at scale', () => {
+  it('pages through 250 runs (beyond its page of 100), a run of 600 answers (beyond its page of 500) and 1,150 events (beyond 1,000), and leaves the chain verifying', () => {
+    migrate(db, MIGRATIONS, 301);
+    db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+    db.transaction(() => {
+      for (let i = 1; i <= 250; i++) {
+        const ref = `IR-2026-${String(i).padStart(4, '0')}`;
+        insertIncident(ref, 'Phish', 'root');
+        seedRun(`r${String(i).padStart(4, '0')}`, ref, `Person Number${i}x`);
+      }
+      for (let i = 0; i < 400; i++) appendEvent(db, { actor: 'root', type: 'auth.login', ts: TS, data: { user: 'root' } });
+      // One long run: the personal step answered again and again (a loop), rows only (its events would
+      // make the seeding quadratic: each personal event re-masks its incident's search text).
+      const insert = db.prepare('INSERT INTO runbook_transitions (run_id, n, event_seq, data) VALUES (?, ?, 1, ?)');
+      for (let n = 3; n < 603; n++) insert.run('r0001', n, JSON.stringify({ t: 'done', step: 'who', pass: n, value: `Looped Answer${n}x`, n, at: TS, by: 'root' }));
+    })();
+    migrate(db, MIGRATIONS, 310);
+    expect(count("SELECT count(*) AS n FROM runbook_transitions WHERE data LIKE '%Number%' OR data LIKE '%Answer%'")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM events WHERE data LIKE '%Number%'")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM runbook_transitions WHERE json_extract(data, '$.value.enc') = 'pii-v1'")).toBe(850);
+    expect(count("SELECT count(*) AS n FROM data_subjects WHERE part = 'runbook-answers'")).toBe(250);
+    expect(verifyChain(db)).toMatchObject({ ok: true, count: 1151 });
+  });
+});
+
+describe('migration 310 after 300', () => {
+  it('seals answers in the rows and the log, re-anchors the chain again, and anchors from before either step still verify', () => {
+    migrate(db, MIGRATIONS, 271);
+    seedPersonalData();
+    seedRun('r1', 'IR-2026-0001', ANSWERS[0]);
+    const preHead = verifyChain(db).head!;
+    migrate(db, MIGRATIONS, 301);
+    // Migration 300 re-anchored from the incident's declaration on; the answers are still plain.
+    const midHead = verifyChain(db).head!;
+    expect(everyRowText()).toContain(ANSWERS[0]);
+    const answerSeq = db.prepare("SELECT seq FROM events WHERE type = 'runbook.step_done' AND json_extract(data, '$.step') = 'who'").pluck().get() as number;
+    const answerMid = db.prepare('SELECT hash, v1_hash FROM events WHERE seq = ?').get(answerSeq) as { hash: string; v1_hash: string };
+    expect(answerMid.v1_hash).not.toBeNull();
+
+    migrate(db, MIGRATIONS, 310);
+    expect(everyRowText()).not.toContain(ANSWERS[0]);
+    const row = JSON.parse(db.prepare("SELECT data FROM runbook_transitions WHERE run_id = 'r1' AND n = 1").pluck().get() as string) as { value: unknown };
+    const event = db.prepare('SELECT data, hash, v1_hash FROM events WHERE seq = ?').get(answerSeq) as { data: string; hash: string; v1_hash: string };
+    // The same envelope in the row and the event; the new hash covers the one from migration 300, whose own v1 hash is kept.
+    expect(isEnvelope(row.value)).toBe(true);
+    expect((JSON.parse(event.data) as { value: unknown }).value).toEqual(row.value);
+    expect(event.v1_hash).toBe(answerMid.hash);
+    expect(db.prepare('SELECT hash FROM event_prior_hashes WHERE seq = ?').pluck().all(answerSeq)).toEqual([answerMid.v1_hash]);
+    // The incident's own subject (from 300) and the answers' subject.
+    expect(db.prepare("SELECT part FROM data_subjects WHERE incident_ref = 'IR-2026-0001' ORDER BY part").pluck().all()).toEqual(['incident', 'runbook-answers']);
+    const note = JSON.parse(db.prepare("SELECT data FROM events WHERE type = 'log.reanchored' ORDER BY seq DESC LIMIT 1").pluck().get() as string) as Record<string, unknown>;
+    expect(note).toMatchObject({ step: 310, v1Head: midHead, runbookAnswers: 1, events: 1 });
+    expect(verifyChain(db)).toMatchObject({ ok: true });
+    for (const anchor of [preHead, midHead, oldHead!, { seq: answerSeq, hash: answerMid.hash }, { seq: answerSeq, hash: answerMid.v1_hash }]) {
+      expect(verifyChain(db, anchor), `${anchor.seq}:${anchor.hash}`).toMatchObject({ ok: true });
+      const script = spawnSync(process.execPath, ['scripts/verify-log.mjs', join(dir, 'firebreak.db'), keyHex, '--anchor', `${anchor.seq}:${anchor.hash}`], { encoding: 'utf8', timeout: 20_000 });
+      expect(script.status, script.stderr + script.stdout).toBe(0);
+    }
+    expect(verifyChain(db, { seq: answerSeq, hash: 'e'.repeat(64) })).toMatchObject({ ok: false });
+
+    // A pii:read user's key opens the answer, in the log too (today's sign-in code on today's schema).
+    migrate(db);
+    db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+    expect(settlePiiAccess(db, 'root', 'admin', randomBytes(32), TS)).toMatchObject({ holds: true, claimed: true });
+    expect(openEventData(db, JSON.parse(event.data) as Record<string, unknown>)).toMatchObject({ value: ANSWERS[0], personal: true });
+
+    // And the plain answer leaves the file's free pages after the VACUUM the step asked for.
+    expect(vacuumIfPending(db)).toBe('done');
+    checkpointWal(db);
+    const pages = decryptedPages(join(dir, 'firebreak.db'), keyHex);
+    expect(pages.db.includes(ANSWERS[0]) || pages.wal.includes(ANSWERS[0])).toBe(false);
+  });
+
+  it('on a log that does not verify, seals the rows but leaves the log as it was and says so', () => {
+    migrate(db, MIGRATIONS, 301);
+    db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+    insertIncident('IR-2026-0001', 'Phish', 'root');
+    seedRun('r1', 'IR-2026-0001', ANSWERS[0]);
+    db.exec(`DROP TRIGGER events_no_update; UPDATE events SET data = '{"run":"r1","edited":true}' WHERE seq = 1;
+      CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;`);
+    const before = db.prepare('SELECT seq, data, hash FROM events ORDER BY seq').all();
+    migrate(db, MIGRATIONS, 310);
+    expect(verifyChain(db)).toMatchObject({ ok: false, firstBadSeq: 1 });
+    expect(db.prepare('SELECT seq, data, hash FROM events WHERE seq <= 3 ORDER BY seq').all()).toEqual(before);
+    const note = JSON.parse(db.prepare("SELECT data FROM events WHERE type = 'log.reanchored'").pluck().get() as string) as Record<string, unknown>;
+    expect(note).toMatchObject({ v2Head: null, runbookAnswers: 1, events: 0, notReanchored: expect.stringMatching(/did not verify at event 1/) as unknown });
+    expect(db.prepare("SELECT json_extract(data, '$.value.enc') FROM runbook_transitions WHERE run_id = 'r1' AND n = 1").pluck().get()).toBe('pii-v1');
+    expect(count('SELECT count(*) AS n FROM event_prior_hashes')).toBe(0);
   });
 });
 

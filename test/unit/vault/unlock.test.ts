@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../contract';
 import { connect, expectFailure } from '../../helpers/client';
 import { ATTEMPTS_FILE } from '../../../main/auth';
+import { SECURITY_STREAM_FILE } from '../../../main/monitoring';
 import { hashFiles } from '../../helpers/hashFiles';
 import { ADMIN, ADMIN_PASS, createTestVault, passphraseFor, type TestVault } from '../../helpers/testVault';
 
@@ -30,7 +33,7 @@ describe('sign-in (unlock)', () => {
 
   it('a wrong passphrase or unknown user is BAD_CREDENTIALS and changes neither the database nor the key slots', async () => {
     await lockVault();
-    const { [ATTEMPTS_FILE]: _attemptsBefore, ...before } = hashFiles(v.dataDir);
+    const { [ATTEMPTS_FILE]: _attemptsBefore, [SECURITY_STREAM_FILE]: _streamBefore, ...before } = hashFiles(v.dataDir);
     expect(Object.keys(before)).toContain('firebreak.db');
     expect(Object.keys(before)).toContain('vault.json');
 
@@ -39,10 +42,14 @@ describe('sign-in (unlock)', () => {
     // The same words for both, so the answer does not reveal which user names exist.
     expect(unknown.message).toBe(wrong.message);
 
-    // Only the backoff counters and the failures waiting for the log: never the database or the key slots.
-    const { [ATTEMPTS_FILE]: attempts, ...after } = hashFiles(v.dataDir);
+    // Only the backoff counters and the failures waiting for the log, and the security stream's
+    // lines for them (docs/security.md): never the database or the key slots.
+    const { [ATTEMPTS_FILE]: attempts, [SECURITY_STREAM_FILE]: stream, ...after } = hashFiles(v.dataDir);
     expect(after).toEqual(before);
     expect(attempts).not.toBe(_attemptsBefore);
+    expect(stream).not.toBe(_streamBefore);
+    const lines = readFileSync(join(v.dataDir, SECURITY_STREAM_FILE), 'utf8').trim().split('\n').slice(-2).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toMatchObject([{ type: 'auth.login_failed', user: ADMIN, locked: true }, { type: 'auth.login_failed', user: '(unknown)', knownUser: false, locked: true }]);
     expect(await connect(v.backend).call('vault.status', {})).toMatchObject({ unlocked: false });
   });
 
