@@ -125,6 +125,16 @@ export const methods = {
     access: 'public',
   }),
   'vault.exportKey': method<{ keyHex: string }>()({ input: empty, access: 'vault:export-key' }),
+  /**
+   * Makes the recovery key a holder of the personal-data key in a vault created before it was
+   * one (docs/security.md, "Keys"): its public half can only be derived from the recovery key,
+   * stored nowhere, so an administrator types it in once. Checked against vault.json's recovery
+   * slot (under the sign-in backoff); needs this process to hold the personal-data key.
+   */
+  'vault.registerRecoveryKey': method<{ recoveryHolder: 'registered' | 'kept' | 'replaced'; piiKeyGranted: boolean }>()({
+    input: z.strictObject({ recoveryKey: z.string().min(10).max(200) }),
+    access: 'user:manage',
+  }),
   /** Signs every user out and drops the key: an administrator's decision, recorded in their name. */
   'vault.lock': method<{ locked: true }>()({ input: empty, access: 'vault:lock' }),
 

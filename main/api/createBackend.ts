@@ -6,7 +6,7 @@ import {
 } from '../../contract';
 import { allows, findUser, SignInAttempts, type UserRecord } from '../auth';
 import { evidenceKey } from '../evidence';
-import { incidentScrubber } from '../incidents';
+import { incidentScrubber, reapplyShredLedger } from '../incidents';
 import { lockedFailureRecords, readSiemConfig, SecurityStream, SECURITY_STREAM_FILE, SyslogSender, watchSecurity, writeSiemConfig } from '../monitoring';
 import { getAlertSettings, getSyslogSettings } from '../settings';
 import { forgetPiiKey } from '../pii';
@@ -133,6 +133,14 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const unlockWith = (dataKey: Buffer): Unlocked => {
     if (unlocked) return unlocked;
     const db = openVaultDatabase(dataDir, dataKey);
+    try {
+      // Erasures outlive a restore of an older database: the shred ledger is applied at every open.
+      // An unreadable ledger keeps the vault locked (the error names the fix), nothing written.
+      reapplyShredLedger(db, dataDir, nowIso());
+    } catch (err) {
+      db.close();
+      throw err;
+    }
     unlocked = { db, dataKey: Buffer.from(dataKey), evidenceKey: evidenceKey(dataKey) };
     // data_version counts per connection: a new one starts over, so its first check reads the users.
     seenDataVersion = -1;

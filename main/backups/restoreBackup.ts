@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { ApiFailure, RESTORE_REPORT_PATHS, type RestoreReport } from '../../contract';
+import { mergeShredLedger, readShredLedger, SHRED_LEDGER_FILE } from '../pii';
 import { appendEvent } from '../timeline';
 import { backupIdentity } from './backupIdentity';
 import type { ManifestEntry } from './backupManifest';
@@ -8,6 +9,7 @@ import { isDatabasePath } from './isDatabasePath';
 import { openArchive } from './openArchive';
 import { readManifest } from './readManifest';
 import { restoreTar } from './tar';
+import { DATABASE_FOLDER } from './scanSources';
 import { toBackupFailure } from './toBackupFailure';
 import { manifestChain, type CheckScope } from './verifyBackup';
 
@@ -28,6 +30,13 @@ export async function restoreBackup(
      * would write, when there are any; it throws to refuse them. Absent: they may be restored.
      */
     refuseDatabase?: (paths: string[]) => never;
+    /**
+     * The live data directory's shred ledger (main/pii shredLedger). A restore that writes the
+     * database snapshot (`firebreak-data/`) leaves the union of the backup's ledger and this one
+     * beside it, so a database put back with the folder as restored does not bring back an
+     * older ledger: whatever was erased since the backup stays erased.
+     */
+    liveShredLedger?: string;
   },
 ): Promise<RestoreReport> {
   const { db } = scope;
@@ -85,11 +94,16 @@ export async function restoreBackup(
     bytes += report.bytes;
   }
   const files = counts.file;
+  let shredLedgerMerged: number | null = null;
+  if (!opts.drill && opts.liveShredLedger !== undefined && wanted.some((e) => e.path === `${DATABASE_FOLDER}/firebreak.db` || e.path === `${DATABASE_FOLDER}/${SHRED_LEDGER_FILE}`)) {
+    shredLedgerMerged = mergeShredLedger(join(opts.to, DATABASE_FOLDER, SHRED_LEDGER_FILE), readShredLedger(opts.liveShredLedger));
+  }
   appendEvent(db, {
     actor: scope.actor, type: 'backup.restored', ts: scope.now(), ...(scope.incidentRef !== undefined ? { incidentRef: scope.incidentRef } : {}),
     data: {
       id, plan: backup.plan, to: opts.to, path: opts.path ?? null, entries, files, bytes, ...(opts.drill ? { drill: true } : {}),
       ...(databaseFiles.length > 0 ? { databaseFiles } : {}),
+      ...(shredLedgerMerged !== null ? { shredLedgerMerged } : {}),
     },
   });
   return {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiFailure, type BackupSummary } from '../../contract';
+import { SHRED_LEDGER_FILE } from '../pii';
 import { writeFileAtomic, type Db } from '../store';
 import { appendEvent, readHead } from '../timeline';
 import { createEncryptStream } from './age';
@@ -92,7 +93,9 @@ export async function runBackup(scope: BackupScope, planName: string, opts: { on
       const snap = snapshotDatabase(db, scope.keyHex, scope.dataDir, workDir);
       const at = Date.parse(startedAt);
       entries.push({ path: DATABASE_FOLDER, absPath: workDir, type: 'directory', mode: 0o700, mtimeMs: at, size: 0 });
-      for (const [name, abs] of [['firebreak.db', snap.db], ['vault.json', snap.vault]] as const) {
+      const files: [string, string][] = [['firebreak.db', snap.db], ['vault.json', snap.vault]];
+      if (snap.ledger !== null) files.push([SHRED_LEDGER_FILE, snap.ledger]);
+      for (const [name, abs] of files) {
         entries.push({ path: `${DATABASE_FOLDER}/${name}`, absPath: abs, type: 'file', mode: 0o600, mtimeMs: at, size: statSync(abs).size });
       }
     }

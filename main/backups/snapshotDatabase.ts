@@ -1,6 +1,7 @@
 import { closeSync, copyFileSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiFailure } from '../../contract';
+import { appendShredLedger, readShredLedger, shredLedgerPath, SHRED_LEDGER_FILE } from '../pii';
 import { openDatabase, type Db } from '../store';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -10,9 +11,12 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
  * `sqlcipher_export`; its `VACUUM INTO` writes the copy with the main database's cipher and key
  * (so never in plain text). Both are checked before the copy is trusted: the file must not carry
  * the plain-SQLite header, and it must open with the key and pass `quick_check`. `vault.json`
- * (the key slots) goes with it, or the copy could not be opened after a restore.
+ * (the key slots) goes with it, or the copy could not be opened after a restore. So does the
+ * shred ledger (main/pii shredLedger), read and written again entry by entry (a damaged one
+ * stops the backup, naming it): a data directory rebuilt from the backup alone still knows
+ * what was erased until then. Null when nothing was ever erased.
  */
-export function snapshotDatabase(db: Db, keyHex: string, dataDir: string, workDir: string): { db: string; vault: string } {
+export function snapshotDatabase(db: Db, keyHex: string, dataDir: string, workDir: string): { db: string; vault: string; ledger: string | null } {
   const file = join(workDir, 'firebreak.db');
   db.prepare('VACUUM INTO ?').run(file);
   const fd = openSync(file, 'r+');
@@ -38,5 +42,9 @@ export function snapshotDatabase(db: Db, keyHex: string, dataDir: string, workDi
   const source = join(dataDir, 'vault.json');
   if (!existsSync(source)) throw new ApiFailure('STORAGE', `no vault.json in ${dataDir}`);
   copyFileSync(source, vault);
-  return { db: file, vault };
+  const entries = readShredLedger(shredLedgerPath(dataDir));
+  if (entries.size === 0) return { db: file, vault, ledger: null };
+  const ledger = join(workDir, SHRED_LEDGER_FILE);
+  appendShredLedger(ledger, [...entries.values()]);
+  return { db: file, vault, ledger };
 }

@@ -39,6 +39,7 @@ import { userResetPassphrase } from './commands/userResetPassphrase';
 import { userResetMfa } from './commands/userResetMfa';
 import { vaultExportKey } from './commands/vaultExportKey';
 import { vaultRecover } from './commands/vaultRecover';
+import { vaultRegisterRecoveryKey } from './commands/vaultRegisterRecoveryKey';
 import type { CommandSpec } from './types';
 import { daemon } from './commands/daemon';
 import { daemonStatus } from './commands/daemonStatus';
@@ -87,6 +88,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   runbookStep,
   vaultExportKey,
   vaultRecover,
+  vaultRegisterRecoveryKey,
   backupPlanAdd,
   backupPlanList,
   backupPlanShow,

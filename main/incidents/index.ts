@@ -5,4 +5,5 @@ export { maskIncident } from './maskIncident';
 export { PiiScrubber, TEXT_WITHHELD, WITHHELD } from '../../contract';
 export { incidentScrubber } from './incidentScrubber';
 export { eraseIncidentPersonalData } from './eraseIncidentPersonalData';
+export { reapplyShredLedger, type ShredLedgerReapplied } from './reapplyShredLedger';
 export { maskQueuedTexts } from './maskedCopies';

@@ -8,6 +8,7 @@ export const SECURITY_EVENT_TYPES: Readonly<Record<string, 'success' | 'failure'
   'auth.login': 'success', 'auth.login_failed': 'failure', 'auth.login_failed_uncounted': 'failure', 'auth.attempts_reset': 'info',
   'auth.logout': 'info', 'auth.session_expired': 'info', 'auth.session_revoked': 'info', 'auth.denied': 'failure',
   'vault.created': 'info', 'vault.unlocked': 'info', 'vault.locked': 'info', 'vault.recovered': 'success', 'vault.key_exported': 'success',
+  'vault.recovery_key_registered': 'success', 'pii.shred_reapplied': 'info',
   'backup.identity_exported': 'success', 'backup.plan_added': 'info', 'backup.plan_removed': 'info', 'backup.plan_recipients_changed': 'info',
   'backup.plan_approved': 'info', 'backup.plan_review_needed': 'info', 'backup.restored': 'info',
   'user.added': 'info', 'user.role_changed': 'info', 'user.disabled': 'info', 'user.enabled': 'info', 'user.passphrase_reset': 'info',
@@ -33,7 +34,7 @@ const PASS: Readonly<Record<string, 'string' | 'number' | 'boolean' | 'strings'>
 };
 /** `reason` is passed only as one of the codes the backend writes (sign-in failures, revocations, locks), never as typed text. */
 const REASON_CODES = new Set([
-  'passphrase', 'disabled', 'no-user-record', 'recovery-key', 'totp', 'totp-replay', 'totp-sealed', 'change-passphrase', 'mfa-enrol',
+  'passphrase', 'disabled', 'no-user-record', 'recovery-key', 'totp', 'totp-replay', 'totp-sealed', 'change-passphrase', 'mfa-enrol', 'recovery-key-register',
   'idle', 'locked', 'logout', 'role_changed', 'passphrase_reset', 'signed-in-again',
 ]);
 

@@ -1,6 +1,7 @@
 import { ROLE_PERMISSIONS, type Role } from '../../contract';
 import { checkpointWal, purgeTable, type Db } from '../store';
 import { unwrapKey, wrapKey, type Wrapped } from '../vault';
+import { grantRecoveryHolder, openRecoveryGrant, regrantRecoveryHolder, registerRecoveryHolder } from './recoveryHolder';
 import { generateKeyPair, openSealed, parseSealed, sealTo, type KeyPair } from './sealTo';
 
 /** The definitions purgeTable rewrites these tables with (as migrations 0300 and 0310 made them). */
@@ -115,7 +116,7 @@ export function settleIdentity(db: Db, user: string, userKey: Buffer): KeyPair {
   return pair;
 }
 
-function grant(db: Db, user: string, publicKey: string, ring: PiiKeyring, by: string, now: string): void {
+function grant(db: Db, user: string, publicKey: string, ring: Pick<PiiKeyring, 'epoch' | 'pair'>, by: string, now: string): void {
   const sealed = sealTo(publicKey, Buffer.from(ring.pair.privateKey, 'utf8'), grantAad(user, ring.epoch));
   db.prepare('INSERT OR REPLACE INTO pii_grants (user, epoch, sealed, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)')
     .run(user, ring.epoch, JSON.stringify(sealed), by, now);
@@ -129,6 +130,8 @@ export interface PiiSettlement {
   claimed: boolean;
   /** Users whose pending grant this sign-in completed. */
   granted: string[];
+  /** The recovery key was granted the key now (an older vault's first holder sign-in after its recovery key was used). */
+  recoveryGranted: boolean;
 }
 
 /**
@@ -140,7 +143,7 @@ export interface PiiSettlement {
  */
 export function settlePiiAccess(db: Db, user: string, role: Role, userKey: Buffer, now: string): PiiSettlement {
   const identity = settleIdentity(db, user, userKey);
-  const none: PiiSettlement = { holds: false, claimed: false, granted: [] };
+  const none: PiiSettlement = { holds: false, claimed: false, granted: [], recoveryGranted: false };
   if (!PII_ROLES.includes(role)) return none;
   const { epoch, publicKey } = currentPiiKey(db);
   let claimed = false;
@@ -160,16 +163,70 @@ export function settlePiiAccess(db: Db, user: string, role: Role, userKey: Buffe
     }
   }
   const ring = piiKeyringOf(db)!;
-  const granted = db.transaction(() => {
+  const { granted, recoveryGranted } = db.transaction(() => {
     grant(db, user, identity.publicKey, ring, user, now);
     if (claimed) {
       db.prepare('DELETE FROM pii_escrow').run();
       purgeTable(db, 'pii_escrow', PII_ESCROW);
     }
-    return sweepPiiGrants(db, user, now);
+    return { granted: sweepPiiGrants(db, user, now), recoveryGranted: grantRecoveryHolder(db, ring, user, now) };
   })();
   if (claimed) checkpointWal(db);
-  return { holds: true, claimed, granted };
+  return { holds: true, claimed, granted, recoveryGranted };
+}
+
+/** What a recovery did about the personal-data key, for the `vault.recovered` event (no secrets). */
+export interface PiiRecovery {
+  /** The recovery key's public half: recorded now (an older vault's first recovery), as recorded, or replacing another. */
+  recoveryHolder: 'registered' | 'kept' | 'replaced';
+  /**
+   * The recovered user's grant: `granted` to their new key pair (opened through the recovery
+   * key's grant, or from this process), `pending` (no grant for the recovery key yet: an older
+   * vault's first recovery), or `none` for a role without pii:read.
+   */
+  piiKey: 'granted' | 'pending' | 'none';
+  /** Where the granted key came from. */
+  via?: 'recovery-key' | 'process';
+  /** Pending users granted with it, and whether the recovery key was granted the key now. */
+  granted: string[];
+  recoveryGranted: boolean;
+}
+
+/**
+ * `vault recover`: the recovery key (its key pair, derived from it) is a holder of the
+ * personal-data key. The recovered user's new own key gets a new key pair, and for a role with
+ * pii:read the key opened through the recovery key's grant (or held by this process) is granted
+ * to it, so a vault whose only holder forgot their passphrase keeps its personal data. Runs in
+ * the caller's transaction.
+ */
+export function recoverPiiAccess(db: Db, user: string, role: Role, userKey: Buffer, recovery: KeyPair, now: string): PiiRecovery {
+  const recoveryHolder = registerRecoveryHolder(db, recovery.publicKey, user, now);
+  const identity = settleIdentity(db, user, userKey);
+  const none = { recoveryHolder, granted: [], recoveryGranted: false };
+  if (!PII_ROLES.includes(role)) return { ...none, piiKey: 'none' };
+  const { epoch, publicKey } = currentPiiKey(db);
+  let via: 'recovery-key' | 'process' = 'process';
+  if (piiKeyringOf(db)?.epoch !== epoch) {
+    const opened = openRecoveryGrant(db, recovery, epoch);
+    if (!opened) return { ...none, piiKey: 'pending' };
+    hold(db, epoch, { publicKey, privateKey: opened.privateKey });
+    via = 'recovery-key';
+  }
+  const ring = piiKeyringOf(db)!;
+  grant(db, user, identity.publicKey, ring, user, now);
+  return { recoveryHolder, piiKey: 'granted', via, granted: sweepPiiGrants(db, user, now), recoveryGranted: grantRecoveryHolder(db, ring, user, now) };
+}
+
+/**
+ * Records the recovery key's public half and grants it the key this process holds (a vault from
+ * before migration 320, whose recovery key an administrator typed in). Null when the key is not
+ * held here (nothing is written). Runs in the caller's transaction.
+ */
+export function registerRecoveryKey(db: Db, recovery: KeyPair, by: string, now: string): { recoveryHolder: 'registered' | 'kept' | 'replaced'; piiKeyGranted: boolean } | null {
+  const ring = piiKeyringOf(db);
+  if (!ring || ring.epoch !== currentPiiKey(db).epoch) return null;
+  const recoveryHolder = registerRecoveryHolder(db, recovery.publicKey, by, now);
+  return { recoveryHolder, piiKeyGranted: grantRecoveryHolder(db, ring, by, now) };
 }
 
 /** Grants the held key to every active pii:read user with a key pair and no grant yet; their names. */
@@ -228,5 +285,7 @@ export function revokePiiAccess(db: Db, user: string, by: string, now: string): 
   purgeTable(db, 'pii_grants', PII_GRANTS);
   purgeTable(db, 'data_subjects', DATA_SUBJECTS);
   sweepPiiGrants(db, by, now);
+  // The recovery key stays a holder across rotations: its old grant goes, the new key is sealed to it.
+  regrantRecoveryHolder(db, { epoch, pair: next }, by, now);
   return { rotated: true, epoch };
 }

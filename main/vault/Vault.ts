@@ -58,7 +58,7 @@ export class Vault {
   async create(
     admin: string,
     passphrase: string,
-    hooks: { initialize: (dataKey: Buffer, adminSlot: SlotKey) => void; abandon: () => void },
+    hooks: { initialize: (dataKey: Buffer, adminSlot: SlotKey, recoveryKey: string) => void; abandon: () => void },
   ): Promise<{ dataKey: Buffer; recoveryKey: string }> {
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const release = acquireCreateLock(this.dataDir);
@@ -74,7 +74,8 @@ export class Vault {
       let wrote = false;
       try {
         // The admin's slot key goes to initialize (their own key is wrapped under it); zeroed below.
-        hooks.initialize(dataKey, { slotId: admins.slot.id, user: admin, kek: admins.kek });
+        // The recovery key too: the personal-data key is granted to a key pair derived from it.
+        hooks.initialize(dataKey, { slotId: admins.slot.id, user: admin, kek: admins.kek }, recoveryKey);
         writeVaultFile(this.dataDir, { format: 'firebreak-vault', version: 1, createdAt: new Date().toISOString(), admin, slots: [admins.slot, recovery.slot] });
         wrote = true;
         checkNewVault(this.dataDir, admin, [admins, recovery], dataKey);
@@ -116,6 +117,7 @@ export class Vault {
     return { dataKey, slot: { slotId: slot.id, user, kek } };
   }
 
+  /** The data key, or null when the recovery key is malformed or does not open the recovery slot. */
   async unlockWithRecoveryKey(input: string): Promise<Buffer | null> {
     const key = normalizeRecoveryKey(input);
     const slot = this.read().slots.find((s) => s.kind === 'recovery');

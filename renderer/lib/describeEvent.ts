@@ -139,6 +139,14 @@ export function describeEvent(event: TimelineEvent): EventDescription {
     case 'pii.subject_shredded':
       // Crypto-shredding (docs/security.md): the event names the data subject, never the person.
       return { ...base, summary: 'Erased the personal data for good (its key destroyed)', body: `Reason: ${str(d.reason)}\nData subject: ${str(d.subject)}`, tone: 'security' };
+    case 'pii.shred_reapplied':
+      // A database restored from before an erasure: the shred ledger destroyed the key again (main/incidents reapplyShredLedger).
+      return {
+        ...base, summary: 'Erased the personal data again after a restore (its key came back with an older copy of the database)',
+        body: `First erased ${str(d.erasedAt)} by ${str(d.erasedBy)}\nData subject: ${str(d.subject)}`, tone: 'security',
+      };
+    case 'pii.shred_ledger_written':
+      return { ...base, summary: `Wrote ${str(d.added)} erasure(s) this database records back to the shred ledger`, tone: 'security' };
     case 'report.generated': {
       // main/reports: the file's SHA-256 and the log anchor it carries, to check it later (Verify chain).
       const anchor = isRecord(d.anchor) ? `${str(d.anchor.seq)}:${str(d.anchor.hash)}` : '?';

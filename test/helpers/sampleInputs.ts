@@ -33,6 +33,7 @@ export function sampleInputs(targets: Partial<SampleTargets> = {}): SampleInputs
     'vault.status': {},
     'vault.create': { admin: 'second-admin', passphrase: 'Another 7rusty kettle!' },
     'vault.recover': { recoveryKey: 'FBRK-0000-0000-0000-0000-0000-0000-0000-0000', user: 'admin', newPassphrase: 'Another 7rusty kettle!' },
+    'vault.registerRecoveryKey': { recoveryKey: 'FBRK-0000-0000-0000-0000-0000-0000-0000-0000' },
     'vault.exportKey': {},
     'vault.lock': {},
     'auth.login': { user: 'admin', passphrase: 'not the passphrase 1' },

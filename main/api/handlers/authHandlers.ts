@@ -5,16 +5,16 @@ import {
   openTotp, openUserKey, otpauthUrl, qrDataUrl, recordTotpStep, sealTotp, setTotpPending, settleUserSecrets, totpForSignIn, wrapUserKey,
 } from '../../auth';
 import { maskQueuedTexts } from '../../incidents';
-import { settlePiiAccess, type PiiSettlement } from '../../pii';
+import { recoverPiiAccess, recoveryKeyPair, registerRecoveryHolder, registerRecoveryKey, settlePiiAccess, type PiiRecovery, type PiiSettlement } from '../../pii';
 import { appendEvent, rescrubWithheldSearch } from '../../timeline';
 
-import type { SlotKey } from '../../vault';
+import { normalizeRecoveryKey, type SlotKey } from '../../vault';
 import { logError } from '../logError';
 import { actorOf, type Context, type Handlers } from './Context';
 import { requireStrong } from './requireStrong';
 import { sessionInfo } from './sessionInfo';
 
-type AuthMethods = 'vault.status' | 'vault.create' | 'vault.recover' | 'vault.exportKey' | 'vault.lock'
+type AuthMethods = 'vault.status' | 'vault.create' | 'vault.recover' | 'vault.registerRecoveryKey' | 'vault.exportKey' | 'vault.lock'
   | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.changePassphrase' | 'mfa.begin' | 'mfa.confirm';
 
 const BAD_LOGIN = 'wrong user name or passphrase';
@@ -91,6 +91,14 @@ async function confirmPassphrase(ctx: Context, me: string, passphrase: string, r
 const piiLogged = (p: PiiSettlement): Record<string, unknown> => ({
   ...(p.claimed ? { piiKeyClaimed: true } : {}),
   ...(p.granted.length > 0 ? { piiGranted: p.granted } : {}),
+  ...(p.recoveryGranted ? { piiRecoveryKeyGranted: true } : {}),
+});
+
+/** What a recovery did about the personal-data key, for `vault.recovered` (main/pii recoverPiiAccess; no secrets). */
+const piiRecoveryLogged = (p: PiiRecovery): Record<string, unknown> => ({
+  piiKey: p.piiKey, ...(p.via !== undefined ? { piiKeyVia: p.via } : {}), piiRecoveryHolder: p.recoveryHolder,
+  ...(p.granted.length > 0 ? { piiGranted: p.granted } : {}),
+  ...(p.recoveryGranted ? { piiRecoveryKeyGranted: true } : {}),
 });
 
 export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods> {
@@ -109,7 +117,7 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
       let userKey: Buffer | null = null;
       // Exclusive across processes and connections, and verified before it is reported (Vault.create).
       const created = await ctx.vault.create(admin, passphrase, {
-        initialize: (dataKey, adminSlot) => {
+        initialize: (dataKey, adminSlot, recoveryKey) => {
           // Nothing else can have opened a database here (no vault.json, and the creation lock is ours).
           if (ctx.isOpen()) throw new Error('vault.create found the backend unlocked without a vault');
           const { db } = ctx.unlockWith(dataKey);
@@ -117,9 +125,11 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
             insertUser(db, admin, 'admin', now);
             // The slot's key is zeroed by Vault.create once it has checked the slots as written.
             userKey = createUserKey(db, adminSlot, now);
-            // The personal-data key migration 300 made for this database goes to its first administrator.
-            settlePiiAccess(db, admin, 'admin', userKey, now);
-            appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin } });
+            // The recovery key holds the personal-data key too (its key pair derived from it, only the public half kept),
+            registerRecoveryHolder(db, recoveryKeyPair(recoveryKey).publicKey, admin, now);
+            // which migration 300 made for this database and goes to its first administrator (and so to the recovery key).
+            const pii = settlePiiAccess(db, admin, 'admin', userKey, now);
+            appendEvent(db, { actor: admin, type: 'vault.created', ts: now, data: { admin, piiRecoveryKeyGranted: pii.recoveryGranted } });
             appendEvent(db, { actor: admin, type: 'auth.login', ts: now, data: { user: admin, transport: ctx.conn.transport } });
           })();
         },
@@ -164,16 +174,58 @@ export function authHandlers(idleTimeoutMs: number): Pick<Handlers, AuthMethods>
             `${user}'s two-factor secret is sealed under the passphrase being replaced, which the recovery key cannot open: recover again with two-factor reset (resetMfa, --reset-mfa), then ${user} enrols again after signing in`,
           );
         }
-        const slot = await ctx.vault.prepareUserSlot(user, newPassphrase, dataKey);
-        db.transaction(() => {
-          clearUserSecrets(db, user, { keys: true });
-          appendEvent(db, { actor: user, type: 'vault.recovered', ts: ctx.nowIso(), data: { user, mfaReset: resetMfa } });
-          ctx.vault.installUserSlot(slot);
-        })();
+        const prepared = await ctx.vault.preparePassphraseSlot(user, newPassphrase, dataKey);
+        // Opened above, so it is well formed and it is this vault's recovery key.
+        const recovery = recoveryKeyPair(normalizeRecoveryKey(recoveryKey)!);
+        try {
+          db.transaction(() => {
+            const now = ctx.nowIso();
+            clearUserSecrets(db, user, { keys: true });
+            // A new own key for the new passphrase, and with it a new key pair: the personal-data
+            // key is granted to it through the recovery key's grant (docs/security.md, "Keys").
+            const userKey = createUserKey(db, prepared.key, now);
+            const pii = recoverPiiAccess(db, user, record.role, userKey, recovery, now);
+            userKey.fill(0);
+            appendEvent(db, { actor: user, type: 'vault.recovered', ts: now, data: { user, mfaReset: resetMfa, ...piiRecoveryLogged(pii) } });
+            ctx.vault.installUserSlot(prepared.slot);
+          })();
+        } finally {
+          prepared.key.kek.fill(0);
+          recovery.privateKey = '';
+        }
       } finally {
         if (!wasOpen && ctx.sessions.count() === 0) ctx.lock('locked');
       }
       return { user };
+    },
+
+    'vault.registerRecoveryKey': async (ctx, { recoveryKey }) => {
+      const me = actorOf(ctx).user;
+      // A wrong key is a guess at the recovery key: under the same backoff as vault.recover.
+      const attempt = await beginAttempt(ctx, '#recovery');
+      try {
+        const dataKey = await ctx.vault.unlockWithRecoveryKey(recoveryKey);
+        if (!dataKey) return await attempt.failed(me, 'recovery-key-register', new ApiFailure('BAD_CREDENTIALS', 'that recovery key does not open this vault; nothing was changed'));
+        dataKey.fill(0);
+        await attempt.succeeded();
+      } finally {
+        await attempt.done();
+      }
+      const recovery = recoveryKeyPair(normalizeRecoveryKey(recoveryKey)!);
+      const { db } = ctx.open();
+      try {
+        return db.transaction(() => {
+          const now = ctx.nowIso();
+          const done = registerRecoveryKey(db, recovery, me, now);
+          if (done === null) {
+            throw new ApiFailure('CONFLICT', 'the personal-data key is not open in this session (your grant is pending): sign in as an administrator whose grant opens it, then register the recovery key; nothing was changed');
+          }
+          appendEvent(db, { actor: me, type: 'vault.recovery_key_registered', ts: now, data: done });
+          return done;
+        })();
+      } finally {
+        recovery.privateKey = '';
+      }
     },
 
     'vault.exportKey': (ctx) => {

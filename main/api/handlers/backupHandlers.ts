@@ -4,6 +4,7 @@ import {
 } from '../../backups';
 import { roleHas } from '../../../contract';
 import { getIncident } from '../../incidents';
+import { shredLedgerPath } from '../../pii';
 import { appendEvent } from '../../timeline';
 import { actorOf, type Context, type Handlers } from './Context';
 import { refuse, requirePermission } from './requirePermission';
@@ -85,7 +86,7 @@ export const backupHandlers: Pick<Handlers, BackupMethods> = {
   'backups.prune': (ctx, { name, dryRun }) => pruneBackups(checkScope(ctx), name, dryRun),
   'backups.restore': (ctx, { id, to, path, overwrite, incidentRef }) =>
     restoreBackup(linkedScope(ctx, incidentRef), id, {
-      to, overwrite, ...(path !== undefined ? { path } : {}),
+      to, overwrite, ...(path !== undefined ? { path } : {}), liveShredLedger: shredLedgerPath(ctx.dataDir),
       ...(roleHas(actorOf(ctx).role, 'backup:restore-database') ? {} : {
         refuseDatabase: (files: string[]) => refuse(ctx, 'backups.restore', 'backup:restore-database',
           `restore Firebreak's database out of backup ${id} (${files.slice(0, 3).join(', ')}${files.length > 3 ? `, and ${files.length - 3} more` : ''})`,

@@ -53,8 +53,8 @@ export const init: CommandSpec = {
         ? toJson({ dataDir: ctx.dataDir, admin, recoveryKey: created.recoveryKey })
         : `Vault created in ${ctx.dataDir} for administrator ${admin}.\n\n` +
             `Recovery key:\n\n    ${created.recoveryKey}\n\n` +
-            'It is shown only this once. Store it offline (printed, in a safe): it resets any passphrase\n' +
-            'and is the only way back in if every administrator passphrase is lost.',
+            'It is shown only this once. Store it offline (printed, in a safe): it resets any passphrase,\n' +
+            'opens the personal data, and is the only way back in if every administrator passphrase is lost.',
     );
     return EXIT.ok;
   },

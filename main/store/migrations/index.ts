@@ -29,11 +29,12 @@ import { securityAlerts } from './0290-security-alerts';
 import { personalDataSealed } from './0300-personal-data-sealed';
 import { maskedFreeText } from './0301-masked-free-text';
 import { runbookAnswersSealed } from './0310-runbook-answers-sealed';
+import { recoveryKeyHoldsPiiKey } from './0320-recovery-key-holds-pii-key';
 
 /** Every schema step, oldest first. Append only: a released step is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   users, events, incidents, eventSearch, evidence, eventsNoReplace, incidentFilterIndex, runbookRuns, backups, breachFacts, notifyAlarms, settings,
   notifyDrafts, userOffboarding, backupChecksKept, notifyDecisions, supersededPhaseTimes, incidentStartExercise, reviews,
   kpiIncidents, kpiVersions, eventSearchWithoutPersonalData, searchWithoutTypedPersonalData, backupDecisions, sealedTotp, actionDueDates, securityAlerts,
-  personalDataSealed, maskedFreeText, runbookAnswersSealed,
+  personalDataSealed, maskedFreeText, runbookAnswersSealed, recoveryKeyHoldsPiiKey,
 ];

@@ -696,6 +696,8 @@ const STEPS: Record<number, StepTest> = {
       expect(script.status, script.stderr).toBe(0);
 
       // The first sign-in of a pii:read user takes the key from the escrow; the values open again.
+      // (Today's sign-in code runs on today's schema: the later steps first.)
+      migrate(db);
       db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
       expect(settlePiiAccess(db, 'root', 'admin', randomBytes(32), TS)).toMatchObject({ holds: true, claimed: true });
       expect(count('SELECT count(*) AS n FROM pii_escrow')).toBe(0);
@@ -747,6 +749,8 @@ const STEPS: Record<number, StepTest> = {
       expect(db.prepare("SELECT part FROM data_subjects WHERE id = 's1'").pluck().get()).toBe('incident');
       db.prepare("INSERT INTO event_prior_hashes (seq, hash, replaced_at_step) VALUES (1, 'h', 310)").run();
       // The erased incident's answers open for no one, even with the personal-data key.
+      // (Today's sign-in code runs on today's schema: the later steps first.)
+      migrate(db);
       expect(settlePiiAccess(db, 'root', 'admin', randomBytes(32), TS)).toMatchObject({ holds: true, claimed: true });
       const sealed = (run: string) => JSON.parse(db.prepare("SELECT data FROM runbook_transitions WHERE run_id = ? AND n = 1").pluck().get(run) as string) as { value: Envelope };
       expect(openEnvelope(db, sealed('r1').value, runbookAnswerField('r1', 'who'))).toEqual({ ok: true, value: ANSWERS[0] });
@@ -876,6 +880,22 @@ const STEPS: Record<number, StepTest> = {
       expect(kept.filter((r) => /zelda|quill|hedda|brann|yusuf|zimm|aaron|abbot|rufus|thorn/i.test(r.body))).toEqual([]);
       expect(db.pragma('secure_delete', { simple: true })).toBe(secureDeleteBefore);
       expect(verifyChain(db)).toMatchObject({ ok: true, count: 7 });
+    },
+  },
+  320: {
+    seed: () => {
+      db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
+    },
+    survived: () => {
+      // A vault from before: its personal-data key is there, no recovery holder yet (only a recovery derives it).
+      expect(count('SELECT count(*) AS n FROM pii_keys')).toBe(1);
+      expect(count('SELECT count(*) AS n FROM pii_recovery')).toBe(0);
+    },
+    works: () => {
+      db.prepare("INSERT INTO pii_recovery (id, public_key, registered_at, registered_by) VALUES (1, 'pub', ?, 'root')").run(TS);
+      expect(() => db.prepare("INSERT INTO pii_recovery (id, public_key, registered_at, registered_by) VALUES (2, 'other', ?, 'root')").run(TS)).toThrow(/CHECK/);
+      db.prepare("INSERT INTO pii_recovery_grants (epoch, sealed, granted_by, granted_at) VALUES (1, '{}', 'root', ?)").run(TS);
+      expect(() => db.prepare("INSERT INTO pii_recovery_grants (epoch, sealed, granted_by, granted_at) VALUES (1, '{}', 'root', ?)").run(TS)).toThrow(/UNIQUE|PRIMARY/);
     },
   },
   290: {
@@ -1061,7 +1081,8 @@ describe('migration 310 after 300', () => {
     }
     expect(verifyChain(db, { seq: answerSeq, hash: 'e'.repeat(64) })).toMatchObject({ ok: false });
 
-    // A pii:read user's key opens the answer, in the log too.
+    // A pii:read user's key opens the answer, in the log too (today's sign-in code on today's schema).
+    migrate(db);
     db.prepare("INSERT INTO users (name, role, created_at) VALUES ('root', 'admin', ?)").run(TS);
     expect(settlePiiAccess(db, 'root', 'admin', randomBytes(32), TS)).toMatchObject({ holds: true, claimed: true });
     expect(openEventData(db, JSON.parse(event.data) as Record<string, unknown>)).toMatchObject({ value: ANSWERS[0], personal: true });
