@@ -65,8 +65,8 @@ export function ErasePersonalDataDialog({ incident, onClose, onErased }: { incid
         </ul>
         <p className="muted small">
           What stays: the incident and everything else about it; the log keeps its events, which still verify, with these values
-          sealed for good. Names typed into titles, notes or reviews are free text and stay. Backups made before keep the key until they
-          are pruned. The incident takes no new personal data afterwards.
+          sealed for good. Names typed into titles, notes or reviews are free text and stay. Backups made before still hold the key until they
+          are pruned; restored through Firebreak, the erasure is applied again. The incident takes no new personal data afterwards.
         </p>
         <Field id="erase-reason" label="Reason (recorded with the erasure)" error={errors.reason}>
           <textarea {...describedBy('erase-reason', errors.reason)} rows={2} value={reason} onChange={(e) => { setReason(e.target.value); setErrors((was) => ({ ...was, reason: undefined })); }} maxLength={2000} data-autofocus />
