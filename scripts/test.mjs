@@ -15,7 +15,7 @@
  *   node scripts/test.mjs [--budget SECONDS]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statfsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -99,6 +99,8 @@ function testScratchDir() {
   try {
     if (!wanted && statfsSync(base).bavail * statfsSync(base).bsize < 4 * 1024 ** 3) return null;
     const dir = mkdtempSync(join(base, 'firebreak-tests-'));
+    // As /tmp is: tests that run a command as another user (the runbook reader) must reach their files.
+    chmodSync(dir, 0o1777);
     console.log(`==> temporary files of the tests under ${dir} (removed at the end)`);
     return dir;
   } catch {
